@@ -1,0 +1,132 @@
+// The one narrow port between the domain and a workbook. Adapters: src/excel (office.js, inside
+// Excel) and src/xlsx (ExcelJS, for files). Dates cross the port as Excel serial day numbers.
+
+export type CellValue = string | number | boolean | null;
+
+export interface ListValidation {
+  type: "list";
+  /** A range or defined name holding the allowed values, e.g. "=Lists!$A$2:$A$4" (never an inline list). */
+  source: string;
+}
+export interface NumberValidation {
+  type: "decimal" | "whole";
+  min?: number;
+  max?: number;
+}
+export interface DateValidation {
+  type: "date";
+}
+export type Validation = (ListValidation | NumberValidation | DateValidation) & {
+  /** Input message shown when the cell is selected: what good looks like. */
+  prompt?: string;
+  promptTitle?: string;
+  /** Error message when the input is rejected. */
+  error?: string;
+};
+
+export interface ColumnDesign {
+  header: string;
+  width: number;
+  numberFormat?: string;
+  /** Calculated column formula in file form with structured references, e.g. "=IF(Actions[[#This Row],[Due date]]=\"\",...)". */
+  formula?: string;
+  validation?: Validation;
+  /** Formula and status columns are locked; input columns are not. */
+  locked: boolean;
+  wrap?: boolean;
+}
+
+/** Show a status by text and colour together: when the cell equals `text`, apply these colours. */
+export interface StatusFormat {
+  column: string;
+  text: string;
+  fill: string; // hex RRGGBB
+  font: string; // hex RRGGBB
+}
+
+export interface TableDesign {
+  name: string;
+  sheet: string;
+  /** Top-left cell of the header row, e.g. "A1". */
+  topLeft: string;
+  columns: ColumnDesign[];
+  /** Data rows, one value per column; formula columns hold null here (the formula fills them). */
+  rows: CellValue[][];
+  statusFormats: StatusFormat[];
+}
+
+export interface CellDesign {
+  address: string;
+  value?: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  wrap?: boolean;
+  locked?: boolean;
+  prompt?: string;
+  validation?: Validation;
+}
+
+export interface SheetDesign {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+  cells: CellDesign[];
+  tables: TableDesign[];
+  /** Column letter -> width in characters, for cells outside tables. */
+  columnWidths: Record<string, number>;
+  freezeRows: number;
+  protect: boolean;
+  print?: { landscape: boolean; paper: "A4"; fitToWidth: boolean; repeatRows?: string };
+}
+
+export interface NameDesign {
+  name: string;
+  /** e.g. "=Settings!$B$2" */
+  ref: string;
+}
+
+export interface WorkbookDesign {
+  sheets: SheetDesign[];
+  names: NameDesign[];
+}
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+  /** Address of values[0][0], e.g. "A1". Values cover the used range. */
+  origin: string;
+  values: CellValue[][];
+  /** Number formats parallel to values, where the adapter read them (lets convert tell dates from numbers). */
+  numberFormats?: string[][];
+  /** Merged ranges, e.g. ["A1:C1"]. */
+  merges?: string[];
+}
+
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  /** Full range including header row, e.g. "A5:T40". */
+  range: string;
+  headers: string[];
+  rows: CellValue[][];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  tables: TableSnapshot[];
+  /** Defined names and what they refer to, e.g. { name: "ReportingDate", ref: "Settings!$B$2" }. */
+  names: { name: string; ref: string }[];
+}
+
+export interface WorkbookPort {
+  /** Reads every sheet's used range, every table and every defined name. */
+  read(): Promise<WorkbookSnapshot>;
+  /** Creates the sheets, tables, names and formats of a design (sheets that exist are replaced only if empty). */
+  apply(design: WorkbookDesign): Promise<void>;
+  /** Writes one column of a table in bulk (e.g. the SMART summary after a check). */
+  writeColumn(table: string, column: string, values: CellValue[]): Promise<void>;
+  /** Sets the value of a single-cell defined name (e.g. ReportingDate). */
+  setNamedValue(name: string, value: CellValue): Promise<void>;
+  /** Selects a cell so the user sees it (a no-op for files). */
+  select(sheet: string, address: string): Promise<void>;
+}
