@@ -1,2 +1,15 @@
-// Placeholder until the commands are wired.
-export {};
+// service-plan: the command-line face of Golden Thread.
+import { Command } from "commander";
+import { register as registerStatus } from "./commands/status";
+
+export function buildProgram(): Command {
+  const program = new Command("service-plan")
+    .description("Golden Thread: council service plans, statuses, SMART checks and quarterly returns")
+    .version("0.1.0");
+  registerStatus(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

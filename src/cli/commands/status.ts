@@ -1,0 +1,107 @@
+// `service-plan status FILE --period "2024/25 Q2" [--framework FILE] [--json]`
+// FILE is a measures CSV, an actions CSV or a plan workbook.
+import * as fs from "fs";
+import * as path from "path";
+import { Command } from "commander";
+import { parseCsv } from "../../csv/parse";
+import { detectCsvKind, readActionsCsv, readMeasuresCsv } from "../../csv/planCsv";
+import { DEFAULT_SLIPPAGE_MONTHS, DEFAULT_TOLERANCES, Tolerances } from "../../model/framework";
+import { Period, parsePeriod, periodLabel, quarterEnd } from "../../model/period";
+import { Action, Located, Measure } from "../../model/plan";
+import { actionStatus, ActionStatus } from "../../status/actionStatus";
+import { directionOfTravel, Direction } from "../../status/direction";
+import { measureRag, Rag } from "../../status/rag";
+import { readPlan } from "../../workbook/readPlan";
+import { XlsxWorkbook } from "../../xlsx/adapter";
+import { fail, loadFramework, UserError } from "../shared";
+
+export interface StatusReport {
+  measures: { id: string; rag: Rag; direction: Direction }[];
+  actions: { id: string; status: ActionStatus }[];
+}
+
+export interface StatusSettings {
+  tolerances: Tolerances;
+  slippageMonths: number;
+}
+
+export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings): StatusReport {
+  const reportingDate = quarterEnd(period);
+  return {
+    measures: measures.map((m) => ({ id: m.id, rag: measureRag(m, period.quarter, settings.tolerances), direction: directionOfTravel(m, period.quarter) })),
+    actions: actions.map((a) => ({ id: a.id, status: actionStatus(a, reportingDate, settings.slippageMonths) })),
+  };
+}
+
+interface Loaded {
+  measures: Located<Measure>[];
+  actions: Located<Action>[];
+  /** Settings held in the file itself (plan workbooks only). */
+  settings?: StatusSettings;
+}
+
+async function loadInput(file: string): Promise<Loaded> {
+  if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
+  const name = path.basename(file);
+  if (/\.xlsx$/i.test(file)) {
+    const workbook = await XlsxWorkbook.open(file);
+    const read = readPlan(await workbook.read(), name);
+    if (read.errors.length > 0) {
+      throw new UserError(read.errors.map((e) => (typeof e === "string" ? e : e.message)).join("\n"));
+    }
+    return { measures: read.plan.measures, actions: read.plan.actions, settings: { tolerances: read.settings.tolerances, slippageMonths: read.settings.slippageMonths } };
+  }
+  const text = fs.readFileSync(file, "utf8");
+  const rows = parseCsv(text);
+  const kind = detectCsvKind(rows[0] ?? []);
+  if (kind === "measures") return { measures: readMeasuresCsv(text, name), actions: [] };
+  if (kind === "actions") return { measures: [], actions: readActionsCsv(text, name) };
+  throw new UserError(`${name}: not a measures or actions CSV (measures need columns id,name,type,polarity,frequency,...; actions need id,action,lead_officer,start_date,due_date,...)`);
+}
+
+export async function runStatus(file: string, opts: { period: string; framework?: string; json?: boolean }): Promise<StatusReport> {
+  let period: Period;
+  try {
+    period = parsePeriod(opts.period);
+  } catch (e) {
+    throw new UserError(`--period: ${(e as Error).message}`);
+  }
+  const input = await loadInput(file);
+  const settings: StatusSettings = opts.framework
+    ? (({ tolerances, slippageMonths }) => ({ tolerances, slippageMonths }))(loadFramework(opts.framework))
+    : (input.settings ?? { tolerances: DEFAULT_TOLERANCES, slippageMonths: DEFAULT_SLIPPAGE_MONTHS });
+  const report = statusReport(input.measures, input.actions, period, settings);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(report) + "\n");
+  } else {
+    process.stdout.write(formatReport(report, periodLabel(period)));
+  }
+  return report;
+}
+
+function formatReport(report: StatusReport, label: string): string {
+  const lines = [`Statuses for ${label}`];
+  if (report.measures.length) {
+    lines.push("", "Measures", ...report.measures.map((m) => `  ${m.id.padEnd(14)} ${m.rag.padEnd(10)} ${m.direction}`));
+  }
+  if (report.actions.length) {
+    lines.push("", "Actions", ...report.actions.map((a) => `  ${a.id.padEnd(14)} ${a.status}`));
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function register(program: Command): void {
+  program
+    .command("status <file>")
+    .description("RAG, direction of travel and action status for a period, from a measures CSV, an actions CSV or a plan workbook")
+    .requiredOption("--period <period>", 'reporting period, e.g. "2024/25 Q2"')
+    .option("--framework <file>", "council framework JSON (tolerances, slippage months)")
+    .option("--json", "print JSON")
+    .action(async (file: string, opts: { period: string; framework?: string; json?: boolean }) => {
+      try {
+        await runStatus(file, opts);
+      } catch (e) {
+        fail(e);
+      }
+    });
+}
