@@ -1,0 +1,104 @@
+// Draws the ribbon and manifest icons (a gold thread through three tiers) as real PNGs, with no
+// image library: run `node assets/make-icons.js` after changing the drawing.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+/** RGBA pixels (size*size*4) -> PNG file bytes. */
+function encodePng(size, rgba) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 4 + 1)] = 0; // filter: none
+    rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const NAVY = [0x1f, 0x2a, 0x44];
+const GOLD = [0xd4, 0xa0, 0x17];
+const CREAM = [0xff, 0xf4, 0xd6];
+
+/** Coverage of one point in unit coordinates: background tile, gold thread, three tier knots. */
+function paint(x, y, px) {
+  const r = 0.18; // corner radius of the tile
+  const dx = Math.max(r - x, x - (1 - r), 0);
+  const dy = Math.max(r - y, y - (1 - r), 0);
+  if (Math.hypot(dx, dy) > r) return null;
+  const knots = [[0.22, 0.22], [0.5, 0.5], [0.78, 0.78]];
+  for (const [kx, ky] of knots) {
+    const d = Math.hypot(x - kx, y - ky);
+    if (d < 0.09) return CREAM;
+    if (d < 0.13) return GOLD;
+  }
+  // The thread: a gentle S-curve from corner to corner.
+  const t = (x + y) / 2;
+  const offset = 0.12 * Math.sin(t * Math.PI * 2);
+  const dist = Math.abs((x - y) / Math.SQRT2 - offset);
+  if (dist < Math.max(0.055, 1.2 * px)) return GOLD;
+  return NAVY;
+}
+
+function draw(size) {
+  const rgba = Buffer.alloc(size * size * 4);
+  const samples = 4; // 4x4 supersampling for smooth edges
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let [rr, gg, bb, aa] = [0, 0, 0, 0];
+      for (let sy = 0; sy < samples; sy++) {
+        for (let sx = 0; sx < samples; sx++) {
+          const c = paint((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size, 1 / size);
+          if (c) {
+            rr += c[0];
+            gg += c[1];
+            bb += c[2];
+            aa += 255;
+          }
+        }
+      }
+      const n = samples * samples;
+      const covered = aa / 255 || 1;
+      const i = (y * size + x) * 4;
+      rgba[i] = Math.round(rr / covered);
+      rgba[i + 1] = Math.round(gg / covered);
+      rgba[i + 2] = Math.round(bb / covered);
+      rgba[i + 3] = Math.round(aa / n);
+    }
+  }
+  return encodePng(size, rgba);
+}
+
+const SIZES = [16, 32, 64, 80, 128];
+if (require.main === module) {
+  for (const size of SIZES) fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), draw(size));
+  console.log(`wrote ${SIZES.map((s) => `icon-${s}.png`).join(", ")}`);
+}
+module.exports = { encodePng, draw, SIZES };

@@ -1,0 +1,58 @@
+// Status: choose the reporting quarter (it sets the ReportingDate cell) and see RAG, direction of
+// travel and action status counts.
+import * as React from "react";
+import { Field, Select, Spinner } from "@fluentui/react-components";
+import type { PaneServices, StatusCounts } from "../paneModel";
+import { CountsChart } from "./CountsChart";
+import { ErrorNote } from "./ErrorNote";
+import { useTask } from "./useTask";
+
+interface Props {
+  services: Pick<PaneServices, "reportingQuarters" | "setReportingQuarter" | "statusCounts">;
+}
+
+export function StatusView({ services }: Props): React.JSX.Element {
+  const task = useTask();
+  const [quarters, setQuarters] = React.useState<{ options: string[]; current: string } | null>(null);
+  const [counts, setCounts] = React.useState<StatusCounts | null>(null);
+  React.useEffect(() => {
+    void task.run(async () => {
+      setQuarters(await services.reportingQuarters());
+      setCounts(await services.statusCounts());
+    });
+  }, [services, task.run]);
+
+  const choose = (period: string) =>
+    task.run(async () => {
+      await services.setReportingQuarter(period);
+      setQuarters((q) => (q ? { ...q, current: period } : q));
+      setCounts(await services.statusCounts());
+    });
+
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">Status</h2>
+      {quarters && (
+        <Field label="Reporting quarter" hint="Sets the ReportingDate cell to the quarter's last day; the sheet's status formulas follow it.">
+          <Select value={quarters.current} onChange={(_, d) => void choose(d.value)} disabled={task.busy}>
+            {quarters.options.map((q) => (
+              <option key={q}>{q}</option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {task.busy && <Spinner size="tiny" label="Working out statuses…" />}
+      <ErrorNote error={task.error} />
+      {counts && (
+        <div data-testid="status-counts">
+          <p role="status">
+            Statuses for {counts.period}, reporting date {counts.reportingDate}.
+          </p>
+          <CountsChart title="Measures: RAG" counts={counts.rag} />
+          <CountsChart title="Measures: direction of travel" counts={counts.direction} />
+          <CountsChart title="Actions" counts={counts.actions} />
+        </div>
+      )}
+    </section>
+  );
+}

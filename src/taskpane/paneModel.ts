@@ -1,0 +1,174 @@
+// What the task pane shows and asks for, as plain data. services.ts fills these from the workbook and
+// the domain core; the views only ever see these shapes and the PaneServices functions.
+import type { CellValue } from "../workbook/port";
+
+export type WorkbookKind = "empty" | "loose" | "plan";
+
+export interface WorkbookSummary {
+  kind: WorkbookKind;
+  tier?: string;
+  formatVersion?: number;
+  planId?: string;
+  planYear?: string;
+  /** Quarter the ReportingDate cell is in, e.g. "2024/25 Q2". */
+  reportingPeriod?: string;
+  /** Problems reading a structured plan (sheet, cell and what is wrong). */
+  problems: string[];
+}
+
+export interface NewPlanRequest {
+  tier: string;
+  planYear: string;
+  planId: string;
+  directorate: string;
+  service: string;
+  team: string;
+  owner: string;
+}
+
+/** One column of a loose sheet and the plan field it is proposed to fill (null: keep in Unmapped). */
+export interface ProposedColumn {
+  index: number;
+  header: string;
+  field: string | null;
+  /** 0..1: how sure the proposal is. */
+  confidence: number;
+}
+
+export interface ProposedTable {
+  /** A stable key for corrections, e.g. "Sheet1!A3". */
+  key: string;
+  sheet: string;
+  /** What the rows become. */
+  target: "actions" | "measures" | "unmapped";
+  headerRow: number;
+  rowCount: number;
+  columns: ProposedColumn[];
+  /** The first few data rows as they are in the sheet. */
+  preview: CellValue[][];
+}
+
+export interface FieldChoice {
+  key: string;
+  header: string;
+}
+
+export interface ConversionProposal {
+  tables: ProposedTable[];
+  /** The fields a column can map to, by target. */
+  fields: { actions: FieldChoice[]; measures: FieldChoice[] };
+  /** Date cells that could not be read as dates, for the user to review before converting. */
+  unparsedDates: { sheet: string; cell: string; text: string; field: string }[];
+}
+
+export interface ConversionResult {
+  actions: number;
+  measures: number;
+  /** What was kept in the Unmapped sheet, so nothing is lost. */
+  unmapped: { sheet: string; header: string; cells: number }[];
+  notes: string[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface FindingView {
+  ruleId: string;
+  /** SMART criterion or "Golden thread". */
+  criterion: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  actionId?: string;
+  message: string;
+  hint?: string;
+}
+
+export interface CheckResult {
+  findings: FindingView[];
+  checkedActions: number;
+  checkedAt: string;
+}
+
+export type ThreadTier = "Corporate" | "Directorate" | "Operational" | "Team";
+
+export interface ThreadNode {
+  id: string;
+  title: string;
+  tier: ThreadTier;
+  /** "broken": links to something that is not there; "unserved": a parent action no action serves. */
+  state: "linked" | "broken" | "unserved";
+  children: ThreadNode[];
+  /** Where the row lives in this workbook, when it does. */
+  sheet?: string;
+  cell?: string;
+}
+
+export interface GoldenThreadMap {
+  roots: ThreadNode[];
+  /** Actions whose link names nothing in the register or the Corporate Plan. */
+  broken: ThreadNode[];
+  unserved: ThreadNode[];
+  parentPlan?: string;
+}
+
+/** name -> count, in the order to show them. */
+export type Counts = { label: string; count: number }[];
+
+export interface StatusCounts {
+  period: string;
+  /** dd/mm/yyyy */
+  reportingDate: string;
+  rag: Counts;
+  direction: Counts;
+  actions: Counts;
+}
+
+export interface QsrGap {
+  itemId: string;
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export interface CollectedReturns {
+  file: ExportedFile;
+  returns: number;
+  problems: string[];
+}
+
+export interface FrameworkSummary {
+  council: string;
+  planYear: string;
+  priorities: { id: string; title: string }[];
+  tolerances: string;
+  slippageMonths: number;
+  source: string;
+}
+
+export type Progress = (done: number, total: number, step: string) => void;
+
+/** Everything the pane can do. One implementation talks to Excel (services.ts); tests pass doubles. */
+export interface PaneServices {
+  detect(): Promise<WorkbookSummary>;
+  createPlan(request: NewPlanRequest): Promise<void>;
+  proposeConversion(): Promise<ConversionProposal>;
+  convert(proposal: ConversionProposal, onProgress?: Progress): Promise<ConversionResult>;
+  runCheck(): Promise<CheckResult>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  goldenThread(): Promise<GoldenThreadMap>;
+  importParentPlan(fileName: string, bytes: ArrayBuffer): Promise<GoldenThreadMap>;
+  reportingQuarters(): Promise<{ options: string[]; current: string }>;
+  setReportingQuarter(period: string): Promise<void>;
+  statusCounts(): Promise<StatusCounts>;
+  qsrGaps(period: string): Promise<QsrGap[]>;
+  exportReturn(period: string, format: "xlsx" | "csv" | "json"): Promise<ExportedFile>;
+  collectReturns(files: { name: string; bytes: ArrayBuffer }[]): Promise<CollectedReturns>;
+  importFramework(fileName: string, text: string): Promise<FrameworkSummary>;
+  currentFramework(): Promise<FrameworkSummary>;
+}

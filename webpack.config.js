@@ -1,0 +1,140 @@
+// Builds the add-in into dist/addin/: the task pane, the ribbon's function file, the notification
+// page the ribbon commands report through, the icons and a manifest whose URLs point at ADDIN_URL
+// (the one setting for production; default https://localhost:3000/ for sideloading in development).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OUTPUT = path.resolve(__dirname, "dist/addin");
+
+/** The pages the build writes; the manifest test checks every URL the manifest names is one of these or an asset. */
+const PAGES = [
+  { file: "taskpane.html", template: "src/taskpane/taskpane.html", chunks: ["taskpane"] },
+  { file: "commands.html", template: "src/commands/commands.html", chunks: ["commands"] },
+  { file: "notification.html", template: "src/commands/notification.html", chunks: ["notification"] },
+  { file: "help.html", template: "src/taskpane/help.html", chunks: [] },
+];
+
+/** ADDIN_URL with exactly one trailing slash; throws with a plain message when it is not an https URL. */
+function addinUrl(env = process.env) {
+  const raw = (env.ADDIN_URL || DEV_URL).trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_URL "${raw}" is not a URL; set it like https://plans.example.gov.uk/golden-thread/`);
+  }
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL "${raw}" must use https: Office only loads add-ins over https`);
+  return url.href.replace(/\/*$/, "/");
+}
+
+/** The manifest with every development URL replaced by the production one. */
+function manifestFor(xml, url) {
+  const origin = new URL(url).origin;
+  return xml.split(DEV_URL).join(url).split("https://localhost:3000").join(origin);
+}
+
+/** Settings shared by the add-in build and the browser-test build. */
+function common(mode) {
+  const production = mode === "production";
+  return {
+    mode,
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // ExcelJS's own browser bundle: the package main needs Node's fs and streams.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // esnext modules keep import() as real split points; tsc type-checks separately.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    output: { path: OUTPUT, filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "development";
+  const url = mode === "production" ? addinUrl(process.env) : DEV_URL;
+  const config = {
+    ...common(mode),
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      notification: "./src/commands/notification.ts",
+    },
+    plugins: [
+      ...PAGES.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: page.file,
+            template: page.template,
+            chunks: page.chunks,
+            templateParameters: { officeJs: OFFICE_JS },
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content.toString(), url) },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: OUTPUT },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: 3000,
+      // Certificates only when serving: a build must not touch the certificate store.
+      server: { type: "https", options: env.WEBPACK_SERVE ? await devCerts() : {} },
+    },
+  };
+  if (mode === "production") {
+    // Keep the stats the bundle benchmark reads (initial JS of the task pane).
+    config.plugins.push(statsWriter());
+  }
+  return config;
+};
+
+/** office-addin-dev-certs' trusted localhost certificate, as the yo office template does. */
+function devCerts() {
+  const devCertsPackage = require("office-addin-dev-certs");
+  return devCertsPackage.getHttpsServerOptions();
+}
+
+/** Writes dist/addin/build-stats.json: the files each entry loads first, for `npm run bench`. */
+function statsWriter() {
+  return {
+    apply(compiler) {
+      compiler.hooks.done.tap("GoldenThreadStats", (stats) => {
+        const json = stats.toJson({ all: false, entrypoints: true, chunkGroupAuxiliary: false, assets: true });
+        const entrypoints = Object.fromEntries(
+          Object.entries(json.entrypoints).map(([name, ep]) => [name, ep.assets.map((a) => a.name).filter((n) => n.endsWith(".js"))]),
+        );
+        const asyncChunks = json.assets.map((a) => a.name).filter((n) => n.endsWith(".js") && !Object.values(entrypoints).flat().includes(n));
+        require("fs").writeFileSync(path.join(OUTPUT, "build-stats.json"), JSON.stringify({ entrypoints, asyncChunks }, null, 2));
+      });
+    },
+  };
+}
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.PAGES = PAGES;
+module.exports.OUTPUT = OUTPUT;
+module.exports.addinUrl = addinUrl;
+module.exports.manifestFor = manifestFor;
+module.exports.common = common;
