@@ -1,0 +1,52 @@
+// What the ribbon's "Check plan" and "Refresh statuses" buttons do and say, without the pane.
+// commands.ts wires them to Office; here they are plain functions over the pane's services.
+import type { CheckResult, Counts, PaneServices, StatusCounts } from "../taskpane/paneModel";
+
+export interface Notice {
+  title: string;
+  message: string;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function checkNotice(result: CheckResult): Notice {
+  if (result.findings.length === 0) {
+    return { title: "Check plan: no findings", message: `All ${plural(result.checkedActions, "action")} pass the SMART and golden-thread checks.` };
+  }
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  const criteria = [...new Set(result.findings.map((f) => f.criterion))].map((c) => `${c} ${result.findings.filter((f) => f.criterion === c).length}`);
+  return {
+    title: `Check plan: ${plural(result.findings.length, "finding")}`,
+    message:
+      `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")} and ${count("info")} for information on ${plural(result.checkedActions, "action")}.\n` +
+      `By criterion: ${criteria.join(", ")}.\n` +
+      "Open the Golden Thread pane and choose Check to go to each cell.",
+  };
+}
+
+function line(name: string, counts: Counts): string {
+  const shown = counts.filter((c) => c.count > 0);
+  return `${name}: ${shown.length ? shown.map((c) => `${c.label} ${c.count}`).join(", ") : "none"}`;
+}
+
+export function statusNotice(counts: StatusCounts): Notice {
+  return {
+    title: `Statuses for ${counts.period}`,
+    message: [`Reporting date ${counts.reportingDate}.`, line("Measures RAG", counts.rag), line("Direction of travel", counts.direction), line("Actions", counts.actions)].join("\n"),
+  };
+}
+
+export async function checkPlanCommand(services: Pick<PaneServices, "runCheck">): Promise<Notice> {
+  return checkNotice(await services.runCheck());
+}
+
+export async function refreshStatusesCommand(services: Pick<PaneServices, "statusCounts">): Promise<Notice> {
+  return statusNotice(await services.statusCounts());
+}
+
+/** A failure as a notice: the message already says what and where. */
+export function failureNotice(command: string, error: unknown): Notice {
+  return { title: `${command} could not finish`, message: error instanceof Error ? error.message : String(error) };
+}
