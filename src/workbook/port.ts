@@ -31,6 +31,8 @@ export interface ColumnDesign {
   /** Calculated column formula in file form with structured references, e.g. "=IF(Actions[[#This Row],[Due date]]=\"\",...)". */
   formula?: string;
   validation?: Validation;
+  /** Input message for a column without a validation rule (free text): what good looks like. */
+  prompt?: string;
   /** Formula and status columns are locked; input columns are not. */
   locked: boolean;
   wrap?: boolean;

@@ -1,0 +1,126 @@
+// The file adapter of the WorkbookPort: ExcelJS for cells and styles, plus a zip step for what
+// ExcelJS cannot carry (calculated column formulas, structured-reference names). Used by the CLI and tests.
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { parseAddress, parseRange } from "../workbook/addresses";
+import { applyDesign } from "./applyDesign";
+import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
+import { checkXlsxSignature, XlsxReadError } from "./readError";
+import { workbookSnapshot } from "./snapshot";
+
+export { XlsxReadError } from "./readError";
+
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly tableFormulas: TableFormulas,
+    private readonly names: PackageName[],
+    readonly fileName: string,
+  ) {}
+
+  static create(fileName = "new workbook"): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Golden Thread";
+    return new XlsxWorkbook(wb, new Map(), [], fileName);
+  }
+
+  static async open(file: string): Promise<XlsxWorkbook> {
+    let buf: Buffer;
+    try {
+      buf = await fs.promises.readFile(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new XlsxReadError(file, code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : (e as Error).message);
+    }
+    return XlsxWorkbook.fromBuffer(buf, path.basename(file));
+  }
+
+  static async fromBuffer(buf: Buffer | Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+    checkXlsxSignature(buf, fileName);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(buf);
+    } catch (e) {
+      throw new XlsxReadError(fileName, `the file is damaged (not a readable zip package: ${(e as Error).message})`);
+    }
+    if (!zip.file("xl/workbook.xml")) {
+      throw new XlsxReadError(fileName, "not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word or other Office file?)");
+    }
+    const tableFormulas = await liftTableFormulas(zip);
+    const names = await readDefinedNames(zip);
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ExcelJS.Buffer);
+    } catch (e) {
+      throw new XlsxReadError(fileName, `the workbook is damaged and cannot be read (${(e as Error).message})`);
+    }
+    return new XlsxWorkbook(wb, tableFormulas, names, fileName);
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return workbookSnapshot(this.workbook, this.names);
+  }
+
+  async apply(design: WorkbookDesign): Promise<void> {
+    const applied = await applyDesign(this.workbook, design);
+    for (const [table, columns] of applied.tableFormulas) this.tableFormulas.set(table, columns);
+    for (const n of design.names) {
+      const ref = n.ref.replace(/^=/, "");
+      const i = this.names.findIndex((m) => m.name === n.name);
+      if (i >= 0) this.names.splice(i, 1);
+      this.names.push({ name: n.name, ref });
+    }
+  }
+
+  /** The calculated column formulas of a table (file form, no "="), by column header. */
+  columnFormulas(table: string): Map<string, string> {
+    return new Map(this.tableFormulas.get(table) ?? []);
+  }
+
+  async writeColumn(table: string, column: string, values: CellValue[]): Promise<void> {
+    const snapshot = await this.read();
+    const t = snapshot.tables.find((x) => x.name === table);
+    if (!t) throw new Error(`${this.fileName}: no table named ${table}`);
+    const index = t.headers.indexOf(column);
+    if (index < 0) throw new Error(`${this.fileName}: table ${table} has no column "${column}"`);
+    if (values.length !== t.rows.length) throw new Error(`${this.fileName}: table ${table} has ${t.rows.length} rows but ${values.length} values were given for "${column}"`);
+    const { start } = parseRange(t.range);
+    const ws = this.workbook.getWorksheet(t.sheet)!;
+    values.forEach((v, i) => {
+      ws.getCell(start.row + 1 + i, start.col + index).value = v;
+    });
+  }
+
+  async setNamedValue(name: string, value: CellValue): Promise<void> {
+    const n = this.names.find((m) => m.name === name);
+    const m = n && /^(?:'([^']+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)$/.exec(n.ref);
+    if (!m) throw new Error(`${this.fileName}: no single-cell name ${name}`);
+    const ws = this.workbook.getWorksheet(m[1] ?? m[2]);
+    if (!ws) throw new Error(`${this.fileName}: name ${name} points at a missing sheet`);
+    const { row, col } = parseAddress(m[3]);
+    ws.getCell(row, col).value = value;
+  }
+
+  async select(): Promise<void> {
+    // Files have no user looking at them.
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    // Excel recalculates every formula on open, so statuses are never stale cached values.
+    this.workbook.calcProperties.fullCalcOnLoad = true;
+    const written = await this.workbook.xlsx.writeBuffer();
+    const zip = await JSZip.loadAsync(written as ArrayBuffer);
+    await writeTableFormulas(zip, this.tableFormulas);
+    // Names ExcelJS could not hold (from apply() or from the file that was opened) go in by hand.
+    const held = new Set(this.workbook.definedNames.model.map((d: { name: string }) => d.name));
+    await writeDefinedNames(zip, this.names.filter((n) => !held.has(n.name)));
+    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  }
+
+  async save(file: string): Promise<void> {
+    await fs.promises.writeFile(file, await this.toBuffer());
+  }
+}
