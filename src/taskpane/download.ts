@@ -25,6 +25,12 @@ export function readFileBytes(file: File): Promise<ArrayBuffer> {
   });
 }
 
-export async function readFileText(file: File): Promise<string> {
-  return new TextDecoder("utf-8").decode(await readFileBytes(file));
+export function readFileText(file: File): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error(`${file.name}: could not be read`));
+    reader.readAsText(file, "utf-8");
+  });
 }

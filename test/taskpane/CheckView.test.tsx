@@ -1,0 +1,48 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { CheckView, groupFindings } from "../../src/taskpane/components/CheckView";
+import { FINDINGS, fakeServices } from "./fakeServices";
+import { renderInPane } from "./render";
+
+test("groups findings by criterion, errors before warnings before info", () => {
+  const groups = groupFindings(FINDINGS);
+  expect(groups.map((g) => [g.criterion, g.total])).toEqual([
+    ["Specific", 2],
+    ["Responsible", 1],
+    ["Time-bound", 1],
+  ]);
+  expect(groups[0].bySeverity.map((s) => s.severity)).toEqual(["warning", "info"]);
+});
+
+test("runs the check, shows counts by criterion and severity, selects a finding's cell, re-checks", async () => {
+  const services = fakeServices();
+  renderInPane(<CheckView services={services} />);
+  fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+  expect((await screen.findByTestId("check-summary")).textContent).toBe("4 findings on 3 actions: 2 errors, 1 warning, 1 info.");
+  const specific = screen.getByRole("region", { name: "Specific: 2 findings" });
+  expect(within(specific).getByText("Warning: 1")).toBeTruthy();
+  expect(within(specific).getByText("Info: 1")).toBeTruthy();
+  expect(screen.getByRole("heading", { name: "Time-bound (1)" })).toBeTruthy();
+
+  fireEvent.click(screen.getByRole("button", { name: "Go to Actions!G6: No lead officer." }));
+  await screen.findByText("Selected Actions!G6 in the sheet.");
+  expect(services.selected).toEqual(["Actions!G6"]);
+
+  fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+  await waitFor(() => expect(screen.getByTestId("check-summary").textContent).toBe("3 findings on 3 actions: 2 errors, 0 warnings, 1 info."));
+  expect(screen.queryByRole("region", { name: /Specific: 2/ })).toBeNull();
+});
+
+test("a clean plan says so", async () => {
+  renderInPane(<CheckView services={fakeServices({ runCheck: async () => ({ findings: [], checkedActions: 7, checkedAt: "" }) })} />);
+  fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+  expect((await screen.findByTestId("check-summary")).textContent).toBe("No findings: all 7 actions pass the checks.");
+});
+
+test("a cell that cannot be selected is reported, not swallowed", async () => {
+  renderInPane(<CheckView services={fakeServices({ selectCell: async () => Promise.reject(new Error("Actions!G6: the sheet is protected")) })} />);
+  fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+  fireEvent.click(await screen.findByRole("button", { name: /Go to Actions!G6/ }));
+  expect((await screen.findByRole("alert")).textContent).toContain("the sheet is protected");
+});

@@ -1,0 +1,28 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { fireEvent, screen } from "@testing-library/react";
+import { CreatePlanView } from "../../src/taskpane/components/CreatePlanView";
+import { fakeServices } from "./fakeServices";
+import { renderInPane } from "./render";
+
+test("creates a plan of the chosen tier and year from the framework", async () => {
+  const services = fakeServices();
+  renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);
+  expect(await screen.findByText("Framework: Sefton Council 2024/25 (change it in Settings).")).toBeTruthy();
+  const create = screen.getByRole("button", { name: "Create plan" }) as HTMLButtonElement;
+  expect(create.disabled).toBe(true); // no plan ID yet
+  fireEvent.change(screen.getByRole("combobox", { name: "Tier" }), { target: { value: "Team" } });
+  expect(screen.getByRole("textbox", { name: "Team" })).toBeTruthy(); // team plans name their team
+  fireEvent.change(screen.getByRole("combobox", { name: "Plan year" }), { target: { value: "2025/26" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Plan ID/ }), { target: { value: " TP-HC-2025 " } });
+  fireEvent.click(create);
+  expect(await screen.findByText(/The Team plan TP-HC-2025 for 2025\/26 is ready/)).toBeTruthy();
+  expect(services.calls).toEqual(["createPlan Team 2025/26 TP-HC-2025"]);
+});
+
+test("offers the framework's plan year and the next one, in the 2024/25 form", async () => {
+  renderInPane(<CreatePlanView services={fakeServices()} onNavigate={jest.fn()} />);
+  await screen.findByText(/Framework: Sefton/);
+  const options = Array.from((screen.getByRole("combobox", { name: "Plan year" }) as HTMLSelectElement).options).map((o) => o.value);
+  expect(options).toEqual(["2024/25", "2025/26"]);
+});

@@ -1,0 +1,30 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { GoldenThreadView } from "../../src/taskpane/components/GoldenThreadView";
+import { fakeServices } from "./fakeServices";
+import { renderInPane } from "./render";
+
+test("shows the tree from priority to actions with broken and unserved links in words", async () => {
+  const services = fakeServices();
+  renderInPane(<GoldenThreadView services={services} />);
+  const tree = await screen.findByRole("tree", { name: /Golden thread from Corporate Plan/ });
+  expect(within(tree).getByRole("treeitem", { name: "Corporate CP2: Care and support that empowers people" })).toBeTruthy();
+  expect(within(tree).getByRole("treeitem", { name: "Operational OSP-01: Recommission home care" })).toBeTruthy();
+  expect(within(tree).getByRole("treeitem", { name: "Directorate DSP-ASC-02: Grow shared lives (Nothing serves this)" })).toBeTruthy();
+  const broken = screen.getByRole("region", { name: "Broken links: 1" });
+  fireEvent.click(within(broken).getByRole("button", { name: "OSP-09" }));
+  expect(services.selected).toEqual(["Actions!D13"]);
+  expect(screen.getByRole("region", { name: "Parent actions nothing serves: 1" })).toBeTruthy();
+});
+
+test("imports the parent plan from a file", async () => {
+  const services = fakeServices();
+  renderInPane(<GoldenThreadView services={services} />);
+  await screen.findByRole("tree");
+  const input = screen.getByLabelText("Import the parent plan (xlsx)") as HTMLInputElement;
+  const file = new File([new Uint8Array([80, 75, 3, 4])], "DSP ASC 2024.xlsx");
+  fireEvent.change(input, { target: { files: [file] } });
+  expect(await screen.findByText("Parent plan: DSP ASC 2024.xlsx")).toBeTruthy();
+  expect(services.calls).toEqual(["importParentPlan DSP ASC 2024.xlsx"]);
+});

@@ -1,0 +1,24 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { fireEvent, screen } from "@testing-library/react";
+import { SettingsView } from "../../src/taskpane/components/SettingsView";
+import { fakeServices } from "./fakeServices";
+import { renderInPane } from "./render";
+
+test("shows the current framework and imports a new one", async () => {
+  renderInPane(<SettingsView services={fakeServices()} />);
+  expect(await screen.findByRole("heading", { name: "Sefton Council framework, 2024/25" })).toBeTruthy();
+  expect(screen.getByText("An action has slipped when it is 3 months or more past its approved due date.")).toBeTruthy();
+  const file = new File([JSON.stringify({ council: "Wirral Council", planYear: "2025/26" })], "wirral.json", { type: "application/json" });
+  fireEvent.change(screen.getByLabelText(/Import the council's framework file/), { target: { files: [file] } });
+  expect(await screen.findByRole("heading", { name: "Wirral Council framework, 2025/26" })).toBeTruthy();
+  expect(screen.getByText("From wirral.json.")).toBeTruthy();
+});
+
+test("a framework file that does not parse is reported with its name", async () => {
+  const services = fakeServices({ importFramework: async (name) => Promise.reject(new Error(`${name}: not valid JSON (Unexpected token)`)) });
+  renderInPane(<SettingsView services={services} />);
+  await screen.findByRole("heading", { name: /Sefton/ });
+  fireEvent.change(screen.getByLabelText(/Import the council's framework file/), { target: { files: [new File(["{"], "broken.json")] } });
+  expect((await screen.findByRole("alert")).textContent).toBe("broken.json: not valid JSON (Unexpected token)");
+});
