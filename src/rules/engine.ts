@@ -1,0 +1,83 @@
+// The checker: runs every enabled rule over a plan and returns findings addressed to cells.
+import type { Framework } from "../model/framework";
+import { cellOf, Plan } from "../model/plan";
+import { buildContext } from "./context";
+import { ACTION_RULES, MEASURE_RULES, PLAN_RULES, RULE_IDS } from "./index";
+import { CheckSettings, compileSettings, CompiledSettings, parseCheckSettings } from "./settings";
+import { str } from "./text/dates";
+import type { Finding, Hit, PlanHit, RuleInfo } from "./types";
+
+export interface CheckInput {
+  plan: Plan;
+  /** The council framework: priorities, programmes and the `checks` settings block. */
+  framework?: Framework;
+  /** Settings to use instead of the framework's `checks` block (already parsed or compiled). */
+  settings?: CheckSettings | CompiledSettings;
+  /** The parent plan, read from its workbook; the plan's Register sheet is used as well. */
+  parent?: Plan;
+  /** Plans one tier down: turns on coverage of this plan's actions. */
+  children?: Plan[];
+  /** Overrides the plan year, e.g. "2024/25". */
+  planYear?: string;
+  /** Names the framework file in settings errors. */
+  frameworkFile?: string;
+}
+
+/** Parses and compiles the framework's `checks` block, naming unknown rule IDs. */
+export function settingsFromFramework(framework: Framework | undefined, file = "framework"): CompiledSettings {
+  return compileSettings(parseCheckSettings(framework?.checks ?? {}, file, RULE_IDS));
+}
+
+const isCompiled = (s: CheckSettings | CompiledSettings): s is CompiledSettings => "verbForms" in s;
+
+export function checkPlan(input: CheckInput): Finding[] {
+  const settings = input.settings ? (isCompiled(input.settings) ? input.settings : compileSettings(input.settings)) : settingsFromFramework(input.framework, input.frameworkFile);
+  const ctx = buildContext({ plan: input.plan, settings, framework: input.framework, parent: input.parent, children: input.children, planYear: input.planYear });
+  const findings: Finding[] = [];
+  const on = (r: RuleInfo) => !settings.disabledSet.has(r.id);
+  const actionRules = ACTION_RULES.filter(on);
+  const measureRules = MEASURE_RULES.filter(on);
+  const planRules = PLAN_RULES.filter(on);
+  const severity = (r: RuleInfo) => settings.severityOf(r.id, r.severity);
+
+  const actions = input.plan.actions;
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i];
+    const text = ctx.texts[i];
+    for (const rule of actionRules) {
+      const hit: Hit | null = rule.check(a, text, ctx);
+      if (hit) findings.push(finding(rule, severity(rule), a.source, hit, { actionId: str(a.id) }));
+    }
+  }
+  for (const m of input.plan.measures) {
+    for (const rule of measureRules) {
+      const hit = rule.check(m, ctx);
+      if (hit) findings.push(finding(rule, severity(rule), m.source, hit, { measureId: str(m.id) }));
+    }
+  }
+  for (const rule of planRules) {
+    const sev = severity(rule);
+    rule.check(ctx, (h: PlanHit) =>
+      findings.push({
+        ruleId: rule.id,
+        criterion: rule.criterion,
+        severity: sev,
+        ...(h.file ? { file: h.file } : {}),
+        sheet: h.sheet,
+        cell: h.cell,
+        ...(h.row !== undefined ? { row: h.row } : {}),
+        ...(h.actionId !== undefined ? { actionId: h.actionId } : {}),
+        ...(h.measureId !== undefined ? { measureId: h.measureId } : {}),
+        message: h.message,
+        hint: rule.hint,
+      }),
+    );
+  }
+  return findings;
+}
+
+function finding(rule: RuleInfo, severity: Finding["severity"], source: Plan["actions"][number]["source"], hit: Hit, id: { actionId?: string; measureId?: string }): Finding {
+  const f: Finding = { ruleId: rule.id, criterion: rule.criterion, severity, sheet: source.sheet, cell: cellOf(source, hit.field), row: source.row, ...id, message: hit.message, hint: rule.hint };
+  if (source.file) f.file = source.file;
+  return f;
+}

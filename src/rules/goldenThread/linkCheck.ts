@@ -1,0 +1,36 @@
+// The one reading of a "Link to parent plan" cell that the link rules share, so each link is judged once.
+import type { Action, Located } from "../../model/plan";
+import type { CheckContext } from "../types";
+import { str } from "../text/dates";
+import { findParent, idKey, linkedIds, ParentEntry, ParentIndex, ParentTier } from "./parentIndex";
+
+export type LinkVerdict =
+  | { kind: "ok"; link: string; entry: ParentEntry }
+  | { kind: "unknown"; link: string }
+  | { kind: "sameTier"; link: string }
+  | { kind: "wrongTier"; link: string; entry: ParentEntry };
+
+/** Whether the plan has anything its links can be checked against, at the tiers it should link to (computed once per check). */
+export function hasParentSource(parents: ParentIndex, expected: readonly ParentTier[]): boolean {
+  for (const e of parents.entries) if (e.tier === "Unknown" || expected.includes(e.tier)) return true;
+  return false;
+}
+
+export function judgeLinks(a: Located<Action>, ctx: CheckContext): LinkVerdict[] {
+  const verdicts: LinkVerdict[] = [];
+  for (const link of linkedIds(str(a.parentLink))) {
+    const entry = findParent(ctx.parents, link);
+    if (entry) {
+      const fits = entry.tier === "Unknown" || ctx.expectedParentTiers.includes(entry.tier);
+      verdicts.push(fits ? { kind: "ok", link, entry } : { kind: "wrongTier", link, entry });
+    } else if (ctx.ownActionIds.has(idKey(link))) {
+      verdicts.push({ kind: "sameTier", link });
+    } else {
+      verdicts.push({ kind: "unknown", link });
+    }
+  }
+  return verdicts;
+}
+
+export const tierName = (e: ParentEntry) =>
+  e.tier === "Corporate" ? "a Corporate Plan priority" : e.tier === "Transformation" ? "a Transformation programme" : e.tier === "Unknown" ? "an entry of unknown tier" : `a ${e.tier} action`;

@@ -1,0 +1,21 @@
+import type { PlanRule } from "../types";
+
+/** Golden thread: without the parent plan or a register, links cannot be checked at all; say so rather than pass silently. */
+export const noParentSource: PlanRule = {
+  scope: "plan",
+  id: "no-parent-source",
+  criterion: "Golden thread",
+  severity: "info",
+  title: "Links not checked",
+  hint: "Give the parent plan (--parent parent.xlsx) or fill the plan's Register sheet with the parent plan's actions.",
+  check: (ctx, report) => {
+    if (ctx.plan.actions.length === 0 || ctx.linksCheckable) return;
+    const first = ctx.plan.actions[0];
+    report({
+      sheet: first.source.sheet,
+      cell: first.source.columns.parentLink ? `${first.source.columns.parentLink}:${first.source.columns.parentLink}` : "Link to parent plan",
+      file: first.source.file,
+      message: `No ${ctx.expectedParentTiers.join(" or ")} actions are known, so links to the parent plan were not checked.`,
+    });
+  },
+};

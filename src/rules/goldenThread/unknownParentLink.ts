@@ -1,0 +1,19 @@
+import type { ActionRule } from "../types";
+import { judgeLinks } from "./linkCheck";
+
+/** Golden thread: a link to an ID the parent plan does not have is a broken thread (often a typo or an old ID). */
+export const unknownParentLink: ActionRule = {
+  scope: "action",
+  id: "unknown-parent-link",
+  criterion: "Golden thread",
+  severity: "error",
+  title: "Link to an ID the parent plan does not have",
+  hint: "Pick the ID from the link list (the Register sheet), or refresh the register from the parent plan.",
+  check: (a, _t, ctx) => {
+    // Directorate links are judged against the framework by no-corporate-priority.
+    if (ctx.tier === "Directorate" || !ctx.linksCheckable) return null;
+    const unknown = judgeLinks(a, ctx).filter((v) => v.kind === "unknown").map((v) => v.link);
+    if (unknown.length === 0) return null;
+    return { field: "parentLink", message: `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the ${ctx.expectedParentTiers.join(" or ")} plan.` };
+  },
+};

@@ -1,0 +1,12 @@
+import type { PlanRule } from "../types";
+import { coverage, UNSERVED_ACTION } from "./coverage";
+
+/** Golden thread: an action of this plan that none of its child plans delivers (needs the child plans). */
+export const unservedAction: PlanRule = {
+  scope: "plan",
+  ...UNSERVED_ACTION,
+  check: (ctx, report) => {
+    if (ctx.children.length === 0) return;
+    for (const f of coverage(ctx.plan, ctx.children)) report(f);
+  },
+};

@@ -1,0 +1,13 @@
+import type { MeasureRule } from "../types";
+import { str } from "../text/dates";
+
+/** Specific: a measure with no name says nothing about what is counted. */
+export const noName: MeasureRule = {
+  scope: "measure",
+  id: "measure-no-name",
+  criterion: "Specific",
+  severity: "error",
+  title: "Measure has no name",
+  hint: "Say what is counted, in plain words, e.g. \"Percentage of household waste sent for reuse, recycling and composting\".",
+  check: (m) => (str(m.name).trim() === "" ? { field: "name", message: "The measure has no name." } : null),
+};

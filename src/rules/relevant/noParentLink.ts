@@ -1,0 +1,16 @@
+import type { ActionRule } from "../types";
+import { str } from "../text/dates";
+
+/** Relevant: an action that serves nothing above it is outside the golden thread. */
+export const noParentLink: ActionRule = {
+  scope: "action",
+  id: "no-parent-link",
+  criterion: "Relevant",
+  severity: "error",
+  title: "No link to the parent plan",
+  hint: "Choose the parent action (or, for Directorate plans, the Corporate Plan priority) this action delivers from the link list.",
+  check: (a, _t, ctx) =>
+    str(a.parentLink).trim() === ""
+      ? { field: "parentLink", message: ctx.tier === "Directorate" ? "Not linked to a Corporate Plan priority or Transformation programme." : `Not linked to an action of the ${ctx.expectedParentTiers.join(" or ")} plan.` }
+      : null,
+};

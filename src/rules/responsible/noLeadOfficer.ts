@@ -1,0 +1,13 @@
+import type { ActionRule } from "../types";
+import { str } from "../text/dates";
+
+/** Responsible: Sefton asks every action to name an officer accountable for delivering it. */
+export const noLeadOfficer: ActionRule = {
+  scope: "action",
+  id: "no-lead-officer",
+  criterion: "Responsible",
+  severity: "error",
+  title: "No lead officer",
+  hint: "Name one officer accountable for delivering the action.",
+  check: (a) => (str(a.leadOfficer).trim() === "" ? { field: "leadOfficer", message: "No lead officer is named." } : null),
+};

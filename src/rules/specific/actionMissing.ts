@@ -1,0 +1,12 @@
+import type { ActionRule } from "../types";
+
+/** Specific: a row with an ID but no words says nothing about what will be done. */
+export const actionMissing: ActionRule = {
+  scope: "action",
+  id: "action-missing",
+  criterion: "Specific",
+  severity: "error",
+  title: "No action text",
+  hint: "Say what will be done, starting with a verb, e.g. \"Publish the homelessness strategy by 30 September\".",
+  check: (_a, text) => (text.wordCount === 0 ? { field: "action", message: "The action is empty." } : null),
+};

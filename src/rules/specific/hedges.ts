@@ -1,0 +1,15 @@
+import type { ActionRule } from "../types";
+
+/** Specific: "where possible", "as appropriate", "etc." take the commitment back. */
+export const hedges: ActionRule = {
+  scope: "action",
+  id: "hedge-words",
+  criterion: "Specific",
+  severity: "warning",
+  title: "Hedge words",
+  hint: "Remove the hedge and say exactly what is in scope; if it depends on something, name it as a risk.",
+  check: (_a, text, ctx) => {
+    const hedge = ctx.settings.hedge.exec(text.lower);
+    return hedge ? { field: "action", message: `"${hedge[0]}" leaves it open what will actually be done.` } : null;
+  },
+};

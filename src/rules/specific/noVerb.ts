@@ -1,0 +1,16 @@
+import type { ActionRule } from "../types";
+import { hasVerb } from "../text/verbs";
+
+/** Specific: a noun phrase ("Business brochure") names a topic, not what will be done about it. */
+export const noVerb: ActionRule = {
+  scope: "action",
+  id: "no-verb",
+  criterion: "Specific",
+  severity: "warning",
+  title: "No verb",
+  hint: "Start with a verb that says what will be done: Deliver, Publish, Recruit, Reduce, Introduce...",
+  check: (a, text, ctx) =>
+    text.wordCount > 0 && !hasVerb(text.tokens, ctx.settings)
+      ? { field: "action", message: `"${a.action.trim()}" names a topic but does not say what will be done.` }
+      : null,
+};

@@ -1,0 +1,18 @@
+import type { ActionRule } from "../types";
+
+/** Specific: "Continue to", "Explore", "Support" promise effort, not a result anyone can check. */
+export const vagueOpening: ActionRule = {
+  scope: "action",
+  id: "vague-opening",
+  criterion: "Specific",
+  severity: "warning",
+  title: "Vague opening",
+  hint: "Say what will be different when it is done, e.g. \"Open a carers' hub in Bootle by January\" rather than \"Explore options for a carers' hub\".",
+  check: (_a, text, ctx) => {
+    const vague = ctx.settings.vagueOpening.exec(text.opening);
+    if (vague) return { field: "action", message: `Opens with "${vague[0]}", which promises effort rather than a result.` };
+    // Soft verbs are fine with a quantity: "Support 40 care leavers into apprenticeships".
+    const weak = text.hasQuantity ? null : ctx.settings.weakOpening.exec(text.opening);
+    return weak ? { field: "action", message: `Opens with "${weak[0]}" but does not say how much or what will change.` } : null;
+  },
+};

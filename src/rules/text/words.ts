@@ -1,0 +1,120 @@
+// Default word lists, tuned on the action corpus (test/fixtures/actions-corpus.json). Councils extend
+// them in the framework's `checks` block rather than editing code.
+
+/** Verbs councils use to say what will be done (base forms; other forms are derived). */
+export const COUNCIL_VERBS: readonly string[] = [
+  "accelerate", "accept", "achieve", "acquire", "act", "adapt", "add", "address", "adopt", "advertise", "advise", "agree",
+  "align", "allocate", "amend", "analyse", "apply", "appoint", "approve", "arrange", "assess", "attract", "audit", "automate",
+  "award", "benchmark", "bid", "book", "build", "buy", "calculate", "carry", "champion", "change", "check", "clarify",
+  "clean", "clear", "close", "co-design", "co-produce", "coproduce", "collaborate", "collate", "collect", "combine",
+  "commence", "commission", "communicate", "compile", "complete", "comply", "conclude", "conduct", "confirm", "connect",
+  "consolidate", "construct", "consult", "contact", "continue", "contract", "contribute", "convert", "coordinate",
+  "co-ordinate", "create", "cut", "decommission", "decrease", "deep-clean", "define", "deliver", "demolish", "deploy",
+  "design", "determine", "develop", "digitise", "distribute", "double", "draft", "drive", "educate", "eliminate", "embed",
+  "empower", "enable", "encourage", "enforce", "engage", "enhance", "enrol", "ensure", "establish", "evaluate", "examine",
+  "exceed", "expand", "explore", "extend", "facilitate", "finalise", "find", "fit", "fix", "follow", "formalise", "gather",
+  "grow", "halve", "hand", "handle", "harmonise", "help", "hire", "hold", "host", "identify", "implement", "improve",
+  "increase", "induct", "inform", "inspect", "install", "integrate", "introduce", "invest", "investigate", "issue", "keep",
+  "launch", "lead", "lease", "lower", "maintain", "make", "manage", "map", "market", "maximise", "measure", "meet",
+  "merge", "migrate", "minimise", "mobilise", "model", "modernise", "monitor", "move", "negotiate", "notify", "obtain",
+  "offer", "open", "operate", "optimise", "organise", "oversee", "pay", "pilot", "place", "plan", "plant", "prepare",
+  "present", "prevent", "prioritise", "procure", "produce", "progress", "promote", "protect", "provide", "publish",
+  "purchase", "put", "raise", "rationalise", "reach", "realign", "rebuild", "receive", "recommission", "reconfigure",
+  "record", "recruit", "redesign", "redevelop", "reduce", "re-procure", "reprocure", "refresh", "refurbish", "register",
+  "reinstate", "relaunch", "relocate", "remodel", "remove", "renew", "renovate", "reopen", "reorganise", "repair",
+  "replace", "report", "research", "reshape", "resolve", "respond", "restore", "restructure", "resurface", "retain",
+  "retender", "re-tender", "retrain", "return", "review", "revise", "roll", "run", "safeguard", "save", "scale", "scope",
+  "secure", "seek", "select", "send", "set", "share", "shape", "sign", "simplify", "source", "specify", "stabilise",
+  "standardise", "start", "stop", "streamline", "strengthen", "submit", "supply", "support", "survey", "sustain", "take",
+  "target", "teach", "tender", "test", "track", "train", "transfer", "transform", "transition", "translate", "trial",
+  "triple", "undertake", "update", "upgrade", "upskill", "use", "utilise", "validate", "verify", "visit", "widen", "win",
+  "work", "write", "achieve", "aim", "attend", "broaden", "celebrate", "consider", "cost", "deepen", "digitalise", "equip",
+  "escalate", "fund", "guide", "incorporate", "initiate", "interview", "join", "look", "mentor", "onboard", "outline",
+  "partner", "plan", "prototype", "quantify", "rebrand", "reconcile", "redeploy", "refer", "refocus", "reform", "rehouse",
+  "reinforce", "relieve", "reprofile", "reposition", "reset", "revamp", "rollout", "schedule", "signpost", "sponsor",
+  "staff", "stage", "streamline", "strive", "tackle", "tighten", "try", "unlock", "uplift", "vary", "endeavour", "explore",
+  "assist", "liaise", "participate", "attempt", "investigate", "recover", "resource", "rota", "equalise", "decarbonise",
+  "retrofit", "insulate", "reuse", "recycle", "compost", "collect", "empty", "grit", "patch", "light", "repave", "prosecute",
+  "fine", "license", "licence", "regulate", "approve", "vaccinate", "screen", "immunise", "discharge", "assess", "reable",
+];
+
+/** Irregular past forms, mapped to their base. */
+export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
+  built: "build", bought: "buy", led: "lead", made: "make", held: "hold", kept: "keep", met: "meet", paid: "pay",
+  ran: "run", sent: "send", set: "set", put: "put", cut: "cut", sought: "seek", taught: "teach", taken: "take",
+  took: "take", undertaken: "undertake", undertook: "undertake", won: "win", written: "write", wrote: "write",
+  found: "find", grew: "grow", grown: "grow", drove: "drive", driven: "drive", begun: "begin", began: "begin",
+  overseen: "oversee", oversaw: "oversee", rebuilt: "rebuild", reset: "reset", fitted: "fit",
+};
+
+/**
+ * Verbs that are just as often nouns ("Review of...", "Support for...", "Change management"): at the start
+ * of an action they count as a verb only when what follows reads like an object.
+ */
+export const NOUN_LIKE_VERBS: readonly string[] = [
+  "review", "support", "plan", "report", "change", "increase", "decrease", "design", "process", "record", "project",
+  "fund", "target", "use", "need", "help", "care", "lead", "work", "train", "place", "control", "contract", "cost",
+  "survey", "audit", "update", "pilot", "focus", "campaign", "transfer", "return", "charge", "benefit", "access",
+  "market", "test", "check", "schedule", "license", "licence", "launch", "repair", "visit", "open", "close", "book",
+  "light", "clean", "plant", "refresh", "upgrade", "redesign", "restructure", "rollout", "progress", "research",
+  "monitor", "commission", "map", "model", "outline", "sign", "set", "act", "aim", "drive", "bid", "attempt", "guide",
+  "trial", "stage", "staff", "partner", "transition", "issue", "measure", "share", "shape", "source", "scope", "order",
+  "fine", "screen", "discharge", "interview", "rota", "mentor", "hand", "cut", "move", "look", "double", "empty", "patch",
+  "spend", "budget", "offer", "award", "recycle", "resource", "start", "stop", "run", "safeguard", "present", "fix",
+  "win", "fit", "file", "house", "lease", "host", "uplift", "register", "transform", "transport", "build", "meet",
+];
+
+/** Openings that promise effort, not a result: they always read as vague. */
+export const VAGUE_OPENINGS: readonly string[] = [
+  "continue to", "continue", "explore", "look at", "look into", "consider", "try to", "aim to", "seek to",
+  "work towards", "work toward", "endeavour to", "strive to", "attempt to", "investigate options", "raise awareness",
+  "be committed to", "keep under review", "hope to", "begin to", "start to look",
+];
+
+/** Openings that are vague unless the action states how much (a number, a percentage, a sum). */
+export const WEAK_VERBS: readonly string[] = [
+  "support", "promote", "encourage", "facilitate", "help", "assist", "maintain", "enhance", "strengthen", "engage with",
+  "liaise with", "work with", "be involved in", "participate in", "contribute to", "improve", "develop relationships",
+];
+
+/** Words and phrases that take the commitment back. */
+export const HEDGES: readonly string[] = [
+  "where possible", "where appropriate", "as appropriate", "as required", "as necessary", "if possible", "when possible",
+  "if appropriate", "etc.", "etc", "and so on", "as and when", "in due course", "as soon as possible", "asap",
+  "going forward", "where feasible", "if feasible", "if resources allow", "resources permitting", "where practicable",
+  "hopefully", "potentially", "possibly", "as far as possible", "where relevant", "if required", "and/or similar",
+];
+
+/** Owners that name nobody. */
+export const NON_PERSON_OWNERS: readonly string[] = [
+  "tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be appointed", "all", "various", "n/a", "na", "none",
+  "unknown", "vacant", "everyone", "all staff", "all managers", "all teams", "all services", "?", "-", "x", "various officers",
+  "shared", "joint", "everybody", "nobody", "not known", "not applicable",
+];
+
+/** Words that make an owner a group, not one accountable person. */
+export const TEAM_WORDS: readonly string[] = [
+  "team", "teams", "service", "services", "unit", "department", "dept", "directorate", "board", "group", "partnership",
+  "panel", "section", "division", "hub", "staff", "officers", "managers", "colleagues", "partners", "council",
+  "committee", "network", "forum", "function", "workstream", "consortium", "agency", "agencies", "trust", "nhs", "icb",
+];
+
+/** Words that make an owner a job title rather than a named officer. */
+export const ROLE_WORDS: readonly string[] = [
+  "head", "director", "manager", "officer", "lead", "coordinator", "co-ordinator", "chief", "executive", "assistant",
+  "principal", "senior", "advisor", "adviser", "commissioner", "practitioner", "specialist", "consultant", "supervisor",
+  "analyst", "cabinet member", "portfolio holder", "leader", "controller", "surveyor", "engineer",
+];
+
+/** Timescales that never end. */
+export const ONGOING_WORDS: readonly string[] = [
+  "ongoing", "on-going", "on going", "continuous", "continual", "continuing", "throughout the year", "throughout",
+  "all year", "year round", "annual", "annually", "as required", "as needed", "bau", "business as usual", "rolling",
+  "monthly", "quarterly", "weekly", "daily", "each quarter", "every quarter", "permanent", "indefinite",
+];
+
+/** Verbs that finish the same piece of work ("Review the pathway and agree a form"), so they do not start a second action. */
+export const FOLLOW_THROUGH_VERBS: readonly string[] = [
+  "report", "agree", "publish", "share", "present", "embed", "monitor", "evaluate", "sign", "communicate", "implement",
+  "adopt", "approve", "launch", "circulate", "feed", "reflect",
+];

@@ -1,0 +1,14 @@
+import type { ActionRule } from "../types";
+import { str, validDate } from "../text/dates";
+
+/** Time-bound: without a due date nobody can say whether the action is late. */
+export const noDueDate: ActionRule = {
+  scope: "action",
+  id: "no-due-date",
+  criterion: "Time-bound",
+  severity: "error",
+  title: "No due date",
+  hint: "Enter the date the action will be complete, dd/mm/yyyy.",
+  check: (a) =>
+    validDate(a.dueDate) === null && str(a.dueDateText).trim() === "" ? { field: "dueDate", message: "No due date is given." } : null,
+};

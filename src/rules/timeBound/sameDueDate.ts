@@ -1,0 +1,41 @@
+import { formatUkDate } from "../../model/dates";
+import type { PlanRule } from "../types";
+import { validDate } from "../text/dates";
+
+/** Time-bound: when most actions share one date (everything "31 March"), dates were not really planned. */
+export const sameDueDate: PlanRule = {
+  scope: "plan",
+  id: "same-due-date",
+  criterion: "Time-bound",
+  severity: "warning",
+  title: "Most actions share one due date",
+  hint: "Give each action the date it will really be done, so progress can be tracked through the year.",
+  check: (ctx, report) => {
+    const counts = new Map<string, number>();
+    let dated = 0;
+    let firstRow = Infinity;
+    let lastRow = 0;
+    let column: string | undefined;
+    let sheet = "";
+    for (const a of ctx.plan.actions) {
+      const due = validDate(a.dueDate);
+      if (!due) continue;
+      dated++;
+      counts.set(due, (counts.get(due) ?? 0) + 1);
+      firstRow = Math.min(firstRow, a.source.row);
+      lastRow = Math.max(lastRow, a.source.row);
+      column ??= a.source.columns.dueDate;
+      sheet ||= a.source.sheet;
+    }
+    if (dated < ctx.settings.sameDateMinActions) return;
+    let commonest = "";
+    let most = 0;
+    for (const [date, n] of counts) if (n > most) [commonest, most] = [date, n];
+    if (most / dated < ctx.settings.sameDateShare) return;
+    report({
+      sheet,
+      cell: column ? `${column}${firstRow}:${column}${lastRow}` : `rows ${firstRow}-${lastRow}`,
+      message: `${most} of ${dated} dated actions (${Math.round((100 * most) / dated)}%) are due on ${formatUkDate(commonest)}.`,
+    });
+  },
+};

@@ -1,0 +1,99 @@
+// The shapes every SMART and golden-thread rule shares: what a rule is, what it reports, what it sees.
+import { Action, Located, Measure, Plan, Tier } from "../model/plan";
+import type { IsoDate } from "../model/dates";
+import type { CompiledSettings } from "./settings";
+import type { ActionText } from "./text/actionText";
+import type { ParentIndex, ParentTier } from "./goldenThread/parentIndex";
+
+/** Sefton Appendix 3: SMART plus Responsibility, and the golden thread between plans. */
+export const CRITERIA = ["Specific", "Measurable", "Achievable", "Relevant", "Time-bound", "Responsible", "Golden thread"] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One thing wrong with one cell: what the task pane lists, the CLI prints and the summary column counts. */
+export interface Finding {
+  ruleId: string;
+  criterion: Criterion;
+  severity: Severity;
+  file?: string;
+  sheet: string;
+  /** A1 address (or "row N" when the column is unknown; a range for plan-wide findings). */
+  cell: string;
+  /** Sheet row of the action or measure, so duplicates with the same ID stay apart. */
+  row?: number;
+  actionId?: string;
+  measureId?: string;
+  message: string;
+  hint: string;
+}
+
+/** What a rule says about itself; the engine adds this to every hit. */
+export interface RuleInfo {
+  id: string;
+  criterion: Criterion;
+  severity: Severity;
+  /** A short name for lists of rules. */
+  title: string;
+  /** How to fix it, in plain English. */
+  hint: string;
+}
+
+/** A row rule's answer: the field at fault and why. */
+export interface Hit {
+  field: string;
+  message: string;
+}
+
+/** A plan rule's answer: it names the place itself. */
+export interface PlanHit {
+  sheet: string;
+  cell: string;
+  row?: number;
+  file?: string;
+  actionId?: string;
+  measureId?: string;
+  message: string;
+}
+
+export interface ActionRule extends RuleInfo {
+  scope: "action";
+  check(action: Located<Action>, text: ActionText, ctx: CheckContext): Hit | null;
+}
+
+export interface MeasureRule extends RuleInfo {
+  scope: "measure";
+  check(measure: Located<Measure>, ctx: CheckContext): Hit | null;
+}
+
+export interface PlanRule extends RuleInfo {
+  scope: "plan";
+  check(ctx: CheckContext, report: (hit: PlanHit) => void): void;
+}
+
+export type Rule = ActionRule | MeasureRule | PlanRule;
+
+/** Everything a rule may look at, prepared once per check so rows cost no set-up. */
+export interface CheckContext {
+  plan: Plan;
+  tier: Tier;
+  settings: CompiledSettings;
+  /** The plan year's first and last day, or null when the plan year cannot be read. */
+  yearStart: IsoDate | null;
+  yearEnd: IsoDate | null;
+  planYear: string;
+  /** Parent actions, priorities and programmes this plan's actions may link to. */
+  parents: ParentIndex;
+  /** True when some parent entry sits at a tier this plan should link to (else links cannot be checked). */
+  linksCheckable: boolean;
+  /** The tiers a link from this plan should reach. */
+  expectedParentTiers: readonly ParentTier[];
+  /** Upper-cased IDs of this plan's own actions and measures. */
+  ownActionIds: Set<string>;
+  measureIds: Set<string>;
+  /** Analysed text of each action, parallel to plan.actions. */
+  texts: ActionText[];
+  /** Plans one tier down, when checking coverage of this plan's actions. */
+  children: Plan[];
+}
