@@ -59,7 +59,7 @@ export const NOUN_LIKE_VERBS: readonly string[] = [
   "light", "clean", "plant", "refresh", "upgrade", "redesign", "restructure", "rollout", "progress", "research",
   "monitor", "commission", "map", "model", "outline", "sign", "set", "act", "aim", "drive", "bid", "attempt", "guide",
   "trial", "stage", "staff", "partner", "transition", "issue", "measure", "share", "shape", "source", "scope", "order",
-  "fine", "screen", "discharge", "interview", "rota", "mentor", "hand", "cut", "move", "look", "double", "empty", "patch",
+  "fine", "screen", "discharge", "interview", "rota", "mentor", "hand", "cut", "move", "double", "empty", "patch",
   "spend", "budget", "offer", "award", "recycle", "resource", "start", "stop", "run", "safeguard", "present", "fix",
   "win", "fit", "file", "house", "lease", "host", "uplift", "register", "transform", "transport", "build", "meet",
 ];
