@@ -1,0 +1,314 @@
+/// <reference types="office-js" />
+// The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
+// number of syncs whatever the row count: read() 2, apply() 2 (3 when designed sheets already
+// exist), writeColumn() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
+// formulas then formats, with calculation suspended and events off; a write over 4 MB is split
+// across extra syncs (Excel on the web rejects requests over 5 MB), and a read whose answer
+// exceeds the web's 5 MB falls back to reading in row blocks. Both are counted by the bench.
+import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { columnLetter, parseRange } from "../workbook/addresses";
+import { BLOCK_TARGET_BYTES, splitRows } from "./chunks";
+import { fromExcelValue, toExcelInput } from "./cellInput";
+import { checkDesign, DesignError } from "./designChecks";
+import { designSteps, ExcelStep } from "./designSteps";
+import { parseSheetAddress, SheetBox } from "./rangeAddress";
+import { RequirementProbe, requireExcelApi } from "./requirements";
+import { sendSteps } from "./sendSteps";
+
+/** Runs a batch against Excel; Excel.run in the add-in, the double's run in tests and the bench. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelWorkbookOptions {
+  /** Defaults to Excel.run with delayForCellEdit, so a user typing in a cell delays us instead of failing us. */
+  run?: ExcelRunner;
+  /** Defaults to Office.context.requirements; null skips the check. */
+  requirements?: RequirementProbe | null;
+  /** Ceiling for one request; 4 MB unless a test wants it smaller. */
+  requestLimitBytes?: number;
+  /** Cells read per sync when a whole-workbook read is too big for one response (web). */
+  cellsPerReadBlock?: number;
+}
+
+/** An error meant for the user: what went wrong and where, in one line. */
+export class ExcelCommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ExcelCommandError";
+  }
+}
+
+const defaultRun: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+function defaultProbe(): RequirementProbe | null {
+  return typeof Office !== "undefined" && Office.context?.requirements ? Office.context.requirements : null;
+}
+
+interface SheetGrid {
+  name: string;
+  visibility: SheetSnapshot["visibility"];
+  /** Null when the sheet has no values. */
+  box: SheetBox | null;
+  values: CellValue[][];
+  numberFormats: string[][];
+}
+
+const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+export class ExcelWorkbook implements WorkbookPort {
+  private readonly runner: ExcelRunner;
+  private readonly probe: RequirementProbe | null;
+  private hostChecked = false;
+  constructor(private readonly options: ExcelWorkbookOptions = {}) {
+    this.runner = options.run ?? defaultRun;
+    this.probe = options.requirements === undefined ? defaultProbe() : options.requirements;
+  }
+
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (!this.hostChecked && this.probe) requireExcelApi(this.probe);
+    this.hostChecked = true;
+    return this.runner(batch);
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets.load("items/name, items/visibility");
+      const tables = context.workbook.tables.load("items/name");
+      const names = context.workbook.names.load("items/name, items/formula");
+      await context.sync();
+      const sheetList = worksheets.items.map((s) => ({ name: s.name, visibility: VISIBILITY[s.visibility] ?? "visible" }));
+      const tableNames = tables.items.map((t) => t.name);
+      const nameList = names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") }));
+
+      let grids: SheetGrid[];
+      let tableBoxes: SheetBox[];
+      try {
+        ({ grids, tableBoxes } = await this.readAtOnce(context, sheetList, tableNames));
+      } catch (error) {
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
+        ({ grids, tableBoxes } = await this.readInBlocks(context, sheetList, tableNames));
+      }
+      const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
+      const tableSnapshots: TableSnapshot[] = tableNames.map((name, i) => tableSnapshot(name, tableBoxes[i], byName.get(tableBoxes[i].sheet.toLowerCase())));
+      const sheets: SheetSnapshot[] = grids.map((g) => ({
+        name: g.name,
+        visibility: g.visibility,
+        origin: g.box ? `${columnLetter(g.box.left)}${g.box.top}` : "A1",
+        values: g.values,
+        numberFormats: g.numberFormats,
+      }));
+      return { sheets, tables: tableSnapshots, names: nameList };
+    });
+  }
+
+  /** Sync 2 of read(): every used range and table address in one request. */
+  private async readAtOnce(context: Excel.RequestContext, sheetList: { name: string; visibility: SheetSnapshot["visibility"] }[], tableNames: string[]) {
+    const used = sheetList.map((s) => context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address, values, numberFormat"));
+    const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
+    await context.sync();
+    const grids: SheetGrid[] = sheetList.map((s, i) => {
+      const range = used[i];
+      if (range.isNullObject) return { ...s, box: null, values: [], numberFormats: [] };
+      return { ...s, box: parseSheetAddress(range.address), values: range.values.map((row) => row.map(fromExcelValue)), numberFormats: range.numberFormat as string[][] };
+    });
+    return { grids, tableBoxes: tableRanges.map((r) => parseSheetAddress(r.address)) };
+  }
+
+  /** The fallback for a workbook too big for one response: addresses first, then values in row blocks. */
+  private async readInBlocks(context: Excel.RequestContext, sheetList: { name: string; visibility: SheetSnapshot["visibility"] }[], tableNames: string[]) {
+    const used = sheetList.map((s) => context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address"));
+    const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
+    await context.sync();
+    const grids: SheetGrid[] = sheetList.map((s, i) => ({ ...s, box: used[i].isNullObject ? null : parseSheetAddress(used[i].address), values: [], numberFormats: [] }));
+
+    interface Block {
+      grid: SheetGrid;
+      top: number;
+      bottom: number;
+    }
+    const cellsPerBlock = this.options.cellsPerReadBlock ?? 40_000;
+    const pending: Block[] = [];
+    for (const grid of grids) {
+      if (!grid.box) continue;
+      const width = grid.box.right - grid.box.left + 1;
+      const rowsPerBlock = Math.max(1, Math.floor(cellsPerBlock / width));
+      for (let top = grid.box.top; top <= grid.box.bottom; top += rowsPerBlock) pending.push({ grid, top, bottom: Math.min(grid.box.bottom, top + rowsPerBlock - 1) });
+    }
+    const done: { block: Block; values: CellValue[][]; formats: string[][] }[] = [];
+    while (pending.length > 0) {
+      const block = pending.shift() as Block;
+      const box = block.grid.box as SheetBox;
+      const address = `${columnLetter(box.left)}${block.top}:${columnLetter(box.right)}${block.bottom}`;
+      const range = context.workbook.worksheets.getItem(block.grid.name).getRange(address).load("values, numberFormat");
+      try {
+        // One block per request: each answer must stay under the host's response limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        done.push({ block, values: range.values.map((row) => row.map(fromExcelValue)), formats: range.numberFormat as string[][] });
+      } catch (error) {
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || block.top === block.bottom) throw error;
+        const middle = Math.floor((block.top + block.bottom) / 2); // still too big: halve it and try again
+        pending.unshift({ ...block, bottom: middle }, { ...block, top: middle + 1 });
+      }
+    }
+    done.sort((a, b) => a.block.top - b.block.top);
+    for (const { block, values, formats } of done) {
+      block.grid.values.push(...values);
+      block.grid.numberFormats.push(...formats);
+    }
+    return { grids, tableBoxes: tableRanges.map((r) => parseSheetAddress(r.address)) };
+  }
+
+  async apply(design: WorkbookDesign): Promise<void> {
+    checkDesign(design);
+    await this.run(async (context) => {
+      const worksheets = context.workbook.worksheets.load("items/name");
+      const tables = context.workbook.tables.load("items/name");
+      const names = context.workbook.names.load("items/name, items/formula");
+      const runtime = context.runtime.load("enableEvents");
+      await context.sync();
+
+      const sheetNames = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
+      const existing = design.sheets.filter((s) => sheetNames.has(s.name.toLowerCase())).map((s) => s.name);
+      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+      for (const s of design.sheets)
+        for (const t of s.tables)
+          if (tableNames.has(t.name.toLowerCase())) throw new ExcelCommandError(`Cannot create the plan: this workbook already has a table called "${t.name}". Start from a new workbook.`);
+      const namesNow = new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)]));
+      const skipNames = new Set<string>();
+      for (const n of design.names) {
+        const have = namesNow.get(n.name.toLowerCase());
+        if (have === undefined) continue;
+        if (have.replace(/\$/g, "").toLowerCase() !== n.ref.replace(/\$/g, "").toLowerCase())
+          throw new ExcelCommandError(`Cannot create the plan: the name "${n.name}" already refers to ${have}, not ${n.ref}.`);
+        skipNames.add(n.name.toLowerCase());
+      }
+
+      if (existing.length > 0) {
+        // Sheets that exist are reused only when empty, so we never overwrite someone's work.
+        const used = existing.map((name) => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address"));
+        await context.sync();
+        const busy = used.find((range) => !range.isNullObject);
+        if (busy) throw new ExcelCommandError(`Cannot create the plan: sheet ${busy.address} already has content. Start from a new workbook or remove that sheet.`);
+      }
+
+      let steps: ExcelStep[];
+      try {
+        steps = designSteps(design, new Set(existing.map((n) => n.toLowerCase())), skipNames);
+      } catch (error) {
+        throw error instanceof Error ? new DesignError(error.message) : error;
+      }
+      await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+    });
+  }
+
+  async writeColumn(table: string, column: string, values: CellValue[]): Promise<void> {
+    await this.run(async (context) => {
+      const target = context.workbook.tables.getItem(table);
+      const range = target.getRange().load("address");
+      const headerRow = target.getHeaderRowRange().load("values");
+      const protection = target.worksheet.protection.load("protected, options");
+      const runtime = context.runtime.load("enableEvents");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot write column "${column}": there is no table called "${table}" in this workbook.`);
+        throw error;
+      }
+      const box = parseSheetAddress(range.address);
+      const headers = headerRow.values[0].map((h) => String(h));
+      const index = headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
+      if (index < 0) throw new ExcelCommandError(`Cannot write column "${column}": table "${table}" has no such column (it has ${headers.join(", ")}).`);
+      const dataRows = box.bottom - box.top;
+      if (values.length !== dataRows)
+        throw new ExcelCommandError(`Cannot write column "${column}" of table "${table}" (${range.address}): ${values.length} values for ${dataRows} data rows.`);
+
+      const col = box.left + index;
+      const rows = values.map((v, r) => [toExcelInput(v, "clear", () => `table "${table}", column "${column}", data row ${r + 1} (${columnLetter(col)}${box.top + 1 + r})`)]);
+      const sheet = box.sheet;
+      const steps: ExcelStep[] = splitRows(rows, BLOCK_TARGET_BYTES).map((block) => {
+        const address = `${columnLetter(col)}${box.top + 1 + block.start}:${columnLetter(col)}${box.top + block.start + block.rows.length}`;
+        return { bytes: block.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = block.rows) };
+      });
+      if (protection.protected) {
+        // A status column is locked on a protected sheet: lift protection for the write only.
+        const options = protection.options;
+        steps.unshift({ bytes: 32, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.unprotect() });
+        steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(options) });
+      }
+      try {
+        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+      } catch (error) {
+        if (protection.protected) {
+          context.workbook.worksheets.getItem(sheet).protection.protect(protection.options);
+          await context.sync().catch(() => undefined);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async setNamedValue(name: string, value: CellValue): Promise<void> {
+    await this.run(async (context) => {
+      const item = context.workbook.names.getItemOrNullObject(name).load("formula");
+      const runtime = context.runtime.load("enableEvents");
+      await context.sync();
+      if (item.isNullObject) throw new ExcelCommandError(`Cannot set "${name}": there is no defined name "${name}" in this workbook.`);
+      let box: SheetBox;
+      try {
+        box = parseSheetAddress(String(item.formula));
+      } catch {
+        throw new ExcelCommandError(`Cannot set "${name}": it refers to ${item.formula}, not a cell.`);
+      }
+      if (box.top !== box.bottom || box.left !== box.right) throw new ExcelCommandError(`Cannot set "${name}": it refers to ${item.formula}, which is more than one cell.`);
+      const address = `${columnLetter(box.left)}${box.top}`;
+      const input = toExcelInput(value, "clear", () => `name "${name}" (${box.sheet}!${address})`);
+      const step: ExcelStep = { bytes: 64, queue: (ctx) => (ctx.workbook.worksheets.getItem(box.sheet).getRange(address).values = [[input]]) };
+      try {
+        await sendSteps(context, [step], { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+      } catch (error) {
+        if (errorCode(error) === "AccessDenied") throw new ExcelCommandError(`Cannot set "${name}": cell ${box.sheet}!${address} is locked on a protected sheet.`);
+        throw error;
+      }
+    });
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    try {
+      parseRange(address);
+    } catch {
+      throw new ExcelCommandError(`Cannot select "${address}" on sheet "${sheet}": not a cell address like B7.`);
+    }
+    await this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
+      try {
+        await context.sync();
+      } catch (error) {
+        if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot select ${address}: there is no sheet called "${sheet}".`);
+        if (errorCode(error) === "InvalidOperation" || errorCode(error) === "InvalidSelection") throw new ExcelCommandError(`Cannot select ${address}: sheet "${sheet}" is hidden.`);
+        throw error;
+      }
+    });
+  }
+}
+
+/** A table's header and rows, cut from its sheet's values (read once, not twice). */
+function tableSnapshot(name: string, box: SheetBox, grid: SheetGrid | undefined): TableSnapshot {
+  const cell = (row: number, col: number): CellValue => {
+    if (!grid?.box) return null;
+    const r = row - grid.box.top;
+    const c = col - grid.box.left;
+    return grid.values[r]?.[c] ?? null;
+  };
+  const rowOf = (row: number) => Array.from({ length: box.right - box.left + 1 }, (_, j) => cell(row, box.left + j));
+  const headers = rowOf(box.top).map((h) => (h === null ? "" : String(h)));
+  const rows: CellValue[][] = [];
+  for (let r = box.top + 1; r <= box.bottom; r++) rows.push(rowOf(r));
+  const range = `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`;
+  return { name, sheet: box.sheet, range, headers, rows };
+}
