@@ -116,5 +116,5 @@ export const ONGOING_WORDS: readonly string[] = [
 /** Verbs that finish the same piece of work ("Review the pathway and agree a form"), so they do not start a second action. */
 export const FOLLOW_THROUGH_VERBS: readonly string[] = [
   "report", "agree", "publish", "share", "present", "embed", "monitor", "evaluate", "sign", "communicate", "implement",
-  "adopt", "approve", "launch", "circulate", "feed", "reflect",
+  "adopt", "approve", "circulate", "feed", "reflect",
 ];
