@@ -39,6 +39,13 @@ export function planHash(plan: Plan): string {
   );
 }
 
+/** Line ends as LF: xlsx cannot keep a bare CR (XML normalises it away), so every format agrees on LF. */
+function lf<T extends object>(row: T): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (typeof v === "string" && v.includes("\r")) out[k] = v.replace(/\r\n?/g, "\n");
+  return out as T;
+}
+
 /** A parent link that names a Corporate Plan priority in the plan's register (tier "Corporate"). */
 function corporatePriorityOf(parentLink: string, priorities: Set<string>): string {
   return priorities.has(parentLink) ? parentLink : "";
@@ -144,8 +151,8 @@ export function buildReturn(plan: Plan, settings: ReturnSettings, period: Period
       preparedOn: opts.preparedOn,
       status: opts.draft ? "Draft" : "Final",
     },
-    actions: returnActions,
-    measures: returnMeasures,
-    exceptions: returnExceptions,
+    actions: returnActions.map(lf),
+    measures: returnMeasures.map(lf),
+    exceptions: returnExceptions.map(lf),
   };
 }

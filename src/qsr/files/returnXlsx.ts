@@ -49,7 +49,7 @@ function escapeHeader(s: string): string {
 }
 
 /** A sheet with one bold, frozen, filtered header row and a row per record. */
-export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: ReturnColumn[], rows: Record<string, unknown>[], title: string): ExcelJS.Worksheet {
+export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: ReturnColumn[], rows: readonly object[], title: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
     header: c.header,
@@ -60,7 +60,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Retur
   const head = ws.getRow(1);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: "top" };
-  for (const r of rows) ws.addRow(columns.map((c) => cellValueFor(c.kind, r[c.key])));
+  for (const r of rows) ws.addRow(columns.map((c) => cellValueFor(c.kind, (r as Record<string, unknown>)[c.key])));
   if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   colourStatuses(ws, columns, rows.length);
   printSetup(ws, title);

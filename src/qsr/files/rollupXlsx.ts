@@ -1,0 +1,96 @@
+// The Corporate Plan overview roll-up as a print-ready workbook: Summary, Returns, Actions, Measures,
+// counts by directorate and by Corporate Plan priority, Exceptions, Missing and Rejects.
+import ExcelJS from "exceljs";
+import { COUNT_KEYS, Rollup } from "../collect";
+import { RETURN_ACTION_COLUMNS, RETURN_EXCEPTION_COLUMNS, RETURN_MEASURE_COLUMNS, ReturnColumn } from "../schema";
+import { addTableSheet, printSetup } from "./returnXlsx";
+
+const c = (key: string, header: string, kind: ReturnColumn["kind"] = "text", width = 14): ReturnColumn => ({ key, header, csv: key, kind, width });
+
+const PROVENANCE: ReturnColumn[] = [c("planId", "Plan ID"), c("directorate", "Directorate", "text", 20), c("service", "Service", "text", 20), c("tier", "Tier", "text", 11)];
+const SOURCE: ReturnColumn[] = [c("returnFile", "Return file", "text", 22)];
+
+export const ROLLUP_SHEETS = {
+  summary: "Summary",
+  returns: "Returns",
+  actions: "Actions",
+  measures: "Measures",
+  byDirectorate: "By directorate",
+  byPriority: "By priority",
+  exceptions: "Exceptions",
+  missing: "Missing",
+  rejects: "Rejects",
+} as const;
+
+export const ROLLUP_RETURN_COLUMNS: ReturnColumn[] = [
+  ...PROVENANCE,
+  c("team", "Team", "text", 16),
+  c("period", "Period", "text", 11),
+  c("preparedBy", "Prepared by", "text", 18),
+  c("preparedOn", "Prepared on", "text", 20),
+  c("status", "Status", "text", 8),
+  c("late", "Late", "flag", 7),
+  c("actions", "Actions", "number", 8),
+  c("measures", "Measures", "number", 9),
+  c("exceptions", "Exceptions", "number", 10),
+  c("planHash", "Plan content hash", "text", 20),
+  ...SOURCE,
+];
+
+const countColumns = (groupHeader: string): ReturnColumn[] => [
+  c("group", groupHeader, "text", 26),
+  c("returns", "Returns", "number", 8),
+  c("measures", "Measures", "number", 9),
+  ...COUNT_KEYS.rag.map((k) => c(k, k.replace("RAG: ", ""), "number", 8)),
+  ...COUNT_KEYS.direction.map((k) => c(k, k.replace("Direction: ", ""), "number", 10)),
+  c("actions", "Actions", "number", 8),
+  ...COUNT_KEYS.actionStatus.map((k) => c(k, k.replace("Action: ", ""), "number", 12)),
+  c("exceptions", "Exceptions", "number", 10),
+];
+
+export const ROLLUP_MISSING_COLUMNS: ReturnColumn[] = [
+  c("expected", "Expected", "text", 24),
+  c("kind", "Plan or directorate", "text", 12),
+  c("status", "Status", "text", 10),
+  c("preparedOn", "Prepared on", "text", 20),
+  c("returnFile", "Return file(s)", "longText", 30),
+];
+
+export const ROLLUP_REJECT_COLUMNS: ReturnColumn[] = [c("file", "File", "text", 28), c("sheet", "Sheet", "text", 14), c("cell", "Cell", "text", 10), c("reason", "Reason", "longText", 80)];
+
+export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Golden Thread";
+  const title = `Corporate Plan overview ${r.period}`;
+  const summary = wb.addWorksheet(ROLLUP_SHEETS.summary);
+  summary.columns = [{ width: 34 }, { width: 30 }];
+  const lines: [string, string | number][] = [
+    ["Corporate Plan overview", r.period],
+    ["Generated on", generatedOn],
+    ["Returns in the roll-up", r.returns.length],
+    ["Draft returns", r.returns.filter((x) => x.status === "Draft").length],
+    ["Late returns", r.returns.filter((x) => x.late).length],
+    ["Actions", r.actions.length],
+    ["Measures", r.measures.length],
+    ["Exceptions", r.exceptions.length],
+    ["Exceptions still missing information", r.exceptions.filter((e) => e.missing !== "").length],
+    ["Missing or late (against the expected list)", r.missing.length],
+    ["Rejected files or problems", r.rejects.length],
+  ];
+  for (const [label, value] of lines) summary.addRow([label, value]).getCell(1).font = { bold: true };
+  summary.getRow(1).font = { bold: true, size: 14 };
+  printSetup(summary, title);
+  addTableSheet(wb, ROLLUP_SHEETS.returns, ROLLUP_RETURN_COLUMNS, r.returns, title);
+  addTableSheet(wb, ROLLUP_SHEETS.actions, [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE], r.actions, title);
+  addTableSheet(wb, ROLLUP_SHEETS.measures, [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE], r.measures, title);
+  addTableSheet(wb, ROLLUP_SHEETS.byDirectorate, countColumns("Directorate"), r.countsByDirectorate, title);
+  addTableSheet(wb, ROLLUP_SHEETS.byPriority, countColumns("Corporate Plan priority"), r.countsByPriority, title);
+  addTableSheet(wb, ROLLUP_SHEETS.exceptions, [...PROVENANCE, ...RETURN_EXCEPTION_COLUMNS, ...SOURCE], r.exceptions, title);
+  addTableSheet(wb, ROLLUP_SHEETS.missing, ROLLUP_MISSING_COLUMNS, r.missing, title);
+  addTableSheet(wb, ROLLUP_SHEETS.rejects, ROLLUP_REJECT_COLUMNS, r.rejects, title);
+  return wb;
+}
+
+export async function writeRollupXlsx(r: Rollup, file: string, generatedOn: string): Promise<void> {
+  await rollupWorkbook(r, generatedOn).xlsx.writeFile(file);
+}
