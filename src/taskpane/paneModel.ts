@@ -54,6 +54,8 @@ export interface FieldChoice {
 }
 
 export interface ConversionProposal {
+  /** Tier of the plan being converted (the user confirms it; links are judged by it). */
+  tier: string;
   tables: ProposedTable[];
   /** The fields a column can map to, by target. */
   fields: { actions: FieldChoice[]; measures: FieldChoice[] };

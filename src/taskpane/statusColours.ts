@@ -1,5 +1,5 @@
-// Every status is shown as its words and a colour together (never colour alone), in colours that
-// keep 4.5:1 contrast for the words on both the light and the dark Office themes.
+// Every status is shown as its words and a colour together (never colour alone), in pairs that
+// keep at least 4.5:1 contrast between the words and their background.
 
 export interface StatusColour {
   background: string;
@@ -12,12 +12,32 @@ const RED: StatusColour = { background: "#FFC7CE", foreground: "#8B0010" };
 const GREY: StatusColour = { background: "#E6E6E6", foreground: "#333333" };
 const BLUE: StatusColour = { background: "#D6E6F7", foreground: "#0F3F70" };
 
-/** Colour for a status label from any of the status families (RAG, direction, action status, severity). */
+const BY_LABEL: Record<string, StatusColour> = {
+  // RAG (src/status/rag.ts)
+  green: GREEN,
+  amber: AMBER,
+  red: RED,
+  // Direction of travel
+  improving: GREEN,
+  maintained: BLUE,
+  declining: RED,
+  // Action status (src/status/actionStatus.ts)
+  delivered: GREEN,
+  "on target": GREEN,
+  "scheduled for future quarters": BLUE,
+  "no due date": AMBER,
+  "slipped (less than 3 months)": AMBER,
+  "slipped (more than 3 months)": RED,
+  "no longer viable": GREY,
+  // Check findings and thread states
+  error: RED,
+  warning: AMBER,
+  info: BLUE,
+  "broken link": RED,
+  "nothing serves this": AMBER,
+};
+
+/** Colour for a status label from any of the status families; unknown labels ("M", "Data only") are neutral. */
 export function statusColour(label: string): StatusColour {
-  const l = label.toLowerCase();
-  if (/^(green|improving|complete|completed|on track|met|linked)/.test(l)) return GREEN;
-  if (/^(amber|warning|not started|due|static|no change|unchanged|slipped(?! more))/.test(l) && !/more than/.test(l)) return AMBER;
-  if (/^(red|error|declining|worse|overdue|broken|slipped more|not viable|no longer viable|unserved)/.test(l) || /more than/.test(l)) return RED;
-  if (/^(info|in progress|on target)/.test(l)) return BLUE;
-  return GREY;
+  return BY_LABEL[label.trim().toLowerCase()] ?? GREY;
 }

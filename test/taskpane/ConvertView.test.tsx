@@ -23,9 +23,10 @@ test("proposes a mapping with a preview, takes a correction, lists unread dates,
 
   // Correct a column: "What we will do" -> Due date is wrong, but the user may also keep it in Unmapped.
   fireEvent.change(screen.getByRole("combobox", { name: "Plan column What we will do becomes" }), { target: { value: "" } });
+  fireEvent.change(screen.getByRole("combobox", { name: /Tier of this plan/ }), { target: { value: "Team" } });
   fireEvent.click(screen.getByRole("button", { name: "Convert" }));
   expect(await screen.findByText("12 actions and 0 measures are now in the plan.")).toBeTruthy();
-  expect(services.calls[0]).toBe(`convert ${JSON.stringify([["actions", ["id", null, "leadOfficer", null]]])}`);
+  expect(services.calls[0]).toBe(`convert Team ${JSON.stringify([["actions", ["id", null, "leadOfficer", null]]])}`);
   expect(screen.getByText("Plan: Notes to self (12 cells)")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Check plan" }));
   expect(onNavigate).toHaveBeenCalledWith("check");
@@ -39,5 +40,5 @@ test("a sheet can be kept whole in Unmapped", async () => {
   expect(screen.queryByRole("table", { name: "Column mapping for Plan" })).toBeNull();
   fireEvent.click(screen.getByRole("button", { name: "Convert" }));
   await screen.findByText(/are now in the plan/);
-  expect(services.calls[0]).toMatch(/^convert \[\["unmapped"/);
+  expect(services.calls[0]).toMatch(/^convert Operational \[\["unmapped"/);
 });

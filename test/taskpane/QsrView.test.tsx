@@ -17,7 +17,7 @@ test("lists what exceptions need for the chosen quarter, and exports the return"
   expect(services.selected).toEqual(["Measures!AA7"]);
   fireEvent.click(screen.getByRole("button", { name: "Export return (xlsx)" }));
   expect(await screen.findByText("Saved QSR OSP-ASC-2024 2024-25 Q2.xlsx.")).toBeTruthy();
-  fireEvent.click(screen.getByRole("button", { name: "JSON" }));
+  fireEvent.click(screen.getByRole("button", { name: "Export return (JSON)" }));
   await waitFor(() => expect(saved.map((f) => f.fileName)).toEqual(["QSR OSP-ASC-2024 2024-25 Q2.xlsx", "QSR OSP-ASC-2024 2024-25 Q2.json"]));
 });
 

@@ -34,6 +34,7 @@ const COUNTS: Record<string, StatusCounts> = {
 };
 
 export const PROPOSAL: ConversionProposal = {
+  tier: "Operational",
   tables: [
     {
       key: "Plan!A3",
@@ -104,7 +105,7 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     createPlan: async (r) => void calls.push(`createPlan ${r.tier} ${r.planYear} ${r.planId}`),
     proposeConversion: async () => JSON.parse(JSON.stringify(PROPOSAL)) as ConversionProposal,
     convert: async (p, onProgress) => {
-      calls.push(`convert ${JSON.stringify(p.tables.map((t) => [t.target, t.columns.map((c) => c.field)]))}`);
+      calls.push(`convert ${p.tier} ${JSON.stringify(p.tables.map((t) => [t.target, t.columns.map((c) => c.field)]))}`);
       onProgress?.(1, 2, "Actions");
       return { actions: 12, measures: 0, unmapped: [{ sheet: "Plan", header: "Notes to self", cells: 12 }], notes: [] };
     },

@@ -2,6 +2,7 @@
 // dates that could not be read, then convert, keeping everything unmatched in "Unmapped".
 import * as React from "react";
 import { Button, Field, ProgressBar, Select, Spinner } from "@fluentui/react-components";
+import { TIERS } from "../../model/plan";
 import type { CellValue } from "../../workbook/port";
 import type { ConversionProposal, ConversionResult, PaneServices, ProposedTable } from "../paneModel";
 import { ErrorNote } from "./ErrorNote";
@@ -148,6 +149,13 @@ export function ConvertView({ services, onNavigate }: Props): React.JSX.Element 
       <ErrorNote error={task.error} />
       {proposal && !result && (
         <>
+          <Field label="Tier of this plan" hint="Links to the parent plan are judged by it.">
+            <Select value={proposal.tier} onChange={(_, d) => setProposal({ ...proposal, tier: d.value })}>
+              {TIERS.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </Select>
+          </Field>
           {proposal.tables.length === 0 && <p>No table of actions or measures was found in this workbook.</p>}
           {proposal.tables.map((t) => (
             <TableMapping

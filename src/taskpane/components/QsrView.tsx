@@ -31,7 +31,7 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
     });
   }, [services, task.run]);
 
-  const exportAs = (format: "xlsx" | "csv" | "json") =>
+  const exportAs = (format: "xlsx" | "json") =>
     task.run(async () => {
       const file = await services.exportReturn(period, format);
       save(file);
@@ -90,11 +90,8 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
         <Button appearance="primary" disabled={task.busy || !period} onClick={() => void exportAs("xlsx")}>
           Export return (xlsx)
         </Button>
-        <Button disabled={task.busy || !period} onClick={() => void exportAs("csv")}>
-          CSV
-        </Button>
         <Button disabled={task.busy || !period} onClick={() => void exportAs("json")}>
-          JSON
+          Export return (JSON)
         </Button>
       </div>
       {exported && <p role="status">Saved {exported}.</p>}
