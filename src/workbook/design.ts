@@ -52,6 +52,13 @@ function actionColumns(tier: Tier): ColumnDesign[] {
 }
 
 function table(name: string, sheet: string, columns: ColumnDesign[], rows: CellValue[][], formats: StatusFormat[] = []): TableDesign {
+  // Excel repairs (and renames) a table with two columns of one name, and every structured reference breaks.
+  const seen = new Set<string>();
+  for (const c of columns) {
+    const key = c.header.toLowerCase();
+    if (seen.has(key)) throw new Error(`table ${name} would have two columns headed "${c.header}": the model's field headers must be unique (see src/model/plan.ts)`);
+    seen.add(key);
+  }
   // An empty table still gets one blank row, so it exists in Excel and carries its formulas.
   const body = rows.length > 0 ? rows : [columns.map(() => null)];
   return { name, sheet, topLeft: "A1", columns, rows: body, statusFormats: formats };
