@@ -2,6 +2,7 @@
 // plan) and so are never read as loose source sheets: this is what makes convert safe to run twice.
 import { WorkbookSnapshot } from "../workbook/port";
 import { FORMAT_VERSION_NAME, SHEETS, TABLES } from "../workbook/names";
+import { detectWorkbookKind } from "../workbook/readPlan";
 
 /** Tables the converter writes beside the plan. */
 export const UNMAPPED_TABLE = "Unmapped";
@@ -13,13 +14,14 @@ const PLAN_SHEETS = new Set<string>([...Object.values(SHEETS), UNMAPPED_SHEET].m
 
 /**
  * A sheet is structured when it holds a format v1 table (Actions, Measures, Unmapped...), or when
- * the workbook is stamped as a v1 plan (the FormatVersion name) and the sheet has a v1 sheet name.
+ * the workbook is stamped as a v1 plan (the FormatVersion name, or a Plan sheet with its "Format
+ * version" row) and the sheet has a v1 sheet name.
  * A loose workbook with its own sheet called "Actions" but no such table stays a source sheet.
  */
 export function structuredSheetNames(snapshot: WorkbookSnapshot): Set<string> {
   const out = new Set<string>();
   for (const t of snapshot.tables) if (STRUCTURED_TABLES.has(t.name.toLowerCase())) out.add(t.sheet);
-  const stamped = snapshot.names.some((n) => n.name === FORMAT_VERSION_NAME);
+  const stamped = snapshot.names.some((n) => n.name === FORMAT_VERSION_NAME) || detectWorkbookKind(snapshot).kind === "plan";
   if (stamped) for (const s of snapshot.sheets) if (PLAN_SHEETS.has(s.name.toLowerCase())) out.add(s.name);
   return out;
 }

@@ -1,0 +1,147 @@
+// `service-plan convert legacy.xlsx --tier operational --out plan.xlsx [--map FILE] [--framework FILE] [--json] [--force]`
+// Reads a loose plan workbook, proposes (or takes from --map) the column mapping, and writes a NEW
+// format v1 workbook: the structured plan plus an Unmapped sheet. The input file is never written.
+import * as fs from "fs";
+import * as path from "path";
+import { Command } from "commander";
+import { convertWorkbook } from "../../convert/convert";
+import { ConversionProposal, MappingError, parseMappingFile, proposeMapping } from "../../convert/mapping";
+import { ConversionFinding, ConversionResult } from "../../convert/result";
+import { withUnmapped } from "../../convert/unmappedDesign";
+import { Framework } from "../../model/framework";
+import { PlanDetails, TIERS, Tier } from "../../model/plan";
+import { planDesign } from "../../workbook/design";
+import { WorkbookSnapshot } from "../../workbook/port";
+import { detectWorkbookKind, readPlan } from "../../workbook/readPlan";
+import { TABLES } from "../../workbook/names";
+import { XlsxReadError, XlsxWorkbook } from "../../xlsx/adapter";
+import { fail, loadFramework, UserError } from "../shared";
+
+export interface ConvertCommandOptions {
+  tier: string;
+  out: string;
+  map?: string;
+  framework?: string;
+  json?: boolean;
+  force?: boolean;
+}
+
+export interface ConvertOutput {
+  mapping: ConversionProposal["tables"];
+  findings: ConversionFinding[];
+  unmappedCount: number;
+  actions: ConversionResult["actions"];
+  measures: ConversionResult["measures"];
+}
+
+function tierOf(text: string): Tier {
+  const tier = TIERS.find((t) => t.toLowerCase() === text.trim().toLowerCase());
+  if (!tier) throw new UserError(`--tier: "${text}" is not a plan tier; use ${TIERS.map((t) => t.toLowerCase()).join(", ")}`);
+  return tier;
+}
+
+/** Plan details: those of the plan being re-converted, else from the file name and framework. */
+function detailsFor(snapshot: WorkbookSnapshot, tier: Tier, framework: Framework, file: string): { details: PlanDetails; kept: ReturnType<typeof readPlan> | null } {
+  if (detectWorkbookKind(snapshot).kind === "plan") {
+    const read = readPlan(snapshot, file);
+    return { details: { ...read.plan.details, tier }, kept: read };
+  }
+  const stem = path.basename(file).replace(/\.xlsx$/i, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toUpperCase();
+  return {
+    details: { formatVersion: 1, planId: stem || "PLAN", tier, council: framework.council, directorate: "", service: "", team: "", planYear: framework.planYear, owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "" },
+    kept: null,
+  };
+}
+
+async function openWorkbook(file: string): Promise<WorkbookSnapshot> {
+  const name = path.basename(file);
+  if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
+  if (!/\.xlsx$/i.test(file)) throw new UserError(`${name}: not an .xlsx workbook (convert reads Excel .xlsx files; save .xls or .csv files as .xlsx first)`);
+  try {
+    return await (await XlsxWorkbook.open(file)).read();
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new UserError(e.message);
+    throw new UserError(`${name}: cannot be read (${(e as Error).message})`);
+  }
+}
+
+export async function runConvert(file: string, opts: ConvertCommandOptions): Promise<ConvertOutput> {
+  const name = path.basename(file);
+  const tier = tierOf(opts.tier);
+  if (!opts.out) throw new UserError("--out: give the file to write, e.g. --out plan.xlsx");
+  if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`--out ${opts.out}: the output must be an .xlsx file`);
+  if (path.resolve(opts.out) === path.resolve(file)) throw new UserError(`--out ${opts.out}: convert never overwrites its input; choose another file name`);
+  if (fs.existsSync(opts.out) && !opts.force) throw new UserError(`--out ${opts.out}: the file already exists; add --force to replace it`);
+
+  const snapshot = await openWorkbook(file);
+  const framework = loadFramework(opts.framework);
+  let proposal: ConversionProposal;
+  let result: ConversionResult;
+  try {
+    const map = opts.map ? parseMappingFile(readText(opts.map), path.basename(opts.map)) : undefined;
+    proposal = proposeMapping(snapshot, { map, mapFile: opts.map && path.basename(opts.map) });
+    const hasPlan = snapshot.tables.some((t) => t.name === TABLES.actions || t.name === TABLES.measures);
+    if (proposal.tables.length === 0 && !hasPlan) {
+      throw new UserError(
+        `${name}: no table of actions or measures found (looked for a header row with two or more column names such as "Key action", "Lead officer", "Timescale", "Measure", "Target"); name the header row with --map, e.g. {"tables":[{"sheet":"${proposal.sourceSheets[0] ?? "Sheet1"}","headerRow":4,"kind":"actions"}]}`,
+      );
+    }
+    result = convertWorkbook(snapshot, proposal, { tier, framework, file: name });
+  } catch (e) {
+    if (e instanceof MappingError) throw new UserError(e.message);
+    throw e;
+  }
+
+  const { details, kept } = detailsFor(snapshot, tier, framework, name);
+  const design = withUnmapped(
+    planDesign({ details, framework, actions: result.actions, measures: result.measures, updates: kept?.plan.updates ?? [], register: kept?.plan.register ?? [] }),
+    result,
+  );
+  const out = XlsxWorkbook.create(path.basename(opts.out));
+  await out.apply(design);
+  await out.save(opts.out);
+
+  const output: ConvertOutput = { mapping: proposal.tables, findings: result.findings, unmappedCount: result.unmapped.length, actions: result.actions, measures: result.measures };
+  process.stdout.write(opts.json ? JSON.stringify(output) + "\n" : formatReport(name, opts.out, result));
+  return output;
+}
+
+function readText(file: string): string {
+  if (!fs.existsSync(file)) throw new UserError(`--map ${file}: file not found`);
+  return fs.readFileSync(file, "utf8");
+}
+
+export function formatReport(input: string, out: string, result: ConversionResult): string {
+  const lines = [`Converted ${input} -> ${out}: ${result.actions.length} actions, ${result.measures.length} measures, ${result.unmapped.length} cells kept in Unmapped`];
+  for (const t of result.proposal.tables) {
+    lines.push("", `${t.sheet}!${t.range} (${t.kind}, header row ${t.headerRow})`);
+    for (const c of t.columns) {
+      const header = c.sourceHeader ? `"${c.sourceHeader}"` : "(no header)";
+      lines.push(`  ${c.sourceColumn.padEnd(3)} ${header.slice(0, 40).padEnd(42)} -> ${(c.field ?? "Unmapped").padEnd(18)} ${c.field ? c.confidence.toFixed(2) : ""}`.trimEnd());
+    }
+  }
+  if (result.findings.length > 0) {
+    lines.push("", `Findings (${result.findings.length})`);
+    for (const f of result.findings) lines.push(`  ${f.severity.padEnd(7)} ${f.sheet}!${f.cell}: ${f.message}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function register(program: Command): void {
+  program
+    .command("convert <legacy>")
+    .description("convert a loose plan workbook into a format v1 plan (the source file is never changed)")
+    .requiredOption("--tier <tier>", "plan tier: directorate, operational or team")
+    .requiredOption("--out <file>", "the plan workbook to write (.xlsx)")
+    .option("--map <file>", "mapping file (JSON) correcting the proposed column mapping")
+    .option("--framework <file>", "council framework JSON (plan year, priorities)")
+    .option("--json", "print the mapping, findings and rows as JSON")
+    .option("--force", "replace --out if it exists")
+    .action(async (legacy: string, opts: ConvertCommandOptions) => {
+      try {
+        await runConvert(legacy, opts);
+      } catch (e) {
+        fail(e);
+      }
+    });
+}
