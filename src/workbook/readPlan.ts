@@ -232,7 +232,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case "too_small":
       return value === undefined || value === "" ? "is required" : `${shown} is less than ${String(issue.minimum)}`;
     default:
-      return value === undefined ? `is required (${issue.message})` : `${shown}: ${issue.message}`;
+      return value === undefined ? "is required" : `${shown}: ${issue.message}`;
   }
 }
 
