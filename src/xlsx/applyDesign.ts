@@ -32,7 +32,8 @@ function dataValidation(v: Validation): ExcelJS.DataValidation {
     }
     case "date":
       // Any real date from 1900 to 9999: stops text such as "end of Q3" in a date column.
-      return { type: "date", allowBlank: true, operator: "between", formulae: [1, 2958465], ...message };
+      // (ExcelJS turns date formulae into serials itself, so they go in as Dates.)
+      return { type: "date", allowBlank: true, operator: "between", formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))], ...message };
   }
 }
 
@@ -104,7 +105,8 @@ function applyTable(ws: ExcelJS.Worksheet, t: TableDesign, formulas: TableFormul
       cell.protection = { locked: c.locked };
     }
     const range = `${letter}${first}:${letter}${last}`;
-    if (c.validation) validations(ws).add(range, dataValidation({ ...c.validation, promptTitle: c.validation.promptTitle ?? c.header.slice(0, 32) }));
+    if (c.validation) validations(ws).add(range, dataValidation({ ...c.validation, prompt: c.validation.prompt ?? c.prompt, promptTitle: c.validation.promptTitle ?? c.header.slice(0, 32) }));
+    else if (c.prompt) validations(ws).add(range, promptOnly(c.prompt, c.header.slice(0, 32)));
     const statusRules = t.statusFormats.filter((f) => f.column === c.header);
     if (statusRules.length > 0) {
       ws.addConditionalFormatting({
