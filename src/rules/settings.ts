@@ -103,18 +103,31 @@ export function verbFormsOf(base: string): [string, VerbKind][] {
   return forms;
 }
 
+type WordParts = Pick<CompiledSettings, "verbForms" | "nounLikeVerbs" | "followThroughVerbs" | "vagueOpening" | "weakOpening" | "hedge" | "ongoing" | "nonPersonOwnerSet" | "teamWord" | "roleWord">;
+
+// Compiling word lists costs a few milliseconds (hundreds of verb forms), so each set of lists compiles once.
+const compiledWords = new Map<string, WordParts>();
+
 export function compileSettings(settings: CheckSettings): CompiledSettings {
+  const lists = [settings.verbs, settings.vagueOpenings, settings.weakVerbs, settings.hedges, settings.nonPersonOwners, settings.teamWords, settings.roleWords, settings.ongoingWords];
+  const key = JSON.stringify(lists);
+  let parts = compiledWords.get(key);
+  if (!parts) {
+    parts = compileWords(settings);
+    if (compiledWords.size >= 16) compiledWords.delete(compiledWords.keys().next().value as string);
+    compiledWords.set(key, parts);
+  }
+  return { ...settings, ...parts, disabledSet: new Set(settings.disabled), severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback };
+}
+
+function compileWords(settings: CheckSettings): WordParts {
   const verbForms = new Map<string, VerbForm>();
   const bases = [...words.COUNCIL_VERBS, ...settings.verbs];
   // Base forms first: a word that is both a base and another form ("set") counts as the base.
   for (const v of bases) verbForms.set(v.toLowerCase().trim(), { base: v.toLowerCase().trim(), kind: "base" });
   for (const v of bases) for (const [form, kind] of verbFormsOf(v.trim())) if (!verbForms.has(form)) verbForms.set(form, { base: v.toLowerCase().trim(), kind });
   for (const [form, base] of Object.entries(words.IRREGULAR_FORMS)) if (!verbForms.has(form)) verbForms.set(form, { base, kind: "ed" });
-  const teamWords = lower([...words.TEAM_WORDS, ...settings.teamWords]);
-  const roleWords = lower([...words.ROLE_WORDS, ...settings.roleWords]);
   return {
-    ...settings,
-    disabledSet: new Set(settings.disabled),
     verbForms,
     nounLikeVerbs: new Set(lower(words.NOUN_LIKE_VERBS)),
     followThroughVerbs: new Set(lower(words.FOLLOW_THROUGH_VERBS)),
@@ -123,8 +136,7 @@ export function compileSettings(settings: CheckSettings): CompiledSettings {
     hedge: phraseRegex([...words.HEDGES, ...settings.hedges], false),
     ongoing: phraseRegex([...words.ONGOING_WORDS, ...settings.ongoingWords], false),
     nonPersonOwnerSet: new Set(lower([...words.NON_PERSON_OWNERS, ...settings.nonPersonOwners])),
-    teamWord: phraseRegex(teamWords, false),
-    roleWord: phraseRegex(roleWords, false),
-    severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback,
+    teamWord: phraseRegex(lower([...words.TEAM_WORDS, ...settings.teamWords]), false),
+    roleWord: phraseRegex(lower([...words.ROLE_WORDS, ...settings.roleWords]), false),
   };
 }

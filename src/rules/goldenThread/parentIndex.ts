@@ -14,6 +14,8 @@ export interface ParentEntry {
   source?: RowSource;
   /** From the plan's own Register sheet, rather than the framework or a parent file. */
   fromRegister: boolean;
+  /** A parent action formally stopped ("No longer viable"): nothing needs to serve it. */
+  stopped?: boolean;
 }
 
 export interface ParentIndex {
@@ -58,7 +60,7 @@ export function buildParentIndex(plan: Plan, framework: Framework | undefined, p
   // A parent file is the most recent truth; the register may be a stale copy of it.
   for (const a of parent?.actions ?? []) {
     if (typeof a.id !== "string") continue;
-    add({ id: a.id, tier: parent!.details.tier, title: a.action ?? "", leadOfficer: a.leadOfficer ?? "", source: a.source, fromRegister: false });
+    add({ id: a.id, tier: parent!.details.tier, title: a.action ?? "", leadOfficer: a.leadOfficer ?? "", source: a.source, fromRegister: false, stopped: a.noLongerViable === true });
   }
   for (const r of plan.register ?? []) {
     if (typeof r.id !== "string") continue;

@@ -21,7 +21,7 @@ export const unservedParent: PlanRule = {
     }
     for (const e of ctx.parents.entries) {
       // Priorities are the Corporate Plan's to cover; this is about parent *actions*.
-      if (!e.source || e.tier === "Corporate" || e.tier === "Transformation") continue;
+      if (!e.source || e.stopped || e.tier === "Corporate" || e.tier === "Transformation") continue;
       if (e.tier !== "Unknown" && !ctx.expectedParentTiers.includes(e.tier)) continue;
       if (linked.has(idKey(e.id))) continue;
       report({
