@@ -140,7 +140,7 @@ function convertTable(w: SheetWork, t: TableProposal): void {
         const had = draft.values[c.field!];
         if (isTextField(column) && typeof had === "string" && had !== "") {
           draft.values[c.field!] = `${had}\n${reading.value}`;
-        } else if (had === undefined || had === null || had === "") {
+        } else if ((had === undefined || had === null || had === "") && !(c.field === "dueDate" && draft.values.dueDateText)) {
           draft.values[c.field!] = reading.value;
           if (reading.asWritten) draft.values.dueDateText = reading.asWritten;
         } else {

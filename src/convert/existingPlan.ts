@@ -7,6 +7,7 @@ import { CellValue, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { TABLES } from "../workbook/names";
 import { columnLetter, parseRange } from "./address";
 import { parseLooseDate } from "./dates";
+import { displayText } from "./grid";
 import { CONVERSION_MAP_TABLE, UNMAPPED_TABLE } from "./structuredSheets";
 import type { ConversionFinding, ConversionMapRow, UnmappedCell } from "./result";
 
@@ -93,7 +94,7 @@ export function readExistingPlan(snapshot: WorkbookSnapshot): ExistingPlan {
     for (const row of u.rows) {
       const v = value(row);
       if (v === null || sheet(row) === null) continue;
-      unmapped.push({ sheet: String(sheet(row)), address: String(cell(row) ?? ""), sourceHeader: String(header(row) ?? ""), value: v, text: String(v), reason: String(reason(row) ?? "") });
+      unmapped.push({ sheet: String(sheet(row)), address: String(cell(row) ?? ""), sourceHeader: String(header(row) ?? ""), value: v, text: displayText({ value: v, isDate: false }), reason: String(reason(row) ?? "") });
     }
   }
   const mapRows: ConversionMapRow[] = [];

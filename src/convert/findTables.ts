@@ -5,7 +5,7 @@
 // A header row directly under another (a two-row header: "Quarterly results" over "Q1 Q2 Q3 Q4")
 // is read as one header: the lower row names a column where it has text, else the upper row does.
 import { cellAddress, columnLetter } from "./address";
-import { SheetGrid, SourceCell } from "./grid";
+import { SheetGrid, SourceCell, displayText } from "./grid";
 import { STRONG, TableKind, headerStrength } from "./synonyms";
 
 export interface HeaderColumn {
@@ -103,7 +103,7 @@ export function tableAt(grid: SheetGrid, row: number, options: { upperRow?: numb
     columns.push({
       column: c,
       letter: columnLetter(c),
-      header: named ? String(named.value).trim() : "",
+      header: named ? displayText(named).trim() : "",
       headerCell: named ? cellAddress(named.row, named.column) : null,
     });
   }

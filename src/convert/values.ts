@@ -75,7 +75,7 @@ export function readField(cell: SourceCell, column: Column, planYear?: string): 
       return c === null ? reject(`"${text}" is not one of the values of ${header}`) : { ok: true, value: c };
     }
     case "date": {
-      const d = parseLooseDate(cell.isDate && typeof cell.value === "number" ? cell.value : text, { isDate: cell.isDate, planYear });
+      const d = parseLooseDate(typeof cell.value === "number" ? cell.value : text, { isDate: cell.isDate, planYear });
       if (d.certainty === "exact") return { ok: true, value: d.date };
       // Only the due date has a "Timescale as written" beside it; other dates must be exact.
       if (column.key === "dueDate") return { ok: true, value: d.date, asWritten: text, note: d.note };
