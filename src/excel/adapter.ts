@@ -7,7 +7,7 @@
 // exceeds the web's 5 MB falls back to reading in row blocks. Both are counted by the bench.
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { columnLetter, parseRange } from "../workbook/addresses";
-import { BLOCK_TARGET_BYTES, splitRows } from "./chunks";
+import { BLOCK_TARGET_BYTES, jsonBytes, splitRows } from "./chunks";
 import { fromExcelValue, toExcelInput } from "./cellInput";
 import { checkDesign, DesignError } from "./designChecks";
 import { designSteps, ExcelStep } from "./designSteps";
@@ -25,8 +25,8 @@ export interface ExcelWorkbookOptions {
   requirements?: RequirementProbe | null;
   /** Ceiling for one request; 4 MB unless a test wants it smaller. */
   requestLimitBytes?: number;
-  /** Cells read per sync when a whole-workbook read is too big for one response (web). */
-  cellsPerReadBlock?: number;
+  /** Size aimed at for each answer when a whole-workbook read is too big for one response (web). */
+  readResponseTargetBytes?: number;
 }
 
 /** An error meant for the user: what went wrong and where, in one line. */
@@ -36,6 +36,11 @@ export class ExcelCommandError extends Error {
     this.name = "ExcelCommandError";
   }
 }
+
+/** Answers above 5 MB fail on the web; blocks aim at 3.5 MB to leave room for a wrong guess. */
+const READ_RESPONSE_TARGET_BYTES = 3.5 * 1024 * 1024;
+/** Before we have seen a sheet's cells: a value plus its number format, generously. */
+const FIRST_GUESS_BYTES_PER_CELL = 48;
 
 const defaultRun: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
@@ -124,40 +129,49 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     const grids: SheetGrid[] = sheetList.map((s, i) => ({ ...s, box: used[i].isNullObject ? null : parseSheetAddress(used[i].address), values: [], numberFormats: [] }));
 
-    interface Block {
-      grid: SheetGrid;
-      top: number;
-      bottom: number;
-    }
-    const cellsPerBlock = this.options.cellsPerReadBlock ?? 40_000;
-    const pending: Block[] = [];
-    for (const grid of grids) {
-      if (!grid.box) continue;
-      const width = grid.box.right - grid.box.left + 1;
-      const rowsPerBlock = Math.max(1, Math.floor(cellsPerBlock / width));
-      for (let top = grid.box.top; top <= grid.box.bottom; top += rowsPerBlock) pending.push({ grid, top, bottom: Math.min(grid.box.bottom, top + rowsPerBlock - 1) });
-    }
-    const done: { block: Block; values: CellValue[][]; formats: string[][] }[] = [];
-    while (pending.length > 0) {
-      const block = pending.shift() as Block;
-      const box = block.grid.box as SheetBox;
-      const address = `${columnLetter(box.left)}${block.top}:${columnLetter(box.right)}${block.bottom}`;
-      const range = context.workbook.worksheets.getItem(block.grid.name).getRange(address).load("values, numberFormat");
+    // Each sheet is read from a cursor row down, in blocks sized by what its cells cost so far.
+    const target = this.options.readResponseTargetBytes ?? READ_RESPONSE_TARGET_BYTES;
+    const work = grids
+      .filter((g) => g.box !== null)
+      .map((grid) => ({ grid, box: grid.box as SheetBox, next: (grid.box as SheetBox).top, bytesPerCell: FIRST_GUESS_BYTES_PER_CELL }));
+    const width = (w: (typeof work)[number]) => w.box.right - w.box.left + 1;
+    while (work.some((w) => w.next <= w.box.bottom)) {
+      const group: { w: (typeof work)[number]; top: number; bottom: number; range: Excel.Range }[] = [];
+      let estimate = 0;
+      for (const w of work) {
+        while (w.next <= w.box.bottom) {
+          const rowCost = w.bytesPerCell * width(w);
+          const fit = Math.floor((target - estimate) / rowCost);
+          if (fit < 1 && group.length > 0) break;
+          const bottom = Math.min(w.box.bottom, w.next + Math.max(1, fit) - 1);
+          const address = `${columnLetter(w.box.left)}${w.next}:${columnLetter(w.box.right)}${bottom}`;
+          group.push({ w, top: w.next, bottom, range: context.workbook.worksheets.getItem(w.grid.name).getRange(address).load("values, numberFormat") });
+          estimate += (bottom - w.next + 1) * rowCost;
+          w.next = bottom + 1;
+        }
+        if (estimate >= target) break;
+      }
       try {
-        // One block per request: each answer must stay under the host's response limit.
+        // One sync per response-sized group: each answer must stay under the host's limit.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
-        done.push({ block, values: range.values.map((row) => row.map(fromExcelValue)), formats: range.numberFormat as string[][] });
       } catch (error) {
-        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || block.top === block.bottom) throw error;
-        const middle = Math.floor((block.top + block.bottom) / 2); // still too big: halve it and try again
-        pending.unshift({ ...block, bottom: middle }, { ...block, top: middle + 1 });
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || (group.length === 1 && group[0].top === group[0].bottom)) throw error;
+        // Our guess was low: rewind these blocks and assume their cells cost twice as much.
+        for (const g of [...group].reverse()) {
+          g.w.next = Math.min(g.w.next, g.top);
+          g.w.bytesPerCell *= 2;
+        }
+        continue;
       }
-    }
-    done.sort((a, b) => a.block.top - b.block.top);
-    for (const { block, values, formats } of done) {
-      block.grid.values.push(...values);
-      block.grid.numberFormats.push(...formats);
+      for (const g of group) {
+        const values = g.range.values;
+        const formats = g.range.numberFormat as string[][];
+        const cells = (g.bottom - g.top + 1) * width(g.w);
+        g.w.bytesPerCell = Math.max(4, ((jsonBytes(values) + jsonBytes(formats)) / cells) * 1.2);
+        g.w.grid.values.push(...values.map((row) => row.map(fromExcelValue)));
+        g.w.grid.numberFormats.push(...formats);
+      }
     }
     return { grids, tableBoxes: tableRanges.map((r) => parseSheetAddress(r.address)) };
   }

@@ -16,6 +16,7 @@ export const COMMAND_OVERHEAD_BYTES = 160;
 
 /** UTF-8 byte length of a string, without Node's Buffer (this also runs in the task pane). */
 export function utf8Bytes(text: string): number {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.length; // the common case, done natively
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

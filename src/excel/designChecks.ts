@@ -52,6 +52,7 @@ function checkTable(t: TableDesign, where: string): void {
     if (!(c.width > 0 && c.width <= 255)) throw new DesignError(`${at}: width ${c.width} is outside 1-255 characters`);
     if (c.formula !== undefined && !c.formula.startsWith("=")) throw new DesignError(`${at}: formula must start with "=" (got ${JSON.stringify(c.formula.slice(0, 30))})`);
     if (c.validation) checkValidation(c.validation, at);
+    if (c.prompt && c.prompt.length > PROMPT_MAX) throw new DesignError(`${at}: input message has ${c.prompt.length} characters; Excel allows ${PROMPT_MAX}`);
   });
   t.rows.forEach((row, r) => {
     if (row.length !== t.columns.length) throw new DesignError(`${where}, data row ${r + 1}: ${row.length} values for ${t.columns.length} columns`);

@@ -154,7 +154,7 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
     }
     const points = widthInPoints(column.width);
     phases.formats.push(small(24, (context) => (sheetOf(context, sheet).getRange(`${letter}:${letter}`).format.columnWidth = points)));
-    phases.formats.push(...validationSteps(sheet, address, column.validation, undefined));
+    phases.formats.push(...validationSteps(sheet, address, column.validation, column.prompt));
   });
 
   for (const status of table.statusFormats) {

@@ -13,6 +13,8 @@ export interface FakeHostOptions {
   responseLimitBytes: number;
   /** Other requirement sets the host reports, e.g. { DialogApi: "1.2" }. */
   otherRequirementSets: Record<string, string>;
+  /** Keep "sync N: path.name" for every command in model.commandLog (tests of ordering). */
+  logCommands: boolean;
 }
 
 export const DEFAULT_HOST: FakeHostOptions = {
@@ -21,6 +23,7 @@ export const DEFAULT_HOST: FakeHostOptions = {
   requestLimitBytes: 5 * 1024 * 1024,
   responseLimitBytes: 5 * 1024 * 1024,
   otherRequirementSets: {},
+  logCommands: false,
 };
 
 export function versionAtLeast(have: string, need: string): boolean {
@@ -32,6 +35,7 @@ export function versionAtLeast(have: string, need: string): boolean {
 /** One queued command. `run` applies it to the model at sync; loads also return what was read. */
 export interface QueuedCommand {
   bytes: number;
+  label?: string;
   kind: "load" | "write" | "method";
   /** Writes to cell values or formulas (what calculation and events care about). */
   changesCells?: boolean;
@@ -68,7 +72,7 @@ export class FakeRequestContext {
     if (this.closed) throw new FakeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: this request context has finished (Excel.run returned).");
     // About what office.js sends for one action: its id, type, object path and arguments.
     const bytes = 48 + utf8Bytes(path) + utf8Bytes(name) + (args === undefined ? 0 : jsonBytes(args));
-    this.queue.push({ ...command, bytes });
+    this.queue.push({ ...command, bytes, label: this.host.logCommands ? `${path}.${name}` : undefined });
   }
 
   get pendingCommands(): number {
@@ -116,8 +120,10 @@ export class FakeRequestContext {
           if (this.model.enableEvents) stats.writesWithEventsOn++;
           if (!suspended) stats.writesWithCalculationOn++;
         } else if (command.kind === "write" && this.model.enableEvents) stats.writesWithEventsOn++; // formats, validation, structure
+        if (command.kind !== "load") for (const sheet of this.model.sheets) sheet.version++;
+        if (command.label) this.model.commandLog.push(`sync ${stats.syncs}: ${command.label}`);
         const commit = command.run();
-        if (commit) commits.push(commit);
+        if (typeof commit === "function") commits.push(commit);
         if (command.responseBytes) responseBytes += command.responseBytes() + 1;
       }
     } finally {

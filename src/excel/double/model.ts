@@ -101,22 +101,34 @@ export class FakeSheet {
     }
     return c;
   }
+  private usedCache: { version: number; valuesOnly: boolean; box: Box | null }[] = [];
+  /** Bumped by every command that may change cells, so usedBox can cache between changes. */
+  version = 0;
+
   /** Bounds of cells with a value or formula (valuesOnly) or with anything at all. */
   usedBox(valuesOnly: boolean): Box | null {
-    let box: Box | null = null;
-    for (const [key, c] of this.cells) {
-      if (valuesOnly && c.value === "" && c.formula === undefined) continue;
-      const row = Math.floor(key / MAX_COLUMNS);
-      const col = key % MAX_COLUMNS;
-      if (!box) box = { r1: row, c1: col, r2: row, c2: col };
-      else {
-        box.r1 = Math.min(box.r1, row);
-        box.r2 = Math.max(box.r2, row);
-        box.c1 = Math.min(box.c1, col);
-        box.c2 = Math.max(box.c2, col);
-      }
-    }
+    const hit = this.usedCache.find((c) => c.valuesOnly === valuesOnly && c.version === this.version);
+    if (hit) return hit.box;
+    const box = this.scanUsedBox(valuesOnly);
+    this.usedCache = [...this.usedCache.filter((c) => c.valuesOnly !== valuesOnly), { version: this.version, valuesOnly, box }];
     return box;
+  }
+
+  private scanUsedBox(valuesOnly: boolean): Box | null {
+    let r1 = Infinity;
+    let r2 = -Infinity;
+    let c1 = Infinity;
+    let c2 = -Infinity;
+    this.cells.forEach((c, key) => {
+      if (valuesOnly && c.value === "" && c.formula === undefined) return;
+      const row = (key / MAX_COLUMNS) | 0;
+      const col = key - row * MAX_COLUMNS;
+      if (row < r1) r1 = row;
+      if (row > r2) r2 = row;
+      if (col < c1) c1 = col;
+      if (col > c2) c2 = col;
+    });
+    return r1 === Infinity ? null : { r1, c1, r2, c2 };
   }
   validationAt(row: number, col: number): FakeValidationArea | undefined {
     for (let i = this.validations.length - 1; i >= 0; i--) if (contains(this.validations[i].box, row, col)) return this.validations[i];
@@ -238,6 +250,8 @@ export class FakeWorkbookModel {
   activeSheet: string | null = null;
   enableEvents = true;
   stats: FakeStats = emptyStats();
+  /** Filled when the host was created with logCommands. */
+  commandLog: string[] = [];
   private nextId = 1;
 
   newId(prefix: string): string {
@@ -268,8 +282,10 @@ export class FakeWorkbookModel {
   }
 
   /** Resolves a defined name or sheet-qualified reference to a sheet and box. */
-  resolveReference(ref: string, defaultSheet?: FakeSheet): { sheet: FakeSheet; box: Box } {
+  resolveReference(ref: string, defaultSheet?: FakeSheet, depth = 0): { sheet: FakeSheet; box: Box } {
     const { sheet: sheetName, address } = splitReference(ref);
+    const named = sheetName === undefined ? this.findName(address) : undefined;
+    if (named && depth < 8) return this.resolveReference(named.formula, defaultSheet, depth + 1);
     const sheet = sheetName ? this.findSheet(sheetName) : defaultSheet;
     if (!sheet) throw new FakeError("InvalidReference", `This reference isn't valid for the current operation: "${ref}".`);
     return { sheet, box: parseBox(address) };
@@ -312,5 +328,6 @@ export class FakeWorkbookModel {
   }
   resetStats(): void {
     this.stats = emptyStats();
+    this.commandLog = [];
   }
 }

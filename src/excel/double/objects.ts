@@ -96,11 +96,11 @@ abstract class ClientObject<E> {
   /** Queues a property write; office.js also keeps the value locally, so reading it back works. */
   protected queueSet(name: string, value: unknown, apply: (target: E) => void, changesCells = false, kind: "write" | "method" = "write"): void {
     this.loadedValues.set(name, value);
-    this.context.enqueue(this.path, name, value, { kind, changesCells, run: () => apply(this.target()) });
+    this.context.enqueue(this.path, name, value, { kind, changesCells, run: () => void apply(this.target()) });
   }
 
   protected queueCall(name: string, args: unknown[], apply: (target: E) => void, kind: "write" | "method" = "write", changesCells = false): void {
-    this.context.enqueue(this.path, name, args, { kind, changesCells, run: () => apply(this.target()) });
+    this.context.enqueue(this.path, name, args, { kind, changesCells, run: () => void apply(this.target()) });
   }
 
   toJSON(): Record<string, unknown> {
