@@ -12,12 +12,28 @@ export function escapeColumnHeader(header: string): string {
 
 /** `key => Table[[#This Row],[Header]]`, the file form of `Table[@Header]`. */
 export function structuredRef(table: string, columns: Column[]): FieldRef {
+  const clash = duplicateHeaders(columns);
+  if (clash.length > 0) throw new Error(`table ${table} has columns sharing a header, so a structured reference would be ambiguous: ${clash.join("; ")}`);
   const headers = new Map(columns.map((c) => [c.key, escapeColumnHeader(c.meta.header)]));
   return (key) => {
     const header = headers.get(key);
     if (header === undefined) throw new Error(`table ${table} has no column for field ${key}`);
     return `${table}[[#This Row],[${header}]]`;
   };
+}
+
+/** "Actual: q1Actual, q2Actual" for every header used by more than one field (Excel headers are case-insensitive). */
+export function duplicateHeaders(columns: Column[]): string[] {
+  const byHeader = new Map<string, string[]>();
+  for (const c of columns) {
+    const k = c.meta.header.toLowerCase();
+    byHeader.set(k, [...(byHeader.get(k) ?? []), c.key]);
+  }
+  return columns
+    .filter((c, i) => columns.findIndex((d) => d.meta.header.toLowerCase() === c.meta.header.toLowerCase()) === i)
+    .map((c) => byHeader.get(c.meta.header.toLowerCase())!)
+    .filter((keys) => keys.length > 1)
+    .map((keys) => `"${columns.find((c) => c.key === keys[0])!.meta.header}": ${keys.join(", ")}`);
 }
 
 /** 0 -> A, 25 -> Z, 26 -> AA. */
