@@ -260,8 +260,8 @@ export function applyMappingFile(snapshot: WorkbookSnapshot, proposal: Conversio
 export function proposalProblems(snapshot: WorkbookSnapshot, proposal: ConversionProposal): string[] {
   const problems: string[] = [];
   const sheets = new Set(snapshot.sheets.map((s) => s.name));
-  const claimed = new Map<string, string>();
-  for (const t of proposal.tables) {
+  const claimed = new Map<string, { index: number; at: string }>();
+  proposal.tables.forEach((t, index) => {
     const at = `${t.sheet}!${t.range}`;
     if (!sheets.has(t.sheet)) problems.push(`table ${at}: there is no sheet called "${t.sheet}"`);
     if (t.kind !== "actions" && t.kind !== "measures") problems.push(`table ${at}: kind must be "actions" or "measures", not "${String(t.kind)}"`);
@@ -281,15 +281,15 @@ export function proposalProblems(snapshot: WorkbookSnapshot, proposal: Conversio
       for (const c of t.columns) {
         const key = `${t.sheet}!${cellAddress(r, columnNumber(c.sourceColumn))}`;
         const owner = claimed.get(key);
-        if (owner && owner !== at) {
-          problems.push(`tables ${owner} and ${at} overlap at ${key}`);
+        if (owner && owner.index !== index) {
+          problems.push(`tables ${owner.at} and ${at} overlap at ${key}`);
           r = Infinity;
           break;
         }
-        claimed.set(key, at);
+        claimed.set(key, { index, at });
       }
     }
-  }
+  });
   return problems;
 }
 
