@@ -12,7 +12,7 @@ export const RETURN_STATUSES = ["Final", "Draft"] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 const text = () => z.string().default("");
-const isoDate = z.string().refine(isIsoDate, "not a date (yyyy-mm-dd)");
+const isoDate = z.string().refine(isIsoDate, "not a date (yyyy-mm-dd)").meta({ format: "date", description: "yyyy-mm-dd" });
 const optionalDate = isoDate.nullable().default(null);
 const num = z.number().finite().nullable().default(null);
 /** yyyy-mm-dd, or a UTC timestamp yyyy-mm-ddThh:mm[:ss]Z so two returns on one day can be ordered. */
@@ -34,10 +34,10 @@ export const returnHeaderSchema = z
     /** sha256 (hex) of the plan rows the return was built from: two returns of one plan compare by it. */
     planHash: z.string().regex(/^[0-9a-f]{64}$/, "plan hash: 64 hex digits"),
     planYear: z.string().regex(/^\d{4}\/\d{2}$/, "plan year like 2024/25"),
-    period: z.string().refine(isPeriodLabel, 'a reporting period like "2024/25 Q2"'),
+    period: z.string().refine(isPeriodLabel, 'a reporting period like "2024/25 Q2"').meta({ pattern: "^\\d{4}/\\d{2} Q[1-4]$", description: "UK financial-year quarter, e.g. 2024/25 Q2 (Q1 = April-June)" }),
     reportingDate: isoDate,
     preparedBy: z.string().trim().min(1, "who prepared the return"),
-    preparedOn: z.string().refine(isPreparedOn, "prepared on: yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ"),
+    preparedOn: z.string().refine(isPreparedOn, "prepared on: yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ").meta({ pattern: PREPARED_ON.source, description: "yyyy-mm-dd or a UTC time yyyy-mm-ddThh:mm[:ss]Z; the latest return for a plan and period wins" }),
     status: z.enum(RETURN_STATUSES),
   })
   .refine((h) => !isPeriodLabel(h.period) || financialYearLabel(parsePeriod(h.period).startYear) === h.planYear, {

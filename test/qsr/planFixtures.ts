@@ -45,7 +45,7 @@ export function plan(parts: { details?: Partial<PlanDetails>; actions?: Action[]
     actions: located("Actions", ACTION_COLUMNS, parts.actions ?? []),
     measures: located("Measures", MEASURE_COLUMNS, parts.measures ?? []),
     updates: located("Updates", UPDATE_COLUMNS, parts.updates ?? []),
-    register: located("Register", [{ key: "id" }], ["CP1", "CP2", "CP3"].map((id) => ({ id, title: `Priority ${id}`, tier: "Corporate", leadOfficer: "" }))),
+    register: located("Register", [{ key: "id" }], ["CP1", "CP2", "CP3", "CP4", "CP5", "CP6"].map((id) => ({ id, title: `Priority ${id}`, tier: "Corporate", leadOfficer: "" }))),
   };
 }
 
