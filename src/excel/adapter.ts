@@ -7,7 +7,7 @@
 // exceeds the web's 5 MB falls back to reading in row blocks. Both are counted by the bench.
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { columnLetter, parseRange } from "../workbook/addresses";
-import { BLOCK_TARGET_BYTES, jsonBytes, splitRows } from "./chunks";
+import { blockBytesFor, jsonBytes, splitRows } from "./chunks";
 import { fromExcelValue, toExcelInput } from "./cellInput";
 import { checkDesign, DesignError } from "./designChecks";
 import { designSteps, ExcelStep } from "./designSteps";
@@ -211,7 +211,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
       let steps: ExcelStep[];
       try {
-        steps = designSteps(design, new Set(existing.map((n) => n.toLowerCase())), skipNames);
+        steps = designSteps(design, new Set(existing.map((n) => n.toLowerCase())), skipNames, this.options.requestLimitBytes);
       } catch (error) {
         throw error instanceof Error ? new DesignError(error.message) : error;
       }
@@ -243,7 +243,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const col = box.left + index;
       const rows = values.map((v, r) => [toExcelInput(v, "clear", () => `table "${table}", column "${column}", data row ${r + 1} (${columnLetter(col)}${box.top + 1 + r})`)]);
       const sheet = box.sheet;
-      const steps: ExcelStep[] = splitRows(rows, BLOCK_TARGET_BYTES).map((block) => {
+      const steps: ExcelStep[] = splitRows(rows, blockBytesFor(this.options.requestLimitBytes)).map((block) => {
         const address = `${columnLetter(col)}${box.top + 1 + block.start}:${columnLetter(col)}${box.top + block.start + block.rows.length}`;
         return { bytes: block.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = block.rows) };
       });

@@ -11,8 +11,13 @@ export const REQUEST_MARGIN_BYTES = 64 * 1024;
 /** Rows go out in blocks of about this size, so blocks pack tightly into 4 MB requests. */
 export const BLOCK_TARGET_BYTES = 256 * 1024;
 
-/** What one queued command costs beyond its argument (action id, object path, property name). */
-export const COMMAND_OVERHEAD_BYTES = 160;
+/** What one queued command costs beyond its argument (action id, object paths, property name). */
+export const COMMAND_OVERHEAD_BYTES = 200;
+
+/** Row blocks for a request limit: a quarter of a request each, so blocks pack with little waste. */
+export function blockBytesFor(requestLimitBytes = REQUEST_LIMIT_BYTES): number {
+  return Math.max(1024, Math.min(BLOCK_TARGET_BYTES, Math.floor((requestLimitBytes - REQUEST_MARGIN_BYTES) / 4)));
+}
 
 /** UTF-8 byte length of a string, without Node's Buffer (this also runs in the task pane). */
 export function utf8Bytes(text: string): number {
@@ -35,7 +40,7 @@ export function jsonBytes(value: unknown): number {
   return utf8Bytes(JSON.stringify(value) ?? "null");
 }
 
-/** Bytes of one row as a JSON array, plus the comma that joins it to the next. */
+/** Bytes of one row as a JSON array, plus the "," (or closing "]") after it. */
 export function rowBytes(row: readonly unknown[]): number {
   return jsonBytes(row) + 1;
 }
@@ -56,13 +61,13 @@ export function splitRows<T>(rows: T[][], maxBytes = BLOCK_TARGET_BYTES): RowBlo
   if (!(maxBytes > 0)) throw new Error(`splitRows: maxBytes must be positive, not ${maxBytes}`);
   const blocks: RowBlock<T>[] = [];
   let start = 0;
-  let bytes = 2; // the enclosing [ ]
+  let bytes = 1; // "[" here; each row brings its "," or the closing "]"
   for (let i = 0; i < rows.length; i++) {
     const size = rowBytes(rows[i]);
     if (i > start && bytes + size > maxBytes) {
       blocks.push({ start, rows: rows.slice(start, i), bytes });
       start = i;
-      bytes = 2;
+      bytes = 1;
     }
     bytes += size;
   }
@@ -73,6 +78,8 @@ export function splitRows<T>(rows: T[][], maxBytes = BLOCK_TARGET_BYTES): RowBlo
 /** A unit of work for one request: queues its commands on the context; `bytes` is its estimated size. */
 export interface RequestStep<C> {
   bytes: number;
+  /** How many office.js commands `queue` issues (each costs COMMAND_OVERHEAD_BYTES); 1 if absent. */
+  commands?: number;
   queue: (context: C) => void;
 }
 
@@ -80,12 +87,12 @@ export interface RequestStep<C> {
  * Packs steps, in order, into requests whose estimated size stays within `limit`. A step larger
  * than the limit on its own still gets a request of its own (the caller keeps steps small).
  */
-export function packRequests<S extends { bytes: number }>(steps: S[], limit = REQUEST_LIMIT_BYTES - REQUEST_MARGIN_BYTES): S[][] {
+export function packRequests<S extends { bytes: number; commands?: number }>(steps: S[], limit = REQUEST_LIMIT_BYTES - REQUEST_MARGIN_BYTES): S[][] {
   const requests: S[][] = [];
   let current: S[] = [];
   let bytes = 0;
   for (const step of steps) {
-    const size = step.bytes + COMMAND_OVERHEAD_BYTES;
+    const size = step.bytes + COMMAND_OVERHEAD_BYTES * (step.commands ?? 1);
     if (current.length > 0 && bytes + size > limit) {
       requests.push(current);
       current = [];

@@ -5,7 +5,7 @@
 // (tables before formulas so structured references resolve; protection last so it does not block).
 import type { CellDesign, SheetDesign, TableDesign, Validation, WorkbookDesign } from "../workbook/port";
 import { columnLetter, parseAddress } from "../workbook/addresses";
-import { BLOCK_TARGET_BYTES, RequestStep, jsonBytes, splitRows } from "./chunks";
+import { RequestStep, blockBytesFor, jsonBytes, splitRows } from "./chunks";
 import { toExcelInput } from "./cellInput";
 import { dataValidationParts } from "./validationRule";
 
@@ -23,8 +23,8 @@ const VISIBILITY: Record<SheetDesign["visibility"], "Visible" | "Hidden" | "Very
 };
 
 /** Small commands: sized by their arguments; the packer adds per-command overhead. */
-function small(bytes: number, queue: (context: Excel.RequestContext) => void): ExcelStep {
-  return { bytes, queue };
+function small(bytes: number, queue: (context: Excel.RequestContext) => void, commands = 1): ExcelStep {
+  return { bytes, queue, commands };
 }
 
 function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
@@ -32,6 +32,7 @@ function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
 }
 
 interface Phases {
+  blockBytes: number;
   structure: ExcelStep[];
   values: ExcelStep[];
   tables: ExcelStep[];
@@ -43,6 +44,7 @@ interface Phases {
 
 /** Writes a column or block of rows in row blocks; `set` puts one block on its range. */
 function blockSteps<T>(
+  blockBytes: number,
   sheet: string,
   firstRow: number,
   firstCol: number,
@@ -51,7 +53,7 @@ function blockSteps<T>(
 ): ExcelStep[] {
   if (rows.length === 0 || rows[0].length === 0) return [];
   const width = rows[0].length;
-  return splitRows(rows, BLOCK_TARGET_BYTES).map((block) => {
+  return splitRows(rows, blockBytes).map((block) => {
     const top = firstRow + block.start;
     const address = `${columnLetter(firstCol)}${top}:${columnLetter(firstCol + width - 1)}${top + block.rows.length - 1}`;
     return { bytes: block.bytes + address.length, queue: (context) => set(sheetOf(context, sheet).getRange(address), block.rows) };
@@ -67,7 +69,7 @@ function validationSteps(sheet: string, address: string, validation: Validation 
       if (parts.rule) dv.rule = parts.rule;
       if (parts.prompt) dv.prompt = parts.prompt;
       if (parts.errorAlert) dv.errorAlert = parts.errorAlert;
-    }),
+    }, 3),
   ];
 }
 
@@ -94,7 +96,7 @@ function cellSteps(sheet: string, cell: CellDesign, phases: Phases): void {
         if (bold !== undefined) format.font.bold = bold;
         if (wrap !== undefined) format.wrapText = wrap;
         if (locked !== undefined) format.protection.locked = locked;
-      }),
+      }, 3),
     );
   }
   phases.formats.push(...validationSteps(sheet, address, cell.validation, cell.prompt));
@@ -113,19 +115,19 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
 
   // Values: header row, then data rows; formula columns stay null (office.js leaves them alone).
   const headers = table.columns.map((c, j) => toExcelInput(c.header, "clear", () => `table ${table.name} header ${j + 1}`));
-  phases.values.push(...blockSteps(sheet, origin.row, origin.col, [headers], (range, block) => (range.values = block)));
+  phases.values.push(...blockSteps(phases.blockBytes, sheet, origin.row, origin.col, [headers], (range, block) => (range.values = block)));
   if (table.rows.some((row) => row.some((v, j) => v !== null && !isFormula[j]))) {
     const rows = table.rows.map((row, r) =>
       row.map((v, j) => (isFormula[j] ? null : toExcelInput(v, "clear", () => `table ${table.name} (sheet "${sheet}"), data row ${r + 1}, column "${table.columns[j].header}"`))),
     );
-    phases.values.push(...blockSteps(sheet, firstData, origin.col, rows, (range, block) => (range.values = block)));
+    phases.values.push(...blockSteps(phases.blockBytes, sheet, firstData, origin.col, rows, (range, block) => (range.values = block)));
   }
 
   phases.tables.push(
     small(tableAddress.length + table.name.length, (context) => {
       const created = sheetOf(context, sheet).tables.add(tableAddress, true);
       created.name = table.name;
-    }),
+    }, 2),
   );
 
   table.columns.forEach((column, j) => {
@@ -134,12 +136,12 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
     if (column.formula !== undefined) {
       const formula = column.formula;
       const column1 = Array.from({ length: dataRows }, () => [formula]);
-      phases.formulas.push(...blockSteps(sheet, firstData, col, column1, (range, block) => (range.formulas = block)));
+      phases.formulas.push(...blockSteps(phases.blockBytes, sheet, firstData, col, column1, (range, block) => (range.formulas = block)));
     }
     if (column.numberFormat !== undefined) {
       const format = column.numberFormat;
       const column1 = Array.from({ length: dataRows }, () => [format]);
-      phases.formats.push(...blockSteps(sheet, firstData, col, column1, (range, block) => (range.numberFormat = block)));
+      phases.formats.push(...blockSteps(phases.blockBytes, sheet, firstData, col, column1, (range, block) => (range.numberFormat = block)));
     }
     const address = body(j);
     if (column.wrap || !column.locked) {
@@ -149,7 +151,7 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
           const format = sheetOf(context, sheet).getRange(address).format;
           if (wrap) format.wrapText = true;
           if (!locked) format.protection.locked = false;
-        }),
+        }, 2),
       );
     }
     const points = widthInPoints(column.width);
@@ -167,7 +169,7 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
         format.cellValue.format.fill.color = `#${status.fill}`;
         format.cellValue.format.font.color = `#${status.font}`;
         format.cellValue.rule = rule;
-      }),
+      }, 4),
     );
   }
 }
@@ -176,8 +178,8 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
  * The steps that build `design`. `existing` lists the (empty) designed sheets already in the
  * workbook: they are reused rather than added.
  */
-export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string> = new Set()): ExcelStep[] {
-  const phases: Phases = { structure: [], values: [], tables: [], names: [], formulas: [], formats: [], finish: [] };
+export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string> = new Set(), requestLimitBytes?: number): ExcelStep[] {
+  const phases: Phases = { blockBytes: blockBytesFor(requestLimitBytes), structure: [], values: [], tables: [], names: [], formulas: [], formats: [], finish: [] };
   for (const s of design.sheets) {
     const name = s.name;
     if (existing.has(name.toLowerCase())) phases.structure.push(small(name.length, (context) => sheetOf(context, name).protection.unprotect()));
@@ -198,7 +200,7 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
           layout.paperSize = "A4";
           if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           if (print.repeatRows) layout.setPrintTitleRows(print.repeatRows);
-        }),
+        }, 4),
       );
     }
     if (s.protect)

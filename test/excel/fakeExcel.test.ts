@@ -1,5 +1,5 @@
 // The Excel double must behave like Excel where the adapter could go wrong: these tests pin that.
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- reading too early is what some tests check */
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read, office-addins/call-sync-after-load -- reading too early is what some tests check */
 import { createFakeOffice, FakeOffice } from "../doubles/fakeExcel";
 
 type Ctx = Excel.RequestContext;
