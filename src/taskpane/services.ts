@@ -281,7 +281,13 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       const problems: string[] = [];
       const returns: unknown[] = [];
       for (const f of files) {
-        const parsed = /\.json$/i.test(f.name) ? parseReturnJson(new TextDecoder().decode(f.bytes), f.name) : await readXlsxReturn(f.name, f.bytes);
+        let parsed: Awaited<ReturnType<typeof readXlsxReturn>>;
+        try {
+          parsed = /\.json$/i.test(f.name) ? parseReturnJson(new TextDecoder().decode(f.bytes), f.name) : await readXlsxReturn(f.name, f.bytes);
+        } catch (e) {
+          problems.push(`${f.name}: could not be read here (${(e as Error).message}); collect it with the command line instead`);
+          continue;
+        }
         if (parsed.ok) returns.push(parsed.value);
         else problems.push(...parsed.issues.map((i) => `${f.name}: ${"message" in i ? String(i.message) : JSON.stringify(i)}`));
       }
