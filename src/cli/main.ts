@@ -1,5 +1,7 @@
 // service-plan: the command-line face of Golden Thread.
 import { Command } from "commander";
+import { register as registerDemo } from "./commands/demo";
+import { register as registerNew } from "./commands/new";
 import { register as registerStatus } from "./commands/status";
 
 export function buildProgram(): Command {
@@ -7,6 +9,8 @@ export function buildProgram(): Command {
     .description("Golden Thread: council service plans, statuses, SMART checks and quarterly returns")
     .version("0.1.0");
   registerStatus(program);
+  registerNew(program);
+  registerDemo(program);
   return program;
 }
 

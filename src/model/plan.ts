@@ -37,8 +37,9 @@ function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
 }
 
 const text = () => z.string().trim().default("");
-const isoDate = z.string().refine(isIsoDate, "not a date (yyyy-mm-dd)").nullable().default(null);
-const num = z.number().finite().nullable().default(null);
+// Factories, not shared instances: field metadata is keyed on the schema object.
+const isoDate = () => z.string().refine(isIsoDate, "not a date (yyyy-mm-dd)").nullable().default(null);
+const num = () => z.number().finite().nullable().default(null);
 
 export const actionSchema = z.object({
   id: field(z.string().trim().min(1, "an action needs an ID"), { header: "Action ID", kind: "id", prompt: "A short unique reference, e.g. OSP-HOU-03.", width: 12, required: true }),
@@ -48,18 +49,18 @@ export const actionSchema = z.object({
   measureOfSuccess: field(text(), { header: "Measure of success", kind: "longText", prompt: "How you will know it worked: a number, a milestone or a linked measure.", width: 32 }),
   linkedMeasures: field(text(), { header: "Linked measures", kind: "text", prompt: "IDs of measures in this plan that evidence progress, separated by commas.", width: 14 }),
   leadOfficer: field(text(), { header: "Lead officer", kind: "text", prompt: "Name one accountable officer (not a team, not TBC).", width: 20, required: true }),
-  startDate: field(isoDate, { header: "Start date", kind: "date", prompt: "Date work starts, dd/mm/yyyy.", width: 12 }),
-  dueDate: field(isoDate, { header: "Due date", kind: "date", prompt: "The approved completion date, dd/mm/yyyy. Do not change it after sign-off: use Revised due date.", width: 12, required: true }),
+  startDate: field(isoDate(), { header: "Start date", kind: "date", prompt: "Date work starts, dd/mm/yyyy.", width: 12 }),
+  dueDate: field(isoDate(), { header: "Due date", kind: "date", prompt: "The approved completion date, dd/mm/yyyy. Do not change it after sign-off: use Revised due date.", width: 12, required: true }),
   dueDateText: field(text(), { header: "Timescale as written", kind: "text", prompt: "The timescale as it was written before conversion, kept where it was not an exact date.", width: 18 }),
-  revisedDueDate: field(isoDate, { header: "Revised due date", kind: "date", prompt: "Only if the date has moved since sign-off, dd/mm/yyyy.", width: 12 }),
-  completedDate: field(isoDate, { header: "Completed date", kind: "date", prompt: "The date the action was delivered, dd/mm/yyyy.", width: 12 }),
+  revisedDueDate: field(isoDate(), { header: "Revised due date", kind: "date", prompt: "Only if the date has moved since sign-off, dd/mm/yyyy.", width: 12 }),
+  completedDate: field(isoDate(), { header: "Completed date", kind: "date", prompt: "The date the action was delivered, dd/mm/yyyy.", width: 12 }),
   noLongerViable: field(z.boolean().default(false), { header: "No longer viable", kind: "flag", list: "YesNo", prompt: "Yes only if the action has been formally stopped.", width: 10 }),
   percentComplete: field(z.number().min(0).max(100).nullable().default(null), { header: "% complete", kind: "percent", prompt: "A whole number from 0 to 100.", width: 10 }),
   selfAssessedRag: field(z.enum(SELF_RAGS).nullable().default(null), { header: "Self-assessed RAG", kind: "choice", list: "SelfRags", prompt: "Green, Amber or Red: your own view of progress this quarter.", width: 11 }),
   progress: field(text(), { header: "Progress narrative", kind: "longText", prompt: "What has been done this quarter and what happens next.", width: 40 }),
   slippageReason: field(text(), { header: "Reason for slippage", kind: "longText", prompt: "Required when the action has slipped more than 3 months: why.", width: 28 }),
   correctiveAction: field(text(), { header: "Corrective action", kind: "longText", prompt: "Required when slipped more than 3 months: what is being done to recover.", width: 28 }),
-  recoveryDate: field(isoDate, { header: "Recovery date", kind: "date", prompt: "When the action will be back on track, dd/mm/yyyy.", width: 12 }),
+  recoveryDate: field(isoDate(), { header: "Recovery date", kind: "date", prompt: "When the action will be back on track, dd/mm/yyyy.", width: 12 }),
 });
 
 export const measureSchema = z.object({
@@ -73,23 +74,23 @@ export const measureSchema = z.object({
   accountableOfficer: field(text(), { header: "Accountable officer", kind: "text", prompt: "Name one accountable officer.", width: 20 }),
   parentLink: field(text(), { header: "Link to parent plan", kind: "choice", list: "ParentLinks", prompt: "The Corporate Plan priority or parent action this measure evidences.", width: 16 }),
   keyMeasure: field(z.boolean().default(false), { header: "Key measure", kind: "flag", list: "YesNo", prompt: "Yes for Key Performance Indicators reported to Cabinet.", width: 9 }),
-  baseline: field(num, { header: "Baseline", kind: "number", prompt: "Last year's outturn.", width: 10 }),
-  annualTarget: field(num, { header: "Annual target", kind: "number", prompt: "The year-end target, agreed at sign-off.", width: 10 }),
-  q1Target: field(num, { header: "Q1 target", kind: "number", prompt: "Trajectory: the target for April-June (blank uses the annual target).", width: 9 }),
-  q2Target: field(num, { header: "Q2 target", kind: "number", prompt: "Trajectory: the target for July-September.", width: 9 }),
-  q3Target: field(num, { header: "Q3 target", kind: "number", prompt: "Trajectory: the target for October-December.", width: 9 }),
-  q4Target: field(num, { header: "Q4 target", kind: "number", prompt: "Trajectory: the target for January-March.", width: 9 }),
-  q1Actual: field(num, { header: "Q1 actual", kind: "number", prompt: "The figure for April-June.", width: 9 }),
-  q2Actual: field(num, { header: "Q2 actual", kind: "number", prompt: "The figure for July-September.", width: 9 }),
-  q3Actual: field(num, { header: "Q3 actual", kind: "number", prompt: "The figure for October-December.", width: 9 }),
-  q4Actual: field(num, { header: "Q4 actual", kind: "number", prompt: "The figure for January-March.", width: 9 }),
-  greenWithin: field(num, { header: "Green within %", kind: "number", prompt: "Only to override the council tolerance: a miss of up to this % of target is still Green.", width: 9 }),
-  amberWithin: field(num, { header: "Amber within %", kind: "number", prompt: "Only to override the council tolerance: a miss of up to this % of target is Amber.", width: 9 }),
+  baseline: field(num(), { header: "Baseline", kind: "number", prompt: "Last year's outturn.", width: 10 }),
+  annualTarget: field(num(), { header: "Annual target", kind: "number", prompt: "The year-end target, agreed at sign-off.", width: 10 }),
+  q1Target: field(num(), { header: "Q1 target", kind: "number", prompt: "Trajectory: the target for April-June (blank uses the annual target).", width: 9 }),
+  q2Target: field(num(), { header: "Q2 target", kind: "number", prompt: "Trajectory: the target for July-September.", width: 9 }),
+  q3Target: field(num(), { header: "Q3 target", kind: "number", prompt: "Trajectory: the target for October-December.", width: 9 }),
+  q4Target: field(num(), { header: "Q4 target", kind: "number", prompt: "Trajectory: the target for January-March.", width: 9 }),
+  q1Actual: field(num(), { header: "Q1 actual", kind: "number", prompt: "The figure for April-June.", width: 9 }),
+  q2Actual: field(num(), { header: "Q2 actual", kind: "number", prompt: "The figure for July-September.", width: 9 }),
+  q3Actual: field(num(), { header: "Q3 actual", kind: "number", prompt: "The figure for October-December.", width: 9 }),
+  q4Actual: field(num(), { header: "Q4 actual", kind: "number", prompt: "The figure for January-March.", width: 9 }),
+  greenWithin: field(num(), { header: "Green within %", kind: "number", prompt: "Only to override the council tolerance: a miss of up to this % of target is still Green.", width: 9 }),
+  amberWithin: field(num(), { header: "Amber within %", kind: "number", prompt: "Only to override the council tolerance: a miss of up to this % of target is Amber.", width: 9 }),
   provisional: field(z.boolean().default(false), { header: "Provisional", kind: "flag", list: "YesNo", prompt: "Yes if this quarter's figure may still change.", width: 10 }),
   comments: field(text(), { header: "Comments", kind: "longText", prompt: "Context for the figure.", width: 30 }),
   redReason: field(text(), { header: "Reason if Red", kind: "longText", prompt: "Required when Red at Q2/Q4 (key measures) or Red two quarters running: why.", width: 28 }),
   correctiveAction: field(text(), { header: "Corrective action", kind: "longText", prompt: "What is being done to bring it back on track.", width: 28 }),
-  recoveryDate: field(isoDate, { header: "Recovery date", kind: "date", prompt: "When it will be back on track, dd/mm/yyyy.", width: 12 }),
+  recoveryDate: field(isoDate(), { header: "Recovery date", kind: "date", prompt: "When it will be back on track, dd/mm/yyyy.", width: 12 }),
 });
 
 export const updateSchema = z.object({
@@ -97,10 +98,10 @@ export const updateSchema = z.object({
   itemId: field(z.string().trim().min(1), { header: "Action or measure ID", kind: "id", prompt: "The ID of the action or measure.", width: 14, required: true }),
   status: field(text(), { header: "Status", kind: "text", prompt: "Action status or RAG at the time.", width: 24 }),
   percentComplete: field(z.number().min(0).max(100).nullable().default(null), { header: "% complete", kind: "percent", prompt: "0 to 100.", width: 10 }),
-  value: field(num, { header: "Actual", kind: "number", prompt: "The figure reported.", width: 10 }),
+  value: field(num(), { header: "Actual", kind: "number", prompt: "The figure reported.", width: 10 }),
   narrative: field(text(), { header: "Narrative", kind: "longText", prompt: "What was reported.", width: 48 }),
   updatedBy: field(text(), { header: "Updated by", kind: "text", prompt: "Who reported it.", width: 18 }),
-  updatedOn: field(isoDate, { header: "Updated on", kind: "date", prompt: "dd/mm/yyyy.", width: 12 }),
+  updatedOn: field(isoDate(), { header: "Updated on", kind: "date", prompt: "dd/mm/yyyy.", width: 12 }),
 });
 
 /** An action of a parent plan (or a Corporate Plan priority) that this plan's actions can link to. */
