@@ -250,9 +250,8 @@ export function parseLooseDate(input: string | number | Date, options: LooseDate
   // longer text ("Ongoing to March 2011", "April 2024 - March 2025"): take the latest, the deadline.
   const readings: Reading[] = [];
   let rest = ` ${stripped} `;
-  for (const rule of [...EXACT_RULES.map(asFragment), ...PERIOD_RULES]) {
-    const global = new RegExp(rule.pattern.source, "g");
-    rest = rest.replace(global, (...args) => {
+  for (const rule of FRAGMENT_RULES) {
+    rest = rest.replace(rule.pattern, (...args) => {
       const m = args.slice(0, -2) as unknown as RegExpExecArray;
       const r = rule.read(m, plan);
       if (!r || !r.date) return args[0] as string;
@@ -277,3 +276,6 @@ function asFragment(rule: Rule): Rule {
     },
   };
 }
+
+/** Every rule as a global pattern for scanning a longer text, compiled once. */
+const FRAGMENT_RULES: Rule[] = [...EXACT_RULES.map(asFragment), ...PERIOD_RULES].map((r) => ({ pattern: new RegExp(r.pattern.source, "g"), read: r.read }));
