@@ -9,6 +9,7 @@ import { buildReturn } from "../../src/qsr/buildReturn";
 import { collectFiles } from "../../src/qsr/files/collectFiles";
 import { readReturnFile } from "../../src/qsr/files/readReturnFile";
 import { DEFAULT_ZIP_LIMITS } from "../../src/qsr/files/zipGuard";
+import { writeReturnCsv } from "../../src/qsr/files/returnCsv";
 import { returnJson } from "../../src/qsr/files/returnJson";
 import { returnWorkbook } from "../../src/qsr/files/returnXlsx";
 import { QsrReturn } from "../../src/qsr/schema";
@@ -155,6 +156,20 @@ describe("hostile returns are rejected with a clear reason", () => {
       ws.getCell("A3").value = ws.getCell("A2").value;
     });
     expect(await rejectOf(file)).toEqual([{ file: "dup-ids.xlsx", sheet: "Actions", cell: "A3", reason: "Action DSP-ASC-2024-A01 appears again (first at row 2)" }]);
+  });
+
+  it("CSV returns that are broken or of the wrong types", async () => {
+    const folder = path.join(dir, "csv-bad");
+    writeReturnCsv(aReturn("DSP-CSV-2024"), folder);
+    const measures = path.join(folder, "measures.csv");
+    const original = fs.readFileSync(measures, "utf8");
+    const [header, first, ...rest] = original.split("\r\n");
+    const baseline = header.split(",").indexOf("baseline");
+    fs.writeFileSync(measures, [header, first.split(",").map((v, i) => (i === baseline ? "forty" : v)).join(","), ...rest].join("\r\n"));
+    expect(await rejectOf(folder)).toEqual([{ file: "csv-bad", sheet: "measures.csv", cell: "K2", reason: 'Baseline: "forty" is not a number' }]);
+    fs.writeFileSync(measures, original + '"never closed,\r\n');
+    expect((await rejectOf(folder))[0].reason).toMatch(/^measures\.csv: line \d+: a quoted field is never closed$/);
+    fs.rmSync(folder, { recursive: true });
   });
 
   it("JSON that is broken or of the wrong types", async () => {

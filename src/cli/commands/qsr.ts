@@ -89,7 +89,7 @@ export async function runQsr(file: string, opts: QsrCommandOptions): Promise<{ w
     ret = buildReturn(read.plan, settings, period, buildOpts);
   } catch (e) {
     if (e instanceof ExceptionInfoMissingError) {
-      const rows = e.missing.map((f) => `  ${name} ${describeMissing(f)}`).join("\n");
+      const rows = e.missing.map((f) => `  ${f.source?.file ? "" : `${name} `}${describeMissing(f)}`).join("\n");
       throw new UserError(`${name}: cannot write a final return: ${e.missing.length} exception(s) need more information (or use --draft):\n${rows}`);
     }
     throw new UserError(`${name}: ${(e as Error).message}`);

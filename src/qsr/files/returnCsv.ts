@@ -15,6 +15,9 @@ import {
 } from "../schema";
 import { parseCsvText, toCsvText } from "./csvText";
 
+/** A CSV table larger than this is refused unread (a real return's tables are well under 1 MB). */
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+
 export const CSV_FILES = { header: "return.csv", actions: "actions.csv", measures: "measures.csv", exceptions: "exceptions.csv" } as const;
 
 function csvValue(kind: ReturnColumn["kind"], v: unknown): string {
@@ -50,6 +53,8 @@ export function isReturnCsvFolder(dir: string): boolean {
 function table(dir: string, file: string, sheet: string): RawTable | null {
   const full = path.join(dir, file);
   if (!fs.existsSync(full)) return null;
+  const size = fs.statSync(full).size;
+  if (size > MAX_CSV_BYTES) throw new Error(`${file} is ${(size / 1048576).toFixed(1)} MB (limit ${MAX_CSV_BYTES / 1048576} MB)`);
   const [headers = [], ...rows] = parseCsvText(fs.readFileSync(full, "utf8"), file);
   return { sheet, headerRow: 1, headers, rows: rows.map((r) => r.map((v): RawCell => unsanitiseCell(v))) };
 }
