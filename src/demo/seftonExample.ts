@@ -148,7 +148,7 @@ export function seftonAdultSocialCarePlans(framework: Framework, measures: (Meas
   const operational: ExamplePlan = {
     details: details("Operational", "OSP-ASCO-2024", { service: "Adult Social Care Operations", owner: "Service Manager, Adult Social Care Operations", parentPlanId: "DSP-ASC-2024" }),
     actions: operationalActions,
-    measures: ascMeasures.slice(0, 4),
+    measures: ascMeasures.slice(0, 8),
     register: register("Directorate", directorateActions),
   };
   const team: ExamplePlan = {

@@ -1,0 +1,147 @@
+// `npm run demo`: the whole job on the Sefton example, no Excel needed.
+// 1. statuses of Sefton's 85 strategic measures (from a measures CSV);
+// 2. linked Directorate, Operational and Team plan workbooks that recalculate without the add-in;
+// 3. a SMART and golden-thread check of those plans, catching the weak actions;
+// 4. a Q2 return from the Directorate plan and a roll-up collected from the returns.
+import * as fs from "fs";
+import * as path from "path";
+import { Command } from "commander";
+import { toCsv } from "../../csv/parse";
+import { seftonAdultSocialCarePlans, seftonMeasures, ExamplePlan } from "../../demo/seftonExample";
+import { Framework } from "../../model/framework";
+import { parsePeriod, periodLabel, quarterEnd } from "../../model/period";
+import { MEASURE_COLUMNS, Plan } from "../../model/plan";
+import { buildReturn } from "../../qsr/buildReturn";
+import { collect } from "../../qsr/collect";
+import { readReturnFile } from "../../qsr/files/readReturnFile";
+import { writeReturnCsv } from "../../qsr/files/returnCsv";
+import { returnJson } from "../../qsr/files/returnJson";
+import { writeReturnXlsx } from "../../qsr/files/returnXlsx";
+import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
+import { checkPlan } from "../../rules/engine";
+import { countFindings, formatFindings } from "../../rules/report";
+import { planDesign } from "../../workbook/design";
+import { readPlan } from "../../workbook/readPlan";
+import { XlsxWorkbook } from "../../xlsx/adapter";
+import { fail, loadFramework, packageRoot } from "../shared";
+import { statusReport } from "./status";
+
+const PERIOD = "2024/25 Q2";
+
+function tally(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(", ");
+}
+
+function say(line = ""): void {
+  process.stdout.write(line + "\n");
+}
+
+async function writePlan(plan: ExamplePlan, framework: Framework, file: string): Promise<Plan> {
+  const workbook = XlsxWorkbook.create(path.basename(file));
+  await workbook.apply(planDesign({ ...plan, framework, reportingDate: quarterEnd(parsePeriod(PERIOD)) }));
+  await workbook.save(file);
+  // Read the file back: the demo shows what a user's file gives, not what we meant to write.
+  const read = readPlan(await (await XlsxWorkbook.open(file)).read(), path.basename(file));
+  if (read.errors.length) throw new Error(read.errors.map((e) => e.message).join("\n"));
+  return read.plan;
+}
+
+export async function runDemo(outDir: string): Promise<void> {
+  const framework = loadFramework();
+  const period = parsePeriod(PERIOD);
+  fs.mkdirSync(path.join(outDir, "plans"), { recursive: true });
+  fs.mkdirSync(path.join(outDir, "returns"), { recursive: true });
+
+  say(`Golden Thread demo: ${framework.council}, ${framework.corporatePlan}, ${periodLabel(period)}`);
+
+  // 1. Statuses of the strategic measures, from the CSV form of the format.
+  const csvText = fs.readFileSync(path.join(packageRoot(), "examples", "sefton-strategic-measures-2024.csv"), "utf8");
+  const measures = seftonMeasures(csvText);
+  const measuresCsv = path.join(outDir, "sefton-measures-2024-25.csv");
+  const csvColumns = MEASURE_COLUMNS.filter((c) => !["recoveryDate"].includes(c.key));
+  fs.writeFileSync(
+    measuresCsv,
+    toCsv([csvColumns.map((c) => c.csv), ...measures.map((m) => csvColumns.map((c) => {
+      const v = (m as Record<string, unknown>)[c.key];
+      return v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+    }))]),
+  );
+  const report = statusReport(measures, [], period, { tolerances: framework.tolerances, slippageMonths: framework.slippageMonths });
+  say("");
+  say(`1. Statuses of Sefton's ${measures.length} strategic measures (illustrative figures), ${measuresCsv}`);
+  say(`   RAG: ${tally(report.measures.map((m) => m.rag))}`);
+  say(`   Direction of travel: ${tally(report.measures.map((m) => m.direction))}`);
+  for (const m of report.measures.slice(0, 8)) {
+    const name = measures.find((x) => x.id === m.id)?.name ?? "";
+    say(`   ${m.id}  ${m.rag.padEnd(9)} ${m.direction.padEnd(10)} ${name.slice(0, 70)}`);
+  }
+  say(`   ... (npx service-plan status ${measuresCsv} --period "${PERIOD}" --json for all)`);
+
+  // 2. Linked plan workbooks.
+  const plans = seftonAdultSocialCarePlans(framework, measures);
+  const files = {
+    directorate: path.join(outDir, "plans", "directorate-plan-adult-social-care.xlsx"),
+    operational: path.join(outDir, "plans", "operational-plan-asc-operations.xlsx"),
+    team: path.join(outDir, "plans", "team-plan-reablement.xlsx"),
+  };
+  const directorate = await writePlan(plans.directorate, framework, files.directorate);
+  const operational = await writePlan(plans.operational, framework, files.operational);
+  const team = await writePlan(plans.team, framework, files.team);
+  say("");
+  say("2. Plan workbooks (open in Excel or LibreOffice: statuses are live formulas driven by Settings!ReportingDate)");
+  for (const [tier, file] of Object.entries(files)) say(`   ${tier.padEnd(12)} ${file}`);
+  const actionStatuses = statusReport([], directorate.actions, period, { tolerances: framework.tolerances, slippageMonths: framework.slippageMonths });
+  say(`   Directorate action status at ${PERIOD}: ${tally(actionStatuses.actions.map((a) => a.status))}`);
+
+  // 3. Checks, each plan against its parent.
+  say("");
+  say("3. SMART and golden-thread checks");
+  const checks: [string, Plan, Plan | undefined, Plan[]][] = [
+    ["Directorate plan", directorate, undefined, [operational]],
+    ["Operational plan", operational, directorate, [team]],
+    ["Team plan", team, operational, []],
+  ];
+  for (const [title, plan, parent, children] of checks) {
+    const findings = checkPlan({ plan, parent, children, framework });
+    const counts = countFindings(findings);
+    say(`   ${title}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`);
+    if (plan === operational || plan === team) say(formatFindings(findings.filter((f) => f.severity !== "info")).replace(/^/gm, "     "));
+  }
+
+  // 4. QSR returns and the roll-up.
+  say("");
+  say(`4. Quarterly Service Report returns for ${PERIOD}`);
+  const settings = { tolerances: framework.tolerances, slippageMonths: framework.slippageMonths };
+  const preparedOn = "2024-10-14";
+  const returnFiles: string[] = [];
+  for (const [name, plan, draft] of [["directorate", directorate, false], ["operational", operational, true]] as const) {
+    const ret = buildReturn(plan, settings, period, { preparedBy: plan.details.owner, preparedOn, draft });
+    const base = path.join(outDir, "returns", `${plan.details.planId}-${PERIOD.replace(/[^0-9A-Za-z]+/g, "-")}`);
+    await writeReturnXlsx(ret, `${base}.xlsx`);
+    fs.writeFileSync(`${base}.json`, returnJson(ret));
+    writeReturnCsv(ret, `${base}-csv`);
+    returnFiles.push(`${base}.xlsx`);
+    say(`   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exceptions`);
+  }
+  const inputs = await Promise.all(returnFiles.map(async (f) => ({ file: path.basename(f), parsed: await readReturnFile(f) })));
+  const rollup = collect(inputs, { period: PERIOD, priorityIds: framework.priorities.map((p) => p.id) });
+  const rollupFile = path.join(outDir, "rollup-2024-25-Q2.xlsx");
+  await writeRollupXlsx(rollup, rollupFile, preparedOn);
+  say(`   Roll-up: ${rollupFile}: ${rollup.returns.length} returns, ${rollup.actions.length} actions, ${rollup.measures.length} measures, ${rollup.rejects.length} rejected`);
+}
+
+export function register(program: Command): void {
+  program
+    .command("demo")
+    .description("run the Sefton example end to end: statuses, plan workbooks, checks, returns and roll-up")
+    .option("--out <dir>", "folder for the files it writes", "demo-output")
+    .action(async (opts: { out: string }) => {
+      try {
+        await runDemo(opts.out);
+      } catch (e) {
+        fail(e);
+      }
+    });
+}
