@@ -4,6 +4,7 @@ import { BenchRow } from "./table";
 import { bench as statusBench } from "./status";
 import { bench as excelBench } from "./excel";
 import { bench as workbookBench } from "./workbook";
+import { bench as convertBench } from "./convert";
 import { bench as rulesBench } from "./rules";
 import { bench as qsrBench } from "./qsr";
 import { bench as bundleBench } from "./bundle";
@@ -12,6 +13,7 @@ const AREAS: [string, () => Promise<BenchRow[]>][] = [
   ["statuses", statusBench],
   ["plan files", workbookBench],
   ["excel adapter", excelBench],
+  ["convert", convertBench],
   ["checks", rulesBench],
   ["qsr collect", qsrBench],
   ["task pane bundle", bundleBench],

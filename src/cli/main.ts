@@ -1,5 +1,6 @@
 // service-plan: the command-line face of Golden Thread.
 import { Command } from "commander";
+import { register as registerConvert } from "./commands/convert";
 import { register as registerDemo } from "./commands/demo";
 import { register as registerNew } from "./commands/new";
 import { register as registerStatus } from "./commands/status";
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .version("0.1.0");
   registerStatus(program);
   registerNew(program);
+  registerConvert(program);
   registerDemo(program);
   return program;
 }
