@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 // Turns a WorkbookDesign into the ordered office.js commands that create it, each sized so
 // sendSteps can pack them into requests under 4 MB. Order matters and is fixed:
-// sheets -> values -> tables -> names -> formulas -> formats -> freeze/print/protect/visibility
+// sheets -> values -> tables -> names -> formulas -> number formats -> other formats (wrap, locking,
+// widths, validation, conditional formats) -> freeze/print/protect/visibility
 // (tables before formulas so structured references resolve; protection last so it does not block).
 import type { CellDesign, SheetDesign, TableDesign, Validation, WorkbookDesign } from "../workbook/port";
 import { columnLetter, parseAddress } from "../workbook/addresses";
@@ -38,6 +39,8 @@ interface Phases {
   tables: ExcelStep[];
   names: ExcelStep[];
   formulas: ExcelStep[];
+  /** Before other formats: a format paste would otherwise also copy wrap, locking and the like. */
+  numberFormats: ExcelStep[];
   formats: ExcelStep[];
   finish: ExcelStep[];
 }
@@ -133,15 +136,29 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
   table.columns.forEach((column, j) => {
     const col = origin.col + j;
     const letter = columnLetter(col);
+    const first = `${letter}${firstData}`;
+    const rest = dataRows > 1 ? `${letter}${firstData + 1}:${letter}${lastData}` : null;
+    // One cell carries the formula or format and copyFrom fills the column (Excel's paste), so the
+    // request stays the same size at 20 rows or 20,000 instead of repeating a 4 KB formula per row.
     if (column.formula !== undefined) {
       const formula = column.formula;
-      const column1 = Array.from({ length: dataRows }, () => [formula]);
-      phases.formulas.push(...blockSteps(phases.blockBytes, sheet, firstData, col, column1, (range, block) => (range.formulas = block)));
+      phases.formulas.push(
+        small(jsonBytes(formula) + 2 * first.length + (rest?.length ?? 0), (context) => {
+          const worksheet = sheetOf(context, sheet);
+          worksheet.getRange(first).formulas = [[formula]];
+          if (rest) worksheet.getRange(rest).copyFrom(worksheet.getRange(first), "Formulas");
+        }, 2),
+      );
     }
     if (column.numberFormat !== undefined) {
       const format = column.numberFormat;
-      const column1 = Array.from({ length: dataRows }, () => [format]);
-      phases.formats.push(...blockSteps(phases.blockBytes, sheet, firstData, col, column1, (range, block) => (range.numberFormat = block)));
+      phases.numberFormats.push(
+        small(jsonBytes(format) + 2 * first.length + (rest?.length ?? 0), (context) => {
+          const worksheet = sheetOf(context, sheet);
+          worksheet.getRange(first).numberFormat = [[format]];
+          if (rest) worksheet.getRange(rest).copyFrom(worksheet.getRange(first), "Formats");
+        }, 2),
+      );
     }
     const address = body(j);
     if (column.wrap || !column.locked) {
@@ -179,7 +196,7 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
  * workbook: they are reused rather than added.
  */
 export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string> = new Set(), requestLimitBytes?: number): ExcelStep[] {
-  const phases: Phases = { blockBytes: blockBytesFor(requestLimitBytes), structure: [], values: [], tables: [], names: [], formulas: [], formats: [], finish: [] };
+  const phases: Phases = { blockBytes: blockBytesFor(requestLimitBytes), structure: [], values: [], tables: [], names: [], formulas: [], numberFormats: [], formats: [], finish: [] };
   for (const s of design.sheets) {
     const name = s.name;
     if (existing.has(name.toLowerCase())) phases.structure.push(small(name.length, (context) => sheetOf(context, name).protection.unprotect()));
@@ -220,5 +237,5 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
     const visibility = VISIBILITY[s.visibility];
     phases.finish.push(small(24, (context) => (sheetOf(context, s.name).visibility = visibility)));
   }
-  return [...phases.structure, ...phases.values, ...phases.tables, ...phases.names, ...phases.formulas, ...phases.formats, ...phases.finish];
+  return [...phases.structure, ...phases.values, ...phases.tables, ...phases.names, ...phases.formulas, ...phases.numberFormats, ...phases.formats, ...phases.finish];
 }

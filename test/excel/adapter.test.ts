@@ -94,6 +94,19 @@ describe("apply", () => {
     expect(last(/protection\.protect$/)).toBeGreaterThan(last(/dataValidation\.(rule|prompt)$/));
   });
 
+  test("formulas and number formats cost the same request bytes at 20 rows as at 2,000 (filled by copyFrom)", async () => {
+    const formulaBytes = async (rows: number) => {
+      const design = sampleDesign(rows, rows);
+      for (const t of design.sheets.flatMap((s) => s.tables)) t.rows = t.rows.map((r) => r.map(() => null)); // no values: formulas and formats only
+      const { fake, workbook } = setup();
+      await workbook.apply(design);
+      return fake.workbook.stats.requestBytes.reduce((a, b) => a + b, 0);
+    };
+    const small = await formulaBytes(20);
+    const large = await formulaBytes(2000);
+    expect(large - small).toBeLessThan(2000); // only longer addresses, not a formula per row
+  });
+
   test("keeps events off if they were off before", async () => {
     const { fake, workbook } = setup();
     fake.workbook.enableEvents = false;

@@ -192,6 +192,20 @@ describe("Excel double: behaves like Excel with cells", () => {
     });
   });
 
+  test("copyFrom pastes like Excel: one cell tiles over the range and relative references move", async () => {
+    const fake = seeded();
+    await run(fake, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("C2").formulas = [['=B2*2+$B$2+Scores[[#This Row],[Score]]&"A1"']];
+      sheet.getRange("C2").numberFormat = [["0.0"]];
+      sheet.getRange("C3:C5").copyFrom(sheet.getRange("C2"), "Formulas");
+      sheet.getRange("C3:C5").copyFrom(sheet.getRange("C2"), "Formats");
+      await context.sync();
+    });
+    expect(fake.workbook.cellAt("Data", "C5").formula).toBe('=B5*2+$B$2+Scores[[#This Row],[Score]]&"A1"');
+    expect(fake.workbook.cellAt("Data", "C4").numberFormat).toBe("0.0");
+  });
+
   test("Office.onReady resolves with the host, as in a task pane", async () => {
     const fake = seeded();
     await expect(fake.Office.onReady()).resolves.toEqual({ host: "Excel", platform: "OfficeOnline" });

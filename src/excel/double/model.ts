@@ -286,6 +286,16 @@ export class FakeWorkbookModel {
     const { sheet: sheetName, address } = splitReference(ref);
     const named = sheetName === undefined ? this.findName(address) : undefined;
     if (named && depth < 8) return this.resolveReference(named.formula, defaultSheet, depth + 1);
+    const structured = sheetName === undefined ? /^([A-Za-z_\\][\w.]*)(?:\[\[?([^\]]+)\]?\])?$/.exec(address) : null;
+    const table = structured ? this.findTable(structured[1]) : undefined;
+    if (structured && table) {
+      // Table[Column] (or the table alone) means that column's (or the table's) data rows.
+      const body = { ...table.box, r1: table.box.r1 + 1 };
+      if (!structured[2]) return { sheet: table.sheet, box: body };
+      for (let c = table.box.c1; c <= table.box.c2; c++)
+        if (String(table.sheet.cell(table.box.r1, c)?.value ?? "").toLowerCase() === structured[2].toLowerCase()) return { sheet: table.sheet, box: { ...body, c1: c, c2: c } };
+      throw new FakeError("InvalidReference", `This reference isn't valid for the current operation: table "${table.name}" has no column "${structured[2]}".`);
+    }
     const sheet = sheetName ? this.findSheet(sheetName) : defaultSheet;
     if (!sheet) throw new FakeError("InvalidReference", `This reference isn't valid for the current operation: "${ref}".`);
     return { sheet, box: parseBox(address) };

@@ -183,6 +183,29 @@ function enter(cell: FakeCell, input: unknown): void {
   else cell.value = text;
 }
 
+/**
+ * Moves relative A1 references in a formula by (rows, cols), as pasting does. Text in quotes and
+ * structured references in brackets are left alone; $ anchors a row or column.
+ */
+export function moveReferences(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return formula.replace(/"[^"]*"|\[[^\]]*\]|'[^']*'!|(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (match, colAnchor, col, rowAnchor, row) => {
+    if (col === undefined) return match;
+    const newCol = colAnchor ? col : columnLetterOf(columnNumberOf(col) + dc);
+    const newRow = rowAnchor ? row : String(Number(row) + dr);
+    return `${colAnchor}${newCol}${rowAnchor}${newRow}`;
+  });
+}
+
+function columnNumberOf(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+}
+function columnLetterOf(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** Excel reads "March 2025" or "Mar-25" as the 1st of that month. */
@@ -307,6 +330,55 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const t = this.target();
       return { sheet: t.sheet, box: { ...t.box, r2: t.box.r2 + deltaRows, c2: t.box.c2 + deltaColumns } };
     });
+  }
+  /** Excel's paste: the source tiles over a larger destination; relative A1 references move. */
+  copyFrom(source: FakeRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
+    this.context.requireApi("1.9", "Range.copyFrom");
+    const label = typeof source === "string" ? source : "(range)";
+    this.queueCall("copyFrom", [label, copyType, skipBlanks, transpose], (t) => {
+      if (transpose) throw new FakeError("NotImplemented", "The Excel double does not transpose in copyFrom.");
+      const from = typeof source === "string" ? this.context.model.resolveReference(source, t.sheet) : source.resolveAtSync();
+      const srcRows = rows(from.box);
+      const srcCols = cols(from.box);
+      // A destination smaller than the source grows to the source's size, as in Excel.
+      const box = { ...t.box, r2: Math.max(t.box.r2, t.box.r1 + srcRows - 1), c2: Math.max(t.box.c2, t.box.c1 + srcCols - 1) };
+      if (copyType !== "Formats") checkUnlocked({ sheet: t.sheet, box });
+      else checkFormatAllowed({ sheet: t.sheet, box }, "allowFormatCells");
+      const snapshot: (FakeCell | undefined)[][] = [];
+      for (let r = 0; r < srcRows; r++) {
+        const row: (FakeCell | undefined)[] = [];
+        for (let c = 0; c < srcCols; c++) {
+          const cell = from.sheet.cell(from.box.r1 + r, from.box.c1 + c);
+          row.push(cell ? { ...cell } : undefined);
+        }
+        snapshot.push(row);
+      }
+      for (let r = box.r1; r <= box.r2; r++)
+        for (let c = box.c1; c <= box.c2; c++) {
+          const sr = (r - box.r1) % srcRows;
+          const sc = (c - box.c1) % srcCols;
+          const src = snapshot[sr][sc];
+          if (skipBlanks && (!src || (src.value === "" && src.formula === undefined))) continue;
+          const dest = t.sheet.touch(r, c);
+          if (copyType === "All" || copyType === "Formulas" || copyType === "Values") {
+            if (copyType !== "Values" && src?.formula !== undefined) {
+              dest.formula = moveReferences(src.formula, r - (from.box.r1 + sr), c - (from.box.c1 + sc));
+              dest.value = "";
+            } else {
+              delete dest.formula;
+              dest.value = src?.value ?? "";
+            }
+          }
+          if (copyType === "All" || copyType === "Formats") {
+            dest.numberFormat = src?.numberFormat;
+            dest.bold = src?.bold;
+            dest.wrap = src?.wrap;
+            dest.locked = src?.locked;
+            dest.fillColor = src?.fillColor;
+            dest.fontColor = src?.fontColor;
+          }
+        }
+    }, "write", copyType !== "Formats");
   }
   select(): void {
     this.queueCall("select", [], (t) => {
