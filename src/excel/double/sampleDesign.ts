@@ -129,19 +129,13 @@ export function sampleDesign(actions: number, measures = actions): WorkbookDesig
     protect: true,
   };
   const listRefs = listNames.map((list, j) => ({ name: `${list}List`, ref: `=Lists!$${columnLetter(j + 1)}$2:$${columnLetter(j + 1)}$${LISTS[list].length + 1}` }));
-  const fields = (cols: typeof ACTION_COLUMNS) => {
-    const seen = new Set<string>();
-    return cols.map((c) => {
+  const fields = (cols: typeof ACTION_COLUMNS) =>
+    cols.map((c) => {
       const design = fieldColumn(c);
-      // Until the model gives every date/number field its own metadata (shared zod instances share
-      // one WeakMap entry), fall back to a header made from the key so headers stay unique.
-      if (seen.has(design.header.toLowerCase())) design.header = c.key.replace(/[A-Z]/g, (ch) => ` ${ch.toLowerCase()}`).replace(/^./, (ch) => ch.toUpperCase());
-      seen.add(design.header.toLowerCase());
       // ParentLinks is per plan; the sample points it at the Tiers list so every source exists.
       if (design.validation?.type === "list" && design.validation.source === "=ParentLinksList") design.validation = { ...design.validation, source: "=TiersList" };
       return design;
     });
-  };
 
   const actionsTable: TableDesign = {
     name: "Actions",
