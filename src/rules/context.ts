@@ -6,7 +6,8 @@ import { TIERS } from "../model/plan";
 import { buildParentIndex, EXPECTED_PARENT_TIERS, idKey } from "./goldenThread/parentIndex";
 import { hasParentSource } from "./goldenThread/linkCheck";
 import { CompiledSettings } from "./settings";
-import { analyseAction } from "./text/actionText";
+import { actionFacts } from "./actionFacts";
+import { ownerReader } from "./responsible/ownerReading";
 import { str } from "./text/dates";
 import type { CheckContext } from "./types";
 
@@ -35,11 +36,12 @@ export function buildContext(input: ContextInput): CheckContext {
   }
   const parents = buildParentIndex(plan, input.framework, input.parent);
   const expectedParentTiers = EXPECTED_PARENT_TIERS[tier];
-  const ownActionIds = new Set<string>();
-  for (const a of plan.actions) ownActionIds.add(idKey(str(a.id)));
+  const readOwner = ownerReader(settings);
+  const facts = plan.actions.map((a) => actionFacts(a, readOwner));
+  const actionRowById = new Map<string, number>();
+  for (let i = 0; i < facts.length; i++) if (!actionRowById.has(facts[i].key)) actionRowById.set(facts[i].key, plan.actions[i].source.row);
   const measureIds = new Set<string>();
   for (const m of plan.measures) measureIds.add(idKey(str(m.id)));
-  const texts = plan.actions.map((a) => analyseAction(str(a.action)));
   return {
     plan,
     tier,
@@ -50,9 +52,9 @@ export function buildContext(input: ContextInput): CheckContext {
     parents,
     linksCheckable: hasParentSource(parents, expectedParentTiers),
     expectedParentTiers,
-    ownActionIds,
+    actionRowById,
     measureIds,
-    texts,
+    facts,
     children: input.children ?? [],
   };
 }

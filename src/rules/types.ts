@@ -2,7 +2,7 @@
 import { Action, Located, Measure, Plan, Tier } from "../model/plan";
 import type { IsoDate } from "../model/dates";
 import type { CompiledSettings } from "./settings";
-import type { ActionText } from "./text/actionText";
+import type { ActionFacts } from "./actionFacts";
 import type { ParentIndex, ParentTier } from "./goldenThread/parentIndex";
 
 /** Sefton Appendix 3: SMART plus Responsibility, and the golden thread between plans. */
@@ -59,7 +59,7 @@ export interface PlanHit {
 
 export interface ActionRule extends RuleInfo {
   scope: "action";
-  check(action: Located<Action>, text: ActionText, ctx: CheckContext): Hit | null;
+  check(action: Located<Action>, facts: ActionFacts, ctx: CheckContext): Hit | null;
 }
 
 export interface MeasureRule extends RuleInfo {
@@ -89,11 +89,12 @@ export interface CheckContext {
   linksCheckable: boolean;
   /** The tiers a link from this plan should reach. */
   expectedParentTiers: readonly ParentTier[];
-  /** Upper-cased IDs of this plan's own actions and measures. */
-  ownActionIds: Set<string>;
+  /** Upper-cased IDs of this plan's own actions, with the sheet row where each is first used. */
+  actionRowById: Map<string, number>;
+  /** Upper-cased IDs of this plan's measures. */
   measureIds: Set<string>;
-  /** Analysed text of each action, parallel to plan.actions. */
-  texts: ActionText[];
+  /** What each action says, when and who, worked out once; parallel to plan.actions. */
+  facts: ActionFacts[];
   /** Plans one tier down, when checking coverage of this plan's actions. */
   children: Plan[];
 }

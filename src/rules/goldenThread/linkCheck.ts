@@ -1,5 +1,6 @@
 // The one reading of a "Link to parent plan" cell that the link rules share, so each link is judged once.
 import type { Action, Located } from "../../model/plan";
+import type { ActionFacts } from "../actionFacts";
 import type { CheckContext } from "../types";
 import { str } from "../text/dates";
 import { findParent, idKey, linkedIds, ParentEntry, ParentIndex, ParentTier } from "./parentIndex";
@@ -16,19 +17,22 @@ export function hasParentSource(parents: ParentIndex, expected: readonly ParentT
   return false;
 }
 
-export function judgeLinks(a: Located<Action>, ctx: CheckContext): LinkVerdict[] {
+/** The verdict on each link of the action, worked out once and kept on its facts for the other link rules. */
+export function judgeLinks(a: Located<Action>, facts: ActionFacts, ctx: CheckContext): LinkVerdict[] {
+  if (facts.links) return facts.links;
   const verdicts: LinkVerdict[] = [];
   for (const link of linkedIds(str(a.parentLink))) {
     const entry = findParent(ctx.parents, link);
     if (entry) {
       const fits = entry.tier === "Unknown" || ctx.expectedParentTiers.includes(entry.tier);
       verdicts.push(fits ? { kind: "ok", link, entry } : { kind: "wrongTier", link, entry });
-    } else if (ctx.ownActionIds.has(idKey(link))) {
+    } else if (ctx.actionRowById.has(idKey(link))) {
       verdicts.push({ kind: "sameTier", link });
     } else {
       verdicts.push({ kind: "unknown", link });
     }
   }
+  facts.links = verdicts;
   return verdicts;
 }
 

@@ -9,9 +9,9 @@ export const noCorporatePriority: ActionRule = {
   severity: "error",
   title: "Directorate action not linked to a Corporate Plan priority",
   hint: "Link to a Corporate Plan priority ID from the framework (e.g. CP2) or a Transformation programme.",
-  check: (a, _t, ctx) => {
+  check: (a, facts, ctx) => {
     if (ctx.tier !== "Directorate") return null;
-    const verdicts = judgeLinks(a, ctx);
+    const verdicts = judgeLinks(a, facts, ctx);
     if (verdicts.length === 0 || verdicts.some((v) => v.kind === "ok")) return null;
     const v = verdicts[0];
     const what = v.kind === "wrongTier" ? tierName(v.entry) : v.kind === "sameTier" ? "an action of this same plan" : "not a priority or programme of the framework";

@@ -9,10 +9,10 @@ export const unknownParentLink: ActionRule = {
   severity: "error",
   title: "Link to an ID the parent plan does not have",
   hint: "Pick the ID from the link list (the Register sheet), or refresh the register from the parent plan.",
-  check: (a, _t, ctx) => {
+  check: (a, facts, ctx) => {
     // Directorate links are judged against the framework by no-corporate-priority.
     if (ctx.tier === "Directorate" || !ctx.linksCheckable) return null;
-    const unknown = judgeLinks(a, ctx).filter((v) => v.kind === "unknown").map((v) => v.link);
+    const unknown = judgeLinks(a, facts, ctx).filter((v) => v.kind === "unknown").map((v) => v.link);
     if (unknown.length === 0) return null;
     return { field: "parentLink", message: `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the ${ctx.expectedParentTiers.join(" or ")} plan.` };
   },

@@ -1,6 +1,6 @@
 import type { PlanRule } from "../types";
-import { str } from "../text/dates";
-import { idKey, linkedIds } from "./parentIndex";
+import { judgeLinks } from "./linkCheck";
+import type { ParentEntry } from "./parentIndex";
 
 /** Golden thread: parent actions listed for this plan that none of its actions serves (for the parent's owner to see). */
 export const unservedParent: PlanRule = {
@@ -11,19 +11,16 @@ export const unservedParent: PlanRule = {
   title: "Parent action not served by this plan",
   hint: "If this service should deliver part of it, add an action linked to it; otherwise no change is needed.",
   check: (ctx, report) => {
-    const linked = new Set<string>();
-    for (const a of ctx.plan.actions) {
-      for (const link of linkedIds(str(a.parentLink))) {
-        linked.add(idKey(link));
-        const first = /^[^\s–—:]+/.exec(link.trim());
-        if (first) linked.add(idKey(first[0]));
-      }
+    const served = new Set<ParentEntry>();
+    const actions = ctx.plan.actions;
+    for (let i = 0; i < actions.length; i++) {
+      for (const v of judgeLinks(actions[i], ctx.facts[i], ctx)) if (v.kind === "ok" || v.kind === "wrongTier") served.add(v.entry);
     }
     for (const e of ctx.parents.entries) {
       // Priorities are the Corporate Plan's to cover; this is about parent *actions*.
       if (!e.source || e.stopped || e.tier === "Corporate" || e.tier === "Transformation") continue;
       if (e.tier !== "Unknown" && !ctx.expectedParentTiers.includes(e.tier)) continue;
-      if (linked.has(idKey(e.id))) continue;
+      if (served.has(e)) continue;
       report({
         sheet: e.source.sheet,
         cell: e.source.columns.id ? `${e.source.columns.id}${e.source.row}` : `row ${e.source.row}`,

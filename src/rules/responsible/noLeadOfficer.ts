@@ -1,5 +1,4 @@
 import type { ActionRule } from "../types";
-import { str } from "../text/dates";
 
 /** Responsible: Sefton asks every action to name an officer accountable for delivering it. */
 export const noLeadOfficer: ActionRule = {
@@ -9,5 +8,5 @@ export const noLeadOfficer: ActionRule = {
   severity: "error",
   title: "No lead officer",
   hint: "Name one officer accountable for delivering the action.",
-  check: (a) => (str(a.leadOfficer).trim() === "" ? { field: "leadOfficer", message: "No lead officer is named." } : null),
+  check: (_a, { owner }) => (owner.text === "" ? { field: "leadOfficer", message: "No lead officer is named." } : null),
 };

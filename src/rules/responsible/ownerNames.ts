@@ -2,7 +2,10 @@
 
 /** Compares owners ignoring case, dots and spacing ("J. Smith" = "j smith"). */
 export function ownerKey(owner: string): string {
-  return owner.toLowerCase().replace(/\./g, " ").replace(/\s+/g, " ").trim();
+  const lower = owner.toLowerCase();
+  // Most names need no clean-up; skip the regular expressions for them.
+  if (lower.indexOf(".") < 0 && lower.indexOf("  ") < 0 && !/^\s|\s$|[\t\n]/.test(lower)) return lower;
+  return lower.replace(/\./g, " ").replace(/\s+/g, " ").trim();
 }
 
 /** "Jane Smith / Tom Jones", "J Smith & T Jones", "Jane Smith and Tom Jones". */

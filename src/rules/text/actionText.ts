@@ -3,10 +3,9 @@
 /** Punctuation that ends a phrase; "and" and friends are words and handled by the clause splitter. */
 export const SEPARATORS: ReadonlySet<string> = new Set([";", ",", "&", ":", "\n", "/", ".", "-", "(", ")", "+"]);
 
-// Words (with inner hyphens or apostrophes, as in "co-produce" or "carers'") or one separator.
-const TOKEN = /[a-z0-9£%]+(?:['’-][a-z0-9]+)*|[;,&:\n/()+]|\.(?=\s|$)|[–—]|\s-\s/g;
 const SUBJECTS = new Set(["we", "i", "the", "council", "service", "team", "directorate", "they", "this", "our", "plan"]);
-const QUANTITY = /\d|%|£|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|double|halve|treble|triple|every|each)(?![a-z])/i;
+const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "double", "halve", "treble", "triple", "every", "each"]);
+const DIGIT_OR_MONEY = /[\d%£]/;
 
 export interface ActionText {
   /** The action as written, lower-cased. */
@@ -36,14 +35,41 @@ export function stripLeadIn(tokens: string[], from = 0): number {
   return from;
 }
 
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 163 /* £ */ || c === 37 /* % */ || (c >= 224 && c <= 255) /* accented letters */;
+const SINGLE_SEPARATORS = new Set([";", ",", "&", ":", "\n", "/", "(", ")", "+"]);
+
+/**
+ * Words (keeping inner hyphens and apostrophes: "co-produce", "carers'") and separators, from lower-cased
+ * text. Written as a scanner rather than a regular expression: it runs for every action of every check.
+ */
 export function tokenise(lowerText: string): string[] {
-  const raw = lowerText.match(TOKEN);
-  if (!raw) return [];
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i];
-    if (t === "–" || t === "—" || (t.length === 3 && t[1] === "-")) raw[i] = "-";
+  const tokens: string[] = [];
+  const n = lowerText.length;
+  let i = 0;
+  while (i < n) {
+    const c = lowerText.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < n && isWordChar(lowerText.charCodeAt(j))) j++;
+        const joiner = lowerText.charCodeAt(j);
+        // An inner hyphen or apostrophe keeps the word together only when a letter or digit follows.
+        if ((joiner === 45 || joiner === 39 || joiner === 8217) && j + 1 < n && isWordChar(lowerText.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      tokens.push(lowerText.slice(i, j));
+      i = j;
+      continue;
+    }
+    const ch = lowerText[i];
+    if (SINGLE_SEPARATORS.has(ch)) tokens.push(ch);
+    else if (ch === "." && (i + 1 === n || /\s/.test(lowerText[i + 1]))) tokens.push(".");
+    else if (ch === "–" || ch === "—") tokens.push("-");
+    else if (ch === "-" && i > 0 && i + 1 < n && /\s/.test(lowerText[i - 1]) && /\s/.test(lowerText[i + 1])) tokens.push("-");
+    i++;
   }
-  return raw;
+  return tokens;
 }
 
 export function analyseAction(action: string): ActionText {
@@ -53,9 +79,11 @@ export function analyseAction(action: string): ActionText {
   for (const t of all) if (!SEPARATORS.has(t)) wordCount++;
   const start = stripLeadIn(all);
   const tokens = start === 0 ? all : all.slice(start);
-  return { lower, tokens, wordCount, opening: tokens.join(" "), hasQuantity: QUANTITY.test(lower) };
+  // Without a lead-in the text itself is the opening: no need to rebuild it from tokens.
+  return { lower, tokens, wordCount, opening: start === 0 ? lower.trimStart() : tokens.join(" "), hasQuantity: DIGIT_OR_MONEY.test(lower) || all.some((t) => NUMBER_WORDS.has(t)) };
 }
 
+/** The text states an amount: a number, a percentage, a sum, "every". */
 export function hasQuantity(text: string): boolean {
-  return QUANTITY.test(text);
+  return DIGIT_OR_MONEY.test(text) || tokenise(text.toLowerCase()).some((t) => NUMBER_WORDS.has(t));
 }

@@ -6,59 +6,67 @@ import { opensWithVerb } from "./verbs";
 
 const JOINERS = new Set(["and", "then", "plus", "also", ";", ",", "&", ".", "\n", "+"]);
 const BEFORE_SHARED_OBJECT = new Set(["to", "will", "shall", "and"]);
+const NONE: readonly string[] = [];
 
-/** Token ranges [start, end) between joiners ("and", commas, semicolons, "as well as"). */
-function splitClauses(tokens: readonly string[]): [number, number][] {
-  const clauses: [number, number][] = [];
-  let start = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    const t = tokens[i];
-    let width = 0;
-    if (i === tokens.length) width = 1;
-    else if (JOINERS.has(t)) width = 1;
-    else if (t === "as" && tokens[i + 1] === "well" && tokens[i + 2] === "as") width = 3;
-    else if (t === "along" && tokens[i + 1] === "with") width = 2;
-    if (width === 0) continue;
-    if (i > start) clauses.push([start, i]);
-    start = i + width;
-    i += width - 1;
-  }
-  return clauses;
+/** Width of the joiner starting at tokens[i] ("and", a comma, "as well as"), or 0. */
+function joinerAt(tokens: readonly string[], i: number): number {
+  const t = tokens[i];
+  if (JOINERS.has(t)) return 1;
+  if (t === "as" && tokens[i + 1] === "well" && tokens[i + 2] === "as") return 3;
+  if (t === "along" && tokens[i + 1] === "with") return 2;
+  return 0;
 }
 
 /** A clause that ends on a verb waiting for its object ("Review", "work with schools to develop"). */
-function endsOnSharedVerb(tokens: readonly string[], [start, end]: [number, number], s: CompiledSettings): boolean {
+function endsOnSharedVerb(tokens: readonly string[], start: number, end: number, s: CompiledSettings): boolean {
   const last = s.verbForms.get(tokens[end - 1]);
   if (!last || last.kind !== "base") return false;
   if (end - start === 1) return true;
-  let allVerbs = true;
+  if (BEFORE_SHARED_OBJECT.has(tokens[end - 2])) return true;
   for (let k = start; k < end; k++) {
     const t = tokens[k];
-    if (!JOINERS.has(t) && s.verbForms.get(t)?.kind !== "base") allVerbs = false;
+    if (!JOINERS.has(t) && s.verbForms.get(t)?.kind !== "base") return false;
   }
-  return allVerbs || BEFORE_SHARED_OBJECT.has(tokens[end - 2]);
+  return true;
 }
 
 /** The clauses of an action that each start a separate piece of work, as text. */
-export function separateActions(tokens: readonly string[], s: CompiledSettings): string[] {
-  const raw = splitClauses(tokens);
-  const merged: [number, number][] = [];
-  for (let k = 0; k < raw.length; k++) {
-    let [start, end] = raw[k];
-    while (k + 1 < raw.length && endsOnSharedVerb(tokens, [start, end], s)) end = raw[++k][1];
-    merged.push([start, end]);
+export function separateActions(tokens: readonly string[], s: CompiledSettings): readonly string[] {
+  // Most actions have no joiner at all: nothing to split.
+  let joiners = 0;
+  for (let i = 0; i < tokens.length; i++) if (joinerAt(tokens, i) > 0) joiners++;
+  if (joiners === 0) return NONE;
+
+  // Clause boundaries as flat [start, end) pairs.
+  const bounds: number[] = [];
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const width = i === tokens.length ? 1 : joinerAt(tokens, i);
+    if (width === 0) continue;
+    if (i > start) bounds.push(start, i);
+    start = i + width;
+    i += width - 1;
   }
-  const found: string[] = [];
-  for (let k = 0; k < merged.length; k++) {
-    const [start, end] = merged[k];
-    if (end - start < 2) continue;
+
+  let found: string[] | undefined;
+  let counted = 0;
+  for (let k = 0; k < bounds.length; k += 2) {
+    const clauseStart = bounds[k];
     const strict = k > 0;
-    if (!opensWithVerb(tokens, start, end, s, strict)) continue;
+    let end = bounds[k + 1];
+    // A clause ending on a bare verb shares its object with the next: merge them.
+    while (k + 2 < bounds.length && endsOnSharedVerb(tokens, clauseStart, end, s)) {
+      k += 2;
+      end = bounds[k + 1];
+    }
+    if (end - clauseStart < 2) continue;
+    if (!opensWithVerb(tokens, clauseStart, end, s, strict)) continue;
     // "…and report the findings" finishes the same work rather than starting new work.
-    if (strict && found.length > 0 && s.followThroughVerbs.has(s.verbForms.get(tokens[start])?.base ?? "")) continue;
+    if (strict && counted > 0 && s.followThroughVerbs.has(s.verbForms.get(tokens[clauseStart])?.base ?? "")) continue;
+    counted++;
     const words: string[] = [];
-    for (let i = start; i < end; i++) if (!isSeparator(tokens[i])) words.push(tokens[i]);
-    found.push(words.join(" "));
+    for (let i = clauseStart; i < end; i++) if (!isSeparator(tokens[i])) words.push(tokens[i]);
+    (found ??= []).push(words.join(" "));
   }
-  return found;
+  return found ?? NONE;
 }

@@ -2,13 +2,26 @@
 // well-formed ISO dates count.
 import { IsoDate, isIsoDate } from "../../model/dates";
 
-export function validDate(value: unknown): IsoDate | null {
-  return typeof value === "string" && isIsoDate(value) ? value : null;
-}
+const ISO_SHAPE = /^\d{4}-\d\d-\d\d$/;
 
-/** The date the action is now expected: the revised date if set, else the approved due date. */
-export function expectedDate(a: { dueDate: unknown; revisedDueDate: unknown }): IsoDate | null {
-  return validDate(a.revisedDueDate) ?? validDate(a.dueDate);
+// Plans repeat the same few dates thousands of times; remember the verdicts (bounded, so junk cannot grow it).
+const verdicts = new Map<string, boolean>();
+
+export function validDate(value: unknown): IsoDate | null {
+  if (typeof value !== "string") return null;
+  // Fast path for the usual yyyy-mm-dd with a day up to 28: valid in every month of every year.
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const m = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
+    const d = (value.charCodeAt(8) - 48) * 10 + (value.charCodeAt(9) - 48);
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 28 && ISO_SHAPE.test(value)) return value;
+  }
+  let ok = verdicts.get(value);
+  if (ok === undefined) {
+    ok = isIsoDate(value);
+    if (verdicts.size > 4096) verdicts.clear();
+    verdicts.set(value, ok);
+  }
+  return ok ? value : null;
 }
 
 export const str = (v: unknown): string => (typeof v === "string" ? v : "");

@@ -1,5 +1,5 @@
 import type { ActionRule } from "../types";
-import { str, validDate } from "../text/dates";
+import { str } from "../text/dates";
 
 /** Time-bound: without a due date nobody can say whether the action is late. */
 export const noDueDate: ActionRule = {
@@ -9,6 +9,6 @@ export const noDueDate: ActionRule = {
   severity: "error",
   title: "No due date",
   hint: "Enter the date the action will be complete, dd/mm/yyyy.",
-  check: (a) =>
-    validDate(a.dueDate) === null && str(a.dueDateText).trim() === "" ? { field: "dueDate", message: "No due date is given." } : null,
+  check: (a, facts) =>
+    facts.due === null && str(a.dueDateText).trim() === "" ? { field: "dueDate", message: "No due date is given." } : null,
 };

@@ -1,9 +1,22 @@
 import { addMonths } from "../../model/dates";
 import type { ActionRule } from "../types";
-import { str, validDate } from "../text/dates";
+import { str } from "../text/dates";
 
 // Interim timing in the wording: a month, a quarter, a phase, a milestone or a date.
 const INTERIM = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may \d|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|phase|stage|milestone|by end of|\d{1,2}\/\d{1,2}\/\d{2,4})(?![a-z])/i;
+
+// Start dates repeat across a plan; EDATE through Date objects is too slow to redo for every row.
+const ends = new Map<string, string>();
+let endsFor = 0;
+function longEnd(start: string, months: number): string {
+  if (months !== endsFor || ends.size > 4096) {
+    ends.clear();
+    endsFor = months;
+  }
+  let end = ends.get(start);
+  if (end === undefined) ends.set(start, (end = addMonths(start, months)));
+  return end;
+}
 
 /** Time-bound: a year-long action with no milestone gives no warning until it is late. */
 export const noMilestone: ActionRule = {
@@ -13,12 +26,12 @@ export const noMilestone: ActionRule = {
   severity: "warning",
   title: "Long action with no milestone",
   hint: "Add interim milestones to the measure of success (e.g. \"Q2: consultation closed; Q4: policy adopted\") or split the action into stages.",
-  check: (a, _t, ctx) => {
-    const due = validDate(a.dueDate);
-    const start = validDate(a.startDate) ?? ctx.yearStart;
-    if (!due || !start || validDate(a.revisedDueDate) !== null) return null;
+  check: (a, facts, ctx) => {
+    const due = facts.due;
+    const start = facts.start ?? ctx.yearStart;
+    if (!due || !start || facts.revised !== null) return null;
     const months = ctx.settings.longActionMonths;
-    if (addMonths(start, months) > due) return null;
+    if (longEnd(start, months) > due) return null;
     if (INTERIM.test(str(a.measureOfSuccess)) || INTERIM.test(str(a.action)) || INTERIM.test(str(a.intendedOutcome))) return null;
     return { field: "dueDate", message: `Runs ${months} months or more with no milestone or revised date.` };
   },

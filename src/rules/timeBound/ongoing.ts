@@ -1,5 +1,5 @@
 import type { ActionRule } from "../types";
-import { str, validDate } from "../text/dates";
+import { str } from "../text/dates";
 
 /** Time-bound: "Ongoing" never ends, so it can never be late or complete. */
 export const ongoing: ActionRule = {
@@ -9,13 +9,13 @@ export const ongoing: ActionRule = {
   severity: "warning",
   title: "Ongoing timescale",
   hint: "Give the date this year's piece of work will be done; if it is business as usual, track it with a measure instead of an action.",
-  check: (a, _t, ctx) => {
+  check: (a, facts, ctx) => {
     const written = str(a.dueDateText).trim();
     const word = written === "" ? null : ctx.settings.ongoing.exec(written);
     if (!word) return null;
-    const due = validDate(a.dueDate);
+    const due = facts.due;
     return {
-      field: validDate(a.dueDate) ? "dueDateText" : "dueDate",
+      field: due ? "dueDateText" : "dueDate",
       message: due ? `The timescale was written as "${written}"; the due date set from it is not a real deadline.` : `The timescale is "${written}", which has no end date.`,
     };
   },

@@ -1,6 +1,5 @@
 import { formatUkDate } from "../../model/dates";
 import type { PlanRule } from "../types";
-import { validDate } from "../text/dates";
 
 /** Time-bound: when most actions share one date (everything "31 March"), dates were not really planned. */
 export const sameDueDate: PlanRule = {
@@ -17,8 +16,10 @@ export const sameDueDate: PlanRule = {
     let lastRow = 0;
     let column: string | undefined;
     let sheet = "";
-    for (const a of ctx.plan.actions) {
-      const due = validDate(a.dueDate);
+    const actions = ctx.plan.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i];
+      const due = ctx.facts[i].due;
       if (!due) continue;
       dated++;
       counts.set(due, (counts.get(due) ?? 0) + 1);

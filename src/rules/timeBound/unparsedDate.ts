@@ -1,5 +1,5 @@
 import type { ActionRule } from "../types";
-import { str, validDate } from "../text/dates";
+import { str } from "../text/dates";
 
 /** Time-bound: a timescale in words ("Spring", "TBC", "Q3?") that could not be read as a date. */
 export const unparsedDate: ActionRule = {
@@ -9,9 +9,10 @@ export const unparsedDate: ActionRule = {
   severity: "error",
   title: "Due date not a date",
   hint: "Enter the due date as a date, dd/mm/yyyy (for a quarter, use its last day, e.g. 31/12/2024 for Q3).",
-  check: (a, _t, ctx) => {
+  check: (a, facts, ctx) => {
+    if (facts.due !== null) return null;
     const written = str(a.dueDateText).trim();
-    if (validDate(a.dueDate) !== null || written === "" || ctx.settings.ongoing.test(written)) return null;
+    if ( written === "" || ctx.settings.ongoing.test(written)) return null;
     return { field: "dueDate", message: `The timescale "${written}" could not be read as a date.` };
   },
 };
