@@ -100,6 +100,8 @@ export interface ThreadNode {
   /** "broken": links to something that is not there; "unserved": a parent action no action serves. */
   state: "linked" | "broken" | "unserved";
   children: ThreadNode[];
+  /** A heading that groups nodes rather than a plan row (e.g. actions with no known parent). */
+  group?: boolean;
   /** Where the row lives in this workbook, when it does. */
   sheet?: string;
   cell?: string;

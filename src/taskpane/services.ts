@@ -422,7 +422,7 @@ export function threadMap(plan: Plan, fw: Framework, parent: Plan | undefined): 
     }
   }
   // Broken actions also show in the tree, under a root of their own, so the tree is complete.
-  if (broken.length > 0) roots.push({ id: "No parent", title: "Actions whose link names nothing known", tier: "Corporate", state: "broken", children: broken });
+  if (broken.length > 0) roots.push({ id: "No known parent", title: "actions whose link names nothing in the register or the Corporate Plan", tier, state: "broken", group: true, children: broken });
   return { roots, broken, unserved, parentPlan: parent ? `${parent.details.planId} (${parent.details.tier}, ${parent.details.planYear})` : undefined };
 }
 

@@ -58,7 +58,7 @@ export function CheckView({ services }: Props): React.JSX.Element {
           <p role="status" data-testid="check-summary">
             {result.findings.length === 0
               ? `No findings: all ${result.checkedActions} actions pass the checks.`
-              : `${result.findings.length} findings on ${result.checkedActions} actions: ` + totals.map((t) => `${t.n} ${SEVERITY_WORDS[t.s].toLowerCase()}${t.n === 1 ? "" : "s"}`).join(", ") + "."}
+              : `${result.findings.length} findings on ${result.checkedActions} actions: ` + totals.map((t) => `${t.n} ${SEVERITY_WORDS[t.s].toLowerCase()}${t.n === 1 || t.s === "info" ? "" : "s"}`).join(", ") + "."}
           </p>
           {selected && <p aria-live="polite">Selected {selected} in the sheet.</p>}
           {groupFindings(result.findings).map((group) => (

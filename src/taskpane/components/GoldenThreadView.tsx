@@ -20,9 +20,9 @@ function allIds(nodes: ThreadNode[]): string[] {
 
 function Branch({ node, onSelect }: { node: ThreadNode; onSelect(n: ThreadNode): void }): React.JSX.Element {
   const words = STATE_WORDS[node.state];
-  const label = `${node.tier} ${node.id}: ${node.title}${words ? ` (${words})` : ""}`;
+  // The visible text is the accessible name: ID, title, tier, then the state in words.
   return (
-    <TreeItem itemType={node.children.length ? "branch" : "leaf"} value={`${node.tier}:${node.id}`} aria-label={label}>
+    <TreeItem itemType={node.children.length ? "branch" : "leaf"} value={`${node.tier}:${node.id}`}>
       <TreeItemLayout
         aside={words ? <StatusBadge label={words} /> : undefined}
         onDoubleClick={() => onSelect(node)}
@@ -30,7 +30,7 @@ function Branch({ node, onSelect }: { node: ThreadNode; onSelect(n: ThreadNode):
           if (e.key === "Enter" && node.cell) onSelect(node);
         }}
       >
-        <strong>{node.id}</strong> {node.title} <span style={{ opacity: 0.8 }}>({node.tier})</span>
+        <strong>{node.id}</strong>: {node.title} {node.group ? null : <span style={{ opacity: 0.85 }}>({node.tier})</span>}
       </TreeItemLayout>
       {node.children.length > 0 && (
         <Tree>
@@ -97,7 +97,7 @@ export function GoldenThreadView({ services }: Props): React.JSX.Element {
       {map && (
         <>
           <NodeList title="Broken links" nodes={map.broken} onSelect={select} />
-          <NodeList title="Parent actions nothing serves" nodes={map.unserved} onSelect={select} />
+          <NodeList title="Priorities and parent actions nothing serves" nodes={map.unserved} onSelect={select} />
           <h3>From Corporate Plan to team</h3>
           {map.roots.length === 0 ? (
             <p>No priorities or parent actions yet: import the framework in Settings or the parent plan above.</p>

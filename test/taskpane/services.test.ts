@@ -1,0 +1,68 @@
+// The pane's services over the real Excel adapter and the Excel double (no browser needed).
+import { createFakeOffice } from "../doubles/fakeExcel";
+import { ExcelWorkbook } from "../../src/excel/adapter";
+import { createPaneServices, FrameworkStore } from "../../src/taskpane/services";
+
+function memoryStore(): FrameworkStore & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
+}
+
+function setup() {
+  const fake = createFakeOffice({ sheets: [{ name: "Sheet1" }] });
+  const globals = globalThis as unknown as Record<string, unknown>;
+  globals.Office = fake.Office;
+  globals.Excel = fake.Excel;
+  const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+  const store = memoryStore();
+  return { fake, services: createPaneServices(port, { store, workbookName: "plan.xlsx", today: () => new Date("2024-10-01T09:00:00Z") }), store };
+}
+
+const request = { tier: "Team", planYear: "2024/25", planId: "TP-HC-2024", directorate: "Adult Social Care", service: "Home care", team: "Reablement", owner: "K Lee" };
+
+test("an empty workbook is recognised, a plan is created in it, and then recognised as that plan", async () => {
+  const { services } = setup();
+  expect((await services.detect()).kind).toBe("empty");
+  await services.createPlan(request);
+  const summary = await services.detect();
+  expect(summary).toMatchObject({ kind: "plan", tier: "Team", formatVersion: 1, planId: "TP-HC-2024", planYear: "2024/25", reportingPeriod: "2024/25 Q1" });
+  await expect(services.createPlan(request)).rejects.toThrow("plan.xlsx already holds a plan");
+});
+
+test("setting the reporting quarter writes the quarter end into ReportingDate", async () => {
+  const { fake, services } = setup();
+  await services.createPlan(request);
+  await services.setReportingQuarter("2024/25 Q3");
+  const name = fake.workbook.findName("ReportingDate")!;
+  const { sheet, box } = fake.workbook.resolveReference(name.formula);
+  expect(sheet.cell(box.r1, box.c1)?.value).toBe(45657); // 31/12/2024
+  expect((await services.statusCounts()).reportingDate).toBe("31/12/2024");
+  expect((await services.reportingQuarters()).current).toBe("2024/25 Q3");
+  await expect(services.setReportingQuarter("Q5 2024")).rejects.toThrow('"Q5 2024" is not a reporting period');
+});
+
+test("a plan with no actions checks clean, and views that need a plan say so on an empty workbook", async () => {
+  const { services } = setup();
+  await expect(services.runCheck()).rejects.toThrow("plan.xlsx is empty: create a plan first.");
+  await services.createPlan(request);
+  expect((await services.runCheck()).checkedActions).toBe(0);
+});
+
+test("a framework file is kept, and a bad one is refused with its name", async () => {
+  const { services, store } = setup();
+  expect((await services.currentFramework()).council).toBe("Sefton Council");
+  await expect(services.importFramework("wirral.json", "{ not json")).rejects.toThrow(/^wirral\.json: not valid JSON/);
+  const text = JSON.stringify({ council: "Wirral Council", planYear: "2025/26", priorities: [{ id: "W1", title: "Thriving places" }], tolerances: { greenWithin: 2, amberWithin: 10 } });
+  const summary = await services.importFramework("wirral.json", text);
+  expect(summary).toMatchObject({ council: "Wirral Council", source: "wirral.json", tolerances: "Green when met or missed by up to 2%; Amber when missed by up to 10%; Red beyond that" });
+  expect(store.items.size).toBe(1);
+  expect((await services.currentFramework()).council).toBe("Wirral Council");
+});
+
+test("selecting a finding's cell selects it in the workbook; a non-cell is refused", async () => {
+  const { fake, services } = setup();
+  await services.createPlan(request);
+  await services.selectCell("Actions", "g7");
+  expect(fake.workbook.selection).toEqual({ sheet: "Actions", address: "G7" });
+  await expect(services.selectCell("Actions", "row 7")).rejects.toThrow('Actions: "row 7" is not a cell to go to.');
+});
