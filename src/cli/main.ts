@@ -1,8 +1,10 @@
 // service-plan: the command-line face of Golden Thread.
 import { Command } from "commander";
+import { register as registerCollect } from "./commands/collect";
 import { register as registerConvert } from "./commands/convert";
 import { register as registerDemo } from "./commands/demo";
 import { register as registerNew } from "./commands/new";
+import { register as registerQsr } from "./commands/qsr";
 import { register as registerStatus } from "./commands/status";
 
 export function buildProgram(): Command {
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerNew(program);
   registerConvert(program);
+  registerQsr(program);
+  registerCollect(program);
   registerDemo(program);
   return program;
 }
