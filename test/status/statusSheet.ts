@@ -23,6 +23,11 @@ const SETTING_ROWS: { name: string; cell: (s: StatusSettings) => RawCellContent 
   { name: NAMES.slippageMonths, cell: (s) => s.slippageMonths },
 ];
 
+/** The Settings sheet as [defined name, cell content] pairs, in row order. */
+export function settingCells(settings: StatusSettings): [string, RawCellContent][] {
+  return SETTING_ROWS.map((s) => [s.name, s.cell(settings)]);
+}
+
 export class StatusSheet {
   readonly hf: HyperFormula;
   private readonly settingsId: number;
@@ -47,7 +52,7 @@ export class StatusSheet {
    * each row's formula result.
    */
   evaluate<T>(settings: StatusSettings, cases: T[], cellOf: (c: T, key: string) => RawCellContent, formula: (ref: FieldRef) => string): unknown[] {
-    const settingRows = SETTING_ROWS.map((s) => [s.name, s.cell(settings)]);
+    const settingRows = settingCells(settings);
     const rows = cases.map((c, i) => [...this.columns.map((col) => cellOf(c, col.key)), formula(this.refFor(i + 1))]);
     this.hf.batch(() => {
       this.hf.setSheetContent(this.settingsId, settingRows);
