@@ -25,8 +25,8 @@ export const hasErrors = (findings: readonly Finding[]) => findings.some((f) => 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `Actions!B7 [OSP-03] error Specific/no-verb: ... Fix: ...` */
-export function findingLine(f: Finding): string {
-  const where = `${f.file ? `${f.file}:` : ""}${f.sheet}!${f.cell}`;
+export function findingLine(f: Finding, withFile = true): string {
+  const where = `${withFile && f.file ? `${f.file}:` : ""}${f.sheet}!${f.cell}`;
   const id = f.actionId ?? f.measureId;
   return `${where}${id ? ` [${id}]` : ""} ${f.severity} ${f.criterion}/${f.ruleId}: ${f.message} Fix: ${f.hint}`;
 }
@@ -45,7 +45,8 @@ export function formatFindings(findings: readonly Finding[], title?: string): st
   for (const [sheet, list] of groups) {
     lines.push("", `${sheet} (${list.length} finding${list.length === 1 ? "" : "s"})`);
     const sorted = [...list].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    for (const f of sorted) lines.push(`  ${findingLine(f)}`);
+    // The group heading names the file, so the lines need not repeat it.
+    for (const f of sorted) lines.push(`  ${findingLine(f, false)}`);
   }
   const c = countFindings(findings);
   lines.push("", findings.length === 0 ? "No findings: every action and measure passes." : `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} info.`);
