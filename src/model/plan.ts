@@ -88,7 +88,7 @@ export const measureSchema = z.object({
   amberWithin: field(num(), { header: "Amber within %", kind: "number", prompt: "Only to override the council tolerance: a miss of up to this % of target is Amber.", width: 9 }),
   provisional: field(z.boolean().default(false), { header: "Provisional", kind: "flag", list: "YesNo", prompt: "Yes if this quarter's figure may still change.", width: 10 }),
   comments: field(text(), { header: "Comments", kind: "longText", prompt: "Context for the figure.", width: 30 }),
-  redReason: field(text(), { header: "Reason if Red", kind: "longText", prompt: "Required when Red at Q2/Q4 (key measures) or Red two quarters running: why.", width: 28 }),
+  redReason: field(text(), { header: "Reason if Red", kind: "longText", prompt: "Required when a key measure is Red at Q2 or Q4, or a measure that was Red the previous quarter is reported at Q1 or Q3: why.", width: 28 }),
   correctiveAction: field(text(), { header: "Corrective action", kind: "longText", prompt: "What is being done to bring it back on track.", width: 28 }),
   recoveryDate: field(isoDate(), { header: "Recovery date", kind: "date", prompt: "When it will be back on track, dd/mm/yyyy.", width: 12 }),
 });
