@@ -19,12 +19,11 @@ const date = fc.oneof(
 const num = fc.oneof(fc.constant(null), fc.double(), fc.integer());
 const columns = (cols: { key: string }[]) => Object.fromEntries(cols.map((c, i) => [c.key, String.fromCharCode(65 + (i % 26))]));
 
-const row = <T>(fields: Record<string, fc.Arbitrary<unknown>>, sheet: string, cols: { key: string }[]) =>
-  fc.record(fields).map((r) => r as unknown as T);
+const row = <T>(fields: Record<string, fc.Arbitrary<unknown>>) => fc.record(fields).map((r) => r as unknown as T);
 
-const action = row<Action>({ id: text, action: text, intendedOutcome: text, parentLink: text, measureOfSuccess: text, linkedMeasures: text, leadOfficer: text, startDate: date, dueDate: date, dueDateText: text, revisedDueDate: date, noLongerViable: fc.oneof(fc.boolean(), fc.constant(null)) }, "Actions", ACTION_COLUMNS);
-const measure = row<Measure>({ id: text, name: text, type: fc.oneof(text, fc.constantFrom("Key Result", "Performance Indicator", "Contextual Indicator")), polarity: fc.oneof(text, fc.constantFrom("High", "Low", "Target")), frequency: text, dataSource: text, accountableOfficer: text, baseline: num, annualTarget: num, q1Target: num }, "Measures", MEASURE_COLUMNS);
-const entry = row<RegisterEntry>({ id: text, title: text, tier: text, leadOfficer: text }, "Register", REGISTER_COLUMNS);
+const action = row<Action>({ id: text, action: text, intendedOutcome: text, parentLink: text, measureOfSuccess: text, linkedMeasures: text, leadOfficer: text, startDate: date, dueDate: date, dueDateText: text, revisedDueDate: date, noLongerViable: fc.oneof(fc.boolean(), fc.constant(null)) });
+const measure = row<Measure>({ id: text, name: text, type: fc.oneof(text, fc.constantFrom("Key Result", "Performance Indicator", "Contextual Indicator")), polarity: fc.oneof(text, fc.constantFrom("High", "Low", "Target")), frequency: text, dataSource: text, accountableOfficer: text, baseline: num, annualTarget: num, q1Target: num });
+const entry = row<RegisterEntry>({ id: text, title: text, tier: text, leadOfficer: text });
 
 const locate = <T>(rows: T[], sheet: string, cols: { key: string }[]): Located<T>[] => rows.map((r, i) => ({ ...r, source: { sheet, row: 5 + i, columns: columns(cols) } }));
 const emptyRow = { id: "", action: "", intendedOutcome: "", parentLink: "", measureOfSuccess: "", linkedMeasures: "", leadOfficer: "", startDate: null, dueDate: null, dueDateText: "", revisedDueDate: null } as unknown as Action;
