@@ -1,5 +1,6 @@
 // service-plan: the command-line face of Golden Thread.
 import { Command } from "commander";
+import { register as registerCheck } from "./commands/check";
 import { register as registerCollect } from "./commands/collect";
 import { register as registerConvert } from "./commands/convert";
 import { register as registerDemo } from "./commands/demo";
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerNew(program);
   registerConvert(program);
+  registerCheck(program);
   registerQsr(program);
   registerCollect(program);
   registerDemo(program);

@@ -69,7 +69,7 @@ export const measureSchema = z.object({
   type: field(z.enum(MEASURE_TYPES).default("Performance Indicator"), { header: "Type", kind: "choice", list: "MeasureTypes", prompt: "Key Result, Performance Indicator or Contextual Indicator.", width: 18, required: true }),
   polarity: field(z.enum(POLARITIES).nullable().default(null), { header: "Polarity", kind: "choice", list: "Polarities", prompt: "What is good: High, Low, or Target (closest to target, e.g. spend = 100% of budget).", width: 10, required: true }),
   unit: field(text(), { header: "Unit", kind: "text", prompt: "%, number, days, £ ...", width: 8 }),
-  frequency: field(z.enum(FREQUENCIES).default("Quarterly"), { header: "Frequency", kind: "choice", list: "Frequencies", prompt: "Monthly, Quarterly or Annual.", width: 11, required: true }),
+  frequency: field(z.enum(FREQUENCIES).nullable().default(null), { header: "Frequency", kind: "choice", list: "Frequencies", prompt: "Monthly, Quarterly or Annual.", width: 11, required: true }),
   dataSource: field(text(), { header: "Data source", kind: "text", prompt: "The system or return the figure comes from.", width: 18 }),
   accountableOfficer: field(text(), { header: "Accountable officer", kind: "text", prompt: "Name one accountable officer.", width: 20 }),
   parentLink: field(text(), { header: "Link to parent plan", kind: "choice", list: "ParentLinks", prompt: "The Corporate Plan priority or parent action this measure evidences.", width: 16 }),

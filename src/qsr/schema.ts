@@ -81,7 +81,7 @@ export const returnMeasureSchema = z.object({
   keyMeasure: z.boolean().default(false),
   polarity: z.enum(POLARITIES).nullable().default(null),
   unit: text(),
-  frequency: z.enum(FREQUENCIES),
+  frequency: z.enum(FREQUENCIES).nullable(),
   parentLink: text(),
   corporatePriority: text(),
   accountableOfficer: text(),
