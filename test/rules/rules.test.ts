@@ -21,7 +21,7 @@ function blankFrequency(): Plan {
   return p;
 }
 
-const GOOD_MEASURE: Partial<Measure> & { id: string } = { id: "PI-01", name: "Percentage of people still at home 91 days after reablement", type: "Performance Indicator", polarity: "High", baseline: 82, annualTarget: 85, dataSource: "SALT return", accountableOfficer: "Sam Hughes" };
+const GOOD_MEASURE: Partial<Measure> & { id: string } = { id: "PI-01", name: "Percentage of people still at home 91 days after reablement", type: "Performance Indicator", polarity: "High", baseline: 82, annualTarget: 85, frequency: "Quarterly", dataSource: "SALT return", accountableOfficer: "Sam Hughes" };
 const TEAM_REGISTER = register([
   { id: "OSP-01", title: "Recruit six reablement officers", tier: "Operational", leadOfficer: "Sam Hughes" },
   { id: "DSP-01", title: "Expand reablement", tier: "Directorate", leadOfficer: "Jane Morris" },
@@ -93,8 +93,8 @@ const cases: Record<string, { fires: Scenario[]; quiet: Scenario[] }> = {
   "measure-no-polarity": { fires: [withMeasure({ polarity: null })], quiet: [withMeasure({}), withMeasure({ polarity: null, type: "Contextual Indicator" })] },
   "measure-no-baseline": { fires: [withMeasure({ baseline: null })], quiet: [withMeasure({}), withMeasure({ baseline: 0 })] },
   "measure-no-data-source": { fires: [withMeasure({ dataSource: "" })], quiet: [withMeasure({})] },
-  // The schema fills a blank frequency with Quarterly, so only rows that bypass it (a raw reader) can fire this.
-  "measure-no-frequency": { fires: [blankFrequency()], quiet: [withMeasure({}), withMeasure({ frequency: "Annual" })] },
+  // A blank frequency reads as null; a raw reader may still hand over "".
+  "measure-no-frequency": { fires: [withMeasure({ frequency: null }), blankFrequency()], quiet: [withMeasure({}), withMeasure({ frequency: "Annual" }), withMeasure({ frequency: null, type: "Contextual Indicator" })] },
   "measure-no-accountable-officer": { fires: [withMeasure({ accountableOfficer: "" })], quiet: [withMeasure({}), withMeasure({ accountableOfficer: "", type: "Contextual Indicator" })] },
   "duplicate-measure-id": { fires: [plan("Operational", { actions: actions([GOOD_ACTION]), register: DIRECTORATE_REGISTER, measures: measures([GOOD_MEASURE, { ...GOOD_MEASURE, id: "pi-01" }]) })], quiet: [withMeasure({})] },
 };
