@@ -1,16 +1,16 @@
 /// <reference types="office-js" />
 // The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
-// number of syncs whatever the row count: read() 2, apply() 2 (3 when designed sheets already
-// exist), writeColumn() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
+// number of syncs whatever the row count: read() 2, apply() 2 (its checks ride in the first write
+// request; 3 when designed sheets already exist), writeColumn() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB), and a read whose answer
 // exceeds the web's 5 MB falls back to reading in row blocks. Both are counted by the bench.
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { columnLetter, parseRange } from "../workbook/addresses";
-import { blockBytesFor, jsonBytes, splitRows } from "./chunks";
+import { REQUEST_LIMIT_BYTES, REQUEST_MARGIN_BYTES, blockBytesFor, jsonBytes, packRequests, splitRows } from "./chunks";
 import { fromExcelValue, toExcelInput } from "./cellInput";
 import { checkDesign, DesignError } from "./designChecks";
-import { designSteps, ExcelStep } from "./designSteps";
+import { designSteps, ExcelStep, setSheetAliases } from "./designSteps";
 import { parseSheetAddress, SheetBox } from "./rangeAddress";
 import { RequirementProbe, requireExcelApi } from "./requirements";
 import { sendSteps } from "./sendSteps";
@@ -179,44 +179,105 @@ export class ExcelWorkbook implements WorkbookPort {
   async apply(design: WorkbookDesign): Promise<void> {
     checkDesign(design);
     await this.run(async (context) => {
+      // One request both reads the workbook and starts the write: the designed sheets are created
+      // under temporary names and get only plain values, so nothing the user has can be touched
+      // before the checks below. The next request renames them, or deletes them if a check fails.
       const worksheets = context.workbook.worksheets.load("items/name");
       const tables = context.workbook.tables.load("items/name");
       const names = context.workbook.names.load("items/name, items/formula");
       const runtime = context.runtime.load("enableEvents");
-      await context.sync();
+      const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      const temporary = new Map(design.sheets.map((s, i) => [s.name.toLowerCase(), `~gt${i}-${token}`.slice(0, 31)]));
+      const steps = this.designStepsFor(design, new Set(), new Set());
+      const limit = (this.options.requestLimitBytes ?? REQUEST_LIMIT_BYTES) - REQUEST_MARGIN_BYTES;
+      const firstRequest = packRequests(steps.filter((step) => step.early), limit)[0] ?? [];
+      context.application.suspendApiCalculationUntilNextSync();
+      context.runtime.enableEvents = false;
+      setSheetAliases(context, temporary);
+      for (const step of firstRequest) step.queue(context);
+      setSheetAliases(context, null);
+      const deleteTemporary = () => {
+        for (const s of design.sheets) context.workbook.worksheets.getItem(temporary.get(s.name.toLowerCase()) as string).delete();
+      };
+      try {
+        await context.sync();
+      } catch (error) {
+        // The sheets are ours and new; whatever failed, take them away and put events back.
+        await this.restoreAfterFailure(context, design, temporary);
+        throw error;
+      }
+      const eventsWere = runtime.enableEvents;
+      const refuse = async (message: string): Promise<never> => {
+        deleteTemporary();
+        context.runtime.enableEvents = eventsWere;
+        await context.sync();
+        throw new ExcelCommandError(message);
+      };
 
       const sheetNames = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
       const existing = design.sheets.filter((s) => sheetNames.has(s.name.toLowerCase())).map((s) => s.name);
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       for (const s of design.sheets)
         for (const t of s.tables)
-          if (tableNames.has(t.name.toLowerCase())) throw new ExcelCommandError(`Cannot create the plan: this workbook already has a table called "${t.name}". Start from a new workbook.`);
+          if (tableNames.has(t.name.toLowerCase())) await refuse(`Cannot create the plan: this workbook already has a table called "${t.name}". Start from a new workbook.`);
       const namesNow = new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)]));
       const skipNames = new Set<string>();
       for (const n of design.names) {
         const have = namesNow.get(n.name.toLowerCase());
         if (have === undefined) continue;
         if (have.replace(/\$/g, "").toLowerCase() !== n.ref.replace(/\$/g, "").toLowerCase())
-          throw new ExcelCommandError(`Cannot create the plan: the name "${n.name}" already refers to ${have}, not ${n.ref}.`);
+          await refuse(`Cannot create the plan: the name "${n.name}" already refers to ${have}, not ${n.ref}.`);
         skipNames.add(n.name.toLowerCase());
       }
 
-      if (existing.length > 0) {
-        // Sheets that exist are reused only when empty, so we never overwrite someone's work.
+      if (existing.length > 0 || skipNames.size > 0) {
+        // Sheets that exist are reused only when empty, so we never overwrite someone's work: the
+        // new sheets go, and the plan is written straight into the checked ones.
+        deleteTemporary();
+        context.runtime.enableEvents = eventsWere;
         const used = existing.map((name) => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address"));
         await context.sync();
         const busy = used.find((range) => !range.isNullObject);
         if (busy) throw new ExcelCommandError(`Cannot create the plan: sheet ${busy.address} already has content. Start from a new workbook or remove that sheet.`);
+        const reuse = this.designStepsFor(design, new Set(existing.map((n) => n.toLowerCase())), skipNames);
+        await sendSteps(context, reuse, { eventsWere, requestLimitBytes: this.options.requestLimitBytes });
+        return;
       }
 
-      let steps: ExcelStep[];
-      try {
-        steps = designSteps(design, new Set(existing.map((n) => n.toLowerCase())), skipNames, this.options.requestLimitBytes);
-      } catch (error) {
-        throw error instanceof Error ? new DesignError(error.message) : error;
-      }
-      await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+      // Checked: the new sheets take their real names, then everything else follows.
+      const sent = new Set<ExcelStep>(firstRequest);
+      const rename: ExcelStep = {
+        bytes: design.sheets.reduce((n, s) => n + s.name.length + 24, 0),
+        commands: design.sheets.length,
+        queue: (ctx) => {
+          for (const s of design.sheets) ctx.workbook.worksheets.getItem(temporary.get(s.name.toLowerCase()) as string).name = s.name;
+        },
+      };
+      await sendSteps(context, [rename, ...steps.filter((step) => !sent.has(step))], { eventsWere, requestLimitBytes: this.options.requestLimitBytes });
     });
+  }
+
+  private designStepsFor(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string>): ExcelStep[] {
+    try {
+      return designSteps(design, existing, skipNames, this.options.requestLimitBytes);
+    } catch (error) {
+      throw error instanceof Error ? new DesignError(error.message) : error;
+    }
+  }
+
+  /** After a failed first apply request: deletes whichever temporary sheets it created and turns events back on. */
+  private async restoreAfterFailure(context: Excel.RequestContext, design: WorkbookDesign, temporary: Map<string, string>): Promise<void> {
+    const created = design.sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(temporary.get(s.name.toLowerCase()) as string).load("name"));
+    try {
+      await context.sync();
+      for (const sheet of created) if (!sheet.isNullObject) sheet.delete();
+    } catch {
+      // Nothing more we can learn; still put events back.
+    }
+    // The failed request's reading of enableEvents is lost with it; events belong to this add-in
+    // alone and every command puts them back, so they were on.
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
   }
 
   async writeColumn(table: string, column: string, values: CellValue[]): Promise<void> {

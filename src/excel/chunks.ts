@@ -80,6 +80,8 @@ export interface RequestStep<C> {
   bytes: number;
   /** How many office.js commands `queue` issues (each costs COMMAND_OVERHEAD_BYTES); 1 if absent. */
   commands?: number;
+  /** Creates sheets or writes plain values only, so it may go out before apply() has checked the workbook. */
+  early?: boolean;
   queue: (context: C) => void;
 }
 

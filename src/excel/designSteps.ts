@@ -28,8 +28,21 @@ function small(bytes: number, queue: (context: Excel.RequestContext) => void, co
   return { bytes, queue, commands };
 }
 
+/** Temporary names the designed sheets go by in a context, while apply() has not yet checked the workbook. */
+const sheetAliases = new WeakMap<Excel.RequestContext, ReadonlyMap<string, string>>();
+
+/** Steps queued while aliases are set create and write the sheets under those names; null clears them. */
+export function setSheetAliases(context: Excel.RequestContext, aliases: ReadonlyMap<string, string> | null): void {
+  if (aliases) sheetAliases.set(context, aliases);
+  else sheetAliases.delete(context);
+}
+
+function nameIn(context: Excel.RequestContext, name: string): string {
+  return sheetAliases.get(context)?.get(name.toLowerCase()) ?? name;
+}
+
 function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
-  return context.workbook.worksheets.getItem(name);
+  return context.workbook.worksheets.getItem(nameIn(context, name));
 }
 
 interface Phases {
@@ -200,7 +213,7 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
   for (const s of design.sheets) {
     const name = s.name;
     if (existing.has(name.toLowerCase())) phases.structure.push(small(name.length, (context) => sheetOf(context, name).protection.unprotect()));
-    else phases.structure.push(small(name.length, (context) => context.workbook.worksheets.add(name)));
+    else phases.structure.push(small(name.length, (context) => context.workbook.worksheets.add(nameIn(context, name))));
     for (const cell of s.cells) cellSteps(name, cell, phases);
     for (const table of s.tables) tableSteps(name, table, phases);
     for (const [letter, width] of Object.entries(s.columnWidths)) {
@@ -237,5 +250,7 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
     const visibility = VISIBILITY[s.visibility];
     phases.finish.push(small(24, (context) => (sheetOf(context, s.name).visibility = visibility)));
   }
-  return [...phases.structure, ...phases.values, ...phases.tables, ...phases.names, ...phases.formulas, ...phases.numberFormats, ...phases.formats, ...phases.finish];
+  // Sheets and plain values touch nothing but the new sheets: apply() may send them before its checks.
+  const early = [...phases.structure, ...phases.values].map((step) => ({ ...step, early: true }));
+  return [...early, ...phases.tables, ...phases.names, ...phases.formulas, ...phases.numberFormats, ...phases.formats, ...phases.finish];
 }

@@ -138,6 +138,37 @@ describe("apply", () => {
     expect(fake.workbook.table("Actions").box.r2).toBe(20_001);
   }, 60_000);
 
+  test("a 20,000-row plan takes at most 3 syncs, each request within 4 MB, the checks riding in the first", async () => {
+    const { fake, workbook } = setup();
+    await workbook.apply(sampleDesign(10_000, 10_000));
+    const { syncs, requestBytes } = fake.workbook.stats;
+    expect(syncs).toBeLessThanOrEqual(3);
+    expect(Math.max(...requestBytes)).toBeLessThanOrEqual(4 * MB);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1", "Plan", "Actions", "Measures", "Settings", "Lists"]);
+    expect(fake.workbook.table("Measures").box.r2).toBe(10_001);
+  }, 60_000);
+
+  test("refusing leaves the workbook as it was: no temporary sheet, no new table or name, events on", async () => {
+    const { fake, workbook } = setup({
+      sheets: [{ name: "Old", values: [["H"], [1]] }],
+      tables: [{ name: "Measures", sheet: "Old", range: "A1:A2" }],
+      names: [{ name: "ReportingDate", ref: "=Old!$A$2" }],
+    });
+    await expect(workbook.apply(sampleDesign(2))).rejects.toThrow(/already has a table called "Measures"/);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Old"]);
+    expect(fake.workbook.tables.map((t) => t.name)).toEqual(["Measures"]);
+    expect(fake.workbook.names.map((n) => n.name)).toEqual(["ReportingDate"]);
+    expect(fake.workbook.enableEvents).toBe(true);
+    expect(fake.workbook.stats.syncs).toBe(2);
+  });
+
+  test("a first request the host refuses leaves the workbook as it was, with events back on", async () => {
+    const { fake, workbook } = setup(undefined, { requestLimitBytes: 200 * 1024 });
+    await expect(workbook.apply(sampleDesign(2000))).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(fake.workbook.enableEvents).toBe(true);
+  });
+
   test("refuses a sheet that already has content, naming it, before writing anything", async () => {
     const { fake, workbook } = setup({ sheets: [{ name: "Actions", values: [["someone's notes"]] }] });
     await expect(workbook.apply(sampleDesign(2))).rejects.toThrow(/sheet Actions!A1 already has content/);
