@@ -115,3 +115,13 @@ function csvField(value: CsvValue): string {
 export function toCsv(rows: CsvValue[][]): string {
   return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + (rows.length > 0 ? "\r\n" : "");
 }
+
+/** parseCsv, naming the file in a syntax error ("measures.csv: line 7: ..."). */
+export function parseCsvFile(text: string, file: string): string[][] {
+  try {
+    return parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new Error(`${file}: ${e.message}`);
+    throw e;
+  }
+}

@@ -2,12 +2,12 @@
 // directorates, as CSV (columns plan_id and/or directorate) or JSON (an array of plan IDs, or
 // { "planIds": [...], "directorates": [...] }).
 import { Expected } from "./collect";
-import { parseCsvText } from "./files/csvText";
+import { parseCsvFile } from "../csv/parse";
 
 export function parseExpected(text: string, file: string): Expected {
   const trimmed = text.replace(/^\uFEFF/, "").trim();
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) return expectedFromJson(trimmed, file);
-  const [header = [], ...rows] = parseCsvText(trimmed, file);
+  const [header = [], ...rows] = parseCsvFile(trimmed, file);
   const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"));
   const planCol = names.findIndex((h) => h === "plan_id" || h === "planid");
   const dirCol = names.indexOf("directorate");

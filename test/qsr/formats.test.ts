@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { parsePeriod } from "../../src/model/period";
 import { buildReturn } from "../../src/qsr/buildReturn";
-import { parseCsvText } from "../../src/qsr/files/csvText";
+import { parseCsv } from "../../src/csv/parse";
 import { readReturnFile } from "../../src/qsr/files/readReturnFile";
 import { writeReturnCsv } from "../../src/qsr/files/returnCsv";
 import { returnJson } from "../../src/qsr/files/returnJson";
@@ -47,7 +47,7 @@ describe("return files round-trip exactly", () => {
     writeReturnCsv(r, folder);
     const back = await readReturnFile(folder);
     expect(back).toEqual({ ok: true, value: r });
-    const rows = parseCsvText(fs.readFileSync(path.join(folder, "actions.csv"), "utf8"));
+    const rows = parseCsv(fs.readFileSync(path.join(folder, "actions.csv"), "utf8"));
     const header = rows[0];
     const inj = rows.find((x) => x[0] === "INJ-1") as string[];
     expect(inj[header.indexOf("action")]).toBe(`'=HYPERLINK("http://evil.example","click")`);
@@ -55,7 +55,7 @@ describe("return files round-trip exactly", () => {
     expect(inj[header.indexOf("lead_officer")]).toBe("'@admin");
     expect(inj[header.indexOf("slippage_reason")]).toBe("''quoted already");
     // Numbers stay numbers: a negative figure is not treated as a formula.
-    const m = parseCsvText(fs.readFileSync(path.join(folder, "measures.csv"), "utf8"));
+    const m = parseCsv(fs.readFileSync(path.join(folder, "measures.csv"), "utf8"));
     expect(m.find((x) => x[0] === "NEG")?.[m[0].indexOf("baseline")]).toBe("-12.5");
   });
 

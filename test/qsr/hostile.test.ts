@@ -168,7 +168,7 @@ describe("hostile returns are rejected with a clear reason", () => {
     fs.writeFileSync(measures, [header, first.split(",").map((v, i) => (i === baseline ? "forty" : v)).join(","), ...rest].join("\r\n"));
     expect(await rejectOf(folder)).toEqual([{ file: "csv-bad", sheet: "measures.csv", cell: "K2", reason: 'Baseline: "forty" is not a number' }]);
     fs.writeFileSync(measures, original + '"never closed,\r\n');
-    expect((await rejectOf(folder))[0].reason).toMatch(/^measures\.csv: line \d+: a quoted field is never closed$/);
+    expect((await rejectOf(folder))[0].reason).toMatch(/^measures\.csv: line \d+: a quoted value is never closed/);
     fs.rmSync(folder, { recursive: true });
   });
 

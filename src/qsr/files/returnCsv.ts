@@ -13,7 +13,7 @@ import {
   RETURN_MEASURE_COLUMNS,
   ReturnColumn,
 } from "../schema";
-import { parseCsvText, toCsvText } from "./csvText";
+import { parseCsvFile, toCsv } from "../../csv/parse";
 
 /** A CSV table larger than this is refused unread (a real return's tables are well under 1 MB). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -28,12 +28,12 @@ function csvValue(kind: ReturnColumn["kind"], v: unknown): string {
 }
 
 export function tableCsv(columns: ReturnColumn[], rows: Record<string, unknown>[]): string {
-  return toCsvText([columns.map((c) => c.csv), ...rows.map((r) => columns.map((c) => csvValue(c.kind, r[c.key])))]);
+  return toCsv([columns.map((c) => c.csv), ...rows.map((r) => columns.map((c) => csvValue(c.kind, r[c.key])))]);
 }
 
 export function returnCsvFiles(r: QsrReturn): Record<keyof typeof CSV_FILES, string> {
   return {
-    header: toCsvText([["field", "value"], ...RETURN_HEADER_FIELDS.map((f) => [f.csv, csvValue("text", r.header[f.key])])]),
+    header: toCsv([["field", "value"], ...RETURN_HEADER_FIELDS.map((f) => [f.csv, csvValue("text", r.header[f.key])])]),
     actions: tableCsv(RETURN_ACTION_COLUMNS, r.actions),
     measures: tableCsv(RETURN_MEASURE_COLUMNS, r.measures),
     exceptions: tableCsv(RETURN_EXCEPTION_COLUMNS, r.exceptions),
@@ -55,7 +55,7 @@ function table(dir: string, file: string, sheet: string): RawTable | null {
   if (!fs.existsSync(full)) return null;
   const size = fs.statSync(full).size;
   if (size > MAX_CSV_BYTES) throw new Error(`${file} is ${(size / 1048576).toFixed(1)} MB (limit ${MAX_CSV_BYTES / 1048576} MB)`);
-  const [headers = [], ...rows] = parseCsvText(fs.readFileSync(full, "utf8"), file);
+  const [headers = [], ...rows] = parseCsvFile(fs.readFileSync(full, "utf8"), file);
   return { sheet, headerRow: 1, headers, rows: rows.map((r) => r.map((v): RawCell => unsanitiseCell(v))) };
 }
 
