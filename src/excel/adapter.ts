@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 // The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
-// number of syncs whatever the row count: read() 2, apply() 2 (its checks ride in the first write
+// number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 2 (its checks ride in the first write
 // request; 3 when designed sheets already exist), writeColumn() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
-// across extra syncs (Excel on the web rejects requests over 5 MB), and a read whose answer
-// exceeds the web's 5 MB falls back to reading in row blocks. Both are counted by the bench.
+// across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
+// under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { columnLetter, parseRange } from "../workbook/addresses";
 import { REQUEST_LIMIT_BYTES, REQUEST_MARGIN_BYTES, blockBytesFor, jsonBytes, packRequests, splitRows } from "./chunks";
@@ -14,6 +14,7 @@ import { designSteps, ExcelStep, setSheetAliases } from "./designSteps";
 import { parseSheetAddress, SheetBox } from "./rangeAddress";
 import { RequirementProbe, requireExcelApi } from "./requirements";
 import { sendSteps } from "./sendSteps";
+import { SHEETS, TABLES } from "../workbook/names";
 
 /** Runs a batch against Excel; Excel.run in the add-in, the double's run in tests and the bench. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -37,8 +38,19 @@ export class ExcelCommandError extends Error {
   }
 }
 
-/** Answers above 5 MB fail on the web; blocks aim at 3.5 MB to leave room for a wrong guess. */
-const READ_RESPONSE_TARGET_BYTES = 3.5 * 1024 * 1024;
+/** Answers above 5 MB fail on the web; each read answer aims at 4.4 MB to leave room for a wrong guess. */
+const READ_RESPONSE_TARGET_BYTES = 4.4 * 1024 * 1024;
+/** The plan's two big sheets, whose first rows ride in read()'s first request (guessing they exist). */
+const SPECULATIVE_SHEETS = [SHEETS.actions, SHEETS.measures];
+/** Before the first sync a sheet's width and cells are unknown: a plan's are about 21-30 columns of 14-36 bytes. */
+const GUESS_COLUMNS = 32;
+const GUESS_BYTES_PER_CELL = 22;
+/** Errors that mean the guess in read()'s first request missed (no such sheet, or too big an answer). */
+const SPECULATION_MISSES = new Set(["ItemNotFound", "ResponsePayloadSizeLimitExceeded"]);
+/** Kept free in read()'s second answer for the sheets read whole (a plan's small ones). */
+const OTHER_SHEETS_RESERVE_BYTES = 256 * 1024;
+/** Tables whose sheets are plan data: read without number formats (convert needs them for loose sheets only). */
+const DATA_TABLES = new Set([TABLES.actions, TABLES.measures, TABLES.updates, TABLES.register].map((n) => n.toLowerCase()));
 /** Before we have seen a sheet's cells: a value plus its number format, generously. */
 const FIRST_GUESS_BYTES_PER_CELL = 48;
 
@@ -61,6 +73,24 @@ interface SheetGrid {
   numberFormats: string[][];
 }
 
+interface ReadMeta {
+  sheetList: { name: string; visibility: SheetSnapshot["visibility"] }[];
+  tableNames: string[];
+  nameList: { name: string; ref: string }[];
+}
+
+/** A sheet read from the top in row blocks: the next row to read and what a row has cost so far. */
+interface BlockWork {
+  grid: SheetGrid;
+  box: SheetBox;
+  next: number;
+  bytesPerRow: number;
+}
+
+function boxAddress(box: SheetBox): string {
+  return `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`;
+}
+
 const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -80,22 +110,36 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async read(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const worksheets = context.workbook.worksheets.load("items/name, items/visibility");
-      const tables = context.workbook.tables.load("items/name");
-      const names = context.workbook.names.load("items/name, items/formula");
-      await context.sync();
-      const sheetList = worksheets.items.map((s) => ({ name: s.name, visibility: VISIBILITY[s.visibility] ?? "visible" }));
-      const tableNames = tables.items.map((t) => t.name);
-      const nameList = names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") }));
-
+      const target = this.options.readResponseTargetBytes ?? READ_RESPONSE_TARGET_BYTES;
+      let meta: ReadMeta;
+      let started: BlockWork[];
+      try {
+        ({ meta, started } = await this.readFirst(context, target, true));
+      } catch (error) {
+        // A workbook without the plan's data sheets (or one whose first block was too big):
+        // the same first request without the guess.
+        if (!SPECULATION_MISSES.has(errorCode(error) ?? "")) throw error;
+        ({ meta, started } = await this.readFirst(context, target, false));
+      }
+      const { sheetList, tableNames, nameList } = meta;
       let grids: SheetGrid[];
       let tableBoxes: SheetBox[];
       try {
-        ({ grids, tableBoxes } = await this.readAtOnce(context, sheetList, tableNames));
+        ({ grids, tableBoxes } = await this.readRest(context, meta, started, target));
       } catch (error) {
         if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
         ({ grids, tableBoxes } = await this.readInBlocks(context, sheetList, tableNames));
       }
+      // Sheets holding the plan's data tables are read without number formats (convert needs
+      // them only for loose sheets): drop any read anyway, and fetch any a wrong guess skipped.
+      const structured = new Set(tableNames.flatMap((name, i) => (DATA_TABLES.has(name.toLowerCase()) ? [tableBoxes[i].sheet.toLowerCase()] : [])));
+      const missing = grids.filter((g) => g.box !== null && !structured.has(g.name.toLowerCase()) && g.numberFormats.length !== g.values.length);
+      if (missing.length > 0) {
+        const ranges = missing.map((g) => context.workbook.worksheets.getItem(g.name).getRange(boxAddress(g.box as SheetBox)).load("numberFormat"));
+        await context.sync();
+        missing.forEach((g, i) => (g.numberFormats = ranges[i].numberFormat as string[][]));
+      }
+      for (const g of grids) if (structured.has(g.name.toLowerCase())) g.numberFormats = [];
       const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
       const tableSnapshots: TableSnapshot[] = tableNames.map((name, i) => tableSnapshot(name, tableBoxes[i], byName.get(tableBoxes[i].sheet.toLowerCase())));
       const sheets: SheetSnapshot[] = grids.map((g) => ({
@@ -109,15 +153,88 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  /** Sync 2 of read(): every used range and table address in one request. */
-  private async readAtOnce(context: Excel.RequestContext, sheetList: { name: string; visibility: SheetSnapshot["visibility"] }[], tableNames: string[]) {
-    const used = sheetList.map((s) => context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address, values, numberFormat"));
-    const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
+  /**
+   * Sync 1 of read(): sheets, tables and names, and (speculating) the first rows of the plan's two
+   * big sheets, values only, sized by a generous guess at their cost so the answer stays under
+   * the target. A big plan cannot fit two answers under the web's 5 MB, so its data must start here.
+   */
+  private async readFirst(context: Excel.RequestContext, target: number, speculate: boolean): Promise<{ meta: ReadMeta; started: BlockWork[] }> {
+    const worksheets = context.workbook.worksheets.load("items/name, items/visibility");
+    const tables = context.workbook.tables.load("items/name");
+    const names = context.workbook.names.load("items/name, items/formula");
+    const firstRows = Math.max(1, Math.floor(target / (SPECULATIVE_SHEETS.length * GUESS_COLUMNS * GUESS_BYTES_PER_CELL)));
+    const guesses = (speculate ? SPECULATIVE_SHEETS : []).map((name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const used = sheet.getUsedRange(true).load("address");
+      return { name, used, first: sheet.getRange(`1:${firstRows}`).getIntersection(used).load("address, values") };
+    });
     await context.sync();
-    const grids: SheetGrid[] = sheetList.map((s, i) => {
-      const range = used[i];
-      if (range.isNullObject) return { ...s, box: null, values: [], numberFormats: [] };
-      return { ...s, box: parseSheetAddress(range.address), values: range.values.map((row) => row.map(fromExcelValue)), numberFormats: range.numberFormat as string[][] };
+    const meta: ReadMeta = {
+      sheetList: worksheets.items.map((s) => ({ name: s.name, visibility: VISIBILITY[s.visibility] ?? "visible" })),
+      tableNames: tables.items.map((t) => t.name),
+      nameList: names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") })),
+    };
+    const started: BlockWork[] = [];
+    for (const g of guesses) {
+      const s = meta.sheetList.find((x) => x.name.toLowerCase() === g.name.toLowerCase());
+      if (!s) continue;
+      const box = parseSheetAddress(g.used.address);
+      const values = g.first.values;
+      const empty = box.top === box.bottom && box.left === box.right && values[0]?.[0] === "";
+      const grid: SheetGrid = { ...s, box: empty ? null : box, values: empty ? [] : values.map((row) => row.map(fromExcelValue)), numberFormats: [] };
+      const rows = parseSheetAddress(g.first.address);
+      started.push({ grid, box, next: rows.bottom + 1, bytesPerRow: Math.max(4, jsonBytes(values) / values.length) });
+    }
+    return { meta, started };
+  }
+
+  /** Syncs 2 and on: table addresses, the other sheets whole, and the started sheets' remaining rows in response-sized blocks. */
+  private async readRest(context: Excel.RequestContext, meta: ReadMeta, started: BlockWork[], target: number) {
+    const { sheetList, tableNames } = meta;
+    const startedNames = new Set(started.map((w) => w.grid.name.toLowerCase()));
+    const likelyStructured = new Set(tableNames.filter((n) => DATA_TABLES.has(n.toLowerCase())).map((n) => n.toLowerCase()));
+    const others = sheetList
+      .filter((s) => !startedNames.has(s.name.toLowerCase()))
+      .map((s) => {
+        const formats = !likelyStructured.has(s.name.toLowerCase());
+        return { s, formats, range: context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load(formats ? "address, values, numberFormat" : "address, values") };
+      });
+    const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
+    // The other sheets are small in a plan; a loose workbook too big for this falls back to blocks.
+    let budget = target - (others.length > 0 ? Math.min(OTHER_SHEETS_RESERVE_BYTES, target / 8) : 0);
+    const pending = (w: BlockWork) => w.grid.box !== null && w.next <= w.box.bottom;
+    let first = true;
+    while (first || started.some(pending)) {
+      const group: { w: BlockWork; range: Excel.Range }[] = [];
+      let estimate = 0;
+      for (const w of started.filter(pending)) {
+        const fit = Math.floor((budget - estimate) / w.bytesPerRow);
+        if (fit < 1 && group.length > 0) break;
+        const bottom = Math.min(w.box.bottom, w.next + Math.max(1, fit) - 1);
+        const address = `${columnLetter(w.box.left)}${w.next}:${columnLetter(w.box.right)}${bottom}`;
+        group.push({ w, range: context.workbook.worksheets.getItem(w.grid.name).getRange(address).load("values") });
+        estimate += (bottom - w.next + 1) * w.bytesPerRow;
+        w.next = bottom + 1;
+        if (w.next <= w.box.bottom) break; // the budget is spent
+      }
+      // One sync per response-sized group: each answer must stay under the host's limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      for (const g of group) {
+        const values = g.range.values;
+        g.w.bytesPerRow = Math.max(4, jsonBytes(values) / values.length);
+        g.w.grid.values.push(...values.map((row) => row.map(fromExcelValue)));
+      }
+      first = false;
+      budget = target;
+    }
+    const grids: SheetGrid[] = sheetList.map((s) => {
+      const begun = started.find((w) => w.grid.name.toLowerCase() === s.name.toLowerCase());
+      if (begun) return begun.grid;
+      const other = others.find((o) => o.s.name === s.name);
+      const range = other?.range;
+      if (!range || range.isNullObject) return { ...s, box: null, values: [], numberFormats: [] };
+      return { ...s, box: parseSheetAddress(range.address), values: range.values.map((row) => row.map(fromExcelValue)), numberFormats: other.formats ? (range.numberFormat as string[][]) : [] };
     });
     return { grids, tableBoxes: tableRanges.map((r) => parseSheetAddress(r.address)) };
   }

@@ -331,6 +331,14 @@ export class FakeRange extends ClientObject<RangeTarget> {
       return { sheet: t.sheet, box: { ...t.box, r2: t.box.r2 + deltaRows, c2: t.box.c2 + deltaColumns } };
     });
   }
+  /** The rectangle both ranges cover (ExcelApi 1.1); ItemNotFound at sync when they do not meet. */
+  getIntersection(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getIntersection(${typeof other === "string" ? other : "(range)"})`, () => intersect(this.target(), other, this.context, false));
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    this.context.requireApi("1.4", "Range.getIntersectionOrNullObject");
+    return new FakeRange(this.context, `${this.path}.getIntersectionOrNullObject(${typeof other === "string" ? other : "(range)"})`, () => intersect(this.target(), other, this.context, true), true);
+  }
   /** Excel's paste: the source tiles over a larger destination; relative A1 references move. */
   copyFrom(source: FakeRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
     this.context.requireApi("1.9", "Range.copyFrom");
@@ -393,6 +401,16 @@ export class FakeRange extends ClientObject<RangeTarget> {
       for (let r = t.box.r1; r <= t.box.r2; r++) for (let c = t.box.c1; c <= t.box.c2; c++) t.sheet.cells.delete(FakeSheet.key(r, c));
     }, "write", true);
   }
+}
+
+function intersect(t: RangeTarget, other: FakeRange | string, context: FakeRequestContext, orNull: boolean): RangeTarget | null {
+  const o = typeof other === "string" ? context.model.resolveReference(other, t.sheet) : other.resolveAtSync();
+  const box = { r1: Math.max(t.box.r1, o.box.r1), c1: Math.max(t.box.c1, o.box.c1), r2: Math.min(t.box.r2, o.box.r2), c2: Math.min(t.box.c2, o.box.c2) };
+  if (o.sheet !== t.sheet || box.r1 > box.r2 || box.c1 > box.c2) {
+    if (orNull) return null;
+    throw NOT_FOUND(`the intersection of ${boxAddress(t.box)} and ${boxAddress(o.box)}`, "Range.getIntersection");
+  }
+  return { sheet: t.sheet, box };
 }
 
 class FakeRangeFormat extends ClientObject<RangeTarget> {
