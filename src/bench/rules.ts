@@ -3,7 +3,8 @@
 import { actionSchema, ACTION_COLUMNS, Located, Action, Measure, measureSchema, MEASURE_COLUMNS, Plan, RegisterEntry, REGISTER_COLUMNS } from "../model/plan";
 import { Framework, frameworkSchema } from "../model/framework";
 import { checkPlan, settingsFromFramework } from "../rules/engine";
-import { BenchRow, timeMs } from "./table";
+import * as os from "os";
+import { BenchRow } from "./table";
 
 // Mostly sound actions, as in a real plan, with one in five weak in the ways councils' plans are.
 const GOOD_WORDING = [
@@ -72,6 +73,7 @@ export function benchPlan(n: number): Plan {
       polarity: i % 9 === 0 ? null : "High",
       baseline: i % 4 === 0 ? null : 50,
       annualTarget: i % 6 === 0 ? null : 60,
+      frequency: i % 8 === 0 ? null : "Quarterly",
       dataSource: i % 3 === 0 ? "" : "Liquidlogic",
       accountableOfficer: i % 10 === 0 ? "" : "Sam Hughes",
     }),
@@ -88,24 +90,52 @@ export function benchPlan(n: number): Plan {
 
 const BENCH_FRAMEWORK: Framework = frameworkSchema.parse({ council: "Bench", planYear: "2024/25", priorities: [{ id: "CP1", title: "Priority" }] });
 
+const WARM_UPS = 3;
+const RUNS = 15;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 export async function bench(): Promise<BenchRow[]> {
   const big = benchPlan(20_000);
   const small = benchPlan(2_000);
   // Settings compile once per framework; the budget is for the check itself.
   const settings = settingsFromFramework(BENCH_FRAMEWORK);
   let findings = 0;
-  const bigMs = timeMs(() => {
-    findings = checkPlan({ plan: big, framework: BENCH_FRAMEWORK, settings }).length;
-  });
-  const smallMs = timeMs(() => {
-    checkPlan({ plan: small, framework: BENCH_FRAMEWORK, settings });
-  });
+  const check = (plan: Plan) => checkPlan({ plan, framework: BENCH_FRAMEWORK, settings }).length;
+  // Warm-up runs so the JIT does not count; then the two sizes alternate, so a burst of load on a shared
+  // machine hits both alike. The best run is the check's own cost; the median shows how noisy the machine was.
+  for (let i = 0; i < WARM_UPS; i++) {
+    findings = check(big);
+    check(small);
+  }
+  const bigRuns: number[] = [];
+  const smallRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bigRuns.push(timed(() => check(big)));
+    smallRuns.push(timed(() => check(small)));
+  }
+  const load = os.loadavg()[0];
+  const bigMs = Math.min(...bigRuns);
+  const smallMs = Math.min(...smallRuns);
   const ratio = bigMs / smallMs;
   return [
-    { area: "rules", measure: "check 20,000 actions + 5,000 measures, 2,000-action register", value: Math.round(bigMs * 10) / 10, unit: "ms", budget: 100, ok: bigMs <= 100 },
+    { area: "rules", measure: `check 20,000 actions + 5,000 measures, 2,000-action register (best of ${RUNS})`, value: round1(bigMs), unit: "ms", budget: 100, ok: bigMs <= 100 },
+    { area: "rules", measure: `  median of those ${RUNS} runs`, value: round1(median(bigRuns)), unit: "ms" },
     { area: "rules", measure: "findings in that check", value: findings, unit: "findings" },
-    { area: "rules", measure: "check 2,000 actions + 500 measures, 200-action register", value: Math.round(smallMs * 10) / 10, unit: "ms" },
+    { area: "rules", measure: `check 2,000 actions + 500 measures, 200-action register (best of ${RUNS})`, value: round1(smallMs), unit: "ms" },
     // Linear growth: ten times the rows should take about ten times as long (allow up to 15x).
-    { area: "rules", measure: "time ratio 20,000 vs 2,000 actions (linear = 10)", value: Math.round(ratio * 10) / 10, unit: "x", budget: 15, ok: ratio <= 15 },
+    { area: "rules", measure: "time ratio 20,000 vs 2,000 actions (linear = 10)", value: round1(ratio), unit: "x", budget: 15, ok: ratio <= 15 },
+    // Other work on the machine slows every figure above; a load near the core count or more means re-run.
+    { area: "rules", measure: `load average while measuring (${os.cpus().length} cores)`, value: round1(load), unit: "" },
   ];
+}
+
+function timed(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }

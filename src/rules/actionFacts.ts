@@ -1,14 +1,14 @@
-// What the rules need to know about one action, worked out once per check: its wording, its dates
-// (only well-formed ones count) and who leads it. Rules read these instead of re-parsing the row.
+// What the rules need to know about one action, worked out once per check: its dates (only
+// well-formed ones count), who leads it and its ID. Rules read these instead of re-parsing the row.
+// Its wording (ActionText) is read separately, one action at a time, while that action's rules run.
 import type { IsoDate } from "../model/dates";
-import type { Action } from "../model/plan";
 import type { LinkVerdict } from "./goldenThread/linkCheck";
 import { idKey } from "./goldenThread/parentIndex";
 import type { OwnerReading } from "./responsible/ownerReading";
-import { ActionText, analyseAction } from "./text/actionText";
+import type { ActionRow } from "./rows";
 import { str, validDate } from "./text/dates";
 
-export interface ActionFacts extends ActionText {
+export interface ActionFacts {
   start: IsoDate | null;
   due: IsoDate | null;
   revised: IsoDate | null;
@@ -19,20 +19,14 @@ export interface ActionFacts extends ActionText {
   /** The action ID, upper-cased and trimmed, as links compare it. */
   key: string;
   /** The verdict on each parent link, filled by the first link rule that needs it. */
-  links: LinkVerdict[] | undefined;
+  links: readonly LinkVerdict[] | undefined;
 }
 
-export function actionFacts(a: Action, readOwner: (raw: string) => OwnerReading): ActionFacts {
-  const text = analyseAction(str(a.action));
+export function actionFacts(a: ActionRow, readOwner: (raw: string) => OwnerReading): ActionFacts {
   const due = validDate(a.dueDate);
   const revised = validDate(a.revisedDueDate);
   // One literal with every field, so all facts objects share a shape.
   return {
-    lower: text.lower,
-    tokens: text.tokens,
-    wordCount: text.wordCount,
-    opening: text.opening,
-    hasQuantity: text.hasQuantity,
     start: validDate(a.startDate),
     due,
     revised,

@@ -7,6 +7,7 @@ import { buildParentIndex, EXPECTED_PARENT_TIERS, idKey } from "./goldenThread/p
 import { hasParentSource } from "./goldenThread/linkCheck";
 import { CompiledSettings } from "./settings";
 import { actionFacts } from "./actionFacts";
+import { actionRow, measureRow } from "./rows";
 import { ownerReader } from "./responsible/ownerReading";
 import { str } from "./text/dates";
 import type { CheckContext } from "./types";
@@ -37,11 +38,19 @@ export function buildContext(input: ContextInput): CheckContext {
   const parents = buildParentIndex(plan, input.framework, input.parent);
   const expectedParentTiers = EXPECTED_PARENT_TIERS[tier];
   const readOwner = ownerReader(settings);
-  const facts = plan.actions.map((a) => actionFacts(a, readOwner));
+  const actions = plan.actions.map(actionRow);
+  const facts = actions.map((a) => actionFacts(a, readOwner));
+  // Each ID's first row; actions repeating an ID already seen are noted while the index is built.
   const actionRowById = new Map<string, number>();
-  for (let i = 0; i < facts.length; i++) if (!actionRowById.has(facts[i].key)) actionRowById.set(facts[i].key, plan.actions[i].source.row);
+  const repeatedIds: number[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const key = facts[i].key;
+    if (!actionRowById.has(key)) actionRowById.set(key, actions[i].source.row);
+    else repeatedIds.push(i);
+  }
+  const measures = plan.measures.map(measureRow);
   const measureIds = new Set<string>();
-  for (const m of plan.measures) measureIds.add(idKey(str(m.id)));
+  for (const m of measures) measureIds.add(idKey(str(m.id)));
   return {
     plan,
     tier,
@@ -53,8 +62,12 @@ export function buildContext(input: ContextInput): CheckContext {
     linksCheckable: hasParentSource(parents, expectedParentTiers),
     expectedParentTiers,
     actionRowById,
+    repeatedIds,
+    linkVerdicts: new Map(),
     measureIds,
+    actions,
     facts,
+    measures,
     children: input.children ?? [],
   };
 }

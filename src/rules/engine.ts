@@ -4,6 +4,7 @@ import { cellOf, Plan, RowSource } from "../model/plan";
 import { buildContext } from "./context";
 import { ACTION_RULES, MEASURE_RULES, PLAN_RULES, RULE_IDS } from "./index";
 import { CheckSettings, compileSettings, CompiledSettings, parseCheckSettings } from "./settings";
+import { analyseAction } from "./text/actionText";
 import { str } from "./text/dates";
 import type { Finding, Hit, PlanHit, RuleInfo } from "./types";
 
@@ -40,16 +41,18 @@ export function checkPlan(input: CheckInput): Finding[] {
   const planRules = PLAN_RULES.filter(on);
   const severity = (r: RuleInfo) => settings.severityOf(r.id, r.severity);
 
-  const actions = input.plan.actions;
+  const actions = ctx.actions;
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
     const facts = ctx.facts[i];
+    // Read here rather than with the facts: the words of one action are garbage as soon as its rules have run.
+    const text = analyseAction(str(a.action));
     for (const rule of actionRules) {
-      const hit: Hit | null = rule.check(a, facts, ctx);
+      const hit: Hit | null = rule.check(a, facts, ctx, text);
       if (hit) findings.push(finding(rule, severity(rule), a.source, hit, str(a.id), undefined));
     }
   }
-  for (const m of input.plan.measures) {
+  for (const m of ctx.measures) {
     for (const rule of measureRules) {
       const hit = rule.check(m, ctx);
       if (hit) findings.push(finding(rule, severity(rule), m.source, hit, undefined, str(m.id)));

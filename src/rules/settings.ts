@@ -47,7 +47,7 @@ export interface CompiledSettings extends CheckSettings {
   verbForms: Map<string, VerbForm>;
   nounLikeVerbs: Set<string>;
   followThroughVerbs: Set<string>;
-  /** Matches a vague opening at the start of normalised action text. */
+  /** Matches a vague opening at the start of normalised action text. Each phrase regex captures the phrase as group 1. */
   vagueOpening: RegExp;
   weakOpening: RegExp;
   hedge: RegExp;
@@ -76,10 +76,14 @@ export function parseCheckSettings(raw: unknown, file = "framework", knownRuleId
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase().trim()).filter((w) => w !== "");
 
-/** Longest first, so "continue to" wins over "continue"; letters may not run on either side. */
+/**
+ * One alternation of every phrase, longest first, so "continue to" wins over "continue"; letters may not
+ * run on either side. The phrase found is group 1: the letter test before it consumes a character rather
+ * than looking behind, which lets the engine scan for the phrases' first letters (twice as fast).
+ */
 function phraseRegex(list: readonly string[], anchored: boolean): RegExp {
   const alternatives = [...new Set(lower(list))].sort((a, b) => b.length - a.length).map(escapeRegex);
-  return new RegExp(`${anchored ? "^" : "(?<![a-z])"}(?:${alternatives.join("|")})(?![a-z])`, "i");
+  return new RegExp(`${anchored ? "^" : "(?:^|[^a-z])"}(${alternatives.join("|")})(?![a-z])`, "i");
 }
 
 export type VerbKind = "base" | "s" | "ed" | "ing";

@@ -1,9 +1,12 @@
 // The shapes every SMART and golden-thread rule shares: what a rule is, what it reports, what it sees.
-import { Action, Located, Measure, Plan, Tier } from "../model/plan";
+import type { Plan, Tier } from "../model/plan";
 import type { IsoDate } from "../model/dates";
 import type { CompiledSettings } from "./settings";
 import type { ActionFacts } from "./actionFacts";
+import type { LinkVerdict } from "./goldenThread/linkCheck";
 import type { ParentIndex, ParentTier } from "./goldenThread/parentIndex";
+import type { ActionRow, MeasureRow } from "./rows";
+import type { ActionText } from "./text/actionText";
 
 /** Sefton Appendix 3: SMART plus Responsibility, and the golden thread between plans. */
 export const CRITERIA = ["Specific", "Measurable", "Achievable", "Relevant", "Time-bound", "Responsible", "Golden thread"] as const;
@@ -59,12 +62,13 @@ export interface PlanHit {
 
 export interface ActionRule extends RuleInfo {
   scope: "action";
-  check(action: Located<Action>, facts: ActionFacts, ctx: CheckContext): Hit | null;
+  /** `text` is the action's wording, read for this action only (so thousands of actions' words never pile up). */
+  check(action: ActionRow, facts: ActionFacts, ctx: CheckContext, text: ActionText): Hit | null;
 }
 
 export interface MeasureRule extends RuleInfo {
   scope: "measure";
-  check(measure: Located<Measure>, ctx: CheckContext): Hit | null;
+  check(measure: MeasureRow, ctx: CheckContext): Hit | null;
 }
 
 export interface PlanRule extends RuleInfo {
@@ -91,10 +95,18 @@ export interface CheckContext {
   expectedParentTiers: readonly ParentTier[];
   /** Upper-cased IDs of this plan's own actions, with the sheet row where each is first used. */
   actionRowById: Map<string, number>;
+  /** Indexes (into plan.actions) of the actions whose ID an earlier action already uses. */
+  repeatedIds: number[];
+  /** The verdicts on each distinct "Link to parent plan" cell, filled as the link rules meet them. */
+  linkVerdicts: Map<string, readonly LinkVerdict[]>;
   /** Upper-cased IDs of this plan's measures. */
   measureIds: Set<string>;
+  /** The cells of each action the rules read, in one shape; parallel to plan.actions. */
+  actions: ActionRow[];
   /** What each action says, when and who, worked out once; parallel to plan.actions. */
   facts: ActionFacts[];
+  /** The cells of each measure the rules read; parallel to plan.measures. */
+  measures: MeasureRow[];
   /** Plans one tier down, when checking coverage of this plan's actions. */
   children: Plan[];
 }

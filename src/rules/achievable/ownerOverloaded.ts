@@ -20,7 +20,7 @@ export const ownerOverloaded: PlanRule = {
   hint: "Spread the due dates across the year, or share the actions out among other named officers.",
   check: (ctx, report) => {
     // Count first with numeric keys (officer number x quarter); collect rows only for the few over the limit.
-    const actions = ctx.plan.actions;
+    const actions = ctx.actions;
     const officerNumber = new Map<string, number>();
     const keys = new Float64Array(actions.length).fill(-1);
     const counts = new Map<number, number>();

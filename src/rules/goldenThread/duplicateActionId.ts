@@ -10,9 +10,8 @@ export const duplicateActionId: PlanRule = {
   title: "Duplicate action ID",
   hint: "Give each action its own ID; renumber the later one and update any child plans linking to it.",
   check: (ctx, report) => {
-    const actions = ctx.plan.actions;
-    for (let i = 0; i < actions.length; i++) {
-      const a = actions[i];
+    for (const i of ctx.repeatedIds) {
+      const a = ctx.actions[i];
       const key = ctx.facts[i].key;
       if (key === "") continue;
       const seen = ctx.actionRowById.get(key);

@@ -1,6 +1,6 @@
 // The one reading of a "Link to parent plan" cell that the link rules share, so each link is judged once.
-import type { Action, Located } from "../../model/plan";
 import type { ActionFacts } from "../actionFacts";
+import type { ActionRow } from "../rows";
 import type { CheckContext } from "../types";
 import { str } from "../text/dates";
 import { findParent, idKey, linkedIds, ParentEntry, ParentIndex, ParentTier } from "./parentIndex";
@@ -17,11 +17,22 @@ export function hasParentSource(parents: ParentIndex, expected: readonly ParentT
   return false;
 }
 
-/** The verdict on each link of the action, worked out once and kept on its facts for the other link rules. */
-export function judgeLinks(a: Located<Action>, facts: ActionFacts, ctx: CheckContext): LinkVerdict[] {
+/**
+ * The verdict on each link of the action, kept on its facts for the other link rules. Many actions share
+ * a link cell ("DSP-04"), so each distinct cell is judged once per check and its verdicts shared (read-only).
+ */
+export function judgeLinks(a: ActionRow, facts: ActionFacts, ctx: CheckContext): readonly LinkVerdict[] {
   if (facts.links) return facts.links;
+  const cell = str(a.parentLink);
+  let verdicts = ctx.linkVerdicts.get(cell);
+  if (verdicts === undefined) ctx.linkVerdicts.set(cell, (verdicts = judgeCell(cell, ctx)));
+  facts.links = verdicts;
+  return verdicts;
+}
+
+function judgeCell(cell: string, ctx: CheckContext): readonly LinkVerdict[] {
   const verdicts: LinkVerdict[] = [];
-  for (const link of linkedIds(str(a.parentLink))) {
+  for (const link of linkedIds(cell)) {
     const entry = findParent(ctx.parents, link);
     if (entry) {
       const fits = entry.tier === "Unknown" || ctx.expectedParentTiers.includes(entry.tier);
@@ -32,7 +43,6 @@ export function judgeLinks(a: Located<Action>, facts: ActionFacts, ctx: CheckCon
       verdicts.push({ kind: "unknown", link });
     }
   }
-  facts.links = verdicts;
   return verdicts;
 }
 

@@ -9,8 +9,8 @@ export const noParentSource: PlanRule = {
   title: "Links not checked",
   hint: "Give the parent plan (--parent parent.xlsx) or fill the plan's Register sheet with the parent plan's actions.",
   check: (ctx, report) => {
-    if (ctx.plan.actions.length === 0 || ctx.linksCheckable) return;
-    const first = ctx.plan.actions[0];
+    if (ctx.actions.length === 0 || ctx.linksCheckable) return;
+    const first = ctx.actions[0];
     report({
       sheet: first.source.sheet,
       cell: first.source.columns.parentLink ? `${first.source.columns.parentLink}:${first.source.columns.parentLink}` : "Link to parent plan",

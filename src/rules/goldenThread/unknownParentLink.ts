@@ -1,5 +1,7 @@
 import type { ActionRule } from "../types";
-import { judgeLinks } from "./linkCheck";
+import { judgeLinks, LinkVerdict } from "./linkCheck";
+
+const isUnknown = (v: LinkVerdict) => v.kind === "unknown";
 
 /** Golden thread: a link to an ID the parent plan does not have is a broken thread (often a typo or an old ID). */
 export const unknownParentLink: ActionRule = {
@@ -12,8 +14,9 @@ export const unknownParentLink: ActionRule = {
   check: (a, facts, ctx) => {
     // Directorate links are judged against the framework by no-corporate-priority.
     if (ctx.tier === "Directorate" || !ctx.linksCheckable) return null;
-    const unknown = judgeLinks(a, facts, ctx).filter((v) => v.kind === "unknown").map((v) => v.link);
-    if (unknown.length === 0) return null;
+    const verdicts = judgeLinks(a, facts, ctx);
+    if (!verdicts.some(isUnknown)) return null;
+    const unknown = verdicts.filter(isUnknown).map((v) => v.link);
     return { field: "parentLink", message: `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the ${ctx.expectedParentTiers.join(" or ")} plan.` };
   },
 };

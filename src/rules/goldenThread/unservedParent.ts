@@ -12,7 +12,7 @@ export const unservedParent: PlanRule = {
   hint: "If this service should deliver part of it, add an action linked to it; otherwise no change is needed.",
   check: (ctx, report) => {
     const served = new Set<ParentEntry>();
-    const actions = ctx.plan.actions;
+    const actions = ctx.actions;
     for (let i = 0; i < actions.length; i++) {
       for (const v of judgeLinks(actions[i], ctx.facts[i], ctx)) if (v.kind === "ok" || v.kind === "wrongTier") served.add(v.entry);
     }

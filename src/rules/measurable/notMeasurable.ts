@@ -10,7 +10,7 @@ export const notMeasurable: ActionRule = {
   severity: "warning",
   title: "No measure of success",
   hint: "Fill in the measure of success (a number, a milestone or a yes/no deliverable) or link a measure from the Measures sheet.",
-  check: (a, text) => {
+  check: (a, _facts, _ctx, text) => {
     if (text.wordCount === 0) return null;
     if (str(a.measureOfSuccess).trim() !== "" || str(a.linkedMeasures).trim() !== "") return null;
     if (text.hasQuantity || hasQuantity(str(a.intendedOutcome))) return null;

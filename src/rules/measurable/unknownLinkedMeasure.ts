@@ -9,7 +9,7 @@ export const unknownLinkedMeasure: ActionRule = {
   severity: "warning",
   title: "Linked measure not found",
   hint: "Use the ID of a measure on this plan's Measures sheet (separate several with commas), or add the measure there.",
-  check: (a, _text, ctx) => {
+  check: (a, _facts, ctx) => {
     const cell = str(a.linkedMeasures);
     if (cell.trim() === "") return null;
     const missing: string[] = [];

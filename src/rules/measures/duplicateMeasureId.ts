@@ -12,7 +12,7 @@ export const duplicateMeasureId: PlanRule = {
   hint: "Give each measure its own ID and update the actions that link to it.",
   check: (ctx, report) => {
     const firstRow = new Map<string, number>();
-    for (const m of ctx.plan.measures) {
+    for (const m of ctx.measures) {
       const key = str(m.id).trim().toUpperCase();
       if (key === "") continue;
       const seen = firstRow.get(key);

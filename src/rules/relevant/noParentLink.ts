@@ -9,7 +9,7 @@ export const noParentLink: ActionRule = {
   severity: "error",
   title: "No link to the parent plan",
   hint: "Choose the parent action (or, for Directorate plans, the Corporate Plan priority) this action delivers from the link list.",
-  check: (a, _t, ctx) =>
+  check: (a, _facts, ctx) =>
     str(a.parentLink).trim() === ""
       ? { field: "parentLink", message: ctx.tier === "Directorate" ? "Not linked to a Corporate Plan priority or Transformation programme." : `Not linked to an action of the ${ctx.expectedParentTiers.join(" or ")} plan.` }
       : null,

@@ -33,8 +33,8 @@ export function readOwner(raw: string, s: CompiledSettings): OwnerReading {
     text,
     key,
     placeholder,
-    teamWord: team ? team[0] : null,
-    roleWord: role ? role[0] : null,
+    teamWord: team ? team[1] : null,
+    roleWord: role ? role[1] : null,
     namesPerson: text !== "" && namesAPerson(text, s.roleWord, s.teamWord),
     coOwners: parts.length >= 2 && parts.every(looksLikePersonName) ? parts : null,
   };

@@ -8,5 +8,5 @@ export const actionMissing: ActionRule = {
   severity: "error",
   title: "No action text",
   hint: "Say what will be done, starting with a verb, e.g. \"Publish the homelessness strategy by 30 September\".",
-  check: (_a, text) => (text.wordCount === 0 ? { field: "action", message: "The action is empty." } : null),
+  check: (_a, _facts, _ctx, text) => (text.wordCount === 0 ? { field: "action", message: "The action is empty." } : null),
 };

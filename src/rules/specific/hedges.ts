@@ -8,8 +8,8 @@ export const hedges: ActionRule = {
   severity: "warning",
   title: "Hedge words",
   hint: "Remove the hedge and say exactly what is in scope; if it depends on something, name it as a risk.",
-  check: (_a, text, ctx) => {
+  check: (_a, _facts, ctx, text) => {
     const hedge = ctx.settings.hedge.exec(text.lower);
-    return hedge ? { field: "action", message: `"${hedge[0]}" leaves it open what will actually be done.` } : null;
+    return hedge ? { field: "action", message: `"${hedge[1]}" leaves it open what will actually be done.` } : null;
   },
 };

@@ -9,7 +9,7 @@ export const noVerb: ActionRule = {
   severity: "warning",
   title: "No verb",
   hint: "Start with a verb that says what will be done: Deliver, Publish, Recruit, Reduce, Introduce...",
-  check: (a, text, ctx) =>
+  check: (a, _facts, ctx, text) =>
     text.wordCount > 0 && !hasVerb(text.tokens, ctx.settings)
       ? { field: "action", message: `"${a.action.trim()}" names a topic but does not say what will be done.` }
       : null,

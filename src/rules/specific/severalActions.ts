@@ -9,7 +9,7 @@ export const severalActions: ActionRule = {
   severity: "warning",
   title: "Several actions in one",
   hint: "Split it into one row per action, each with its own due date and measure of success.",
-  check: (_a, text, ctx) => {
+  check: (_a, _facts, ctx, text) => {
     if (text.wordCount < 5) return null;
     const parts = separateActions(text.tokens, ctx.settings);
     return parts.length >= 2

@@ -8,11 +8,11 @@ export const vagueOpening: ActionRule = {
   severity: "warning",
   title: "Vague opening",
   hint: "Say what will be different when it is done, e.g. \"Open a carers' hub in Bootle by January\" rather than \"Explore options for a carers' hub\".",
-  check: (_a, text, ctx) => {
+  check: (_a, _facts, ctx, text) => {
     const vague = ctx.settings.vagueOpening.exec(text.opening);
-    if (vague) return { field: "action", message: `Opens with "${vague[0]}", which promises effort rather than a result.` };
+    if (vague) return { field: "action", message: `Opens with "${vague[1]}", which promises effort rather than a result.` };
     // Soft verbs are fine with a quantity: "Support 40 care leavers into apprenticeships".
     const weak = text.hasQuantity ? null : ctx.settings.weakOpening.exec(text.opening);
-    return weak ? { field: "action", message: `Opens with "${weak[0]}" but does not say how much or what will change.` } : null;
+    return weak ? { field: "action", message: `Opens with "${weak[1]}" but does not say how much or what will change.` } : null;
   },
 };

@@ -20,8 +20,9 @@ export interface ActionText {
   hasQuantity: boolean;
 }
 
+// Every separator is one character: the length test spares hashing each word of every action.
 export function isSeparator(token: string): boolean {
-  return SEPARATORS.has(token);
+  return token.length === 1 && SEPARATORS.has(token);
 }
 
 /** Drops "To", "We will", "The service will" from the front: the action starts after them. */
@@ -45,6 +46,13 @@ const SINGLE_SEPARATORS = new Set([";", ",", "&", ":", "\n", "/", "(", ")", "+"]
  */
 export function tokenise(lowerText: string): string[] {
   const tokens: string[] = [];
+  scan(lowerText, tokens);
+  return tokens;
+}
+
+/** Appends the tokens of lower-cased text to `tokens`; returns how many are words. */
+function scan(lowerText: string, tokens: string[]): number {
+  let words = 0;
   const n = lowerText.length;
   let i = 0;
   while (i < n) {
@@ -59,7 +67,12 @@ export function tokenise(lowerText: string): string[] {
         else break;
       }
       tokens.push(lowerText.slice(i, j));
+      words++;
       i = j;
+      continue;
+    }
+    if (c === 32) {
+      i++;
       continue;
     }
     const ch = lowerText[i];
@@ -69,14 +82,13 @@ export function tokenise(lowerText: string): string[] {
     else if (ch === "-" && i > 0 && i + 1 < n && /\s/.test(lowerText[i - 1]) && /\s/.test(lowerText[i + 1])) tokens.push("-");
     i++;
   }
-  return tokens;
+  return words;
 }
 
 export function analyseAction(action: string): ActionText {
   const lower = typeof action === "string" ? action.toLowerCase() : "";
-  const all = tokenise(lower);
-  let wordCount = 0;
-  for (const t of all) if (!SEPARATORS.has(t)) wordCount++;
+  const all: string[] = [];
+  const wordCount = scan(lower, all);
   const start = stripLeadIn(all);
   const tokens = start === 0 ? all : all.slice(start);
   // Without a lead-in the text itself is the opening: no need to rebuild it from tokens.

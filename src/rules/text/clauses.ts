@@ -5,13 +5,15 @@ import { isSeparator } from "./actionText";
 import { opensWithVerb } from "./verbs";
 
 const JOINERS = new Set(["and", "then", "plus", "also", ";", ",", "&", ".", "\n", "+"]);
+// No joiner is longer than four letters: the length test spares hashing every longer word.
+const isJoiner = (t: string) => t.length <= 4 && JOINERS.has(t);
 const BEFORE_SHARED_OBJECT = new Set(["to", "will", "shall", "and"]);
 const NONE: readonly string[] = [];
 
 /** Width of the joiner starting at tokens[i] ("and", a comma, "as well as"), or 0. */
 function joinerAt(tokens: readonly string[], i: number): number {
   const t = tokens[i];
-  if (JOINERS.has(t)) return 1;
+  if (isJoiner(t)) return 1;
   if (t === "as" && tokens[i + 1] === "well" && tokens[i + 2] === "as") return 3;
   if (t === "along" && tokens[i + 1] === "with") return 2;
   return 0;
@@ -25,12 +27,15 @@ function endsOnSharedVerb(tokens: readonly string[], start: number, end: number,
   if (BEFORE_SHARED_OBJECT.has(tokens[end - 2])) return true;
   for (let k = start; k < end; k++) {
     const t = tokens[k];
-    if (!JOINERS.has(t) && s.verbForms.get(t)?.kind !== "base") return false;
+    if (!isJoiner(t) && s.verbForms.get(t)?.kind !== "base") return false;
   }
   return true;
 }
 
-/** The clauses of an action that each start a separate piece of work, as text. */
+/**
+ * The clauses of an action that each start a separate piece of work, as text: two or more, or none when
+ * the action is one piece of work (so the common case builds no strings).
+ */
 export function separateActions(tokens: readonly string[], s: CompiledSettings): readonly string[] {
   // Most actions have no joiner at all: nothing to split.
   let joiners = 0;
@@ -48,7 +53,8 @@ export function separateActions(tokens: readonly string[], s: CompiledSettings):
     i += width - 1;
   }
 
-  let found: string[] | undefined;
+  // [start, end) of each clause that starts new work.
+  const kept: number[] = [];
   let counted = 0;
   for (let k = 0; k < bounds.length; k += 2) {
     const clauseStart = bounds[k];
@@ -64,9 +70,14 @@ export function separateActions(tokens: readonly string[], s: CompiledSettings):
     // "…and report the findings" finishes the same work rather than starting new work.
     if (strict && counted > 0 && s.followThroughVerbs.has(s.verbForms.get(tokens[clauseStart])?.base ?? "")) continue;
     counted++;
-    const words: string[] = [];
-    for (let i = clauseStart; i < end; i++) if (!isSeparator(tokens[i])) words.push(tokens[i]);
-    (found ??= []).push(words.join(" "));
+    kept.push(clauseStart, end);
   }
-  return found ?? NONE;
+  if (counted < 2) return NONE;
+  const found: string[] = [];
+  for (let k = 0; k < kept.length; k += 2) {
+    const words: string[] = [];
+    for (let i = kept[k]; i < kept[k + 1]; i++) if (!isSeparator(tokens[i])) words.push(tokens[i]);
+    found.push(words.join(" "));
+  }
+  return found;
 }

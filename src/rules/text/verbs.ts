@@ -9,6 +9,8 @@ const NOUN_LINKS = new Set(["of", "for", "to", "from", "in", "at", "on", "within
 const OBJECT_STARTS = new Set(["the", "a", "an", "our", "its", "their", "all", "every", "each", "any", "this", "these", "those", "new", "more", "fewer", "up", "out", "forward", "back", "down", "over", "off", "existing", "current", "key", "local", "two", "three", "four", "five", "six", "ten", "twelve", "twenty"]);
 const BEFORE_VERB = new Set(["to", "will", "shall", "must", "should", "would", "can", "could", "we", "they"]);
 const STRONG_BREAKS = new Set([":", ";", ".", "\n", "-", "("]);
+// Every break is one character: the length test spares hashing each word.
+const isStrongBreak = (t: string) => t.length === 1 && STRONG_BREAKS.has(t);
 
 const isNumber = (t: string | undefined) => t !== undefined && /^[£\d]/.test(t);
 
@@ -51,7 +53,7 @@ export function hasVerb(tokens: readonly string[], s: CompiledSettings): boolean
   const n = tokens.length;
   while (start < n) {
     let end = start;
-    while (end < n && !STRONG_BREAKS.has(tokens[end])) end++;
+    while (end < n && !isStrongBreak(tokens[end])) end++;
     const first = stripLeadIn(tokens as string[], start);
     if (first < end && opensWithVerb(tokens, first, end, s, false)) return true;
     start = end + 1;

@@ -16,7 +16,7 @@ export const sameDueDate: PlanRule = {
     let lastRow = 0;
     let column: string | undefined;
     let sheet = "";
-    const actions = ctx.plan.actions;
+    const actions = ctx.actions;
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i];
       const due = ctx.facts[i].due;
