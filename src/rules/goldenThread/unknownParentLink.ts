@@ -15,7 +15,9 @@ export const unknownParentLink: ActionRule = {
     // Directorate links are judged against the framework by no-corporate-priority.
     if (ctx.tier === "Directorate" || !ctx.linksCheckable) return null;
     const verdicts = judgeLinks(a, facts, ctx);
-    if (!verdicts.some(isUnknown)) return null;
+    let anyUnknown = false;
+    for (const v of verdicts) if (v.kind === "unknown") anyUnknown = true;
+    if (!anyUnknown) return null;
     const unknown = verdicts.filter(isUnknown).map((v) => v.link);
     return { field: "parentLink", message: `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the ${ctx.expectedParentTiers.join(" or ")} plan.` };
   },
