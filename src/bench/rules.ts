@@ -124,7 +124,8 @@ export async function bench(): Promise<BenchRow[]> {
     { area: "rules", measure: `check 2,000 actions + 500 measures, 200-action register (best of ${RUNS})`, value: round1(smallMs), unit: "ms" },
     // Linear growth: ten times the rows should take about ten times as long (allow up to 15x).
     { area: "rules", measure: "time ratio 20,000 vs 2,000 actions (linear = 10)", value: round1(ratio), unit: "x", budget: 15, ok: ratio <= 15 },
-    // Other work on the machine slows every figure above; a load near the core count or more means re-run.
+    // Other work on the machine slows every figure above (this bench itself adds about 1): a load well above 1
+    // on a small machine means the figures are pessimistic; re-run when it is quiet.
     { area: "rules", measure: `load average while measuring (${os.cpus().length} cores)`, value: round1(load), unit: "" },
   ];
 }
