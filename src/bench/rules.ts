@@ -116,14 +116,15 @@ export async function bench(): Promise<BenchRow[]> {
   const load = os.loadavg()[0];
   const bigMs = Math.min(...bigRuns);
   const smallMs = Math.min(...smallRuns);
-  const ratio = bigMs / smallMs;
+  // Each big run against the small run beside it, so a slow spell on the machine cancels out of the ratio.
+  const ratio = median(bigRuns.map((ms, i) => ms / smallRuns[i]));
   return [
     { area: "rules", measure: `check 20,000 actions + 5,000 measures, 2,000-action register (best of ${RUNS})`, value: round1(bigMs), unit: "ms", budget: 100, ok: bigMs <= 100 },
     { area: "rules", measure: `  median of those ${RUNS} runs`, value: round1(median(bigRuns)), unit: "ms" },
     { area: "rules", measure: "findings in that check", value: findings, unit: "findings" },
     { area: "rules", measure: `check 2,000 actions + 500 measures, 200-action register (best of ${RUNS})`, value: round1(smallMs), unit: "ms" },
     // Linear growth: ten times the rows should take about ten times as long (allow up to 15x).
-    { area: "rules", measure: "time ratio 20,000 vs 2,000 actions (linear = 10)", value: round1(ratio), unit: "x", budget: 15, ok: ratio <= 15 },
+    { area: "rules", measure: "time ratio 20,000 vs 2,000 actions (linear = 10; median of paired runs)", value: round1(ratio), unit: "x", budget: 15, ok: ratio <= 15 },
     // Other work on the machine slows every figure above (this bench itself adds about 1): a load well above 1
     // on a small machine means the figures are pessimistic; re-run when it is quiet.
     { area: "rules", measure: `load average while measuring (${os.cpus().length} cores)`, value: round1(load), unit: "" },
