@@ -239,7 +239,7 @@ function assignIds(drafts: Draft[], kind: TableKind, findings: ConversionFinding
 }
 
 function located<T>(d: Draft, parsed: T, file: string | undefined): Located<T> {
-  return { ...parsed, source: { file, sheet: d.sheet, row: d.row, columns: d.columns } };
+  return Object.assign(parsed as T & object, { source: { file, sheet: d.sheet, row: d.row, columns: d.columns } });
 }
 
 function build<T extends { id: string }>(drafts: Draft[], kind: TableKind, parse: (v: unknown) => { success: true; data: T } | { success: false; error: { message: string } }, file: string | undefined): Located<T>[] {

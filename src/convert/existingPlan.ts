@@ -73,7 +73,7 @@ function readRows<T>(t: TableSnapshot | undefined, columns: Column[], schema: z.
       delete raw[key];
       parsed = schema.safeParse(raw);
     }
-    out.push({ ...parsed.data, source: { sheet: t.sheet, row: rowNumber, columns: where } });
+    out.push(Object.assign(parsed.data as T & object, { source: { sheet: t.sheet, row: rowNumber, columns: where } }));
   });
   return out;
 }

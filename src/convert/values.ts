@@ -21,13 +21,14 @@ export function readNumber(cell: SourceCell): number | null {
   return Number(t);
 }
 
-const RAG: Record<string, string> = { g: "Green", green: "Green", a: "Amber", amber: "Amber", r: "Red", red: "Red" };
+// Maps, not object literals: a cell saying "constructor" or "__proto__" must not find Object.prototype.
+const RAG = new Map(Object.entries({ g: "Green", green: "Green", a: "Amber", amber: "Amber", r: "Red", red: "Red" }));
 const POLARITY: [RegExp, string][] = [
   [/^(high|higher|up|increase|bigger|more)\b|\bhigh(er)? is (good|better)\b|^high(er)? (is )?better$/, "High"],
   [/^(low|lower|down|decrease|smaller|less)\b|\blow(er)? is (good|better)\b|^low(er)? (is )?better$/, "Low"],
   [/^(target|on target|in range|closest to target|to target)$/, "Target"],
 ];
-const FREQUENCY: Record<string, string> = { monthly: "Monthly", month: "Monthly", quarterly: "Quarterly", quarter: "Quarterly", annual: "Annual", annually: "Annual", yearly: "Annual", year: "Annual" };
+const FREQUENCY = new Map(Object.entries({ monthly: "Monthly", month: "Monthly", quarterly: "Quarterly", quarter: "Quarterly", annual: "Annual", annually: "Annual", yearly: "Annual", year: "Annual" }));
 const TYPES: [RegExp, string][] = [
   [/^(kr|key result)s?$/, "Key Result"],
   [/^(pi|performance indicator|performance measure)s?$/, "Performance Indicator"],
@@ -38,9 +39,9 @@ const NO = /^(no|n|false|0)$/;
 
 function choice(field: string, text: string): string | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
-  if (field === "selfAssessedRag") return RAG[t] ?? null;
+  if (field === "selfAssessedRag") return RAG.get(t) ?? null;
   if (field === "polarity") return POLARITY.find(([re]) => re.test(t))?.[1] ?? null;
-  if (field === "frequency") return FREQUENCY[t] ?? null;
+  if (field === "frequency") return FREQUENCY.get(t) ?? null;
   if (field === "type") return MEASURE_TYPES.find((m) => m.toLowerCase() === t) ?? TYPES.find(([re]) => re.test(t))?.[1] ?? null;
   return text.trim(); // parentLink: free text; the golden-thread check judges it
 }

@@ -126,7 +126,7 @@ function readTableCsv(text: string, file: string, table: CsvTable): Located<Reco
       continue;
     }
     firstRowOfId.set(id, line);
-    result.push({ ...parsed.data, source: { file, sheet: file, row: line, columns } });
+    result.push(Object.assign(parsed.data, { source: { file, sheet: file, row: line, columns } }));
   }
   if (problems.length > 0) throw new CsvError(problems);
   return result;

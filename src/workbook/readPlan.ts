@@ -171,7 +171,7 @@ class Reader {
         return;
       }
       const source = { ...(this.file ? { file: this.file } : {}), sheet: t.sheet, row, columns: Object.fromEntries(present.map((p) => [p.column.key, p.letter])) };
-      located.push({ ...(result.data as z.infer<S>), source });
+      located.push(Object.assign(result.data as z.infer<S>, { source })); // assign, not spread: rows keep one shared object shape, much faster to read in bulk
     });
     return located;
   }
