@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
 // number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 2 (its checks ride in the first write
-// request; 3 when designed sheets already exist), writeColumn() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
+// request; 3 when designed sheets already exist), writeColumn() 2, addRows() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
@@ -15,6 +15,7 @@ import { parseSheetAddress, SheetBox } from "./rangeAddress";
 import { RequirementProbe, requireExcelApi } from "./requirements";
 import { sendSteps } from "./sendSteps";
 import { SHEETS, TABLES } from "../workbook/names";
+import { addRowsCountProblem } from "../workbook/addRows";
 
 /** Runs a batch against Excel; Excel.run in the add-in, the double's run in tests and the bench. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -439,6 +440,72 @@ export class ExcelWorkbook implements WorkbookPort {
           await context.sync().catch(() => undefined);
         }
         throw error;
+      }
+    });
+  }
+
+  /**
+   * Sync 1 reads where the table is, its first and last data rows' formulas and the sheet's
+   * protection; sync 2 lifts protection, adds the rows (Excel carries formats, validation and status
+   * colours down and fills calculated columns), writes the formula columns on the new rows in
+   * case Excel did not treat them as calculated, and protects the sheet again with the same options.
+   */
+  async addRows(table: string, count: number): Promise<void> {
+    const problem = addRowsCountProblem(table, count);
+    if (problem) throw new ExcelCommandError(problem);
+    await this.run(async (context) => {
+      const target = context.workbook.tables.getItem(table);
+      const range = target.getRange().load("address");
+      const lastRow = target.getRange().getLastRow().load("formulas");
+      const firstRow = target.getHeaderRowRange().getOffsetRange(1, 0).load("formulas");
+      const protection = target.worksheet.protection.load("protected, options");
+      const runtime = context.runtime.load("enableEvents");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot add rows: there is no table called "${table}" in this workbook.`);
+        throw error;
+      }
+      const box = parseSheetAddress(range.address);
+      const sheet = box.sheet;
+      const width = box.right - box.left + 1;
+      const hasData = box.bottom > box.top;
+      // A formula column: the first and last data rows hold the same formula (a calculated column).
+      const formulaColumns = hasData
+        ? lastRow.formulas[0].flatMap((f, j) => (typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f ? [j] : []))
+        : [];
+      const blanks: string[][] = Array.from({ length: count }, () => Array.from({ length: width }, () => ""));
+      const steps: ExcelStep[] = [];
+      if (protection.protected) steps.push({ bytes: 32, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.unprotect() });
+      steps.push({ bytes: jsonBytes(blanks) + table.length, queue: (ctx) => ctx.workbook.tables.getItem(table).rows.add(undefined, blanks) });
+      for (const j of formulaColumns) {
+        const letter = columnLetter(box.left + j);
+        const from = `${letter}${box.bottom}`;
+        const to = `${letter}${box.bottom + 1}:${letter}${box.bottom + count}`;
+        steps.push({
+          bytes: 64,
+          queue: (ctx) => {
+            const worksheet = ctx.workbook.worksheets.getItem(sheet);
+            worksheet.getRange(to).copyFrom(worksheet.getRange(from), "Formulas");
+          },
+        });
+      }
+      const options = protection.options;
+      if (protection.protected) steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(options) });
+      try {
+        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+      } catch (error) {
+        if (protection.protected) {
+          // The request stopped part way: protect the sheet again if it was left open.
+          const now = context.workbook.worksheets.getItem(sheet).protection.load("protected");
+          await context.sync().catch(() => undefined);
+          if (!now.protected) {
+            context.workbook.worksheets.getItem(sheet).protection.protect(options);
+            await context.sync().catch(() => undefined);
+          }
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ExcelCommandError(`Cannot add ${count} rows to table "${table}" (sheet "${sheet}"): ${message}`);
       }
     });
   }

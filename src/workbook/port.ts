@@ -127,6 +127,11 @@ export interface WorkbookPort {
   apply(design: WorkbookDesign): Promise<void>;
   /** Writes one column of a table in bulk (e.g. the SMART summary after a check). */
   writeColumn(table: string, column: string, values: CellValue[]): Promise<void>;
+  /**
+   * Appends `count` (1-5000) blank rows to a table, with its calculated column formulas, validation,
+   * input messages, number formats, locking and status colours, and the sheet's protection as it was.
+   */
+  addRows(table: string, count: number): Promise<void>;
   /** Sets the value of a single-cell defined name (e.g. ReportingDate). */
   setNamedValue(name: string, value: CellValue): Promise<void>;
   /** Selects a cell so the user sees it (a no-op for files). */

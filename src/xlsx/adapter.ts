@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { parseAddress, parseRange } from "../workbook/addresses";
 import { applyDesign } from "./applyDesign";
+import { addTableRows } from "./addTableRows";
 import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
 import { checkXlsxSignature, XlsxReadError } from "./readError";
 import { workbookSnapshot } from "./snapshot";
@@ -92,6 +93,10 @@ export class XlsxWorkbook implements WorkbookPort {
     values.forEach((v, i) => {
       ws.getCell(start.row + 1 + i, start.col + index).value = v;
     });
+  }
+
+  async addRows(table: string, count: number): Promise<void> {
+    addTableRows(this.workbook, table, count, this.tableFormulas.get(table) ?? new Map(), this.fileName);
   }
 
   async setNamedValue(name: string, value: CellValue): Promise<void> {

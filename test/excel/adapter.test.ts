@@ -5,6 +5,7 @@ import { ExcelVersionError } from "../../src/excel/requirements";
 import { sampleDesign } from "../../src/excel/double/sampleDesign";
 import { REQUEST_LIMIT_BYTES } from "../../src/excel/chunks";
 import type { WorkbookDesign } from "../../src/workbook/port";
+import { columnLetter, columnNumber } from "../../src/workbook/addresses";
 
 function setup(seed?: FakeSeed, host: Partial<FakeHostOptions> = {}, requestLimitBytes?: number): { fake: FakeOffice; workbook: ExcelWorkbook } {
   const fake = createFakeOffice(seed, host);
@@ -280,6 +281,75 @@ describe("writeColumn", () => {
     await expect(workbook.writeColumn("Nope", "SMART check", [])).rejects.toThrow('Cannot write column "SMART check": there is no table called "Nope" in this workbook.');
     await expect(workbook.writeColumn("Actions", "Smartness", ["a", "b", "c"])).rejects.toThrow(/table "Actions" has no such column \(it has Action ID, Action, /);
     await expect(workbook.writeColumn("Actions", "SMART check", ["a"])).rejects.toThrow(/\(Actions!A1:[A-Z]+4\): 1 values for 3 data rows/);
+  });
+});
+
+describe("addRows", () => {
+  const letter = (design: WorkbookDesign, table: string, header: string) => {
+    const t = design.sheets.flatMap((s) => s.tables).find((x) => x.name === table)!;
+    return columnLetter(1 + t.columns.findIndex((c) => c.header === header));
+  };
+
+  test("adds rows to a protected table in two syncs: formulas, formats, validation and status colours reach them, protection as it was", async () => {
+    const { fake, workbook } = await planned(5);
+    const design = sampleDesign(5);
+    const wb = fake.workbook;
+    const protectionBefore = JSON.parse(JSON.stringify(wb.sheet("Actions").protection));
+    await workbook.addRows("Actions", 3);
+    expect(wb.stats.syncs).toBe(2);
+    expect(wb.stats.writesWithEventsOn).toBe(0);
+    expect(wb.tableAddress("Actions")).toMatch(/^Actions!A1:[A-Z]+9$/);
+    const status = letter(design, "Actions", "Action status");
+    const formula = design.sheets[1].tables[0].columns.find((c) => c.header === "Action status")?.formula;
+    for (const row of [7, 9]) {
+      expect(wb.cellAt("Actions", `${status}${row}`).formula).toBe(formula);
+      expect(wb.cellAt("Actions", `${status}${row}`).locked).not.toBe(false);
+      expect(wb.cellAt("Actions", `B${row}`)).toMatchObject({ value: "", locked: false });
+    }
+    expect(wb.cellAt("Actions", `${status}10`).formula).toBeUndefined();
+    const due = design.sheets[1].tables[0].columns.findIndex((c) => c.validation?.type === "date");
+    expect(wb.cellAt("Actions", `${String.fromCharCode(65 + due)}9`).numberFormat).toBe("dd/mm/yyyy");
+    const rag = letter(design, "Actions", "Self-assessed RAG");
+    expect(wb.cellAt("Actions", `${rag}9`).validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=SelfRagsList" } });
+    const statusCol = columnNumber(status);
+    expect(wb.sheet("Actions").conditionalFormats.filter((f) => f.box.c1 === statusCol).every((f) => f.box.r2 === 9)).toBe(true);
+    expect(wb.sheet("Actions").protection).toEqual(protectionBefore);
+    expect(protectionBefore).toMatchObject({ protected: true, options: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true } });
+  });
+
+  test("stays at two syncs and under the request limit for 5,000 rows", async () => {
+    const { fake, workbook } = await planned(20);
+    await workbook.addRows("Measures", 5000);
+    expect(fake.workbook.stats.syncs).toBe(2);
+    expect(fake.workbook.stats.largestRequestBytes).toBeLessThan(4 * MB);
+    const t = fake.workbook.table("Measures");
+    expect(t.box.r2 - t.box.r1).toBe(5020);
+    const design = sampleDesign(20);
+    const ragCol = letter(design, "Measures", "RAG");
+    const formula = design.sheets.flatMap((s) => s.tables).find((x) => x.name === "Measures")!.columns.find((c) => c.header === "RAG")?.formula;
+    expect(fake.workbook.cellAt("Measures", `${ragCol}${t.box.r2}`).formula).toBe(formula);
+  });
+
+  test("an unprotected sheet stays unprotected", async () => {
+    const { fake, workbook } = setup({ sheets: [{ name: "Log", values: [["When", "Twice"], [1, "=A2*2"]] }], tables: [{ name: "Log", sheet: "Log", range: "A1:B2" }] });
+    await workbook.addRows("Log", 2);
+    expect(fake.workbook.tableAddress("Log")).toBe("Log!A1:B4");
+    expect(fake.workbook.cellAt("Log", "B4").formula).toBe("=A4*2");
+    expect(fake.workbook.sheet("Log").protection.protected).toBe(false);
+  });
+
+  test("names the missing table, refuses a bad count, and puts protection back when Excel refuses", async () => {
+    const { fake, workbook } = await planned(3);
+    await expect(workbook.addRows("Risks", 5)).rejects.toThrow('Cannot add rows: there is no table called "Risks" in this workbook.');
+    await expect(workbook.addRows("Actions", 0)).rejects.toThrow('Cannot add rows to table "Actions": the number of rows must be a whole number from 1 to 5000 (got 0).');
+    await expect(workbook.addRows("Actions", 5001)).rejects.toThrow("(got 5001)");
+    // Excel refuses rows that would run off the sheet: the table moved to the bottom rows.
+    const before = JSON.parse(JSON.stringify(fake.workbook.sheet("Actions").protection));
+    const t = fake.workbook.table("Actions");
+    t.box = { ...t.box, r1: 1_048_570 - (t.box.r2 - t.box.r1), r2: 1_048_570 };
+    await expect(workbook.addRows("Actions", 10)).rejects.toThrow(/^Cannot add 10 rows to table "Actions" \(sheet "Actions"\): /);
+    expect(fake.workbook.sheet("Actions").protection).toEqual(before);
+    expect(fake.workbook.enableEvents).toBe(true);
   });
 });
 

@@ -176,6 +176,27 @@ describe("Excel double: behaves like Excel with cells", () => {
     expect(fake.workbook.valuesOf("Data", "A2:B2")).toEqual([["Ann", 10]]);
   });
 
+  test("a table grows like Excel's: calculated columns fill, last row's formats carry down; never on a protected sheet", async () => {
+    const fake = createFakeOffice({
+      sheets: [{ name: "Data", values: [["Name", "Double", "Note"], ["Ann", "=Scores[[#This Row],[Name]]", "=1"], ["Bob", "=Scores[[#This Row],[Name]]", "=2"]] }],
+      tables: [{ name: "Scores", sheet: "Data", range: "A1:C3" }],
+    });
+    fake.workbook.sheet("Data").touch(3, 1).locked = false;
+    await run(fake, async (context) => {
+      const table = context.workbook.tables.getItem("Scores");
+      table.rows.add(undefined, [[null, null, null] as unknown as string[], ["Cy", null, "x"] as unknown as string[]]);
+      await context.sync();
+      context.workbook.worksheets.getItem("Data").protection.protect();
+      table.rows.add(undefined, [["Di", "", ""]]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    const wb = fake.workbook;
+    expect(wb.tableAddress("Scores")).toBe("Data!A1:C5");
+    expect(wb.cellAt("Data", "B4").formula).toBe("=Scores[[#This Row],[Name]]");
+    expect(wb.cellAt("Data", "C4").formula).toBeUndefined(); // not the same formula on every row: not calculated
+    expect(wb.cellAt("Data", "A5")).toMatchObject({ value: "Cy", locked: false });
+  });
+
   test("seeded tables and names read back through the API", async () => {
     const fake = seeded();
     await run(fake, async (context) => {

@@ -246,3 +246,66 @@ describe("read() gives the port's plain snapshot", () => {
     await expect(wb.apply(design)).rejects.toThrow('sheet "Actions" already exists and is not empty');
   });
 });
+
+describe("addRows grows a table with everything its rows carry", () => {
+  const statusCol = ACTION_COLUMNS.length + 1; // "Action status" follows the model's columns
+  const ragCol = () => design.sheets.flatMap((s) => s.tables).find((t) => t.name === "Measures")!.columns.findIndex((c) => c.header === "RAG") + 1;
+
+  async function grownAndReopened(from: XlsxWorkbook, table: string, count: number): Promise<{ buf: Buffer; reopened: XlsxWorkbook }> {
+    await from.addRows(table, count);
+    const buf = await from.toBuffer();
+    return { buf, reopened: await XlsxWorkbook.fromBuffer(buf, "plan.xlsx") };
+  }
+
+  test("a created plan: new rows have the status formula, formats, locking and validation; protection unchanged", async () => {
+    const before = await created();
+    const protectionBefore = /<sheetProtection [^>]*\/>/.exec(await sheetXml(await before.toBuffer(), "Actions"))![0];
+    const rows = handPickedActions().length;
+    const { buf, reopened } = await grownAndReopened(before, "Actions", 5);
+    const t = (await reopened.read()).tables.find((x) => x.name === "Actions")!;
+    expect(t.rows).toHaveLength(rows + 5);
+    expect(t.range).toBe(`A1:${t.range.split(":")[1].replace(/\d+$/, "")}${rows + 6}`);
+    expect(calculated((await tableParts(buf)).get("Actions")!)).toEqual(new Map([["Action status", formulaOf("Action status", "Actions")]]));
+    const ws = reopened.workbook.getWorksheet("Actions")!;
+    for (const r of [rows + 2, rows + 6]) {
+      expect(ws.getCell(r, statusCol).formula).toBe(formulaOf("Action status", "Actions"));
+      expect(ws.getCell(r, statusCol).protection?.locked).not.toBe(false);
+      expect(ws.getCell(r, 1).protection).toMatchObject({ locked: false });
+      expect(ws.getCell(r, 1).value).toBeNull();
+      expect(ws.getCell(`I${r}`).numFmt).toBe("dd/mm/yyyy");
+      expect(ws.getCell(`G${r}`).dataValidation).toMatchObject({ type: "any", showInputMessage: true, prompt: expect.stringMatching(/Name one accountable officer/) });
+    }
+    expect(ws.getCell(rows + 7, statusCol).value).toBeNull();
+    expect(/<sheetProtection [^>]*\/>/.exec(await sheetXml(buf, "Actions"))![0]).toBe(protectionBefore);
+    // Blank new rows are not actions: the plan still reads cleanly.
+    const read = readPlan(await reopened.read(), "plan.xlsx");
+    expect(read.plan.actions).toHaveLength(rows);
+    expect(read.errors).toEqual([]);
+  });
+
+  test("an opened file: formulas, status colours and dropdowns reach the new rows and survive another save", async () => {
+    const opened = await XlsxWorkbook.fromBuffer(await (await created()).toBuffer(), "plan.xlsx");
+    const measures = handPickedMeasures().length;
+    const { buf, reopened } = await grownAndReopened(opened, "Measures", 3);
+    const again = await XlsxWorkbook.fromBuffer(await reopened.toBuffer(), "again.xlsx");
+    const ws = again.workbook.getWorksheet("Measures")!;
+    const last = measures + 4;
+    expect(ws.getCell(last, ragCol()).formula).toBe(formulaOf("RAG", "Measures"));
+    expect(again.columnFormulas("Measures").get("RAG")).toBe(formulaOf("RAG", "Measures"));
+    const xml = await sheetXml(buf, "Measures");
+    expect([...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">/g)].map((m) => m[1])).toEqual([`AB2:AB${last}`, `AC2:AC${last}`]);
+    const typeCol = design.sheets.flatMap((s) => s.tables).find((t) => t.name === "Measures")!.columns.findIndex((c) => c.validation?.type === "list") + 1;
+    expect(ws.getCell(last, typeCol).dataValidation).toMatchObject({ type: "list" });
+    expect((await again.read()).tables.find((x) => x.name === "Measures")!.rows).toHaveLength(measures + 3);
+  });
+
+  test("says which table is missing, which count is wrong, and which cell is in the way", async () => {
+    const wb = await created();
+    await expect(wb.addRows("Risks", 5)).rejects.toThrow('Cannot add rows: there is no table called "Risks" in this workbook.');
+    await expect(wb.addRows("Actions", 0)).rejects.toThrow('Cannot add rows to table "Actions": the number of rows must be a whole number from 1 to 5000 (got 0).');
+    await expect(wb.addRows("Actions", 5001)).rejects.toThrow("from 1 to 5000 (got 5001)");
+    await expect(wb.addRows("Actions", 2.5)).rejects.toThrow("(got 2.5)");
+    wb.workbook.getWorksheet("Actions")!.getCell(handPickedActions().length + 3, 1).value = "a note below the table";
+    await expect(wb.addRows("Actions", 5)).rejects.toThrow(/cell Actions!A\d+ below the table is in use/);
+  });
+});

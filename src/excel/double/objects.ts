@@ -11,6 +11,8 @@ import {
   FakeSheet,
   FakeTable,
   FakeValidationArea,
+  MAX_COLUMNS,
+  MAX_ROWS,
   NOT_LOADED,
   PROTECTED,
   Scalar,
@@ -329,6 +331,22 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return new FakeRange(this.context, `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
       const t = this.target();
       return { sheet: t.sheet, box: { ...t.box, r2: t.box.r2 + deltaRows, c2: t.box.c2 + deltaColumns } };
+    });
+  }
+  /** The last row of the range (ExcelApi 1.3). */
+  getLastRow(): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getLastRow()`, () => {
+      const t = this.target();
+      return { sheet: t.sheet, box: { ...t.box, r1: t.box.r2 } };
+    });
+  }
+  /** The same-sized range moved by (rows, columns) (ExcelApi 1.1); InvalidArgument off the sheet. */
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getOffsetRange(${rowOffset},${columnOffset})`, () => {
+      const t = this.target();
+      const box = { r1: t.box.r1 + rowOffset, r2: t.box.r2 + rowOffset, c1: t.box.c1 + columnOffset, c2: t.box.c2 + columnOffset };
+      if (box.r1 < 1 || box.c1 < 1 || box.r2 > MAX_ROWS || box.c2 > MAX_COLUMNS) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: offset (${rowOffset},${columnOffset}) leaves the sheet.`);
+      return { sheet: t.sheet, box };
     });
   }
   /** The rectangle both ranges cover (ExcelApi 1.1); ItemNotFound at sync when they do not meet. */
@@ -998,6 +1016,38 @@ export class FakeTableCollection extends ClientObject<FakeTable[]> {
   }
 }
 
+/**
+ * What Excel does when a table grows by `count` rows at the bottom: the new rows take the last
+ * data row's cell formats (number format, font, fill, wrap, locking); validation and conditional
+ * formats over a column's whole body grow with it; and a calculated column (every data cell
+ * holding the same formula) fills the new rows.
+ */
+function growTable(t: FakeTable, count: number): void {
+  const firstData = t.box.r1 + 1;
+  const last = t.box.r2;
+  const sheet = t.sheet;
+  const newBottom = last + count;
+  if (last >= firstData) {
+    for (let c = t.box.c1; c <= t.box.c2; c++) {
+      const template = sheet.cell(last, c);
+      let formula = sheet.cell(firstData, c)?.formula;
+      for (let r = firstData + 1; r <= last && formula !== undefined; r++) if (sheet.cell(r, c)?.formula !== formula) formula = undefined;
+      for (let r = last + 1; r <= newBottom; r++) {
+        const cell = sheet.touch(r, c);
+        if (template) Object.assign(cell, { numberFormat: template.numberFormat, bold: template.bold, wrap: template.wrap, locked: template.locked, fillColor: template.fillColor, fontColor: template.fontColor });
+        if (formula !== undefined) {
+          cell.formula = formula;
+          cell.value = "";
+        }
+      }
+    }
+    const grows = (box: Box) => box.r1 >= firstData && box.r2 === last && box.c1 >= t.box.c1 && box.c2 <= t.box.c2;
+    for (const v of sheet.validations) if (grows(v.box)) v.box = { ...v.box, r2: newBottom };
+    for (const f of sheet.conditionalFormats) if (grows(f.box)) f.box = { ...f.box, r2: newBottom };
+  }
+  t.box = { ...t.box, r2: newBottom };
+}
+
 function tableHeaders(t: FakeTable): string[] {
   const out: string[] = [];
   for (let c = t.box.c1; c <= t.box.c2; c++) out.push(String(t.sheet.cell(t.box.r1, c)?.value ?? ""));
@@ -1071,11 +1121,14 @@ export class FakeTable_ extends ClientObject<FakeTable> {
       add: (index?: number | null, values?: Scalar[][]) =>
         this.queueCall("rows.add", [index ?? null, values ?? null], (t) => {
           if (index !== undefined && index !== null) throw new FakeError("NotImplemented", "The Excel double only appends table rows (index null).");
+          // Excel cannot grow a table on a protected sheet, whatever is locked.
+          if (t.sheet.protection.protected) throw PROTECTED();
           const count = values?.length ?? 1;
+          if (t.box.r2 + count > MAX_ROWS) throw new FakeError("InvalidOperation", "This operation is not allowed because it tries to shift cells in a table on your worksheet past the end of the sheet.");
           const below: Box = { r1: t.box.r2 + 1, c1: t.box.c1, r2: t.box.r2 + count, c2: t.box.c2 };
           const target = { sheet: t.sheet, box: below };
           if (values) checkShape(target, values, "values");
-          t.box = { ...t.box, r2: t.box.r2 + count };
+          growTable(t, count);
           if (values) values.forEach((row, r) => row.forEach((v, c) => enter(t.sheet.touch(below.r1 + r, below.c1 + c), v)));
         }, "write", true),
     };
