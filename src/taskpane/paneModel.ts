@@ -140,10 +140,21 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
+/** A return the roll-up could not take, and where: the same rows as the roll-up's Rejects sheet. */
+export interface ReturnReject {
+  file: string;
+  sheet: string;
+  cell: string;
+  reason: string;
+}
+
 export interface CollectedReturns {
+  /** The roll-up workbook, ready to download. */
   file: ExportedFile;
-  returns: number;
-  problems: string[];
+  /** The quarter rolled up, e.g. "2024/25 Q2" ("" when no return could be read). */
+  period: string;
+  counts: { returns: number; actions: number; measures: number; exceptions: number; missing: number };
+  rejects: ReturnReject[];
 }
 
 export interface FrameworkSummary {
@@ -175,4 +186,6 @@ export interface PaneServices {
   collectReturns(files: { name: string; bytes: ArrayBuffer }[]): Promise<CollectedReturns>;
   importFramework(fileName: string, text: string): Promise<FrameworkSummary>;
   currentFramework(): Promise<FrameworkSummary>;
+  /** Appends blank rows to the plan's Actions or Measures table, formulas, dropdowns and protection kept. */
+  addRows(table: "Actions" | "Measures", count: number): Promise<void>;
 }

@@ -14,7 +14,9 @@ import { convertWorkbook } from "../convert/convert";
 import { withUnmapped } from "../convert/unmappedDesign";
 import { buildReturn } from "../qsr/buildReturn";
 import { describeMissing, missingExceptionInfo } from "../qsr/exceptions";
-import { returnJson, parseReturnJson } from "../qsr/files/returnJson";
+import type { CollectInput } from "../qsr/collect";
+import { returnJson } from "../qsr/files/returnJson";
+import type { ParsedReturn } from "../qsr/parseReturn";
 import { actionStatuses, measureStatuses, ReturnSettings } from "../qsr/rowStatuses";
 import { checkPlan } from "../rules/engine";
 import { EXPECTED_PARENT_TIERS, buildParentIndex, findParent, linkedIds, ParentEntry, idKey } from "../rules/goldenThread/parentIndex";
@@ -92,6 +94,7 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
   }
 
   const services: PaneServices = {
+    addRows: (table, count) => addRows(port, table, count),
     async detect(): Promise<WorkbookSummary> {
       const snapshot = await port.read();
       const kind = detectWorkbookKind(snapshot);
@@ -217,11 +220,13 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
     },
 
     async importParentPlan(fileName: string, bytes: ArrayBuffer): Promise<GoldenThreadMap> {
-      const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/adapter");
-      const book = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes), fileName);
-      const read = readPlan(await book.read(), fileName);
-      parentPlan = read.plan;
+      // Read from the file only: the parent plan is held in the pane, nothing is written to this workbook.
+      const { planFileSnapshot } = await import(/* webpackChunkName: "plan-file" */ "./planFile");
+      const snapshot = await planFileSnapshot(fileName, bytes);
+      if (detectWorkbookKind(snapshot).kind !== "plan") throw new Error(`${fileName} is not a structured plan: choose the parent plan's workbook (convert it first if it is a loose plan).`);
+      const read = readPlan(snapshot, fileName);
       const { plan } = await loadPlan();
+      parentPlan = read.plan;
       return threadMap(plan, framework().framework, parentPlan);
     },
 
@@ -278,21 +283,30 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
     },
 
     async collectReturns(files): Promise<CollectedReturns> {
-      const problems: string[] = [];
-      const returns: unknown[] = [];
+      const [{ readReturnBytes }, { collect }, { rollupWorkbook }] = await Promise.all([
+        import(/* webpackChunkName: "qsr-read" */ "../qsr/files/readReturnBytes"),
+        import(/* webpackChunkName: "qsr-read" */ "../qsr/collect"),
+        import(/* webpackChunkName: "qsr-rollup" */ "../qsr/files/rollupXlsx"),
+      ]);
+      const inputs: CollectInput[] = [];
       for (const f of files) {
-        let parsed: Awaited<ReturnType<typeof readXlsxReturn>>;
+        let parsed: ParsedReturn;
         try {
-          parsed = /\.json$/i.test(f.name) ? parseReturnJson(new TextDecoder().decode(f.bytes), f.name) : await readXlsxReturn(f.name, f.bytes);
+          parsed = await readReturnBytes(f.name, f.bytes);
         } catch (e) {
-          problems.push(`${f.name}: could not be read here (${(e as Error).message}); collect it with the command line instead`);
-          continue;
+          // The reader turns every known problem into a reject; this is the unforeseen one, kept as one too.
+          parsed = { ok: false, issues: [{ file: f.name, sheet: "", cell: "", reason: `could not be read (${(e as Error).message})` }] };
         }
-        if (parsed.ok) returns.push(parsed.value);
-        else problems.push(...parsed.issues.map((i) => `${f.name}: ${"message" in i ? String(i.message) : JSON.stringify(i)}`));
+        inputs.push({ file: f.name, parsed });
       }
-      const rollUp = JSON.stringify({ collectedOn: today().toISOString().slice(0, 10), returns }, null, 2);
-      return { file: { fileName: "QSR roll-up.json", mimeType: "application/json", bytes: new TextEncoder().encode(rollUp) }, returns: returns.length, problems };
+      const rollup = collect(inputs, { priorityIds: framework().framework.priorities.map((p) => p.id) });
+      const buffer = await rollupWorkbook(rollup, today().toISOString().slice(0, 10)).xlsx.writeBuffer();
+      return {
+        file: { fileName: `QSR roll-up${rollup.period ? ` ${rollup.period.replace("/", "-")}` : ""}.xlsx`, mimeType: XLSX_MIME, bytes: new Uint8Array(buffer as ArrayBuffer) },
+        period: rollup.period,
+        counts: { returns: rollup.returns.length, actions: rollup.actions.length, measures: rollup.measures.length, exceptions: rollup.exceptions.length, missing: rollup.missing.length },
+        rejects: rollup.rejects.map((r) => ({ file: r.file, sheet: r.sheet, cell: r.cell, reason: r.reason })),
+      };
     },
 
     async importFramework(fileName: string, text: string): Promise<FrameworkSummary> {
@@ -307,11 +321,6 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
     },
   };
   return services;
-}
-
-async function readXlsxReturn(name: string, bytes: ArrayBuffer) {
-  const { readReturnXlsxBuffer } = await import(/* webpackChunkName: "qsr-read" */ "../qsr/files/readReturnFile");
-  return readReturnXlsxBuffer(new Uint8Array(bytes) as unknown as Buffer, name);
 }
 
 function defaultStore(): FrameworkStore | null {
@@ -426,3 +435,7 @@ export function threadMap(plan: Plan, fw: Framework, parent: Plan | undefined): 
   return { roots, broken, unserved, parentPlan: parent ? `${parent.details.planId} (${parent.details.tier}, ${parent.details.planYear})` : undefined };
 }
 
+/** Adds rows to a plan table through the port, which keeps its formulas, dropdowns and protection. */
+export async function addRows(port: WorkbookPort, table: "Actions" | "Measures", count: number): Promise<void> {
+  await port.addRows(table, count);
+}

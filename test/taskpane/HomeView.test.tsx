@@ -51,3 +51,41 @@ test("a failure to read the workbook is shown as an alert", async () => {
   );
   expect((await screen.findByRole("alert")).textContent).toContain("Excel is busy editing a cell");
 });
+
+test("a structured plan can add rows to Actions or Measures (5 by default)", async () => {
+  const services = fakeServices({});
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <HomeView services={services} onNavigate={jest.fn()} />
+    </FluentProvider>,
+  );
+  const count = (await screen.findByLabelText("Number of rows")) as HTMLInputElement;
+  expect(count.value).toBe("5");
+  fireEvent.click(screen.getByRole("button", { name: "Add rows" }));
+  expect((await screen.findByRole("status")).textContent).toBe("Added 5 blank rows at the end of the Actions table.");
+  fireEvent.change(screen.getByLabelText("Table"), { target: { value: "Measures" } });
+  fireEvent.change(count, { target: { value: "12" } });
+  fireEvent.click(screen.getByRole("button", { name: "Add rows" }));
+  expect((await screen.findByText("Added 12 blank rows at the end of the Measures table.")).getAttribute("role")).toBe("status");
+  expect(services.calls).toEqual(["addRows Actions 5", "addRows Measures 12"]);
+  fireEvent.change(count, { target: { value: "0" } });
+  expect((screen.getByRole("button", { name: "Add rows" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByText("A whole number from 1 to 5000")).toBeTruthy();
+});
+
+test("an empty workbook offers no Add rows", async () => {
+  renderHome({ kind: "empty", problems: [] });
+  await screen.findByText("This workbook is empty.");
+  expect(screen.queryByRole("button", { name: "Add rows" })).toBeNull();
+});
+
+test("a failure to add rows is shown as an alert naming the table", async () => {
+  const services = fakeServices({ addRows: async () => Promise.reject(new Error('Cannot add rows: there is no table called "Measures" in this workbook.')) });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <HomeView services={services} onNavigate={jest.fn()} />
+    </FluentProvider>,
+  );
+  fireEvent.click(await screen.findByRole("button", { name: "Add rows" }));
+  expect((await screen.findByRole("alert")).textContent).toContain('no table called "Measures"');
+});

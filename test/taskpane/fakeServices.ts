@@ -129,14 +129,16 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     qsrGaps: async (p) => (p === "2024/25 Q2" ? [{ itemId: "KPI-01", sheet: "Measures", cell: "AA7", message: "Red at Q2: needs a reason, corrective action and recovery date." }] : []),
     exportReturn: async (p, format) => ({ fileName: `QSR OSP-ASC-2024 ${p.replace("/", "-")}.${format}`, mimeType: "application/octet-stream", bytes: new Uint8Array([1, 2, 3]) }),
     collectReturns: async (files) => ({
-      file: { fileName: "QSR roll-up.xlsx", mimeType: "application/octet-stream", bytes: new Uint8Array([4]) },
-      returns: files.length,
-      problems: files.filter((f) => !f.name.endsWith(".xlsx")).map((f) => `${f.name}: not a return workbook`),
+      file: { fileName: "QSR roll-up 2024-25 Q2.xlsx", mimeType: "application/octet-stream", bytes: new Uint8Array([4]) },
+      period: "2024/25 Q2",
+      counts: { returns: files.filter((f) => f.name.endsWith(".xlsx")).length, actions: 8, measures: 8, exceptions: 1, missing: 0 },
+      rejects: files.filter((f) => !f.name.endsWith(".xlsx")).map((f) => ({ file: f.name, sheet: "", cell: "", reason: "not a return workbook" })),
     }),
     importFramework: async (name, text) => {
       const parsed = JSON.parse(text) as { council: string; planYear: string };
       return { council: parsed.council, planYear: parsed.planYear, priorities: [{ id: "P1", title: "Thriving places" }], tolerances: "Green when met; Amber within 5%", slippageMonths: 3, source: name };
     },
+    addRows: async (table, count) => void calls.push(`addRows ${table} ${count}`),
     currentFramework: async () => ({
       council: "Sefton Council",
       planYear: "2024/25",

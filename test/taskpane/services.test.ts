@@ -1,5 +1,11 @@
 // The pane's services over the real Excel adapter and the Excel double (no browser needed).
+import * as fs from "fs";
+import * as path from "path";
 import { createFakeOffice } from "../doubles/fakeExcel";
+import { seftonAdultSocialCarePlans, seftonMeasures } from "../../src/demo/seftonExample";
+import { parseFramework } from "../../src/model/framework";
+import { planDesign } from "../../src/workbook/design";
+import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { ExcelWorkbook } from "../../src/excel/adapter";
 import { createPaneServices, FrameworkStore } from "../../src/taskpane/services";
 
@@ -65,4 +71,30 @@ test("selecting a finding's cell selects it in the workbook; a non-cell is refus
   await services.selectCell("Actions", "g7");
   expect(fake.workbook.selection).toEqual({ sheet: "Actions", address: "G7" });
   await expect(services.selectCell("Actions", "row 7")).rejects.toThrow('Actions: "row 7" is not a cell to go to.');
+});
+
+test("the parent plan is imported from xlsx bytes through the browser-safe reader, and nothing is written into the open workbook", async () => {
+  const root = path.join(__dirname, "../..");
+  const fw = parseFramework(fs.readFileSync(path.join(root, "examples/sefton-framework.json"), "utf8"));
+  const plans = seftonAdultSocialCarePlans(fw, seftonMeasures(fs.readFileSync(path.join(root, "examples/sefton-strategic-measures-2024.csv"), "utf8")));
+  const { fake, services } = setup();
+  const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+  const op = plans.operational;
+  await port.apply(planDesign({ details: op.details, framework: fw, actions: op.actions, measures: op.measures, register: op.register }));
+  const parent = XlsxWorkbook.create("directorate.xlsx");
+  const dp = plans.directorate;
+  await parent.apply(planDesign({ details: dp.details, framework: fw, actions: dp.actions, measures: dp.measures, register: dp.register }));
+  const bytes = new Uint8Array(await parent.toBuffer()).slice().buffer;
+
+  const before = JSON.stringify(await port.read());
+  const map = await services.importParentPlan("DSP ASC 2024.xlsx", bytes);
+  expect(map.parentPlan).toBe(`${dp.details.planId} (Directorate, ${dp.details.planYear})`);
+  const served = map.roots.flatMap(function all(n): string[] {
+    return [n.id, ...n.children.flatMap(all)];
+  });
+  expect(served).toEqual(expect.arrayContaining(dp.actions.map((a) => a.id)));
+  expect(JSON.stringify(await port.read())).toBe(before);
+
+  await expect(services.importParentPlan("notes.xlsx", new TextEncoder().encode("not a workbook").buffer)).rejects.toThrow("notes.xlsx: not an .xlsx workbook (the file is not a zip package)");
+  await expect(services.importParentPlan("empty.xlsx", new ArrayBuffer(0))).rejects.toThrow("empty.xlsx: the file is empty (0 bytes)");
 });

@@ -1,8 +1,9 @@
 // Checks an .xlsx file's zip container before ExcelJS sees it, so a zip bomb or a giant sheet is
 // turned away with a reason instead of exhausting memory. The central directory's declared sizes
 // are checked first (cheap); each entry is then inflated with an output cap of its declared size, so
-// an entry that lies about its size is caught without ever inflating more than the limit.
-import * as zlib from "zlib";
+// an entry that lies about its size is caught without inflating much past the limit. Plain bytes
+// only (no Node APIs): the inflater is passed in, zlib's on the command line (zipInflate.node.ts),
+// JSZip's in the task pane (zipInflate.ts).
 
 export interface ZipLimits {
   /** Total declared uncompressed bytes. */
@@ -24,11 +25,8 @@ export class ZipRejected extends Error {
   }
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-
-interface Entry {
+/** One entry as the central directory declares it. */
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -36,52 +34,76 @@ interface Entry {
   localOffset: number;
 }
 
-function findEndOfCentralDirectory(buf: Buffer): number {
+/**
+ * Inflates one deflated entry (its raw deflate data), stopping as soon as the output passes cap
+ * bytes: then it resolves "too large". Any other failure rejects with the inflater's error.
+ */
+export type CappedInflate = (entry: ZipEntry, compressed: Uint8Array, cap: number) => Promise<Uint8Array | "too large">;
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+const utf8 = new TextDecoder("utf-8");
+
+function view(buf: Uint8Array): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function findEndOfCentralDirectory(buf: Uint8Array, dv: DataView): number {
   // The record is 22 bytes plus a comment of up to 65535 bytes, at the very end of the file.
   const stop = Math.max(0, buf.length - 22 - 65535);
   for (let i = buf.length - 22; i >= stop; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+    if (dv.getUint32(i, true) === EOCD_SIGNATURE) return i;
   }
   return -1;
 }
 
-function centralDirectory(buf: Buffer): Entry[] {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipRejected("not an .xlsx workbook (the file is not a zip package)");
-  const eocd = findEndOfCentralDirectory(buf);
+/** The entries the zip's central directory lists; throws ZipRejected when it is not a sound zip. */
+export function centralDirectory(buf: Uint8Array): ZipEntry[] {
+  const dv = view(buf);
+  if (buf.length < 22 || dv.getUint32(0, true) !== LOCAL_SIGNATURE) throw new ZipRejected("not an .xlsx workbook (the file is not a zip package)");
+  const eocd = findEndOfCentralDirectory(buf, dv);
   if (eocd < 0) throw new ZipRejected("the workbook is damaged (no zip central directory; the file may be truncated)");
-  const count = buf.readUInt16LE(eocd + 10);
-  const size = buf.readUInt32LE(eocd + 12);
-  const offset = buf.readUInt32LE(eocd + 16);
+  const count = dv.getUint16(eocd + 10, true);
+  const size = dv.getUint32(eocd + 12, true);
+  const offset = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || offset === 0xffffffff) throw new ZipRejected("the workbook uses ZIP64, which a return never needs");
   if (offset + size > eocd) throw new ZipRejected("the workbook is damaged (the zip central directory points outside the file)");
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw new ZipRejected("the workbook is damaged (bad zip central directory entry)");
-    const nameLength = buf.readUInt16LE(p + 28);
+    if (p + 46 > buf.length || dv.getUint32(p, true) !== CENTRAL_SIGNATURE) throw new ZipRejected("the workbook is damaged (bad zip central directory entry)");
+    const nameLength = dv.getUint16(p + 28, true);
+    if (p + 46 + nameLength > buf.length) throw new ZipRejected("the workbook is damaged (bad zip central directory entry)");
     entries.push({
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      uncompressedSize: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-      name: buf.toString("utf8", p + 46, p + 46 + nameLength),
+      method: dv.getUint16(p + 10, true),
+      compressedSize: dv.getUint32(p + 20, true),
+      uncompressedSize: dv.getUint32(p + 24, true),
+      localOffset: dv.getUint32(p + 42, true),
+      name: utf8.decode(buf.subarray(p + 46, p + 46 + nameLength)),
     });
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    p += 46 + nameLength + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
   }
   return entries;
 }
 
-function entryData(buf: Buffer, e: Entry): Buffer {
+function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array {
+  const dv = view(buf);
   const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIGNATURE) throw new ZipRejected("the workbook is damaged (bad zip entry)", e.name);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (p + 30 > buf.length || dv.getUint32(p, true) !== LOCAL_SIGNATURE) throw new ZipRejected("the workbook is damaged (bad zip entry)", e.name);
+  const start = p + 30 + dv.getUint16(p + 26, true) + dv.getUint16(p + 28, true);
   if (start + e.compressedSize > buf.length) throw new ZipRejected("the workbook is damaged (a zip entry runs past the end of the file)", e.name);
   return buf.subarray(start, start + e.compressedSize);
 }
 
-function countRows(xml: Buffer): number {
+const ROW = [0x3c, 0x72, 0x6f, 0x77]; // "<row"
+
+function countRows(xml: Uint8Array): number {
   let n = 0;
-  for (let i = xml.indexOf("<row"); i >= 0; i = xml.indexOf("<row", i + 4)) {
+  const end = xml.length - 4;
+  for (let i = xml.indexOf(0x3c); i >= 0 && i < end; i = xml.indexOf(0x3c, i + 1)) {
+    if (xml[i + 1] !== ROW[1] || xml[i + 2] !== ROW[2] || xml[i + 3] !== ROW[3]) continue;
     const next = xml[i + 4];
     if (next === 0x20 || next === 0x3e || next === 0x2f) n++; // "<row " "<row>" "<row/>", not "<rows"
   }
@@ -90,8 +112,10 @@ function countRows(xml: Buffer): number {
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** Throws ZipRejected with a plain reason when the package is not a safe, reasonably sized workbook. */
-export function checkXlsxPackage(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
+const bomb = (e: ZipEntry) => new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
+
+/** Rejects with ZipRejected and a plain reason when the package is not a safe, reasonably sized workbook. */
+export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<void> {
   const entries = centralDirectory(buf);
   if (entries.length > limits.maxEntries) throw new ZipRejected(`the workbook has ${entries.length} zip entries (limit ${limits.maxEntries})`);
   let declared = 0;
@@ -103,22 +127,17 @@ export function checkXlsxPackage(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const data = entryData(buf, e);
-    let inflated: Buffer;
+    let inflated: Uint8Array | "too large";
     if (e.method === 0) inflated = data;
     else if (e.method === 8) {
       try {
         // One byte over the declared size is enough to prove the declaration false.
-        inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) });
+        inflated = await inflate(e, data, e.uncompressedSize);
       } catch (err) {
-        if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-          throw new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
-        }
         throw new ZipRejected(`the workbook is damaged (zip entry ${e.name} does not decompress: ${(err as Error).message})`, e.name);
       }
     } else throw new ZipRejected(`zip entry ${e.name} uses compression method ${e.method}, which Excel does not write`, e.name);
-    if (inflated.length > e.uncompressedSize) {
-      throw new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
-    }
+    if (inflated === "too large" || inflated.length > e.uncompressedSize) throw bomb(e);
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       const rows = countRows(inflated);
       if (rows > limits.maxRowsPerSheet) throw new ZipRejected(`a worksheet (${e.name}) has ${rows} rows (limit ${limits.maxRowsPerSheet}): far beyond any return`, e.name);

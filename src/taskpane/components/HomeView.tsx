@@ -2,12 +2,13 @@
 import * as React from "react";
 import { Button, Spinner } from "@fluentui/react-components";
 import type { PaneServices, WorkbookSummary } from "../paneModel";
+import { AddRowsForm } from "./AddRowsForm";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 import type { ViewId } from "./views";
 
 interface Props {
-  services: Pick<PaneServices, "detect">;
+  services: Pick<PaneServices, "detect" | "addRows">;
   onNavigate(view: ViewId): void;
 }
 
@@ -73,6 +74,7 @@ export function HomeView({ services, onNavigate }: Props): React.JSX.Element {
               Look again
             </Button>
           </div>
+          {summary.kind === "plan" && <AddRowsForm services={services} />}
         </>
       )}
     </section>

@@ -13,6 +13,8 @@ interface Props {
   save?: typeof saveFile;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export function QsrView({ services, save = saveFile }: Props): React.JSX.Element {
   const task = useTask();
   const [period, setPeriod] = React.useState<string>("");
@@ -42,9 +44,7 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
     if (!files || files.length === 0) return;
     void task.run(async () => {
       const list = await Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })));
-      const result = await services.collectReturns(list);
-      save(result.file);
-      setCollected(result);
+      setCollected(await services.collectReturns(list));
     });
   };
 
@@ -97,21 +97,42 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
       {exported && <p role="status">Saved {exported}.</p>}
       <h3>BI team: collect returns</h3>
       <Field label="Choose the returns to collect" hint="Pick many xlsx or JSON returns; you get one corporate roll-up.">
-        {(props) => <input {...props} type="file" multiple accept=".xlsx,.json,.csv" onChange={(e) => collect(e.target.files)} />}
+        {(props) => <input {...props} type="file" multiple accept=".xlsx,.json" onChange={(e) => collect(e.target.files)} />}
       </Field>
       {collected && (
-        <div role="status">
-          <p>
-            Collected {collected.returns} returns into {collected.file.fileName}.
+        <section aria-labelledby="rollup-heading">
+          <h4 id="rollup-heading">Roll-up{collected.period ? ` for ${collected.period}` : ""}</h4>
+          <p role="status">
+            {plural(collected.counts.returns, "return")} collected: {plural(collected.counts.measures, "measure")}, {plural(collected.counts.actions, "action")},{" "}
+            {plural(collected.counts.exceptions, "exception")}; {collected.rejects.length} rejected
+            {collected.counts.missing > 0 ? `; ${collected.counts.missing} expected returns missing` : ""}.
           </p>
-          {collected.problems.length > 0 && (
-            <ul aria-label="Problems with the returns">
-              {collected.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
+          <Button appearance="primary" onClick={() => save(collected.file)}>
+            Download {collected.file.fileName}
+          </Button>
+          {collected.rejects.length > 0 && (
+            <table aria-label="Rejected returns">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Sheet</th>
+                  <th scope="col">Cell</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {collected.rejects.map((r, i) => (
+                  <tr key={`${r.file}|${r.sheet}|${r.cell}|${i}`}>
+                    <td>{r.file}</td>
+                    <td>{r.sheet}</td>
+                    <td>{r.cell}</td>
+                    <td>{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
-        </div>
+        </section>
       )}
     </section>
   );
