@@ -253,8 +253,8 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       return {
         period: periodLabel(period),
         reportingDate: formatUkDate(loaded.settings.reportingDate ?? quarterEnd(period)),
-        rag: count(RAGS, measures.map((m) => m.rag), { M: "Missing (M)" }),
-        direction: count(DIRECTIONS, measures.map((m) => m.direction), { M: "Not measured (M)" }),
+        rag: count(RAGS, measures.map((m) => m.rag), { M: "Cannot be measured yet (M)" }),
+        direction: count(DIRECTIONS, measures.map((m) => m.direction), { M: "Cannot be measured yet (M)" }),
         actions: count(ACTION_STATUSES, actions.map((a) => a.status)),
       };
     },
