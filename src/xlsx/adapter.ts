@@ -54,7 +54,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const names = await readDefinedNames(zip);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ExcelJS.Buffer);
+      // uint8array, not nodebuffer: the task pane opens files through this too, and browsers have no Buffer.
+      await wb.xlsx.load((await zip.generateAsync({ type: "uint8array" })) as unknown as ExcelJS.Buffer);
     } catch (e) {
       throw new XlsxReadError(fileName, `the workbook is damaged and cannot be read (${(e as Error).message})`);
     }
