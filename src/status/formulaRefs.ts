@@ -57,3 +57,8 @@ export function a1Ref(columns: Column[], row: number, firstColumn = 0): FieldRef
     return `${letter}${row}`;
   };
 }
+
+/** Wraps a status formula so a row with no ID yet (a blank row waiting to be filled in) shows no status rather than "M". */
+export function unlessRowBlank(ref: FieldRef, formula: string): string {
+  return `=IF(${ref("id")}="","",${formula.replace(/^=/, "")})`;
+}

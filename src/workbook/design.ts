@@ -9,7 +9,7 @@ import {
 } from "../model/plan";
 import { actionStatusFormula } from "../status/actionStatus.formula";
 import { directionFormula } from "../status/direction.formula";
-import { structuredRef } from "../status/formulaRefs";
+import { structuredRef, unlessRowBlank } from "../status/formulaRefs";
 import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/names";
 import { ragFormula } from "../status/rag.formula";
 import { columnLetter } from "./addresses";
@@ -196,7 +196,7 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   const actions = table(
     TABLES.actions,
     SHEETS.actions,
-    [...actionColumns(details.tier), formulaColumn(STATUS_COLUMNS.actionStatus, 16, actionStatusFormula(actionRef)), { header: STATUS_COLUMNS.smartCheck, width: 30, locked: true, wrap: true }],
+    [...actionColumns(details.tier), formulaColumn(STATUS_COLUMNS.actionStatus, 16, unlessRowBlank(actionRef, actionStatusFormula(actionRef))), { header: STATUS_COLUMNS.smartCheck, width: 30, locked: true, wrap: true }],
     rowsOf(input.actions ?? [], ACTION_COLUMNS, 2),
     statusFormats(STATUS_COLUMNS.actionStatus, ACTION_STATUS_COLOURS),
   );
@@ -205,7 +205,7 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   const measures = table(
     TABLES.measures,
     SHEETS.measures,
-    [...MEASURE_COLUMNS.map(fieldColumn), formulaColumn(STATUS_COLUMNS.rag, 10, ragFormula(measureRef)), formulaColumn(STATUS_COLUMNS.direction, 12, directionFormula(measureRef))],
+    [...MEASURE_COLUMNS.map(fieldColumn), formulaColumn(STATUS_COLUMNS.rag, 10, unlessRowBlank(measureRef, ragFormula(measureRef))), formulaColumn(STATUS_COLUMNS.direction, 12, unlessRowBlank(measureRef, directionFormula(measureRef)))],
     rowsOf(input.measures ?? [], MEASURE_COLUMNS, 2),
     [...statusFormats(STATUS_COLUMNS.rag, RAG_COLOURS), ...statusFormats(STATUS_COLUMNS.direction, DIRECTION_COLOURS)],
   );

@@ -4,7 +4,7 @@ import { ACTION_STATUSES } from "../../src/status/actionStatus";
 import { actionStatusFormula } from "../../src/status/actionStatus.formula";
 import { DIRECTIONS } from "../../src/status/direction";
 import { directionFormula } from "../../src/status/direction.formula";
-import { structuredRef } from "../../src/status/formulaRefs";
+import { structuredRef, unlessRowBlank } from "../../src/status/formulaRefs";
 import { NAMES } from "../../src/status/names";
 import { ragFormula } from "../../src/status/rag.formula";
 import { RAGS } from "../../src/status/rag";
@@ -45,9 +45,12 @@ describe("plan workbook design (format v1)", () => {
     const actions = table(full, TABLES.actions);
     const measures = table(full, TABLES.measures);
     const col = (t: TableDesign, h: string) => t.columns.find((c) => c.header === h)!;
-    expect(col(actions, STATUS_COLUMNS.actionStatus).formula).toBe(actionStatusFormula(structuredRef(TABLES.actions, ACTION_COLUMNS)));
-    expect(col(measures, STATUS_COLUMNS.rag).formula).toBe(ragFormula(structuredRef(TABLES.measures, MEASURE_COLUMNS)));
-    expect(col(measures, STATUS_COLUMNS.direction).formula).toBe(directionFormula(structuredRef(TABLES.measures, MEASURE_COLUMNS)));
+    const actionRef = structuredRef(TABLES.actions, ACTION_COLUMNS);
+    const measureRef = structuredRef(TABLES.measures, MEASURE_COLUMNS);
+    expect(col(actions, STATUS_COLUMNS.actionStatus).formula).toBe(unlessRowBlank(actionRef, actionStatusFormula(actionRef)));
+    expect(col(measures, STATUS_COLUMNS.rag).formula).toBe(unlessRowBlank(measureRef, ragFormula(measureRef)));
+    expect(col(measures, STATUS_COLUMNS.direction).formula).toBe(unlessRowBlank(measureRef, directionFormula(measureRef)));
+    expect(col(measures, STATUS_COLUMNS.rag).formula).toMatch(/^=IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(/);
     for (const t of [actions, measures]) {
       for (const c of t.columns) expect({ header: c.header, locked: c.locked }).toEqual({ header: c.header, locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck });
     }

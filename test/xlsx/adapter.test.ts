@@ -74,7 +74,7 @@ describe("calculated column formulas (which ExcelJS does not write)", () => {
         ["Direction of travel", formulaOf("Direction of travel", "Measures")],
       ]),
     );
-    expect(formulaOf("RAG", "Measures")).toMatch(/^IF\(Measures\[\[#This Row\],\[Type\]\]/);
+    expect(formulaOf("RAG", "Measures")).toMatch(/^IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(Measures\[\[#This Row\],\[Type\]\]/);
     expect(calculated(parts.get("Updates")!).size).toBe(0);
   });
 
