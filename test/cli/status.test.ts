@@ -139,3 +139,24 @@ describe("bad input: a clear error naming row and column, and a non-zero exit", 
     expect(stderr).toMatch(/nope\.csv: file not found/);
   });
 });
+
+describe("--reporting-date sets the date actions are judged on, within the period", () => {
+  test("mid-quarter: an action due after the reporting date is still on target", async () => {
+    const file = write("actions.csv", "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable\nB1,Open the carers hub,Marcus Bell,2024-04-01,2024-08-31,,,no\n");
+    const at = async (...extra: string[]) => JSON.parse((await runCli("status", file, "--period", "2024/25 Q2", "--json", ...extra)).stdout).actions[0].status;
+    expect(await at()).toBe("Slipped (less than 3 months)"); // judged on 30/09/2024, a month after 31/08
+    expect(await at("--reporting-date", "15/08/2024")).toBe("On target");
+    expect(await at("--reporting-date", "2024-08-31")).toBe("On target");
+    expect(await at("--reporting-date", "2024-09-01")).toBe("Slipped (less than 3 months)");
+  });
+
+  test("a date outside the period or not a date is refused", async () => {
+    const file = write("actions.csv", ACTIONS_CSV);
+    const outside = await runCli("status", file, "--period", "2024/25 Q2", "--reporting-date", "31/12/2024");
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/--reporting-date: 31\/12\/2024 is in 2024\/25 Q3, not in 2024\/25 Q2/);
+    const bad = await runCli("status", file, "--period", "2024/25 Q2", "--reporting-date", "31/09/2024");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--reporting-date: "31\/09\/2024" is not a date/);
+  });
+});

@@ -6,7 +6,8 @@ import { Command } from "commander";
 import { parseCsv } from "../../csv/parse";
 import { detectCsvKind, readActionsCsv, readMeasuresCsv } from "../../csv/planCsv";
 import { DEFAULT_SLIPPAGE_MONTHS, DEFAULT_TOLERANCES, Tolerances } from "../../model/framework";
-import { Period, parsePeriod, periodLabel, quarterEnd } from "../../model/period";
+import { IsoDate, isIsoDate } from "../../model/dates";
+import { Period, parsePeriod, periodLabel, periodOfDate, quarterEnd } from "../../model/period";
 import { Action, Located, Measure } from "../../model/plan";
 import { actionStatus, ActionStatus } from "../../status/actionStatus";
 import { directionOfTravel, Direction } from "../../status/direction";
@@ -25,8 +26,8 @@ export interface StatusSettings {
   slippageMonths: number;
 }
 
-export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings): StatusReport {
-  const reportingDate = quarterEnd(period);
+/** The reporting date is the last day of the reporting quarter unless set otherwise. */
+export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings, reportingDate: IsoDate = quarterEnd(period)): StatusReport {
   return {
     measures: measures.map((m) => ({ id: m.id, rag: measureRag(m, period.quarter, settings.tolerances), direction: directionOfTravel(m, period.quarter) })),
     actions: actions.map((a) => ({ id: a.id, status: actionStatus(a, reportingDate, settings.slippageMonths) })),
@@ -59,18 +60,31 @@ async function loadInput(file: string): Promise<Loaded> {
   throw new UserError(`${name}: not a measures or actions CSV (measures need columns id,name,type,polarity,frequency,...; actions need id,action,lead_officer,start_date,due_date,...)`);
 }
 
-export async function runStatus(file: string, opts: { period: string; framework?: string; json?: boolean }): Promise<StatusReport> {
+/** Reads --reporting-date (yyyy-mm-dd or dd/mm/yyyy); it must fall in the reporting period. */
+export function parseReportingDate(text: string, period: Period): IsoDate {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : text.trim();
+  if (!isIsoDate(iso)) throw new UserError(`--reporting-date: "${text}" is not a date; write it as dd/mm/yyyy or yyyy-mm-dd`);
+  const inPeriod = periodOfDate(iso);
+  if (inPeriod.startYear !== period.startYear || inPeriod.quarter !== period.quarter) {
+    throw new UserError(`--reporting-date: ${text} is in ${periodLabel(inPeriod)}, not in ${periodLabel(period)}`);
+  }
+  return iso;
+}
+
+export async function runStatus(file: string, opts: { period: string; reportingDate?: string; framework?: string; json?: boolean }): Promise<StatusReport> {
   let period: Period;
   try {
     period = parsePeriod(opts.period);
   } catch (e) {
     throw new UserError(`--period: ${(e as Error).message}`);
   }
+  const reportingDate = opts.reportingDate ? parseReportingDate(opts.reportingDate, period) : quarterEnd(period);
   const input = await loadInput(file);
   const settings: StatusSettings = opts.framework
     ? (({ tolerances, slippageMonths }) => ({ tolerances, slippageMonths }))(loadFramework(opts.framework))
     : (input.settings ?? { tolerances: DEFAULT_TOLERANCES, slippageMonths: DEFAULT_SLIPPAGE_MONTHS });
-  const report = statusReport(input.measures, input.actions, period, settings);
+  const report = statusReport(input.measures, input.actions, period, settings, reportingDate);
   if (opts.json) {
     process.stdout.write(JSON.stringify(report) + "\n");
   } else {
@@ -95,9 +109,10 @@ export function register(program: Command): void {
     .command("status <file>")
     .description("RAG, direction of travel and action status for a period, from a measures CSV, an actions CSV or a plan workbook")
     .requiredOption("--period <period>", 'reporting period, e.g. "2024/25 Q2"')
+    .option("--reporting-date <date>", "reporting date within the period (default: the last day of its quarter)")
     .option("--framework <file>", "council framework JSON (tolerances, slippage months)")
     .option("--json", "print JSON")
-    .action(async (file: string, opts: { period: string; framework?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { period: string; reportingDate?: string; framework?: string; json?: boolean }) => {
       try {
         await runStatus(file, opts);
       } catch (e) {
