@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
 // number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 2 (its checks ride in the first write
-// request; 3 when designed sheets already exist), writeColumn() 2, addRows() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
+// request; 3 when designed sheets already exist), writeColumn() 2, addRows() 2, replaceRows() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
@@ -506,6 +506,70 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         const message = error instanceof Error ? error.message : String(error);
         throw new ExcelCommandError(`Cannot add ${count} rows to table "${table}" (sheet "${sheet}"): ${message}`);
+      }
+    });
+  }
+
+  /**
+   * Sync 1 reads where the table is, its header, its first and last data rows' formulas and the
+   * sheet's protection; sync 2 writes the rows that stay, then deletes the surplus rows (the table
+   * shrinks with them) or appends the missing ones. Refused for tables with calculated columns
+   * (their rows are not just values) and on protected sheets (we do not lift protection to delete).
+   */
+  async replaceRows(table: string, rows: CellValue[][]): Promise<void> {
+    await this.run(async (context) => {
+      const target = context.workbook.tables.getItem(table);
+      const range = target.getRange().load("address");
+      const headerRow = target.getHeaderRowRange().load("values");
+      const lastRow = target.getRange().getLastRow().load("formulas");
+      const firstRow = target.getHeaderRowRange().getOffsetRange(1, 0).load("formulas");
+      const protection = target.worksheet.protection.load("protected");
+      const runtime = context.runtime.load("enableEvents");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot replace the rows of table "${table}": there is no such table in this workbook.`);
+        throw error;
+      }
+      const box = parseSheetAddress(range.address);
+      const sheet = box.sheet;
+      const headers = headerRow.values[0].map((h) => String(h));
+      const width = headers.length;
+      const formulaColumns = headers.filter((_, j) => {
+        const f = lastRow.formulas[0][j];
+        return box.bottom > box.top && typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f;
+      });
+      if (formulaColumns.length > 0)
+        throw new ExcelCommandError(`Cannot replace the rows of table "${table}": it has formula columns (${formulaColumns.join(", ")}), which only Add rows keeps.`);
+      if (protection.protected) throw new ExcelCommandError(`Cannot replace the rows of table "${table}": sheet "${sheet}" is protected. Unprotect it first.`);
+      const wrong = rows.findIndex((row) => row.length !== width);
+      if (wrong >= 0) throw new ExcelCommandError(`Cannot replace the rows of table "${table}": row ${wrong + 1} has ${rows[wrong].length} values for ${width} columns (${headers.join(", ")}).`);
+
+      const input = (rows.length > 0 ? rows : [Array.from({ length: width }, (): CellValue => null)]).map((row, r) =>
+        // "clear" turns null into "", so every input is a value.
+        row.map((v, j) => toExcelInput(v, "clear", () => `table "${table}", column "${headers[j]}", data row ${r + 1}`) as string | number | boolean),
+      );
+      const have = Math.max(1, box.bottom - box.top);
+      const kept = input.slice(0, have);
+      const firstData = box.top + 1;
+      const left = columnLetter(box.left);
+      const right = columnLetter(box.right);
+      const block = blockBytesFor(this.options.requestLimitBytes);
+      const steps: ExcelStep[] = splitRows(kept, block).map((b) => {
+        const address = `${left}${firstData + b.start}:${right}${firstData + b.start + b.rows.length - 1}`;
+        return { bytes: b.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = b.rows) };
+      });
+      if (input.length < have) {
+        // Whole table rows deleted with the cells below shifted up: Excel shrinks the table with them.
+        const surplus = `${left}${firstData + input.length}:${right}${box.bottom}`;
+        steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(surplus).delete("Up") });
+      }
+      for (const b of splitRows(input.slice(have), block)) steps.push({ bytes: b.bytes + table.length, queue: (ctx) => ctx.workbook.tables.getItem(table).rows.add(undefined, b.rows) });
+      try {
+        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ExcelCommandError(`Cannot replace the rows of table "${table}" (sheet "${sheet}"): ${message}`);
       }
     });
   }

@@ -113,6 +113,15 @@ export interface GoldenThreadMap {
   broken: ThreadNode[];
   unserved: ThreadNode[];
   parentPlan?: string;
+  /** With a parent plan imported: what updating this plan's Register from it would do. */
+  registerUpdate?: RegisterUpdate;
+}
+
+/** Replacing the Register's `replaces` entries with `entries` from the parent plan `parentId` (its actions, then the Corporate Plan's). */
+export interface RegisterUpdate {
+  parentId: string;
+  entries: number;
+  replaces: number;
 }
 
 /** name -> count, in the order to show them. */
@@ -178,6 +187,8 @@ export interface PaneServices {
   selectCell(sheet: string, cell: string): Promise<void>;
   goldenThread(): Promise<GoldenThreadMap>;
   importParentPlan(fileName: string, bytes: ArrayBuffer): Promise<GoldenThreadMap>;
+  /** Replaces this plan's Register with the imported parent plan's actions and the Corporate Plan's priorities; the map after. */
+  updateRegister(parentPlanId: string): Promise<GoldenThreadMap>;
   reportingQuarters(): Promise<{ options: string[]; current: string }>;
   setReportingQuarter(period: string): Promise<void>;
   statusCounts(): Promise<StatusCounts>;

@@ -26,6 +26,7 @@ import { DIRECTIONS } from "../status/direction";
 import { NAMES } from "../status/names";
 import { RAGS } from "../status/rag";
 import { planDesign } from "../workbook/design";
+import { registerFromParent, registerRows } from "../workbook/register";
 import { STATUS_COLUMNS, TABLES } from "../workbook/names";
 import type { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { detectWorkbookKind, PlanReadError, readPlan } from "../workbook/readPlan";
@@ -216,7 +217,7 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
 
     async goldenThread(): Promise<GoldenThreadMap> {
       const { plan } = await loadPlan();
-      return threadMap(plan, framework().framework, parentPlan);
+      return withRegisterUpdate(threadMap(plan, framework().framework, parentPlan), plan, framework().framework, parentPlan);
     },
 
     async importParentPlan(fileName: string, bytes: ArrayBuffer): Promise<GoldenThreadMap> {
@@ -227,7 +228,15 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       const read = readPlan(snapshot, fileName);
       const { plan } = await loadPlan();
       parentPlan = read.plan;
-      return threadMap(plan, framework().framework, parentPlan);
+      return withRegisterUpdate(threadMap(plan, framework().framework, parentPlan), plan, framework().framework, parentPlan);
+    },
+
+    async updateRegister(parentPlanId: string): Promise<GoldenThreadMap> {
+      if (!parentPlan || parentPlan.details.planId !== parentPlanId) throw new Error(`Import the parent plan ${parentPlanId} again: it is no longer held in the pane.`);
+      const fw = framework().framework;
+      await updateRegister(port, parentPlan, fw);
+      const { plan } = await loadPlan();
+      return withRegisterUpdate(threadMap(plan, fw, parentPlan), plan, fw, parentPlan);
     },
 
     async reportingQuarters() {
@@ -433,6 +442,16 @@ export function threadMap(plan: Plan, fw: Framework, parent: Plan | undefined): 
   // Broken actions also show in the tree, under a root of their own, so the tree is complete.
   if (broken.length > 0) roots.push({ id: "No known parent", title: "actions whose link names nothing in the register or the Corporate Plan", tier, state: "broken", group: true, children: broken });
   return { roots, broken, unserved, parentPlan: parent ? `${parent.details.planId} (${parent.details.tier}, ${parent.details.planYear})` : undefined };
+}
+
+function withRegisterUpdate(map: GoldenThreadMap, plan: Plan, fw: Framework, parent: Plan | undefined): GoldenThreadMap {
+  if (!parent) return map;
+  return { ...map, registerUpdate: { parentId: parent.details.planId, entries: registerFromParent(parent, fw).length, replaces: plan.register.length } };
+}
+
+/** Replaces the plan's Register with the parent plan's actions and the framework's priorities, so the link dropdown offers them. */
+export async function updateRegister(port: WorkbookPort, parent: Plan, fw: Framework): Promise<void> {
+  await port.replaceRows(TABLES.register, registerRows(registerFromParent(parent, fw)));
 }
 
 /** Adds rows to a plan table through the port, which keeps its formulas, dropdowns and protection. */

@@ -132,6 +132,12 @@ export interface WorkbookPort {
    * input messages, number formats, locking and status colours, and the sheet's protection as it was.
    */
   addRows(table: string, count: number): Promise<void>;
+  /**
+   * Makes a table's data body exactly `rows` (one value per column), growing or shrinking the table;
+   * with no rows one blank row remains. Only for tables without formula columns (e.g. the Register);
+   * refused, naming the table, when it has formula columns or its sheet is protected.
+   */
+  replaceRows(table: string, rows: CellValue[][]): Promise<void>;
   /** Sets the value of a single-cell defined name (e.g. ReportingDate). */
   setNamedValue(name: string, value: CellValue): Promise<void>;
   /** Selects a cell so the user sees it (a no-op for files). */

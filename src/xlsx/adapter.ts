@@ -8,6 +8,7 @@ import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../wo
 import { parseAddress, parseRange } from "../workbook/addresses";
 import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
+import { replaceTableRows } from "./replaceTableRows";
 import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
 import { checkXlsxSignature, XlsxReadError } from "./readError";
 import { workbookSnapshot } from "./snapshot";
@@ -98,6 +99,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async addRows(table: string, count: number): Promise<void> {
     addTableRows(this.workbook, table, count, this.tableFormulas.get(table) ?? new Map(), this.fileName);
+  }
+
+  async replaceRows(table: string, rows: CellValue[][]): Promise<void> {
+    replaceTableRows(this.workbook, table, rows, this.tableFormulas.get(table) ?? new Map(), this.fileName);
   }
 
   async setNamedValue(name: string, value: CellValue): Promise<void> {

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { columnLetter, parseRange } from "../workbook/addresses";
 import { addRowsCountProblem } from "../workbook/addRows";
 
-interface TableModel {
+export interface TableModel {
   name: string;
   ref?: string;
   tableRef?: string;
@@ -18,7 +18,7 @@ interface TableModel {
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
 
-function validationModel(ws: ExcelJS.Worksheet): ValidationModel {
+export function validationModel(ws: ExcelJS.Worksheet): ValidationModel {
   return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
 }
 
@@ -33,7 +33,7 @@ function validationKeyAt(model: ValidationModel, row: number, col: number): stri
   });
 }
 
-function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; model: TableModel } | undefined {
+export function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; model: TableModel } | undefined {
   for (const ws of wb.worksheets)
     for (const t of ws.getTables() as unknown as { table: TableModel }[]) if (t.table.name.toLowerCase() === name.toLowerCase()) return { ws, model: t.table };
   return undefined;

@@ -419,3 +419,71 @@ describe("host checks", () => {
     }
   });
 });
+
+describe("replaceRows", () => {
+  // `below` puts a note two rows under the table (the double's rows.add does not shift cells down, so only shrinking tests use it).
+  const seed = (rows: (string | number)[][], below = false): FakeSeed => ({
+    sheets: [{ name: "Register", values: [["ID", "Title", "Tier", "Lead officer"], ...rows, ...(below ? [["", "", "", ""], ["below", "", "", ""]] : [])] }],
+    tables: [{ name: "Register", sheet: "Register", range: `A1:D${1 + Math.max(1, rows.length)}` }],
+  });
+  const body = async (workbook: ExcelWorkbook) => (await workbook.read()).tables.find((t) => t.name === "Register")!.rows;
+
+  test("grows the table to the rows given, in two syncs, with text kept as text", async () => {
+    const { fake, workbook } = setup(seed([["CP1", "Thriving", "Corporate", ""]]));
+    await workbook.replaceRows("Register", [
+      ["DSP-01", "Recommission home care", "Directorate", "A Patel"],
+      ["DSP-02", "- grow shared lives", "Directorate", null],
+      ["CP1", "Thriving", "Corporate", null],
+    ]);
+    expect(fake.workbook.stats.syncs).toBe(2);
+    expect(fake.workbook.stats.writesWithEventsOn).toBe(0);
+    expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:D4");
+    expect(await body(workbook)).toEqual([
+      ["DSP-01", "Recommission home care", "Directorate", "A Patel"],
+      ["DSP-02", "- grow shared lives", "Directorate", null],
+      ["CP1", "Thriving", "Corporate", null],
+    ]);
+  });
+
+  test("shrinks the table, moving what was below it up; no rows leave one blank row", async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => [`ID-${i}`, `Title ${i}`, "Directorate", "K Lee"]);
+    const { fake, workbook } = setup(seed(rows, true));
+    await workbook.replaceRows("Register", [["CP2", "Care", "Corporate", null]]);
+    expect(fake.workbook.stats.syncs).toBe(2);
+    expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:D2");
+    expect(await body(workbook)).toEqual([["CP2", "Care", "Corporate", null]]);
+    expect(fake.workbook.cellAt("Register", "A4").value).toBe("below");
+    await workbook.replaceRows("Register", []);
+    expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:D2");
+    expect(await body(workbook)).toEqual([[null, null, null, null]]);
+  });
+
+  test("stays within three syncs and under the request limit for 20,000 rows either way", async () => {
+    const { fake, workbook } = setup(seed([["CP1", "Thriving", "Corporate", ""]]));
+    const many = Array.from({ length: 20_000 }, (_, i) => [`DSP-${i}`, `Recommission service ${i} to a better standard`, "Directorate", "A Patel"]);
+    await workbook.replaceRows("Register", many);
+    expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(3);
+    expect(fake.workbook.stats.largestRequestBytes).toBeLessThan(4 * MB);
+    expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:D20001");
+    fake.workbook.resetStats();
+    await workbook.replaceRows("Register", many.slice(0, 2));
+    expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(3);
+    expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:D3");
+    expect(await body(workbook)).toEqual(many.slice(0, 2));
+    expect(fake.workbook.sheet("Register").usedBox(true)).toEqual({ r1: 1, c1: 1, r2: 3, c2: 4 });
+  });
+
+  test("refuses a missing table, formula columns, a protected sheet and rows of the wrong width, naming the table", async () => {
+    const { fake, workbook } = await planned(3);
+    await expect(workbook.replaceRows("Risks", [])).rejects.toThrow('Cannot replace the rows of table "Risks": there is no such table in this workbook.');
+    await expect(workbook.replaceRows("Actions", [])).rejects.toThrow(/Cannot replace the rows of table "Actions": it has formula columns \(.*Action status/);
+    const before = fake.workbook.tableAddress("Actions");
+    expect(fake.workbook.tableAddress("Actions")).toBe(before);
+    const locked = setup(seed([["CP1", "Thriving", "Corporate", ""]]));
+    locked.fake.workbook.sheet("Register").protection = { protected: true, options: {} };
+    await expect(locked.workbook.replaceRows("Register", [])).rejects.toThrow('Cannot replace the rows of table "Register": sheet "Register" is protected.');
+    await expect(setup(seed([["CP1", "Thriving", "Corporate", ""]])).workbook.replaceRows("Register", [["CP1"]])).rejects.toThrow(
+      'Cannot replace the rows of table "Register": row 1 has 1 values for 4 columns (ID, Title, Tier, Lead officer).',
+    );
+  });
+});

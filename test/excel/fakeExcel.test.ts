@@ -232,3 +232,25 @@ describe("Excel double: behaves like Excel with cells", () => {
     await expect(fake.Office.onReady()).resolves.toEqual({ host: "Excel", platform: "OfficeOnline" });
   });
 });
+
+describe("Range.delete (shift up)", () => {
+  test("whole table data rows: the table shrinks and the cells below move up; part of a table is refused", async () => {
+    const fake = createFakeOffice({
+      sheets: [{ name: "S", values: [["ID", "Title"], ["a", "1"], ["b", "2"], ["c", "3"], ["", ""], ["note", "kept"]] }],
+      tables: [{ name: "T", sheet: "S", range: "A1:B4" }],
+    });
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A3:B4").delete("Up");
+      await context.sync();
+    });
+    expect(fake.workbook.tableAddress("T")).toBe("S!A1:B2");
+    expect(fake.workbook.cellAt("S", "A2").value).toBe("a");
+    expect(fake.workbook.cellAt("S", "A4").value).toBe("note");
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A2:A2").delete("Up");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+});

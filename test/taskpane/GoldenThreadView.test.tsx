@@ -28,3 +28,37 @@ test("imports the parent plan from a file", async () => {
   expect(await screen.findByText("Parent plan: DSP ASC 2024.xlsx")).toBeTruthy();
   expect(services.calls).toEqual(["importParentPlan DSP ASC 2024.xlsx"]);
 });
+
+test("after importing the parent plan, updates this plan's Register from it once the user confirms how many entries replace how many", async () => {
+  const services = fakeServices();
+  renderInPane(<GoldenThreadView services={services} />);
+  await screen.findByRole("tree");
+  expect(screen.queryByRole("button", { name: /Update this plan's Register/ })).toBeNull();
+  const file = new File([new Uint8Array([80, 75, 3, 4])], "DSP ASC 2024.xlsx");
+  fireEvent.change(screen.getByLabelText("Import the parent plan (xlsx)"), { target: { files: [file] } });
+
+  fireEvent.click(await screen.findByRole("button", { name: "Update this plan's Register from DSP-ASC-2024" }));
+  const ask = screen.getByRole("alertdialog", { name: "Replace the Register?" });
+  expect(ask.textContent).toMatch(/Replace the 7 entries in this plan's Register with 12 entries from DSP-ASC-2024/);
+  fireEvent.click(within(ask).getByRole("button", { name: "Cancel" }));
+  expect(services.calls).toEqual(["importParentPlan DSP ASC 2024.xlsx"]);
+
+  fireEvent.click(screen.getByRole("button", { name: "Update this plan's Register from DSP-ASC-2024" }));
+  fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Replace the Register" }));
+  expect(await screen.findByText("The Register now lists 12 entries from DSP-ASC-2024: the link dropdown offers its actions.")).toBeTruthy();
+  expect(services.calls).toEqual(["importParentPlan DSP ASC 2024.xlsx", "updateRegister DSP-ASC-2024"]);
+});
+
+test("a failed Register update is shown, not swallowed", async () => {
+  const services = fakeServices({
+    updateRegister: async () => {
+      throw new Error('Cannot replace the rows of table "Register": sheet "Register" is protected. Unprotect it first.');
+    },
+  });
+  renderInPane(<GoldenThreadView services={services} />);
+  await screen.findByRole("tree");
+  fireEvent.change(screen.getByLabelText("Import the parent plan (xlsx)"), { target: { files: [new File([new Uint8Array([80, 75, 3, 4])], "DSP.xlsx")] } });
+  fireEvent.click(await screen.findByRole("button", { name: "Update this plan's Register from DSP-ASC-2024" }));
+  fireEvent.click(screen.getByRole("button", { name: "Replace the Register" }));
+  expect(await screen.findByText(/sheet "Register" is protected/)).toBeTruthy();
+});

@@ -118,7 +118,11 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     goldenThread: async () => THREAD,
     importParentPlan: async (name) => {
       calls.push(`importParentPlan ${name}`);
-      return { ...THREAD, parentPlan: name };
+      return { ...THREAD, parentPlan: name, registerUpdate: { parentId: "DSP-ASC-2024", entries: 12, replaces: 7 } };
+    },
+    updateRegister: async (id) => {
+      calls.push(`updateRegister ${id}`);
+      return { ...THREAD, parentPlan: id, registerUpdate: { parentId: id, entries: 12, replaces: 12 } };
     },
     reportingQuarters: async () => ({ options: ["2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4"], current: s.reportingPeriod }),
     setReportingQuarter: async (p) => {

@@ -98,3 +98,39 @@ test("the parent plan is imported from xlsx bytes through the browser-safe reade
   await expect(services.importParentPlan("notes.xlsx", new TextEncoder().encode("not a workbook").buffer)).rejects.toThrow("notes.xlsx: not an .xlsx workbook (the file is not a zip package)");
   await expect(services.importParentPlan("empty.xlsx", new ArrayBuffer(0))).rejects.toThrow("empty.xlsx: the file is empty (0 bytes)");
 });
+
+test("after importing the parent plan, updateRegister writes its actions and the Corporate Plan's into the Register, which the thread then uses offline", async () => {
+  const root = path.join(__dirname, "../..");
+  const fw = parseFramework(fs.readFileSync(path.join(root, "examples/sefton-framework.json"), "utf8"));
+  const plans = seftonAdultSocialCarePlans(fw, seftonMeasures(fs.readFileSync(path.join(root, "examples/sefton-strategic-measures-2024.csv"), "utf8")));
+  const { fake, services } = setup();
+  const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+  const op = plans.operational;
+  await port.apply(planDesign({ details: op.details, framework: fw, actions: op.actions, measures: op.measures }));
+  const parent = XlsxWorkbook.create("directorate.xlsx");
+  const dp = plans.directorate;
+  await parent.apply(planDesign({ details: dp.details, framework: fw, actions: dp.actions, measures: dp.measures, register: dp.register }));
+  const bytes = new Uint8Array(await parent.toBuffer()).slice().buffer;
+
+  expect((await services.goldenThread()).registerUpdate).toBeUndefined();
+  const corporate = fw.priorities.length + fw.transformationProgrammes.length;
+  const imported = await services.importParentPlan("DSP ASC 2024.xlsx", bytes);
+  expect(imported.registerUpdate).toEqual({ parentId: dp.details.planId, entries: dp.actions.length + corporate, replaces: corporate });
+  await expect(services.updateRegister("DSP-OTHER")).rejects.toThrow("Import the parent plan DSP-OTHER again");
+
+  const map = await services.updateRegister(dp.details.planId);
+  expect(map.registerUpdate).toEqual({ parentId: dp.details.planId, entries: dp.actions.length + corporate, replaces: dp.actions.length + corporate });
+  const snapshot = await port.read();
+  const ids = snapshot.tables.find((t) => t.name === "Register")!.rows.map((r) => r[0]);
+  expect(ids).toEqual([...dp.actions.map((a) => a.id), ...fw.priorities.map((p) => p.id), ...fw.transformationProgrammes.map((p) => p.id)]);
+  expect(snapshot.names).toEqual(expect.arrayContaining([expect.objectContaining({ name: "ParentLinksList", ref: expect.stringMatching(/Register\[ID\]/) })]));
+
+  // A pane opened later, with no parent file: the Register alone carries the parent's actions.
+  const offline = createPaneServices(port, { store: memoryStore(), workbookName: "plan.xlsx" });
+  const later = await offline.goldenThread();
+  const listed = later.roots.flatMap(function all(n): string[] {
+    return [n.id, ...n.children.flatMap(all)];
+  });
+  expect(listed).toEqual(expect.arrayContaining(dp.actions.map((a) => a.id)));
+  expect(later.broken.map((b) => b.id)).toEqual(map.broken.map((b) => b.id));
+});

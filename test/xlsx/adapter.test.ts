@@ -309,3 +309,37 @@ describe("addRows grows a table with everything its rows carry", () => {
     await expect(wb.addRows("Actions", 5)).rejects.toThrow(/cell Actions!A\d+ below the table is in use/);
   });
 });
+
+describe("replaceRows makes a table's body exactly the rows given", () => {
+  const register = (wb: XlsxWorkbook) => wb.read().then((s) => s.tables.find((t) => t.name === "Register")!);
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => [`DSP-${i + 1}`, `Action ${i + 1}`, "Directorate", i % 2 ? null : "A Patel"]);
+
+  test("grows and shrinks the Register; the file reopens with the same rows and ParentLinksList still names Register[ID]", async () => {
+    const wb = await created();
+    const start = (await register(wb)).rows.length;
+    await wb.replaceRows("Register", rows(start + 5));
+    let reopened = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), "plan.xlsx");
+    expect((await register(reopened)).rows).toEqual(rows(start + 5));
+    expect((await register(reopened)).range).toBe(`A1:D${start + 6}`);
+
+    await reopened.replaceRows("Register", rows(2));
+    const buf = await reopened.toBuffer();
+    reopened = await XlsxWorkbook.fromBuffer(buf, "plan.xlsx");
+    const t = await register(reopened);
+    expect(t.rows).toEqual(rows(2));
+    expect(t.range).toBe("A1:D3");
+    expect(readPlan(await reopened.read(), "plan.xlsx").plan.register.map((r) => r.id)).toEqual(["DSP-1", "DSP-2"]);
+    expect((await reopened.read()).names).toEqual(expect.arrayContaining([{ name: "ParentLinksList", ref: "Register[ID]" }]));
+
+    await reopened.replaceRows("Register", []);
+    expect((await register(reopened)).rows).toEqual([[null, null, null, null]]);
+  });
+
+  test("refuses formula columns, a protected sheet, a missing table and a wrong width, naming the table", async () => {
+    const wb = await created();
+    await expect(wb.replaceRows("Actions", [])).rejects.toThrow(/Cannot replace the rows of table "Actions": it has formula columns \(.*Action status/);
+    await expect(wb.replaceRows("Priorities", [])).rejects.toThrow('Cannot replace the rows of table "Priorities": sheet "Settings" is protected. Unprotect it first.');
+    await expect(wb.replaceRows("Risks", [])).rejects.toThrow('Cannot replace the rows of table "Risks": there is no such table in this workbook.');
+    await expect(wb.replaceRows("Register", [["CP1"]])).rejects.toThrow('row 1 has 1 values for 4 columns (ID, Title, Tier, Lead officer)');
+  });
+});

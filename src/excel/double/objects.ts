@@ -413,6 +413,53 @@ export class FakeRange extends ClientObject<RangeTarget> {
       this.context.model.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
     }, "method");
   }
+  /**
+   * Deletes the cells and shifts the cells below up (ExcelApi 1.1). Modelled for whole table data
+   * rows (the table shrinks, as in Excel) and for ranges clear of tables; Excel refuses to shift
+   * part of a table, and on a protected sheet.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this.queueCall("delete", [shift], (t) => {
+      if (shift !== "Up") throw new FakeError("NotImplemented", "The Excel double only deletes with shift Up.");
+      if (t.sheet.protection.protected) throw PROTECTED();
+      const { r1, c1, r2, c2 } = t.box;
+      const height = r2 - r1 + 1;
+      const tables = this.context.model.tables.filter((x) => x.sheet === t.sheet && x.box.c2 >= c1 && x.box.c1 <= c2 && x.box.r2 >= r1);
+      for (const x of tables) {
+        const inside = x.box.c1 >= c1 && x.box.c2 <= c2;
+        if (x.box.r1 > r2 && inside) continue; // below: it moves up whole
+        const wholeRows = x.box.c1 === c1 && x.box.c2 === c2 && r1 > x.box.r1 && r2 <= x.box.r2;
+        if (!wholeRows) throw new FakeError("InvalidOperation", "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.");
+        if (height === x.box.r2 - x.box.r1) throw new FakeError("NotImplemented", "The Excel double does not delete every data row of a table.");
+      }
+      const moved = new Map<number, FakeCell>();
+      for (const [key, cell] of t.sheet.cells) {
+        const row = Math.floor(key / MAX_COLUMNS);
+        const col = key % MAX_COLUMNS;
+        if (col < c1 || col > c2 || row < r1) continue;
+        t.sheet.cells.delete(key);
+        if (row > r2) moved.set(FakeSheet.key(row - height, col), cell);
+      }
+      for (const [key, cell] of moved) t.sheet.cells.set(key, cell);
+      const shrink = (box: Box): Box | null => {
+        if (box.c1 < c1 || box.c2 > c2 || box.r2 < r1) return box;
+        if (box.r1 > r2) return { ...box, r1: box.r1 - height, r2: box.r2 - height };
+        const remaining = box.r2 - box.r1 + 1 - (Math.min(box.r2, r2) - Math.max(box.r1, r1) + 1);
+        const top = Math.min(box.r1, r1);
+        return remaining === 0 ? null : { ...box, r1: top, r2: top + remaining - 1 };
+      };
+      for (const x of tables) x.box = shrink(x.box) as Box;
+      const keep = <T extends { box: Box }>(list: T[]) => {
+        for (let i = list.length - 1; i >= 0; i--) {
+          const box = shrink(list[i].box);
+          if (box) list[i].box = box;
+          else list.splice(i, 1);
+        }
+      };
+      keep(t.sheet.validations);
+      keep(t.sheet.conditionalFormats);
+    }, "write", true);
+  }
   clear(): void {
     this.queueCall("clear", [], (t) => {
       checkUnlocked(t);

@@ -2,14 +2,14 @@
 // links and parent actions that nothing serves made obvious; import the parent plan from a file.
 import * as React from "react";
 import { Button, Field, Spinner, Tree, TreeItem, TreeItemLayout } from "@fluentui/react-components";
-import type { GoldenThreadMap, PaneServices, ThreadNode } from "../paneModel";
+import type { GoldenThreadMap, PaneServices, RegisterUpdate, ThreadNode } from "../paneModel";
 import { readFileBytes } from "../download";
 import { ErrorNote } from "./ErrorNote";
 import { StatusBadge } from "./StatusBadge";
 import { useTask } from "./useTask";
 
 interface Props {
-  services: Pick<PaneServices, "goldenThread" | "importParentPlan" | "selectCell">;
+  services: Pick<PaneServices, "goldenThread" | "importParentPlan" | "selectCell" | "updateRegister">;
 }
 
 const STATE_WORDS: Record<ThreadNode["state"], string | null> = { linked: null, broken: "Broken link", unserved: "Nothing serves this" };
@@ -71,6 +71,37 @@ function NodeList({ title, nodes, onSelect }: { title: string; nodes: ThreadNode
   );
 }
 
+/** Office add-ins cannot use window.confirm, so the confirmation is asked in the pane itself. */
+function RegisterUpdateButton({ update, busy, onConfirm }: { update: RegisterUpdate; busy: boolean; onConfirm(): void }): React.JSX.Element {
+  const [asking, setAsking] = React.useState(false);
+  const entries = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
+  if (!asking)
+    return (
+      <Button disabled={busy} onClick={() => setAsking(true)}>
+        Update this plan&apos;s Register from {update.parentId}
+      </Button>
+    );
+  return (
+    <section role="alertdialog" aria-label="Replace the Register?">
+      <p>
+        Replace the {entries(update.replaces)} in this plan&apos;s Register with {entries(update.entries)} from {update.parentId} (its actions, then the Corporate
+        Plan&apos;s priorities and programmes)? The link dropdown will offer these.
+      </p>
+      <Button
+        appearance="primary"
+        disabled={busy}
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        Replace the Register
+      </Button>{" "}
+      <Button onClick={() => setAsking(false)}>Cancel</Button>
+    </section>
+  );
+}
+
 export function GoldenThreadView({ services }: Props): React.JSX.Element {
   const task = useTask();
   const [map, setMap] = React.useState<GoldenThreadMap | null>(null);
@@ -86,12 +117,23 @@ export function GoldenThreadView({ services }: Props): React.JSX.Element {
     void task.run(async () => setMap(await services.importParentPlan(file.name, await readFileBytes(file))));
   };
 
+  const [updated, setUpdated] = React.useState<string | null>(null);
+  const updateRegister = (update: RegisterUpdate) => {
+    setUpdated(null);
+    void task.run(async () => {
+      setMap(await services.updateRegister(update.parentId));
+      setUpdated(`The Register now lists ${update.entries} entries from ${update.parentId}: the link dropdown offers its actions.`);
+    });
+  };
+
   return (
     <section aria-labelledby="thread-heading">
       <h2 id="thread-heading">Golden thread</h2>
       <Field label="Import the parent plan (xlsx)" hint={map?.parentPlan ? `Parent plan: ${map.parentPlan}` : "Its actions become the links this plan's actions can choose."}>
         {(props) => <input {...props} type="file" accept=".xlsx" onChange={(e) => importParent(e.target.files)} />}
       </Field>
+      {map?.registerUpdate && <RegisterUpdateButton update={map.registerUpdate} busy={task.busy} onConfirm={() => updateRegister(map.registerUpdate as RegisterUpdate)} />}
+      {updated && <p role="status">{updated}</p>}
       {task.busy && <Spinner size="tiny" label="Tracing the thread…" />}
       <ErrorNote error={task.error} />
       {map && (
