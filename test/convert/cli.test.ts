@@ -7,23 +7,12 @@ import { Command } from "commander";
 import { register, runConvert } from "../../src/cli/commands/convert";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { housingPlan, sheet, workbook, writeXlsx } from "../fixtures/legacy/loosePlans";
+import { captureOutput } from "../cli/capture";
 
 let dir: string;
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "convert-"));
-  out = [];
-  err = [];
-  jest.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  jest.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = undefined;
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  process.exitCode = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { out, err } = captureOutput();
+beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "convert-"))));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const at = (name: string) => path.join(dir, name);
 
@@ -90,7 +79,7 @@ describe("convert: a loose housing plan", () => {
     expect(snapshot.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["Actions", "Measures", "Unmapped", "ConversionMap"]));
     expect(snapshot.tables.find((t) => t.name === "Unmapped")!.rows.map((r) => r[1])).toEqual(["A4", "A8", "E10", "A1", "H5", "H9"]);
 
-    out = [];
+    out.length = 0;
     await cli(at("plan.xlsx"), "--tier", "operational", "--out", at("again.xlsx"), "--json");
     expect(err).toEqual([]);
     const again = JSON.parse(out.join(""));

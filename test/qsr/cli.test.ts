@@ -10,25 +10,14 @@ import { loadFramework } from "../../src/cli/shared";
 import { planDesign } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { action, details, measure } from "./planFixtures";
+import { captureOutput } from "../cli/capture";
 
 let dir: string;
-let out: string[];
-let err: string[];
+const { out, err } = captureOutput();
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsr-cli-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-beforeEach(() => {
-  out = [];
-  err = [];
-  jest.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  jest.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = undefined;
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  process.exitCode = undefined;
-});
 
 async function planFile(name: string, planId: string, directorate: string, explained: boolean): Promise<string> {
   const framework = loadFramework();

@@ -8,14 +8,14 @@ import { seftonAdultSocialCarePlans, seftonMeasures } from "../../src/demo/sefto
 import { parseFramework } from "../../src/model/framework";
 import { planDesign } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
+import { captureOutput } from "../cli/capture";
 
 const root = path.join(__dirname, "../..");
 const framework = parseFramework(fs.readFileSync(path.join(root, "examples/sefton-framework.json"), "utf8"));
 const plans = seftonAdultSocialCarePlans(framework, seftonMeasures(fs.readFileSync(path.join(root, "examples/sefton-strategic-measures-2024.csv"), "utf8")));
 
 let dir: string;
-let out: string[];
-let err: string[];
+const { out, err } = captureOutput();
 const at = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
@@ -27,17 +27,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-beforeEach(() => {
-  out = [];
-  err = [];
-  jest.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  jest.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = undefined;
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  process.exitCode = undefined;
-});
 
 async function cli(...args: string[]): Promise<void> {
   const program = new Command().exitOverride();
