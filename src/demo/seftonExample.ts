@@ -2,7 +2,7 @@
 // "what is good") with illustrative figures, and a linked Directorate -> Operational -> Team set of
 // Adult Social Care plans. Figures are made up, deterministically, to show every status.
 import { parseCsv } from "../csv/parse";
-import { Action, actionSchema, Measure, measureSchema, PlanDetails, RegisterEntry, Tier } from "../model/plan";
+import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema, PlanDetails, planDetailsSchema, RegisterEntry, Tier } from "../model/plan";
 import { Framework } from "../model/framework";
 
 export const THEME_TO_PRIORITY: Record<string, string> = {
@@ -88,24 +88,7 @@ export interface ExamplePlan {
 }
 
 function details(tier: Tier, planId: string, extra: Partial<PlanDetails>): PlanDetails {
-  return {
-    formatVersion: 1,
-    planId,
-    tier,
-    council: "Sefton Council",
-    directorate: "Adult Social Care",
-    service: "",
-    team: "",
-    planYear: "2024/25",
-    owner: "",
-    parentPlanId: "",
-    overview: "",
-    whereAreWeNow: "",
-    whereDoWeNeedToBe: "",
-    keyAchievements: "",
-    challengesAndRisks: "",
-    ...extra,
-  };
+  return planDetailsSchema.parse({ formatVersion: FORMAT_VERSION, planId, tier, council: "Sefton Council", directorate: "Adult Social Care", planYear: "2024/25", ...extra });
 }
 
 /** Directorate, Operational and Team plans for Adult Social Care, linked through their IDs. */

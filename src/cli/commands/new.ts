@@ -5,7 +5,7 @@ import * as path from "path";
 import { Command } from "commander";
 import { Framework } from "../../model/framework";
 import { financialYearLabel, parseFinancialYear } from "../../model/period";
-import { PlanDetails, Tier, TIERS } from "../../model/plan";
+import { FORMAT_VERSION, PlanDetails, planDetailsSchema, Tier, TIERS } from "../../model/plan";
 import { defaultReportingDate, planDesign } from "../../workbook/design";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
@@ -30,23 +30,14 @@ export function parseTier(text: string): Tier {
 }
 
 export function newPlanDetails(tier: Tier, framework: Framework, planYear: string, planId?: string): PlanDetails {
-  return {
-    formatVersion: 1,
+  // Narrative and names start blank: the schema's defaults.
+  return planDetailsSchema.parse({
+    formatVersion: FORMAT_VERSION,
     planId: planId?.trim() || `${PREFIX[tier]}-NEW-${planYear.slice(0, 4)}`,
     tier,
     council: framework.council,
-    directorate: "",
-    service: "",
-    team: "",
     planYear,
-    owner: "",
-    parentPlanId: "",
-    overview: "",
-    whereAreWeNow: "",
-    whereDoWeNeedToBe: "",
-    keyAchievements: "",
-    challengesAndRisks: "",
-  };
+  });
 }
 
 export async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier; planYear: string; reportingDate: string }> {
