@@ -8,20 +8,9 @@ import { actionStatus, ActionStatusInput } from "../status/actionStatus";
 import { directionOfTravel, DirectionInput } from "../status/direction";
 import { measureRag, RagInput } from "../status/rag";
 import { BenchRow, timeMs } from "./table";
+import { seeded } from "../demo/seeded";
 
 type MeasureInput = RagInput & DirectionInput;
-
-/** mulberry32: small, fast, and the same numbers on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FY_START = isoToSerial("2024-04-01");
 

@@ -4,6 +4,7 @@
 import { parseCsv } from "../csv/parse";
 import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema, PlanDetails, planDetailsSchema, RegisterEntry, Tier } from "../model/plan";
 import { Framework } from "../model/framework";
+import { seeded } from "./seeded";
 
 export const THEME_TO_PRIORITY: Record<string, string> = {
   "Improving outcomes for children and their families": "CP1",
@@ -13,18 +14,6 @@ export const THEME_TO_PRIORITY: Record<string, string> = {
   "Creating more and better jobs for local people": "CP5",
   "Cross-cutting themes for the Authority including Finance and Climate Change": "CP6",
 };
-
-/** A small seeded generator so the demo is the same on every machine. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

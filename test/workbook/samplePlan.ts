@@ -4,6 +4,7 @@ import { frameworkSchema, Framework } from "../../src/model/framework";
 import { Action, actionSchema, Measure, measureSchema, PlanDetails, RegisterEntry, Update, updateSchema } from "../../src/model/plan";
 import * as fs from "fs";
 import * as path from "path";
+import { seeded } from "../../src/demo/seeded";
 
 export function seftonFramework(): Framework {
   const file = path.join(__dirname, "..", "..", "examples", "sefton-framework.json");
@@ -80,18 +81,6 @@ export function handPickedMeasures(): Measure[] {
     kpi({ id: "M-FLOAT", annualTarget: 0.3, q1Actual: 0.1, q2Actual: 0.1 + 0.2, keyMeasure: true, provisional: true }),
     kpi({ id: "M-NEGATIVE", polarity: "Target", annualTarget: -5, q1Actual: -5.2, q2Actual: -5.3 }),
   ];
-}
-
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
