@@ -4,10 +4,10 @@ const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "demo-output/**", "test-artifacts/**", "coverage/**", "*.config.js", "bin/**"] },
+  { ignores: ["dist/**", "node_modules/**", "demo-output/**", "test-artifacts/**", "coverage/**", "dist-bench/**", "*.config.js", "bin/**"] },
   ...tseslint.configs.recommended,
   {
-    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}", "bench/**/*.ts", "examples/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -2,7 +2,7 @@
 // The CLI is compiled TypeScript (npm's "prepare" step builds dist/ on install).
 const path = require("path");
 const fs = require("fs");
-const main = path.join(__dirname, "..", "dist", "cli", "main.js");
+const main = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
 if (!fs.existsSync(main)) {
   console.error("service-plan: not built yet. Run `npm run build:cli` (or `npm ci`, which builds it) in " + path.dirname(__dirname));
   process.exitCode = 1;

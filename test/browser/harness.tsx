@@ -3,7 +3,7 @@
 import exampleFramework from "../../examples/sefton-framework.json";
 import { parseFramework } from "../../src/model/framework";
 import { actionSchema, measureSchema, planDetailsSchema } from "../../src/model/plan";
-import { createFakeOffice } from "../../src/excel/double/fakeExcel";
+import { createFakeOffice } from "../doubles/excel/fakeExcel";
 import { ExcelWorkbook } from "../../src/excel/adapter";
 import { planDesign } from "../../src/workbook/design";
 

@@ -1,8 +1,8 @@
 // The office.js adapter against the Excel double: what it writes, what it reads, and what it costs.
-import { createFakeOffice, FakeHostOptions, FakeOffice, FakeSeed } from "../doubles/fakeExcel";
+import { createFakeOffice, FakeHostOptions, FakeOffice, FakeSeed } from "../doubles/excel/fakeExcel";
 import { ExcelWorkbook } from "../../src/excel/adapter";
 import { ExcelVersionError } from "../../src/excel/requirements";
-import { sampleDesign } from "../../src/excel/double/sampleDesign";
+import { sampleDesign } from "../doubles/excel/sampleDesign";
 import { REQUEST_LIMIT_BYTES } from "../../src/excel/chunks";
 import type { WorkbookDesign } from "../../src/workbook/port";
 import { columnLetter, columnNumber } from "../../src/workbook/addresses";

@@ -1,6 +1,6 @@
 // The Excel double must behave like Excel where the adapter could go wrong: these tests pin that.
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read, office-addins/call-sync-after-load -- reading too early is what some tests check */
-import { createFakeOffice, FakeOffice } from "../doubles/fakeExcel";
+import { createFakeOffice, FakeOffice } from "../doubles/excel/fakeExcel";
 
 type Ctx = Excel.RequestContext;
 const run = <T>(fake: FakeOffice, batch: (context: Ctx) => Promise<T>, options: { delayForCellEdit?: boolean } = {}) => fake.Excel.run<T>(options, batch);

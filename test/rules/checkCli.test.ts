@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
 import { register } from "../../src/cli/commands/check";
-import { seftonAdultSocialCarePlans, seftonMeasures } from "../../src/demo/seftonExample";
+import { seftonAdultSocialCarePlans, seftonMeasures } from "../../examples/sefton/seftonExample";
 import { parseFramework } from "../../src/model/framework";
 import { planDesign } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";

@@ -1,5 +1,5 @@
 // The status bench's data and rows (no timing assertions: budgets are checked by `npm run bench`).
-import { bench, computeStatuses, sampleActions, sampleMeasures } from "../../src/bench/status";
+import { bench, computeStatuses, sampleActions, sampleMeasures } from "../../bench/status";
 import { actionStatus, ACTION_STATUSES } from "../../src/status/actionStatus";
 
 it("samples the same data on every run, covering every action status", () => {

@@ -1,8 +1,8 @@
 // The pane's services over the real Excel adapter and the Excel double (no browser needed).
 import * as fs from "fs";
 import * as path from "path";
-import { createFakeOffice } from "../doubles/fakeExcel";
-import { seftonAdultSocialCarePlans, seftonMeasures } from "../../src/demo/seftonExample";
+import { createFakeOffice } from "../doubles/excel/fakeExcel";
+import { seftonAdultSocialCarePlans, seftonMeasures } from "../../examples/sefton/seftonExample";
 import { parseFramework } from "../../src/model/framework";
 import { planDesign } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";

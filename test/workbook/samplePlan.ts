@@ -4,7 +4,7 @@ import { frameworkSchema, Framework } from "../../src/model/framework";
 import { Action, actionSchema, Measure, measureSchema, PlanDetails, RegisterEntry, Update, updateSchema } from "../../src/model/plan";
 import * as fs from "fs";
 import * as path from "path";
-import { seeded } from "../../src/demo/seeded";
+import { seeded } from "../../examples/sefton/seeded";
 
 export function seftonFramework(): Framework {
   const file = path.join(__dirname, "..", "..", "examples", "sefton-framework.json");

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
 import { toCsv } from "../../csv/parse";
-import { seftonAdultSocialCarePlans, seftonMeasures, ExamplePlan } from "../../demo/seftonExample";
+import { seftonAdultSocialCarePlans, seftonMeasures, ExamplePlan } from "../../../examples/sefton/seftonExample";
 import { Framework } from "../../model/framework";
 import { parsePeriod, periodLabel, quarterEnd } from "../../model/period";
 import { MEASURE_COLUMNS, Plan } from "../../model/plan";

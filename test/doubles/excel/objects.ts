@@ -22,7 +22,7 @@ import {
   parseBox,
   quoteSheet,
 } from "./model";
-import { jsonBytes } from "../chunks";
+import { jsonBytes } from "../../../src/excel/chunks";
 
 type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 

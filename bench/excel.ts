@@ -2,13 +2,13 @@
 // (the same counts Excel on the web would see): apply (create a plan), read, and writeColumn
 // (the SMART column) at 100, 2,000 and 20,000 rows. Budgets: 3 syncs and 4 MB per request.
 // Rows are split half actions, half measures (about 21 and 30 columns), with realistic text.
-import { ExcelWorkbook } from "../excel/adapter";
-import { createFakeOffice, FakeOffice } from "../excel/double/fakeExcel";
-import { sampleActions, sampleDesign, sampleMeasures } from "../excel/double/sampleDesign";
-import { frameworkSchema } from "../model/framework";
-import { PlanDetails } from "../model/plan";
-import { planDesign } from "../workbook/design";
-import type { WorkbookDesign } from "../workbook/port";
+import { ExcelWorkbook } from "../src/excel/adapter";
+import { createFakeOffice, FakeOffice } from "../test/doubles/excel/fakeExcel";
+import { sampleActions, sampleDesign, sampleMeasures } from "../test/doubles/excel/sampleDesign";
+import { frameworkSchema } from "../src/model/framework";
+import { PlanDetails } from "../src/model/plan";
+import { planDesign } from "../src/workbook/design";
+import type { WorkbookDesign } from "../src/workbook/port";
 import { BenchRow } from "./table";
 
 const SIZES = [100, 2_000, 20_000];

@@ -1,7 +1,7 @@
 // Convert on a large loose plan: 2,000 action rows with merged titles, side notes and loose dates.
-import { convertWorkbook } from "../convert/convert";
-import { proposeMapping } from "../convert/mapping";
-import { CellValue, WorkbookSnapshot } from "../workbook/port";
+import { convertWorkbook } from "../src/convert/convert";
+import { proposeMapping } from "../src/convert/mapping";
+import { CellValue, WorkbookSnapshot } from "../src/workbook/port";
 import { BenchRow, timeMs } from "./table";
 
 const TIMESCALES = ["31 March 2025", "Q3 2024/25", "March 2025", "Ongoing", "31/12/2024", "Spring 2025", "2024/25"];

@@ -1,7 +1,7 @@
 // The in-memory workbook behind the Excel double: cells, tables, names, selection, plus the counts
 // tests and the bench read (syncs, request and response bytes, writes made while events were on).
 // Plain data and no office.js, so it also runs in the task pane's browser test.
-import { columnLetter, columnNumber } from "../../workbook/addresses";
+import { columnLetter, columnNumber } from "../../../src/workbook/addresses";
 
 export type Scalar = string | number | boolean;
 

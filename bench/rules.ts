@@ -1,8 +1,8 @@
 // Benchmark: the SMART and golden-thread check of a large plan (issue 4 budget: 20,000 actions +
 // 5,000 measures against a 2,000-action parent register in under 100 ms, growing linearly).
-import { actionSchema, ACTION_COLUMNS, Located, Action, Measure, measureSchema, MEASURE_COLUMNS, Plan, RegisterEntry, REGISTER_COLUMNS } from "../model/plan";
-import { Framework, frameworkSchema } from "../model/framework";
-import { checkPlan, settingsFromFramework } from "../rules/engine";
+import { actionSchema, ACTION_COLUMNS, Located, Action, Measure, measureSchema, MEASURE_COLUMNS, Plan, RegisterEntry, REGISTER_COLUMNS } from "../src/model/plan";
+import { Framework, frameworkSchema } from "../src/model/framework";
+import { checkPlan, settingsFromFramework } from "../src/rules/engine";
 import * as os from "os";
 import { BenchRow } from "./table";
 

@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { packageRoot } from "../cli/shared";
+import { packageRoot } from "../src/cli/shared";
 import type { BenchRow } from "./table";
 
 export const INITIAL_JS_BUDGET_KB = 300;

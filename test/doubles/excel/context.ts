@@ -2,7 +2,7 @@
 // sync(), like office.js. It measures each request and response as JSON and enforces the host's
 // limits (5 MB on the web), the API version, and cell-edit mode.
 import { FakeError, FakeWorkbookModel, NOT_LOADED } from "./model";
-import { jsonBytes, utf8Bytes } from "../chunks";
+import { jsonBytes, utf8Bytes } from "../../../src/excel/chunks";
 
 export interface FakeHostOptions {
   /** Highest ExcelApi 1.x the host supports ("1.17" by default). */

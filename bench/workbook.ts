@@ -1,9 +1,9 @@
 // How long creating, saving, opening and reading a full plan workbook takes (ExcelJS files).
-import { Action, actionSchema, Measure, measureSchema, PlanDetails } from "../model/plan";
-import { frameworkSchema } from "../model/framework";
-import { planDesign } from "../workbook/design";
-import { readPlan } from "../workbook/readPlan";
-import { XlsxWorkbook } from "../xlsx/adapter";
+import { Action, actionSchema, Measure, measureSchema, PlanDetails } from "../src/model/plan";
+import { frameworkSchema } from "../src/model/framework";
+import { planDesign } from "../src/workbook/design";
+import { readPlan } from "../src/workbook/readPlan";
+import { XlsxWorkbook } from "../src/xlsx/adapter";
 import { BenchRow, timeMsAsync } from "./table";
 
 const framework = frameworkSchema.parse({ council: "Bench Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Priority" }] });

@@ -1,14 +1,14 @@
 // How fast the TypeScript face of the statuses runs over a large council's plans: every action's
 // status and every measure's RAG and direction for one quarter, on seeded random (realistic) data.
-import { DEFAULT_TOLERANCES } from "../model/framework";
-import { addMonths, IsoDate, isoToSerial, serialToIso } from "../model/dates";
-import { Quarter } from "../model/period";
-import { FREQUENCIES, MEASURE_TYPES, Polarity } from "../model/plan";
-import { actionStatus, ActionStatusInput } from "../status/actionStatus";
-import { directionOfTravel, DirectionInput } from "../status/direction";
-import { measureRag, RagInput } from "../status/rag";
+import { DEFAULT_TOLERANCES } from "../src/model/framework";
+import { addMonths, IsoDate, isoToSerial, serialToIso } from "../src/model/dates";
+import { Quarter } from "../src/model/period";
+import { FREQUENCIES, MEASURE_TYPES, Polarity } from "../src/model/plan";
+import { actionStatus, ActionStatusInput } from "../src/status/actionStatus";
+import { directionOfTravel, DirectionInput } from "../src/status/direction";
+import { measureRag, RagInput } from "../src/status/rag";
 import { BenchRow, timeMs } from "./table";
-import { seeded } from "../demo/seeded";
+import { seeded } from "../examples/sefton/seeded";
 
 type MeasureInput = RagInput & DirectionInput;
 

@@ -2,11 +2,11 @@
 // Measures tables carry the model's columns (src/model/plan.ts), realistic text lengths, status
 // formula columns, dropdowns and input messages; Lists is hidden; ReportingDate is a name.
 // Deterministic (no Math.random), so sizes and byte counts repeat run to run.
-import { isoToSerial } from "../../model/dates";
-import { Action, ACTION_COLUMNS, Measure, MEASURE_COLUMNS, LISTS } from "../../model/plan";
-import { columnLetter } from "../../workbook/addresses";
-import { fieldColumn, rowsOf } from "../../workbook/columnDesign";
-import type { ColumnDesign, SheetDesign, TableDesign, WorkbookDesign } from "../../workbook/port";
+import { isoToSerial } from "../../../src/model/dates";
+import { Action, ACTION_COLUMNS, Measure, MEASURE_COLUMNS, LISTS } from "../../../src/model/plan";
+import { columnLetter } from "../../../src/workbook/addresses";
+import { fieldColumn, rowsOf } from "../../../src/workbook/columnDesign";
+import type { ColumnDesign, SheetDesign, TableDesign, WorkbookDesign } from "../../../src/workbook/port";
 
 const VERBS = ["Deliver", "Review", "Implement", "Commission", "Reduce", "Increase", "Launch", "Agree", "Complete", "Recruit"];
 const OBJECTS = ["the home care framework", "a carers' assessment pathway", "the reablement offer", "hospital discharge arrangements", "the quality assurance audit", "a digital front door"];

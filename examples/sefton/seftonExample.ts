@@ -1,9 +1,9 @@
 // The example plans behind `npm run demo`: Sefton's 85 strategic measures (real names, themes and
 // "what is good") with illustrative figures, and a linked Directorate -> Operational -> Team set of
 // Adult Social Care plans. Figures are made up, deterministically, to show every status.
-import { parseCsv } from "../csv/parse";
-import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema, PlanDetails, planDetailsSchema, RegisterEntry, Tier } from "../model/plan";
-import { Framework } from "../model/framework";
+import { parseCsv } from "../../src/csv/parse";
+import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema, PlanDetails, planDetailsSchema, RegisterEntry, Tier } from "../../src/model/plan";
+import { Framework } from "../../src/model/framework";
 import { seeded } from "./seeded";
 
 export const THEME_TO_PRIORITY: Record<string, string> = {
