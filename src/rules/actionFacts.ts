@@ -2,8 +2,7 @@
 // well-formed ones count), who leads it and its ID. Rules read these instead of re-parsing the row.
 // Its wording (ActionText) is read separately, one action at a time, while that action's rules run.
 import type { IsoDate } from "../model/dates";
-import type { LinkVerdict } from "./goldenThread/linkCheck";
-import { idKey } from "./goldenThread/parentIndex";
+import { idKey, LinkVerdict } from "./goldenThread/parentIndex";
 import type { OwnerReading } from "./responsible/ownerReading";
 import type { ActionRow } from "./rows";
 import { str, validDate } from "./text/dates";

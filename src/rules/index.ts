@@ -1,60 +1,49 @@
-// Every SMART and golden-thread rule, in the order findings are listed. One module per rule.
+// Every SMART and golden-thread rule. Each rule file registers itself (defineRule); this list of imports
+// is the one place that says which rules exist and in what order findings are listed. Adding a rule is
+// one new file plus one line here; the action, measure and plan lists below follow from it.
 import type { ActionRule, MeasureRule, PlanRule, Rule } from "./types";
-import { actionMissing } from "./specific/actionMissing";
-import { tooShort } from "./specific/tooShort";
-import { noVerb } from "./specific/noVerb";
-import { vagueOpening } from "./specific/vagueOpening";
-import { hedges } from "./specific/hedges";
-import { severalActions } from "./specific/severalActions";
-import { notMeasurable } from "./measurable/notMeasurable";
-import { unknownLinkedMeasure } from "./measurable/unknownLinkedMeasure";
-import { dueBeforeStart } from "./achievable/dueBeforeStart";
-import { ownerOverloaded } from "./achievable/ownerOverloaded";
-import { noParentLink } from "./relevant/noParentLink";
-import { unknownParentLink } from "./goldenThread/unknownParentLink";
-import { wrongTierLink } from "./goldenThread/wrongTierLink";
-import { noCorporatePriority } from "./goldenThread/noCorporatePriority";
-import { duplicateActionId } from "./goldenThread/duplicateActionId";
-import { noParentSource } from "./goldenThread/noParentSource";
-import { unservedParent } from "./goldenThread/unservedParent";
-import { unservedAction } from "./goldenThread/unservedAction";
-import { noDueDate } from "./timeBound/noDueDate";
-import { unparsedDate } from "./timeBound/unparsedDate";
-import { ongoing } from "./timeBound/ongoing";
-import { dueOutsidePlanYear } from "./timeBound/dueOutsidePlanYear";
-import { noMilestone } from "./timeBound/noMilestone";
-import { sameDueDate } from "./timeBound/sameDueDate";
-import { noLeadOfficer } from "./responsible/noLeadOfficer";
-import { placeholderOwner } from "./responsible/placeholderOwner";
-import { teamAsOwner } from "./responsible/teamAsOwner";
-import { roleAsOwner } from "./responsible/roleAsOwner";
-import { sharedOwnership } from "./responsible/sharedOwnership";
-import { noName } from "./measures/noName";
-import { noTarget } from "./measures/noTarget";
-import { noPolarity } from "./measures/noPolarity";
-import { noBaseline } from "./measures/noBaseline";
-import { noDataSource } from "./measures/noDataSource";
-import { noFrequency } from "./measures/noFrequency";
-import { noAccountableOfficer } from "./measures/noAccountableOfficer";
-import { duplicateMeasureId } from "./measures/duplicateMeasureId";
+import { registeredRules } from "./registry";
 
-export const ACTION_RULES: readonly ActionRule[] = [
-  actionMissing, tooShort, noVerb, vagueOpening, hedges, severalActions,
-  notMeasurable, unknownLinkedMeasure,
-  dueBeforeStart,
-  noParentLink, unknownParentLink, wrongTierLink, noCorporatePriority,
-  noDueDate, unparsedDate, ongoing, dueOutsidePlanYear, noMilestone,
-  noLeadOfficer, placeholderOwner, teamAsOwner, roleAsOwner, sharedOwnership,
-];
+import "./specific/actionMissing";
+import "./specific/tooShort";
+import "./specific/noVerb";
+import "./specific/vagueOpening";
+import "./specific/hedges";
+import "./specific/severalActions";
+import "./measurable/notMeasurable";
+import "./measurable/unknownLinkedMeasure";
+import "./achievable/dueBeforeStart";
+import "./relevant/noParentLink";
+import "./goldenThread/unknownParentLink";
+import "./goldenThread/wrongTierLink";
+import "./goldenThread/noCorporatePriority";
+import "./timeBound/noDueDate";
+import "./timeBound/unparsedDate";
+import "./timeBound/ongoing";
+import "./timeBound/dueOutsidePlanYear";
+import "./timeBound/noMilestone";
+import "./responsible/noLeadOfficer";
+import "./responsible/placeholderOwner";
+import "./responsible/teamAsOwner";
+import "./responsible/roleAsOwner";
+import "./responsible/sharedOwnership";
+import "./measures/noName";
+import "./measures/noTarget";
+import "./measures/noPolarity";
+import "./measures/noBaseline";
+import "./measures/noDataSource";
+import "./measures/noFrequency";
+import "./measures/noAccountableOfficer";
+import "./goldenThread/duplicateActionId";
+import "./achievable/ownerOverloaded";
+import "./timeBound/sameDueDate";
+import "./goldenThread/noParentSource";
+import "./goldenThread/unservedParent";
+import "./goldenThread/unservedAction";
+import "./measures/duplicateMeasureId";
 
-export const MEASURE_RULES: readonly MeasureRule[] = [noName, noTarget, noPolarity, noBaseline, noDataSource, noFrequency, noAccountableOfficer];
-
-export const PLAN_RULES: readonly PlanRule[] = [duplicateActionId, ownerOverloaded, sameDueDate, noParentSource, unservedParent, unservedAction, duplicateMeasureId];
-
-export const ALL_RULES: readonly Rule[] = [...ACTION_RULES, ...MEASURE_RULES, ...PLAN_RULES];
-
+export const ALL_RULES: readonly Rule[] = [...registeredRules()];
+export const ACTION_RULES: readonly ActionRule[] = ALL_RULES.filter((r): r is ActionRule => r.scope === "action");
+export const MEASURE_RULES: readonly MeasureRule[] = ALL_RULES.filter((r): r is MeasureRule => r.scope === "measure");
+export const PLAN_RULES: readonly PlanRule[] = ALL_RULES.filter((r): r is PlanRule => r.scope === "plan");
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
-
-export function ruleById(id: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.id === id);
-}

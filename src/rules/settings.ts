@@ -1,77 +1,13 @@
 // The `checks` block of the council framework: which rules run, their thresholds and word lists.
 // Defaults follow Sefton's framework (Appendix 3: SMART plus Responsibility; actions name one
 // accountable officer, a timescale, an intended outcome and a measure of success).
+//
+// Each word list is declared once, in WORD_LISTS (its key, its default words, how it compiles): the
+// schema, the compiled settings and the compile cache key all follow from that table, so adding a
+// list is one line there.
 import { z } from "zod";
-import { SEVERITIES, Severity } from "./types";
+import { SEVERITIES, Severity } from "./criteria";
 import * as words from "./text/words";
-
-const wordList = z.array(z.string().trim().min(1, "an empty word")).default([]);
-
-export const checkSettingsSchema = z
-  .object({
-    /** Rule IDs the council does not use, e.g. ["role-as-owner"]. */
-    disabled: z.array(z.string().trim().min(1)).default([]),
-    /** Per-rule severity, e.g. { "no-milestone": "info" }. */
-    severity: z.record(z.string(), z.enum(SEVERITIES)).default({}),
-    /** An action with fewer words than this is too short to be specific. */
-    minWords: z.number().int().min(1).max(30).default(4),
-    /** More actions than this due in one quarter for one officer is not achievable. */
-    maxActionsPerOwnerPerQuarter: z.number().int().min(1).default(5),
-    /** When this share of dated actions or more share one due date, dates were not really set. */
-    sameDateShare: z.number().gt(0).max(1).default(0.6),
-    /** ... counted only in plans with at least this many dated actions. */
-    sameDateMinActions: z.number().int().min(2).default(5),
-    /** Actions running this many months or more need a milestone or revised date. */
-    longActionMonths: z.number().int().min(1).max(60).default(12),
-    /** Some councils name roles ("Head of Housing") instead of people. */
-    allowRoles: z.boolean().default(false),
-    /** Extra words and phrases, added to the defaults. */
-    verbs: wordList,
-    vagueOpenings: wordList,
-    weakVerbs: wordList,
-    hedges: wordList,
-    nonPersonOwners: wordList,
-    teamWords: wordList,
-    roleWords: wordList,
-    ongoingWords: wordList,
-  })
-  .strict();
-
-export type CheckSettings = z.infer<typeof checkSettingsSchema>;
-
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = checkSettingsSchema.parse({});
-
-/** Settings with word lists compiled once into sets and regular expressions. */
-export interface CompiledSettings extends CheckSettings {
-  disabledSet: Set<string>;
-  verbForms: Map<string, VerbForm>;
-  nounLikeVerbs: Set<string>;
-  followThroughVerbs: Set<string>;
-  /** Matches a vague opening at the start of normalised action text. Each phrase regex captures the phrase as group 1. */
-  vagueOpening: RegExp;
-  weakOpening: RegExp;
-  hedge: RegExp;
-  ongoing: RegExp;
-  nonPersonOwnerSet: Set<string>;
-  teamWord: RegExp;
-  roleWord: RegExp;
-  severityOf(ruleId: string, fallback: Severity): Severity;
-}
-
-/** Parses a framework's `checks` block; errors name the file and the setting. */
-export function parseCheckSettings(raw: unknown, file = "framework", knownRuleIds?: readonly string[]): CheckSettings {
-  const result = checkSettingsSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `checks.${i.path.join(".") || "(block)"}: ${i.message}`).join("; ");
-    throw new Error(`${file}: check settings are not valid: ${issues}`);
-  }
-  if (knownRuleIds) {
-    const known = new Set(knownRuleIds);
-    const unknown = [...result.data.disabled, ...Object.keys(result.data.severity)].filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new Error(`${file}: checks names rules that do not exist: ${unknown.join(", ")} (known: ${knownRuleIds.join(", ")})`);
-  }
-  return result.data;
-}
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase().trim()).filter((w) => w !== "");
@@ -83,8 +19,15 @@ const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase().trim(
  */
 function phraseRegex(list: readonly string[], anchored: boolean): RegExp {
   const alternatives = [...new Set(lower(list))].sort((a, b) => b.length - a.length).map(escapeRegex);
+  // An empty list matches nothing (an empty alternation would match everywhere).
+  if (alternatives.length === 0) return /(?!)/;
   return new RegExp(`${anchored ? "^" : "(?:^|[^a-z])"}(${alternatives.join("|")})(?![a-z])`, "i");
 }
+
+/** How a word list compiles. */
+const phrasesAnywhere = (list: readonly string[]) => phraseRegex(list, false);
+const phrasesAtStart = (list: readonly string[]) => phraseRegex(list, true);
+const wordSet = (list: readonly string[]): ReadonlySet<string> => new Set(lower(list));
 
 export type VerbKind = "base" | "s" | "ed" | "ing";
 export interface VerbForm {
@@ -107,40 +50,121 @@ export function verbFormsOf(base: string): [string, VerbKind][] {
   return forms;
 }
 
-type WordParts = Pick<CompiledSettings, "verbForms" | "nounLikeVerbs" | "followThroughVerbs" | "vagueOpening" | "weakOpening" | "hedge" | "ongoing" | "nonPersonOwnerSet" | "teamWord" | "roleWord">;
-
-// Compiling word lists costs a few milliseconds (hundreds of verb forms), so each set of lists compiles once.
-const compiledWords = new Map<string, WordParts>();
-
-export function compileSettings(settings: CheckSettings): CompiledSettings {
-  const lists = [settings.verbs, settings.vagueOpenings, settings.weakVerbs, settings.hedges, settings.nonPersonOwners, settings.teamWords, settings.roleWords, settings.ongoingWords];
-  const key = JSON.stringify(lists);
-  let parts = compiledWords.get(key);
-  if (!parts) {
-    parts = compileWords(settings);
-    if (compiledWords.size >= 16) compiledWords.delete(compiledWords.keys().next().value as string);
-    compiledWords.set(key, parts);
-  }
-  return { ...settings, ...parts, disabledSet: new Set(settings.disabled), severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback };
+/** Every form of every verb, mapped to its base. */
+function verbForms(bases: readonly string[]): ReadonlyMap<string, VerbForm> {
+  const forms = new Map<string, VerbForm>();
+  // Base forms first: a word that is both a base and another form ("set") counts as the base.
+  for (const v of lower(bases)) forms.set(v, { base: v, kind: "base" });
+  for (const v of lower(bases)) for (const [form, kind] of verbFormsOf(v)) if (!forms.has(form)) forms.set(form, { base: v, kind });
+  for (const [form, base] of Object.entries(words.IRREGULAR_FORMS)) if (!forms.has(form)) forms.set(form, { base, kind: "ed" });
+  return forms;
 }
 
-function compileWords(settings: CheckSettings): WordParts {
-  const verbForms = new Map<string, VerbForm>();
-  const bases = [...words.COUNCIL_VERBS, ...settings.verbs];
-  // Base forms first: a word that is both a base and another form ("set") counts as the base.
-  for (const v of bases) verbForms.set(v.toLowerCase().trim(), { base: v.toLowerCase().trim(), kind: "base" });
-  for (const v of bases) for (const [form, kind] of verbFormsOf(v.trim())) if (!verbForms.has(form)) verbForms.set(form, { base: v.toLowerCase().trim(), kind });
-  for (const [form, base] of Object.entries(words.IRREGULAR_FORMS)) if (!verbForms.has(form)) verbForms.set(form, { base, kind: "ed" });
-  return {
-    verbForms,
-    nounLikeVerbs: new Set(lower(words.NOUN_LIKE_VERBS)),
-    followThroughVerbs: new Set(lower(words.FOLLOW_THROUGH_VERBS)),
-    vagueOpening: phraseRegex([...words.VAGUE_OPENINGS, ...settings.vagueOpenings], true),
-    weakOpening: phraseRegex([...words.WEAK_VERBS, ...settings.weakVerbs], true),
-    hedge: phraseRegex([...words.HEDGES, ...settings.hedges], false),
-    ongoing: phraseRegex([...words.ONGOING_WORDS, ...settings.ongoingWords], false),
-    nonPersonOwnerSet: new Set(lower([...words.NON_PERSON_OWNERS, ...settings.nonPersonOwners])),
-    teamWord: phraseRegex(lower([...words.TEAM_WORDS, ...settings.teamWords]), false),
-    roleWord: phraseRegex(lower([...words.ROLE_WORDS, ...settings.roleWords]), false),
-  };
+interface WordList<T> {
+  /** The words every council gets. */
+  defaults: readonly string[];
+  /** Turns defaults plus the council's extra words into what the rules use. */
+  compile(list: readonly string[]): T;
+}
+const list = <T>(defaults: readonly string[], compile: (list: readonly string[]) => T): WordList<T> => ({ defaults, compile });
+
+/** Every word list a council may extend, declared once. Extra words in the framework are added to the defaults. */
+export const WORD_LISTS = {
+  /** Verbs councils use to say what will be done (base forms; other forms are derived). */
+  verbs: list(words.COUNCIL_VERBS, verbForms),
+  /** Openings that promise effort, not a result. */
+  vagueOpenings: list(words.VAGUE_OPENINGS, phrasesAtStart),
+  /** Openings that are vague unless the action states how much. */
+  weakVerbs: list(words.WEAK_VERBS, phrasesAtStart),
+  /** Words and phrases that take the commitment back. */
+  hedges: list(words.HEDGES, phrasesAnywhere),
+  /** Owners that name nobody ("TBC", "Various"). */
+  nonPersonOwners: list(words.NON_PERSON_OWNERS, wordSet),
+  /** Words that make an owner a group ("Team", "Services"). */
+  teamWords: list(words.TEAM_WORDS, phrasesAnywhere),
+  /** Words that make an owner a post ("Head", "Manager"). */
+  roleWords: list(words.ROLE_WORDS, phrasesAnywhere),
+  /** Timescales that never end ("Ongoing"). */
+  ongoingWords: list(words.ONGOING_WORDS, phrasesAnywhere),
+};
+
+export type WordListKey = keyof typeof WORD_LISTS;
+export const WORD_LIST_KEYS = Object.keys(WORD_LISTS) as WordListKey[];
+/** What each list compiles to, under the list's own key. */
+export type CompiledWords = { [K in WordListKey]: ReturnType<(typeof WORD_LISTS)[K]["compile"]> };
+
+const wordListSchema = z.array(z.string().trim().min(1, "an empty word")).default([]);
+const wordListShape = Object.fromEntries(WORD_LIST_KEYS.map((k) => [k, wordListSchema])) as { [K in WordListKey]: typeof wordListSchema };
+
+export const checkSettingsSchema = z
+  .object({
+    /** Rule IDs the council does not use, e.g. ["role-as-owner"]. */
+    disabled: z.array(z.string().trim().min(1)).default([]),
+    /** Per-rule severity, e.g. { "no-milestone": "info" }. */
+    severity: z.record(z.string(), z.enum(SEVERITIES)).default({}),
+    /** An action with fewer words than this is too short to be specific. */
+    minWords: z.number().int().min(1).max(30).default(4),
+    /** More actions than this due in one quarter for one officer is not achievable. */
+    maxActionsPerOwnerPerQuarter: z.number().int().min(1).default(5),
+    /** When this share of dated actions or more share one due date, dates were not really set. */
+    sameDateShare: z.number().gt(0).max(1).default(0.6),
+    /** ... counted only in plans with at least this many dated actions. */
+    sameDateMinActions: z.number().int().min(2).default(5),
+    /** Actions running this many months or more need a milestone or revised date. */
+    longActionMonths: z.number().int().min(1).max(60).default(12),
+    /** Some councils name roles ("Head of Housing") instead of people. */
+    allowRoles: z.boolean().default(false),
+    /** Extra words and phrases, added to the defaults. */
+    ...wordListShape,
+  })
+  .strict();
+
+export type CheckSettings = z.infer<typeof checkSettingsSchema>;
+
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = checkSettingsSchema.parse({});
+
+/** Settings with word lists compiled once into sets and regular expressions. */
+export interface CompiledSettings extends CheckSettings {
+  disabledSet: Set<string>;
+  /** Each word list, defaults plus the council's words, compiled. */
+  words: CompiledWords;
+  severityOf(ruleId: string, fallback: Severity): Severity;
+}
+
+/** Parses a framework's `checks` block; errors name the file and the setting. */
+export function parseCheckSettings(raw: unknown, file = "framework", knownRuleIds?: readonly string[]): CheckSettings {
+  const result = checkSettingsSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `checks.${i.path.join(".") || "(block)"}: ${i.message}`).join("; ");
+    throw new Error(`${file}: check settings are not valid: ${issues}`);
+  }
+  if (knownRuleIds) {
+    const known = new Set(knownRuleIds);
+    const unknown = [...result.data.disabled, ...Object.keys(result.data.severity)].filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`${file}: checks names rules that do not exist: ${unknown.join(", ")} (known: ${knownRuleIds.join(", ")})`);
+  }
+  return result.data;
+}
+
+/** The compile cache key: the council's extra words, list by list. */
+export const wordsKey = (settings: CheckSettings): string => JSON.stringify(WORD_LIST_KEYS.map((k) => settings[k]));
+
+// Compiling word lists costs a few milliseconds (hundreds of verb forms), so each set of lists compiles once.
+const compiledWords = new Map<string, CompiledWords>();
+
+export function compileSettings(settings: CheckSettings): CompiledSettings {
+  const key = wordsKey(settings);
+  let compiled = compiledWords.get(key);
+  if (!compiled) {
+    compiled = compileWords(settings);
+    if (compiledWords.size >= 16) compiledWords.delete(compiledWords.keys().next().value as string);
+    compiledWords.set(key, compiled);
+  }
+  return { ...settings, words: compiled, disabledSet: new Set(settings.disabled), severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback };
+}
+
+function compileWords(settings: CheckSettings): CompiledWords {
+  const out: Record<string, unknown> = {};
+  for (const k of WORD_LIST_KEYS) out[k] = (WORD_LISTS[k] as WordList<unknown>).compile([...WORD_LISTS[k].defaults, ...settings[k]]);
+  return out as CompiledWords;
 }

@@ -3,17 +3,14 @@ import type { Plan, Tier } from "../model/plan";
 import type { IsoDate } from "../model/dates";
 import type { CompiledSettings } from "./settings";
 import type { ActionFacts } from "./actionFacts";
-import type { LinkVerdict } from "./goldenThread/linkCheck";
-import type { ParentIndex, ParentTier } from "./goldenThread/parentIndex";
+import type { LinkVerdict, ParentIndex, ParentTier } from "./goldenThread/parentIndex";
 import type { ActionRow, MeasureRow } from "./rows";
 import type { ActionText } from "./text/actionText";
+import type { OwnerReading } from "./responsible/ownerReading";
+import { CRITERIA, Criterion, SEVERITIES, Severity } from "./criteria";
 
-/** Sefton Appendix 3: SMART plus Responsibility, and the golden thread between plans. */
-export const CRITERIA = ["Specific", "Measurable", "Achievable", "Relevant", "Time-bound", "Responsible", "Golden thread"] as const;
-export type Criterion = (typeof CRITERIA)[number];
-
-export const SEVERITIES = ["error", "warning", "info"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { CRITERIA, SEVERITIES };
+export type { Criterion, Severity };
 
 /** One thing wrong with one cell: what the task pane lists, the CLI prints and the summary column counts. */
 export interface Finding {
@@ -47,6 +44,8 @@ export interface RuleInfo {
 export interface Hit {
   field: string;
   message: string;
+  /** A milder severity for this case only (e.g. a suggestion rather than a fault); a council's own severity setting still wins. */
+  severity?: Severity;
 }
 
 /** A plan rule's answer: it names the place itself. */
@@ -58,6 +57,8 @@ export interface PlanHit {
   actionId?: string;
   measureId?: string;
   message: string;
+  /** A milder severity for this case only; a council's own severity setting still wins. */
+  severity?: Severity;
 }
 
 export interface ActionRule extends RuleInfo {
@@ -76,7 +77,17 @@ export interface PlanRule extends RuleInfo {
   check(ctx: CheckContext, report: (hit: PlanHit) => void): void;
 }
 
-export type Rule = ActionRule | MeasureRule | PlanRule;
+/**
+ * A rule about who answers for a row: run on each action's "Lead officer" and each measure's
+ * "Accountable officer" cell alike, so actions and measures follow the same rule.
+ */
+export interface OwnerRule extends RuleInfo {
+  scope: "owner";
+  /** `role` names the cell in messages: "lead officer" or "accountable officer". */
+  check(owner: OwnerReading, ctx: CheckContext, role: string): string | null;
+}
+
+export type Rule = ActionRule | MeasureRule | OwnerRule | PlanRule;
 
 /** Everything a rule may look at, prepared once per check so rows cost no set-up. */
 export interface CheckContext {

@@ -1,8 +1,9 @@
 import { formatUkDate } from "../../model/dates";
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Achievable: work cannot finish before it starts. */
-export const dueBeforeStart: ActionRule = {
+export const dueBeforeStart = defineRule<ActionRule>({
   scope: "action",
   id: "due-before-start",
   criterion: "Achievable",
@@ -14,4 +15,4 @@ export const dueBeforeStart: ActionRule = {
       ? { field: "dueDate", message: `Due ${formatUkDate(due)}, before its start date ${formatUkDate(start)}.` }
       : null;
   },
-};
+});

@@ -2,6 +2,7 @@ import { periodLabel, periodOfDate } from "../../model/period";
 import { cellOf } from "../../model/plan";
 import type { PlanRule } from "../types";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 /** Financial quarters counted from year 0, straight from the ISO text (this runs for every action). */
 function quarterIndex(iso: string): number {
@@ -11,7 +12,7 @@ function quarterIndex(iso: string): number {
 }
 
 /** Achievable: one officer with more actions due in one quarter than the council thinks deliverable. */
-export const ownerOverloaded: PlanRule = {
+export const ownerOverloaded = defineRule<PlanRule>({
   scope: "plan",
   id: "owner-overloaded",
   criterion: "Achievable",
@@ -57,4 +58,4 @@ export const ownerOverloaded: PlanRule = {
       }
     }
   },
-};
+});

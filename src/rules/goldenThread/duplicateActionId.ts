@@ -1,8 +1,9 @@
 import { cellOf } from "../../model/plan";
 import type { PlanRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Golden thread: two actions with one ID make every link to that ID ambiguous. */
-export const duplicateActionId: PlanRule = {
+export const duplicateActionId = defineRule<PlanRule>({
   scope: "plan",
   id: "duplicate-action-id",
   criterion: "Golden thread",
@@ -19,4 +20,4 @@ export const duplicateActionId: PlanRule = {
       report({ sheet: a.source.sheet, cell: cellOf(a.source, "id"), row: a.source.row, file: a.source.file, actionId: a.id, message: `${a.id} is already used on row ${seen}.` });
     }
   },
-};
+});

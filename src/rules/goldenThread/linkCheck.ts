@@ -3,13 +3,9 @@ import type { ActionFacts } from "../actionFacts";
 import type { ActionRow } from "../rows";
 import type { CheckContext } from "../types";
 import { str } from "../text/dates";
-import { findParent, idKey, linkedIds, ParentEntry, ParentIndex, ParentTier } from "./parentIndex";
+import { findParent, idKey, linkedIds, LinkVerdict, ParentEntry, ParentIndex, ParentTier } from "./parentIndex";
 
-export type LinkVerdict =
-  | { kind: "ok"; link: string; entry: ParentEntry }
-  | { kind: "unknown"; link: string }
-  | { kind: "sameTier"; link: string }
-  | { kind: "wrongTier"; link: string; entry: ParentEntry };
+export type { LinkVerdict };
 
 /** Whether the plan has anything its links can be checked against, at the tiers it should link to (computed once per check). */
 export function hasParentSource(parents: ParentIndex, expected: readonly ParentTier[]): boolean {

@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { judgeLinks, tierName } from "./linkCheck";
+import { defineRule } from "../registry";
 
 /** Golden thread: Directorate actions deliver the Corporate Plan (or the Transformation programme); a link to anything else loses the thread at the top. */
-export const noCorporatePriority: ActionRule = {
+export const noCorporatePriority = defineRule<ActionRule>({
   scope: "action",
   id: "no-corporate-priority",
   criterion: "Golden thread",
@@ -17,4 +18,4 @@ export const noCorporatePriority: ActionRule = {
     const what = v.kind === "wrongTier" ? tierName(v.entry) : v.kind === "sameTier" ? "an action of this same plan" : "not a priority or programme of the framework";
     return { field: "parentLink", message: `${verdicts.map((x) => x.link).join(", ")}: ${what}.` };
   },
-};
+});

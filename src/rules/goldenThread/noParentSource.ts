@@ -1,7 +1,8 @@
 import type { PlanRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Golden thread: without the parent plan or a register, links cannot be checked at all; say so rather than pass silently. */
-export const noParentSource: PlanRule = {
+export const noParentSource = defineRule<PlanRule>({
   scope: "plan",
   id: "no-parent-source",
   criterion: "Golden thread",
@@ -18,4 +19,4 @@ export const noParentSource: PlanRule = {
       message: `No ${ctx.expectedParentTiers.join(" or ")} actions are known, so links to the parent plan were not checked.`,
     });
   },
-};
+});

@@ -18,6 +18,13 @@ export interface ParentEntry {
   stopped?: boolean;
 }
 
+/** The verdict on one link of a "Link to parent plan" cell (judged in linkCheck.ts). */
+export type LinkVerdict =
+  | { kind: "ok"; link: string; entry: ParentEntry }
+  | { kind: "unknown"; link: string }
+  | { kind: "sameTier"; link: string }
+  | { kind: "wrongTier"; link: string; entry: ParentEntry };
+
 export interface ParentIndex {
   /** Keyed by upper-cased ID. */
   byId: Map<string, ParentEntry>;

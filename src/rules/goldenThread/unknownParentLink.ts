@@ -1,10 +1,11 @@
 import type { ActionRule } from "../types";
 import { judgeLinks, LinkVerdict } from "./linkCheck";
+import { defineRule } from "../registry";
 
 const isUnknown = (v: LinkVerdict) => v.kind === "unknown";
 
 /** Golden thread: a link to an ID the parent plan does not have is a broken thread (often a typo or an old ID). */
-export const unknownParentLink: ActionRule = {
+export const unknownParentLink = defineRule<ActionRule>({
   scope: "action",
   id: "unknown-parent-link",
   criterion: "Golden thread",
@@ -21,4 +22,4 @@ export const unknownParentLink: ActionRule = {
     const unknown = verdicts.filter(isUnknown).map((v) => v.link);
     return { field: "parentLink", message: `${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the ${ctx.expectedParentTiers.join(" or ")} plan.` };
   },
-};
+});

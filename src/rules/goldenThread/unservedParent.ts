@@ -1,9 +1,10 @@
 import type { PlanRule } from "../types";
 import { judgeLinks } from "./linkCheck";
 import type { ParentEntry } from "./parentIndex";
+import { defineRule } from "../registry";
 
 /** Golden thread: parent actions listed for this plan that none of its actions serves (for the parent's owner to see). */
-export const unservedParent: PlanRule = {
+export const unservedParent = defineRule<PlanRule>({
   scope: "plan",
   id: "unserved-parent",
   criterion: "Golden thread",
@@ -31,4 +32,4 @@ export const unservedParent: PlanRule = {
       });
     }
   },
-};
+});

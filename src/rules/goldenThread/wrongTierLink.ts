@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { judgeLinks, tierName } from "./linkCheck";
+import { defineRule } from "../registry";
 
 /** Golden thread: Team actions serve Operational actions, which serve Directorate actions; skipping or reversing a tier breaks the thread. */
-export const wrongTierLink: ActionRule = {
+export const wrongTierLink = defineRule<ActionRule>({
   scope: "action",
   id: "wrong-tier-link",
   criterion: "Golden thread",
@@ -17,4 +18,4 @@ export const wrongTierLink: ActionRule = {
     }
     return null;
   },
-};
+});

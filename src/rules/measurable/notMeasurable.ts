@@ -1,9 +1,10 @@
 import type { ActionRule } from "../types";
 import { hasQuantity } from "../text/actionText";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 /** Measurable: with no measure of success, no linked measure and no number, nobody can say it worked. */
-export const notMeasurable: ActionRule = {
+export const notMeasurable = defineRule<ActionRule>({
   scope: "action",
   id: "not-measurable",
   criterion: "Measurable",
@@ -16,4 +17,4 @@ export const notMeasurable: ActionRule = {
     if (text.hasQuantity || hasQuantity(str(a.intendedOutcome))) return null;
     return { field: "measureOfSuccess", message: "There is no measure of success, no linked measure and no quantity in the action or its outcome." };
   },
-};
+});

@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 /** Measurable: a linked measure that is not on the Measures sheet cannot evidence progress. */
-export const unknownLinkedMeasure: ActionRule = {
+export const unknownLinkedMeasure = defineRule<ActionRule>({
   scope: "action",
   id: "unknown-linked-measure",
   criterion: "Measurable",
@@ -20,4 +21,4 @@ export const unknownLinkedMeasure: ActionRule = {
     if (missing.length === 0) return null;
     return { field: "linkedMeasures", message: `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not a measure in this plan.` };
   },
-};
+});

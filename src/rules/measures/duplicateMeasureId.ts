@@ -1,9 +1,10 @@
 import { cellOf } from "../../model/plan";
 import type { PlanRule } from "../types";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 /** Specific: two measures with one ID make every linked action ambiguous. */
-export const duplicateMeasureId: PlanRule = {
+export const duplicateMeasureId = defineRule<PlanRule>({
   scope: "plan",
   id: "duplicate-measure-id",
   criterion: "Specific",
@@ -20,4 +21,4 @@ export const duplicateMeasureId: PlanRule = {
       else report({ sheet: m.source.sheet, cell: cellOf(m.source, "id"), row: m.source.row, file: m.source.file, measureId: m.id, message: `${m.id} is already used on row ${seen}.` });
     }
   },
-};
+});

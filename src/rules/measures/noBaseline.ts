@@ -1,8 +1,9 @@
 import type { MeasureRule } from "../types";
 import { isContextual } from "./nonContextual";
+import { defineRule } from "../registry";
 
 /** Measurable: No baseline (Sefton Appendix 1, KPI quality standards). */
-export const noBaseline: MeasureRule = {
+export const noBaseline = defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-baseline",
   criterion: "Measurable",
@@ -10,4 +11,4 @@ export const noBaseline: MeasureRule = {
   title: "No baseline",
   hint: "Enter last year's outturn as the baseline, so the target can be judged as a stretch.",
   check: (m) => (!isContextual(m) && m.baseline == null ? { field: "baseline", message: `No baseline is given to judge the target and trend against.` } : null),
-};
+});

@@ -1,9 +1,10 @@
 import type { MeasureRule } from "../types";
 import { str } from "../text/dates";
 import { isContextual } from "./nonContextual";
+import { defineRule } from "../registry";
 
 /** Time-bound: No reporting frequency (Sefton Appendix 1, KPI quality standards). */
-export const noFrequency: MeasureRule = {
+export const noFrequency = defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-frequency",
   criterion: "Time-bound",
@@ -11,4 +12,4 @@ export const noFrequency: MeasureRule = {
   title: "No reporting frequency",
   hint: "Choose Monthly, Quarterly or Annual.",
   check: (m) => (!isContextual(m) && str(m.frequency).trim() === "" ? { field: "frequency", message: `No reporting frequency is set.` } : null),
-};
+});

@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 /** Relevant: an action that serves nothing above it is outside the golden thread. */
-export const noParentLink: ActionRule = {
+export const noParentLink = defineRule<ActionRule>({
   scope: "action",
   id: "no-parent-link",
   criterion: "Relevant",
@@ -13,4 +14,4 @@ export const noParentLink: ActionRule = {
     str(a.parentLink).trim() === ""
       ? { field: "parentLink", message: ctx.tier === "Directorate" ? "Not linked to a Corporate Plan priority or Transformation programme." : `Not linked to an action of the ${ctx.expectedParentTiers.join(" or ")} plan.` }
       : null,
-};
+});

@@ -25,9 +25,9 @@ export function readOwner(raw: string, s: CompiledSettings): OwnerReading {
   const key = ownerKey(text);
   const space = key.indexOf(" ");
   const firstWord = space < 0 ? key : key.slice(0, space);
-  const placeholder = key !== "" && (s.nonPersonOwnerSet.has(key) || firstWord === "tbc" || firstWord === "tba" || firstWord === "tbd");
-  const team = text === "" ? null : s.teamWord.exec(text);
-  const role = text === "" ? null : s.roleWord.exec(text);
+  const placeholder = key !== "" && (s.words.nonPersonOwners.has(key) || firstWord === "tbc" || firstWord === "tba" || firstWord === "tbd");
+  const team = text === "" ? null : s.words.teamWords.exec(text);
+  const role = text === "" ? null : s.words.roleWords.exec(text);
   const parts = text === "" ? [] : ownerParts(text);
   return {
     text,
@@ -35,7 +35,7 @@ export function readOwner(raw: string, s: CompiledSettings): OwnerReading {
     placeholder,
     teamWord: team ? team[1] : null,
     roleWord: role ? role[1] : null,
-    namesPerson: text !== "" && namesAPerson(text, s.roleWord, s.teamWord),
+    namesPerson: text !== "" && namesAPerson(text, s.words.roleWords, s.words.teamWords),
     coOwners: parts.length >= 2 && parts.every(looksLikePersonName) ? parts : null,
   };
 }

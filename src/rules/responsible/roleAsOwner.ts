@@ -1,7 +1,8 @@
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Responsible: a job title outlives the person; Sefton asks for a named officer (councils that name roles switch this off with allowRoles). */
-export const roleAsOwner: ActionRule = {
+export const roleAsOwner = defineRule<ActionRule>({
   scope: "action",
   id: "role-as-owner",
   criterion: "Responsible",
@@ -12,4 +13,4 @@ export const roleAsOwner: ActionRule = {
     if (ctx.settings.allowRoles || owner.roleWord === null || owner.namesPerson || owner.placeholder) return null;
     return { field: "leadOfficer", message: `"${owner.text}" is a job title ("${owner.roleWord}"), not a named officer.` };
   },
-};
+});

@@ -1,7 +1,8 @@
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Responsible: a team cannot be held to account; one officer in it can. */
-export const teamAsOwner: ActionRule = {
+export const teamAsOwner = defineRule<ActionRule>({
   scope: "action",
   id: "team-as-owner",
   criterion: "Responsible",
@@ -14,4 +15,4 @@ export const teamAsOwner: ActionRule = {
     if (owner.teamWord === null || owner.roleWord !== null || owner.namesPerson || owner.placeholder) return null;
     return { field: "leadOfficer", message: `"${owner.text}" is a group ("${owner.teamWord}"), not one accountable officer.` };
   },
-};
+});

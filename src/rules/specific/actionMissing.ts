@@ -1,7 +1,8 @@
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Specific: a row with an ID but no words says nothing about what will be done. */
-export const actionMissing: ActionRule = {
+export const actionMissing = defineRule<ActionRule>({
   scope: "action",
   id: "action-missing",
   criterion: "Specific",
@@ -9,4 +10,4 @@ export const actionMissing: ActionRule = {
   title: "No action text",
   hint: "Say what will be done, starting with a verb, e.g. \"Publish the homelessness strategy by 30 September\".",
   check: (_a, _facts, _ctx, text) => (text.wordCount === 0 ? { field: "action", message: "The action is empty." } : null),
-};
+});

@@ -1,7 +1,8 @@
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Specific: "where possible", "as appropriate", "etc." take the commitment back. */
-export const hedges: ActionRule = {
+export const hedges = defineRule<ActionRule>({
   scope: "action",
   id: "hedge-words",
   criterion: "Specific",
@@ -9,7 +10,7 @@ export const hedges: ActionRule = {
   title: "Hedge words",
   hint: "Remove the hedge and say exactly what is in scope; if it depends on something, name it as a risk.",
   check: (_a, _facts, ctx, text) => {
-    const hedge = ctx.settings.hedge.exec(text.lower);
+    const hedge = ctx.settings.words.hedges.exec(text.lower);
     return hedge ? { field: "action", message: `"${hedge[1]}" leaves it open what will actually be done.` } : null;
   },
-};
+});

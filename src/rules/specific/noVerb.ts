@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { hasVerb } from "../text/verbs";
+import { defineRule } from "../registry";
 
 /** Specific: a noun phrase ("Business brochure") names a topic, not what will be done about it. */
-export const noVerb: ActionRule = {
+export const noVerb = defineRule<ActionRule>({
   scope: "action",
   id: "no-verb",
   criterion: "Specific",
@@ -13,4 +14,4 @@ export const noVerb: ActionRule = {
     text.wordCount > 0 && !hasVerb(text.tokens, ctx.settings)
       ? { field: "action", message: `"${a.action.trim()}" names a topic but does not say what will be done.` }
       : null,
-};
+});

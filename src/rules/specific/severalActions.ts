@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { separateActions } from "../text/clauses";
+import { defineRule } from "../registry";
 
 /** Specific: two pieces of work in one row cannot be rated with one RAG or one % complete. */
-export const severalActions: ActionRule = {
+export const severalActions = defineRule<ActionRule>({
   scope: "action",
   id: "several-actions",
   criterion: "Specific",
@@ -16,4 +17,4 @@ export const severalActions: ActionRule = {
       ? { field: "action", message: `Reads as ${parts.length} actions joined together: ${parts.map((p) => `"${p}"`).join(" and ")}.` }
       : null;
   },
-};
+});

@@ -1,7 +1,8 @@
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Specific: a heading ("Road safety") is not an action; a few more words say what and to what standard. */
-export const tooShort: ActionRule = {
+export const tooShort = defineRule<ActionRule>({
   scope: "action",
   id: "too-short",
   criterion: "Specific",
@@ -12,4 +13,4 @@ export const tooShort: ActionRule = {
     text.wordCount > 0 && text.wordCount < ctx.settings.minWords
       ? { field: "action", message: `The action has ${text.wordCount} word${text.wordCount === 1 ? "" : "s"}; a specific action needs at least ${ctx.settings.minWords}.` }
       : null,
-};
+});

@@ -3,6 +3,10 @@
 import type { CompiledSettings } from "../settings";
 import { isSeparator } from "./actionText";
 import { opensWithVerb } from "./verbs";
+import { FOLLOW_THROUGH_VERBS } from "./words";
+
+/** Verbs that finish the same piece of work, so they do not start a second action. */
+const FOLLOW_THROUGH: ReadonlySet<string> = new Set(FOLLOW_THROUGH_VERBS);
 
 // Words and marks that join clauses. A switch rather than a Set: it runs for every word of every action,
 // and comparing a word with these few is cheaper than hashing it.
@@ -29,13 +33,13 @@ function joinerAt(tokens: readonly string[], i: number): number {
 
 /** A clause that ends on a verb waiting for its object ("Review", "work with schools to develop"). */
 function endsOnSharedVerb(tokens: readonly string[], start: number, end: number, s: CompiledSettings): boolean {
-  const last = s.verbForms.get(tokens[end - 1]);
+  const last = s.words.verbs.get(tokens[end - 1]);
   if (!last || last.kind !== "base") return false;
   if (end - start === 1) return true;
   if (BEFORE_SHARED_OBJECT.has(tokens[end - 2])) return true;
   for (let k = start; k < end; k++) {
     const t = tokens[k];
-    if (!isJoiner(t) && s.verbForms.get(t)?.kind !== "base") return false;
+    if (!isJoiner(t) && s.words.verbs.get(t)?.kind !== "base") return false;
   }
   return true;
 }
@@ -76,7 +80,7 @@ export function separateActions(tokens: readonly string[], s: CompiledSettings):
     if (end - clauseStart < 2) continue;
     if (!opensWithVerb(tokens, clauseStart, end, s, strict)) continue;
     // "…and report the findings" finishes the same work rather than starting new work.
-    if (strict && counted > 0 && s.followThroughVerbs.has(s.verbForms.get(tokens[clauseStart])?.base ?? "")) continue;
+    if (strict && counted > 0 && FOLLOW_THROUGH.has(s.words.verbs.get(tokens[clauseStart])?.base ?? "")) continue;
     counted++;
     kept.push(clauseStart, end);
   }

@@ -2,6 +2,10 @@
 // a few positional habits of English (imperatives open an action; "to" and "will" precede verbs).
 import type { CompiledSettings } from "../settings";
 import { isSeparator, stripLeadIn } from "./actionText";
+import { NOUN_LIKE_VERBS } from "./words";
+
+/** Verbs just as often nouns ("Review of...", "Support for..."). */
+const NOUN_LIKE: ReadonlySet<string> = new Set(NOUN_LIKE_VERBS);
 
 /** Words after which a noun-like verb reads as a noun: "Review of...", "Support for...". */
 const NOUN_LINKS = new Set(["of", "for", "to", "from", "in", "at", "on", "within", "across", "by", "with", "between", "into", "about", "against", "under", "or", "is", "are", "was"]);
@@ -24,10 +28,10 @@ function objectFollows(next: string | undefined): boolean {
  */
 export function opensWithVerb(tokens: readonly string[], i: number, end: number, s: CompiledSettings, strict: boolean): boolean {
   const word = tokens[i];
-  const form = word === undefined ? undefined : s.verbForms.get(word);
+  const form = word === undefined ? undefined : s.words.verbs.get(word);
   if (!form) return false;
   const next = i + 1 < end ? tokens[i + 1] : undefined;
-  const nounLike = s.nounLikeVerbs.has(form.base);
+  const nounLike = NOUN_LIKE.has(form.base);
   if (form.kind === "ing") return nounLike ? objectFollows(next) : next !== undefined && !NOUN_LINKS.has(next);
   if (form.kind !== "base") return false;
   if (!nounLike) return true;
@@ -35,7 +39,7 @@ export function opensWithVerb(tokens: readonly string[], i: number, end: number,
   if (next === undefined || isSeparator(next) || NOUN_LINKS.has(next)) return false;
   if (next === "and") {
     const after = tokens[i + 2];
-    return after !== undefined && s.verbForms.get(after)?.kind === "base";
+    return after !== undefined && s.words.verbs.get(after)?.kind === "base";
   }
   if (objectFollows(next)) return true;
   // Three words or fewer with no function word is a noun phrase ("Change management programme"),
@@ -59,11 +63,11 @@ export function hasVerb(tokens: readonly string[], s: CompiledSettings): boolean
     start = end + 1;
   }
   for (let i = 1; i < n; i++) {
-    const form = s.verbForms.get(tokens[i]);
+    const form = s.words.verbs.get(tokens[i]);
     if (!form) continue;
     const prev = tokens[i - 1];
     if (form.kind === "base" && BEFORE_VERB.has(prev)) return true;
-    if (form.kind === "base" && (prev === "and" || prev === "then") && !s.nounLikeVerbs.has(form.base)) return true;
+    if (form.kind === "base" && (prev === "and" || prev === "then") && !NOUN_LIKE.has(form.base)) return true;
     // A participle after the subject reads as a verb: "All staff trained by June".
     if (form.kind === "ed" && !isSeparator(prev)) return true;
   }

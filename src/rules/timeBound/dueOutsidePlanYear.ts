@@ -1,8 +1,9 @@
 import { formatUkDate } from "../../model/dates";
 import type { ActionRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Time-bound: a service plan covers one financial year; dates outside it belong in another plan or need a milestone this year. */
-export const dueOutsidePlanYear: ActionRule = {
+export const dueOutsidePlanYear = defineRule<ActionRule>({
   scope: "action",
   id: "due-outside-plan-year",
   criterion: "Time-bound",
@@ -14,4 +15,4 @@ export const dueOutsidePlanYear: ActionRule = {
     if (due >= ctx.yearStart && due <= ctx.yearEnd) return null;
     return { field: "dueDate", message: `Due ${formatUkDate(due)}, ${due < ctx.yearStart ? "before" : "after"} the ${ctx.planYear} plan year (${formatUkDate(ctx.yearStart)} to ${formatUkDate(ctx.yearEnd)}).` };
   },
-};
+});

@@ -1,6 +1,7 @@
 import { addMonths } from "../../model/dates";
 import type { ActionRule } from "../types";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 // Interim timing in the wording: a month, a quarter, a phase, a milestone or a date.
 const INTERIM = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may \d|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|phase|stage|milestone|by end of|\d{1,2}\/\d{1,2}\/\d{2,4})(?![a-z])/i;
@@ -19,7 +20,7 @@ function longEnd(start: string, months: number): string {
 }
 
 /** Time-bound: a year-long action with no milestone gives no warning until it is late. */
-export const noMilestone: ActionRule = {
+export const noMilestone = defineRule<ActionRule>({
   scope: "action",
   id: "no-milestone",
   criterion: "Time-bound",
@@ -35,4 +36,4 @@ export const noMilestone: ActionRule = {
     if (INTERIM.test(str(a.measureOfSuccess)) || INTERIM.test(str(a.action)) || INTERIM.test(str(a.intendedOutcome))) return null;
     return { field: "dueDate", message: `Runs ${months} months or more with no milestone or revised date.` };
   },
-};
+});

@@ -1,8 +1,9 @@
 import type { ActionRule } from "../types";
 import { str } from "../text/dates";
+import { defineRule } from "../registry";
 
 /** Time-bound: "Ongoing" never ends, so it can never be late or complete. */
-export const ongoing: ActionRule = {
+export const ongoing = defineRule<ActionRule>({
   scope: "action",
   id: "ongoing",
   criterion: "Time-bound",
@@ -11,7 +12,7 @@ export const ongoing: ActionRule = {
   hint: "Give the date this year's piece of work will be done; if it is business as usual, track it with a measure instead of an action.",
   check: (a, facts, ctx) => {
     const written = str(a.dueDateText).trim();
-    const word = written === "" ? null : ctx.settings.ongoing.exec(written);
+    const word = written === "" ? null : ctx.settings.words.ongoingWords.exec(written);
     if (!word) return null;
     const due = facts.due;
     return {
@@ -19,4 +20,4 @@ export const ongoing: ActionRule = {
       message: due ? `The timescale was written as "${written}"; the due date set from it is not a real deadline.` : `The timescale is "${written}", which has no end date.`,
     };
   },
-};
+});

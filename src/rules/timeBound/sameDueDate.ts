@@ -1,8 +1,9 @@
 import { formatUkDate } from "../../model/dates";
 import type { PlanRule } from "../types";
+import { defineRule } from "../registry";
 
 /** Time-bound: when most actions share one date (everything "31 March"), dates were not really planned. */
-export const sameDueDate: PlanRule = {
+export const sameDueDate = defineRule<PlanRule>({
   scope: "plan",
   id: "same-due-date",
   criterion: "Time-bound",
@@ -39,4 +40,4 @@ export const sameDueDate: PlanRule = {
       message: `${most} of ${dated} dated actions (${Math.round((100 * most) / dated)}%) are due on ${formatUkDate(commonest)}.`,
     });
   },
-};
+});
