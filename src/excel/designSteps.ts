@@ -104,6 +104,10 @@ function cellSteps(sheet: string, cell: CellDesign, phases: Phases): void {
     const format = cell.numberFormat;
     phases.formats.push(small(jsonBytes(format) + address.length, (context) => (sheetOf(context, sheet).getRange(address).numberFormat = [[format]])));
   }
+  if (cell.fontSize !== undefined) {
+    const size = cell.fontSize;
+    phases.formats.push(small(24 + address.length, (context) => (sheetOf(context, sheet).getRange(address).format.font.size = size)));
+  }
   if (cell.bold !== undefined || cell.wrap !== undefined || cell.locked !== undefined) {
     const { bold, wrap, locked } = cell;
     phases.formats.push(
@@ -228,9 +232,14 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
           const layout = sheetOf(context, name).pageLayout;
           layout.orientation = print.landscape ? "Landscape" : "Portrait";
           layout.paperSize = "A4";
-          if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          // Wide tables print at a readable scale across pages; only narrow sheets fit to one page wide.
+          layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: print.scale ?? 100 };
+          layout.printOrder = "OverThenDown";
           if (print.repeatRows) layout.setPrintTitleRows(print.repeatRows);
-        }, 4),
+          if (print.repeatColumns) layout.setPrintTitleColumns(print.repeatColumns);
+          // A sheet left out of the print gets an empty print area: nothing of it prints.
+          if (print.area !== undefined) layout.setPrintArea(print.area ?? "A1048576");
+        }, 7),
       );
     }
     if (s.protect)

@@ -14,10 +14,11 @@ import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/n
 import { ragFormula } from "../status/rag.formula";
 import { columnLetter } from "./addresses";
 import { DATE_FORMAT, fieldColumn, rowsOf } from "./columnDesign";
-import { PLAN_SHEET, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey } from "./layout";
+import { PLAN_SHEET, planFieldRow, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey, SIGN_OFF_ROWS } from "./layout";
 import { FORMAT_VERSION_NAME, listName, PARENT_LINKS_LIST, SHEETS, STATUS_COLUMNS, TABLES } from "./names";
-import { CellDesign, CellValue, ColumnDesign, NameDesign, SheetDesign, StatusFormat, TableDesign, WorkbookDesign } from "./port";
+import { CellDesign, CellValue, ColumnDesign, NameDesign, PrintDesign, SheetDesign, StatusFormat, TableDesign, WorkbookDesign } from "./port";
 import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, RAG_COLOURS, StatusColour } from "./statusPalette";
+import { FitCell, PRINT_SCALE, rowHeightFor, shownText } from "./textFit";
 
 export interface PlanDesignInput {
   details: PlanDetails;
@@ -28,13 +29,53 @@ export interface PlanDesignInput {
   register?: RegisterEntry[];
   /** Default: the end of the first quarter of the plan year. */
   reportingDate?: IsoDate;
+  /** The SMART check column's text, one per action (from the last check); default blank. */
+  smartCheck?: string[];
 }
 
-const PRINT = { landscape: true, paper: "A4", fitToWidth: true, repeatRows: "1:1" } as const;
+/**
+ * Wide tables print at a fixed 80% (10 pt text prints at 8 pt), page after page across, each page
+ * repeating the header row and the ID and name columns, so every page reads on its own. Fitting 20+
+ * columns to one page width printed them at 3 pt.
+ */
+function tablePrint(title: string): PrintDesign {
+  return { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", repeatColumns: "A:B", title };
+}
+/** Sheets people work in but do not circulate (Updates, Register, Settings): left out of the print. */
+function noPrint(title: string): PrintDesign {
+  return { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", area: null, title };
+}
+
+/** "Sefton Council: Directorate plan DSP-ASC-2024, 2024/25": the top of every printed page. */
+export function planTitle(details: PlanDetails): string {
+  const unit = details.team || details.service || details.directorate;
+  return [details.council, `${details.tier} plan ${details.planId}`.trim(), unit, details.planYear].filter((p) => p && p.trim() !== "").join(" · ");
+}
+
+/** Row heights that show every wrapped cell of the given rows in full (only rows taller than one line). */
+function heights(rows: Map<number, FitCell[]>): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [row, cells] of rows) {
+    const h = rowHeightFor(cells);
+    if (h > 15) out[row] = h;
+  }
+  return out;
+}
+
+function tableRowHeights(t: TableDesign): Record<number, number> {
+  const top = Number(/\d+$/.exec(t.topLeft)![0]);
+  const rows = new Map<number, FitCell[]>();
+  rows.set(top, t.columns.map((c) => ({ text: c.header, width: c.width, wrap: true, bold: true })));
+  t.rows.forEach((r, i) => rows.set(top + 1 + i, r.map((v, j) => ({ text: shownText(v), width: t.columns[j].width, wrap: t.columns[j].wrap ?? false }))));
+  return heights(rows);
+}
 
 function statusFormats(column: string, colours: Record<string, StatusColour>): StatusFormat[] {
   return Object.entries(colours).map(([text, c]) => ({ column, text, fill: c.fill, font: c.font }));
 }
+
+/** Status columns wide enough for their longest word in bold on one line: their rows are sized before Excel works them out. */
+export const STATUS_WIDTHS = { actionStatus: 33, rag: 11, direction: 13 } as const;
 
 function formulaColumn(header: string, width: number, formula: string): ColumnDesign {
   return { header, width, formula, locked: true, wrap: true };
@@ -64,17 +105,34 @@ function table(name: string, sheet: string, columns: ColumnDesign[], rows: CellV
   return { name, sheet, topLeft: "A1", columns, rows: body, statusFormats: formats };
 }
 
-function tableSheet(name: string, t: TableDesign, protect: boolean): SheetDesign {
-  return { name, visibility: "visible", cells: [], tables: [t], columnWidths: {}, freezeRows: 1, protect, print: PRINT };
+function tableSheet(name: string, t: TableDesign, protect: boolean, print: PrintDesign): SheetDesign {
+  return { name, visibility: "visible", cells: [], tables: [t], columnWidths: {}, freezeRows: 1, protect, print, rowHeights: tableRowHeights(t) };
 }
 
-function planSheet(details: PlanDetails): SheetDesign {
+/** The plan's title, worked out from its details so it stays right when they are edited. */
+function titleFormula(): string {
+  const at = (key: Parameters<typeof planFieldRow>[0]) => `${PLAN_SHEET.valueColumn}${planFieldRow(key)}`;
+  const [council, tier, id, year, team, service, directorate] = [at("council"), at("tier"), at("planId"), at("planYear"), at("team"), at("service"), at("directorate")];
+  const unit = `IF(${team}<>"",${team},IF(${service}<>"",${service},${directorate}))`;
+  return `=IF(${council}="","",${council}&": ")&${tier}&" plan "&${id}&IF(${unit}="","",", "&${unit})&IF(${year}="",""," "&${year})`;
+}
+
+const PLAN_WIDTHS = { label: 24, value: 80, guidance: 50 } as const;
+
+function planSheet(details: PlanDetails, title: string): SheetDesign {
   const { labelColumn: A, valueColumn: B, guidanceColumn: C, headerRow } = PLAN_SHEET;
+  // Row 1 is the printed title; B1 stays empty so the title runs on across it.
   const cells: CellDesign[] = [
-    { address: `${A}${headerRow}`, value: "Plan details", bold: true },
-    { address: `${B}${headerRow}`, value: "", bold: true },
+    { address: `${A}${headerRow}`, formula: titleFormula(), bold: true, fontSize: 14, locked: true },
     { address: `${C}${headerRow}`, value: "What good looks like", bold: true },
   ];
+  const fit = new Map<number, FitCell[]>();
+  const fitRow = (r: number, label: string, value: string, guidance: string) =>
+    fit.set(r, [
+      { text: label, width: PLAN_WIDTHS.label, wrap: true, bold: true },
+      { text: value, width: PLAN_WIDTHS.value, wrap: true },
+      { text: guidance, width: PLAN_WIDTHS.guidance, wrap: true },
+    ]);
   PLAN_DETAILS_FIELDS.forEach((f, i) => {
     const row = PLAN_SHEET.firstFieldRow + i;
     const value = details[f.key];
@@ -91,8 +149,42 @@ function planSheet(details: PlanDetails): SheetDesign {
       validation: f.key === "tier" ? { type: "list", source: `=${listName("Tiers")}`, prompt: f.prompt, error: "Choose Directorate, Operational or Team." } : undefined,
     });
     cells.push({ address: `${C}${row}`, value: f.prompt || null, wrap: true });
+    fitRow(row, f.label, String(value ?? ""), f.prompt);
   });
-  return { name: SHEETS.plan, visibility: "visible", cells, tables: [], columnWidths: { [A]: 24, [B]: 80, [C]: 50 }, freezeRows: 1, protect: true, print: PRINT };
+  const signOff = [
+    { r: SIGN_OFF_ROWS.signedOffBy, label: "Signed off by", prompt: "Name and role of who approved this plan.", date: false },
+    { r: SIGN_OFF_ROWS.signedOffOn, label: "Date signed off", prompt: "The date the plan was approved, dd/mm/yyyy.", date: true },
+  ];
+  for (const s of signOff) {
+    cells.push({ address: `${A}${s.r}`, value: s.label, bold: true });
+    cells.push({
+      address: `${B}${s.r}`,
+      value: null,
+      locked: false,
+      numberFormat: s.date ? DATE_FORMAT : "@",
+      validation: s.date ? { type: "date", prompt: s.prompt, error: "Type a date as dd/mm/yyyy." } : undefined,
+      prompt: s.date ? undefined : s.prompt,
+    });
+    cells.push({ address: `${C}${s.r}`, value: s.prompt, wrap: true });
+    fitRow(s.r, s.label, "", s.prompt);
+  }
+  const rowHeights = heights(fit);
+  rowHeights[headerRow] = 24; // the 14 pt title
+  const formatRow = planFieldRow("formatVersion");
+  return {
+    name: SHEETS.plan,
+    visibility: "visible",
+    cells,
+    tables: [],
+    columnWidths: { [A]: PLAN_WIDTHS.label, [B]: PLAN_WIDTHS.value, [C]: PLAN_WIDTHS.guidance },
+    freezeRows: 1,
+    protect: true,
+    // A document: title, details, narrative and sign-off, portrait; the guidance column stays on screen only.
+    print: { landscape: false, paper: "A4", fitToWidth: true, area: `${A}${headerRow}:${B}${SIGN_OFF_ROWS.signedOffOn}`, title },
+    rowHeights,
+    // The format stamp is for the add-in, not for people: kept, but out of sight and out of print.
+    hiddenRows: [formatRow],
+  };
 }
 
 function settingValue(key: SettingKey, framework: Framework, reportingDate: IsoDate): Pick<CellDesign, "value" | "formula" | "numberFormat" | "locked" | "validation"> {
@@ -148,7 +240,20 @@ function settingsSheet(framework: Framework, reportingDate: IsoDate): SheetDesig
     rows: framework.priorities.map((p) => [p.id, p.title, p.description || null]),
     statusFormats: [],
   };
-  return { name: SHEETS.settings, visibility: "visible", cells, tables: [priorities], columnWidths: { A: 22, B: 16, C: 90 }, freezeRows: 0, protect: true, print: { ...PRINT, repeatRows: undefined } };
+  const fit = new Map<number, FitCell[]>();
+  SETTINGS_ROWS.forEach((s, i) => fit.set(SETTINGS_SHEET.firstSettingRow + i, [{ text: s.guidance, width: 90, wrap: true }]));
+  framework.priorities.forEach((p, i) => fit.set(SETTINGS_SHEET.prioritiesHeaderRow + 1 + i, [{ text: p.title, width: 16, wrap: true }, { text: p.description ?? "", width: 90, wrap: true }]));
+  return {
+    name: SHEETS.settings,
+    visibility: "visible",
+    cells,
+    tables: [priorities],
+    columnWidths: { A: 22, B: 16, C: 90 },
+    freezeRows: 0,
+    protect: true,
+    print: { ...noPrint(framework.council), repeatRows: undefined },
+    rowHeights: heights(fit),
+  };
 }
 
 function listsSheet(): { sheet: SheetDesign; names: NameDesign[] } {
@@ -191,13 +296,19 @@ function settingName(key: SettingKey): NameDesign {
 export function planDesign(input: PlanDesignInput): WorkbookDesign {
   const { details, framework } = input;
   const reportingDate = input.reportingDate ?? defaultReportingDate(details.planYear);
+  const title = planTitle(details);
+  const actionRows = rowsOf(input.actions ?? [], ACTION_COLUMNS, 2);
+  if (input.smartCheck) {
+    if (input.smartCheck.length !== actionRows.length) throw new Error(`SMART check: ${input.smartCheck.length} summaries for ${actionRows.length} actions`);
+    actionRows.forEach((r, i) => (r[r.length - 1] = input.smartCheck![i] || null));
+  }
 
   const actionRef = structuredRef(TABLES.actions, ACTION_COLUMNS);
   const actions = table(
     TABLES.actions,
     SHEETS.actions,
-    [...actionColumns(details.tier), formulaColumn(STATUS_COLUMNS.actionStatus, 16, unlessRowBlank(actionRef, actionStatusFormula(actionRef))), { header: STATUS_COLUMNS.smartCheck, width: 30, locked: true, wrap: true }],
-    rowsOf(input.actions ?? [], ACTION_COLUMNS, 2),
+    [...actionColumns(details.tier), formulaColumn(STATUS_COLUMNS.actionStatus, STATUS_WIDTHS.actionStatus, unlessRowBlank(actionRef, actionStatusFormula(actionRef))), { header: STATUS_COLUMNS.smartCheck, width: 30, locked: true, wrap: true }],
+    actionRows,
     statusFormats(STATUS_COLUMNS.actionStatus, ACTION_STATUS_COLOURS),
   );
 
@@ -205,7 +316,7 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   const measures = table(
     TABLES.measures,
     SHEETS.measures,
-    [...MEASURE_COLUMNS.map(fieldColumn), formulaColumn(STATUS_COLUMNS.rag, 10, unlessRowBlank(measureRef, ragFormula(measureRef))), formulaColumn(STATUS_COLUMNS.direction, 12, unlessRowBlank(measureRef, directionFormula(measureRef)))],
+    [...MEASURE_COLUMNS.map(fieldColumn), formulaColumn(STATUS_COLUMNS.rag, STATUS_WIDTHS.rag, unlessRowBlank(measureRef, ragFormula(measureRef))), formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef)))],
     rowsOf(input.measures ?? [], MEASURE_COLUMNS, 2),
     [...statusFormats(STATUS_COLUMNS.rag, RAG_COLOURS), ...statusFormats(STATUS_COLUMNS.direction, DIRECTION_COLOURS)],
   );
@@ -217,12 +328,12 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   const settingNames = (["reportingDate", "reportingQuarter", "reportingQuarterEnd", "greenWithin", "amberWithin", "slippageMonths"] as const).map(settingName);
   return {
     sheets: [
-      planSheet(details),
-      tableSheet(SHEETS.actions, actions, true),
-      tableSheet(SHEETS.measures, measures, true),
+      planSheet(details, title),
+      tableSheet(SHEETS.actions, actions, true, tablePrint(title)),
+      tableSheet(SHEETS.measures, measures, true, tablePrint(title)),
       // No formulas on these two: left unprotected so their tables grow as people type.
-      tableSheet(SHEETS.updates, updates, false),
-      tableSheet(SHEETS.register, register, false),
+      tableSheet(SHEETS.updates, updates, false, noPrint(title)),
+      tableSheet(SHEETS.register, register, false, noPrint(title)),
       settingsSheet(framework, reportingDate),
       lists.sheet,
     ],

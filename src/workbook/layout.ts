@@ -12,6 +12,12 @@ export const PLAN_SHEET = {
   guidanceColumn: "C",
 } as const;
 
+/** Below the plan details and narrative, after a blank row: who signed the plan off, and when (printed last). */
+export const SIGN_OFF_ROWS = {
+  signedOffBy: PLAN_SHEET.firstFieldRow + PLAN_DETAILS_FIELDS.length + 1,
+  signedOffOn: PLAN_SHEET.firstFieldRow + PLAN_DETAILS_FIELDS.length + 2,
+} as const;
+
 export function planFieldRow(key: (typeof PLAN_DETAILS_FIELDS)[number]["key"]): number {
   const i = PLAN_DETAILS_FIELDS.findIndex((f) => f.key === key);
   if (i < 0) throw new Error(`no plan details field ${key}`);

@@ -63,6 +63,8 @@ export interface CellDesign {
   formula?: string;
   numberFormat?: string;
   bold?: boolean;
+  /** Font size in points, where not the body size (e.g. a title). */
+  fontSize?: number;
   wrap?: boolean;
   locked?: boolean;
   prompt?: string;
@@ -78,7 +80,29 @@ export interface SheetDesign {
   columnWidths: Record<string, number>;
   freezeRows: number;
   protect: boolean;
-  print?: { landscape: boolean; paper: "A4"; fitToWidth: boolean; repeatRows?: string };
+  print?: PrintDesign;
+  /** Row number -> height in points, where wrapped text needs more than one line (files: Excel autofits instead). */
+  rowHeights?: Record<number, number>;
+  /** Rows kept on the sheet but out of sight and out of print (e.g. the plan format stamp). */
+  hiddenRows?: number[];
+}
+
+/** How a sheet prints. */
+export interface PrintDesign {
+  landscape: boolean;
+  paper: "A4";
+  /** Shrink to one page wide (small sheets only: wide tables would print too small to read). */
+  fitToWidth: boolean;
+  /** Print scale in %, when not fitted to width. */
+  scale?: number;
+  /** Rows repeated at the top of every page, e.g. "1:1". */
+  repeatRows?: string;
+  /** Columns repeated at the left of every page, e.g. "A:B" (the ID and name of each row). */
+  repeatColumns?: string;
+  /** The range that prints, e.g. "A1:B20"; null leaves the sheet out of the print. Default: all. */
+  area?: string | null;
+  /** Text at the top of every page, e.g. the council and plan. */
+  title?: string;
 }
 
 export interface NameDesign {

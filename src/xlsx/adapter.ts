@@ -9,6 +9,7 @@ import { parseAddress, parseRange } from "../workbook/addresses";
 import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
 import { replaceTableRows } from "./replaceTableRows";
+import { defaultFontXml } from "./print";
 import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
 import { checkXlsxSignature, XlsxReadError } from "./readError";
 import { workbookSnapshot } from "./snapshot";
@@ -125,6 +126,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const written = await this.workbook.xlsx.writeBuffer();
     const zip = await JSZip.loadAsync(written as ArrayBuffer);
     await writeTableFormulas(zip, this.tableFormulas);
+    // Our own workbooks get the one font family as their default too; someone else's keeps theirs.
+    const styles = this.workbook.creator === "Golden Thread" ? await zip.file("xl/styles.xml")?.async("string") : undefined;
+    if (styles) zip.file("xl/styles.xml", defaultFontXml(styles));
     // Names ExcelJS could not hold (from apply() or from the file that was opened) go in by hand.
     const held = new Set(this.workbook.definedNames.model.map((d: { name: string }) => d.name));
     await writeDefinedNames(zip, this.names.filter((n) => !held.has(n.name)));

@@ -6,8 +6,7 @@ import { CellDesign, CellValue, SheetDesign, TableDesign, Validation, WorkbookDe
 import { columnLetter, parseAddress } from "../workbook/addresses";
 import { toFileFormula } from "./fileFormula";
 import { isPlainRange, TableFormulas } from "./packageParts";
-
-const A4 = 9;
+import { applyPrint, font } from "./print";
 
 export interface Applied {
   tableFormulas: TableFormulas;
@@ -51,7 +50,8 @@ function applyCell(ws: ExcelJS.Worksheet, c: CellDesign): void {
   if (c.formula) cell.value = { formula: toFileFormula(c.formula) } as ExcelJS.CellFormulaValue;
   else writeValue(cell, c.value);
   if (c.numberFormat) cell.numFmt = c.numberFormat;
-  if (c.bold) cell.font = { bold: true };
+  // One font family everywhere: a font without a name printed bold labels in a serif face.
+  cell.font = font({ bold: c.bold ?? false, ...(c.fontSize ? { size: c.fontSize } : {}) });
   if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
   if (c.locked === false) cell.protection = { locked: false };
   const { row, col } = parseAddress(c.address);
@@ -91,17 +91,18 @@ function applyTable(ws: ExcelJS.Worksheet, t: TableDesign, formulas: TableFormul
   const last = top + rows.length;
   const columnFormulas = new Map<string, string>();
   const headerRow = ws.getRow(top);
-  headerRow.height = 32;
   t.columns.forEach((c, j) => {
     const col = left + j;
     const letter = columnLetter(col);
     ws.getColumn(col).width = c.width;
     headerRow.getCell(col).alignment = { wrapText: true, vertical: "top" };
+    headerRow.getCell(col).font = font({ bold: true });
     if (c.formula) columnFormulas.set(c.header, toFileFormula(c.formula));
     for (let r = first; r <= last; r++) {
       const cell = ws.getCell(r, col);
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       cell.alignment = { wrapText: c.wrap ?? false, vertical: "top" };
+      cell.font = font();
       cell.protection = { locked: c.locked };
     }
     const range = `${letter}${first}:${letter}${last}`;
@@ -134,20 +135,11 @@ async function applySheet(wb: ExcelJS.Workbook, s: SheetDesign, formulas: TableF
   for (const [letter, width] of Object.entries(s.columnWidths)) ws.getColumn(letter).width = width;
   for (const c of s.cells) applyCell(ws, c);
   for (const t of s.tables) applyTable(ws, t, formulas);
+  // Row heights from the design: Excel and LibreOffice keep a written height, so wrapped text needs its own.
+  for (const [row, height] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const row of s.hiddenRows ?? []) ws.getRow(row).hidden = true;
   if (s.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: s.freezeRows, topLeftCell: `A${s.freezeRows + 1}`, activeCell: `A${s.freezeRows + 1}` }];
-  if (s.print) {
-    ws.pageSetup = {
-      paperSize: A4,
-      orientation: s.print.landscape ? "landscape" : "portrait",
-      fitToPage: s.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: s.print.repeatRows,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    } as Partial<ExcelJS.PageSetup>;
-    // Printed plans are read in meetings: say what the page is and where it sits.
-    ws.headerFooter = { oddFooter: "&L&A&RPage &P of &N", oddHeader: "" } as ExcelJS.HeaderFooter;
-  }
+  if (s.print) applyPrint(ws, s.print);
   if (s.protect) {
     // No password: protection stops accidents to formulas, not determined users.
     await ws.protect("", {

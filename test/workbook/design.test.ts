@@ -153,11 +153,21 @@ describe("plan workbook design (format v1)", () => {
     expect(link(full)).toMatch(/parent plan action/);
   });
 
-  test("printed sheets are A4 landscape, fit to width, header row repeated; headers frozen", () => {
-    for (const name of [SHEETS.plan, SHEETS.actions, SHEETS.measures, SHEETS.updates, SHEETS.register]) {
-      expect(sheet(full, name).print).toEqual({ landscape: true, paper: "A4", fitToWidth: true, repeatRows: "1:1" });
-      expect(sheet(full, name).freezeRows).toBe(1);
+  test("printed sheets: tables at 80% A4 landscape repeating header row and ID columns, the Plan as a portrait document, working sheets out of the print; headers frozen", () => {
+    for (const name of [SHEETS.actions, SHEETS.measures]) {
+      expect(sheet(full, name).print).toMatchObject({ landscape: true, paper: "A4", fitToWidth: false, scale: 80, repeatRows: "1:1", repeatColumns: "A:B", title: expect.stringMatching(/^Sefton Council · Operational plan OSP-ASCO-2024/) });
     }
+    expect(sheet(full, SHEETS.plan).print).toMatchObject({ landscape: false, fitToWidth: true, area: "A1:B19" });
+    for (const name of [SHEETS.updates, SHEETS.register, SHEETS.settings]) expect(sheet(full, name).print?.area).toBeNull();
+    for (const name of [SHEETS.plan, SHEETS.actions, SHEETS.measures, SHEETS.updates, SHEETS.register]) expect(sheet(full, name).freezeRows).toBe(1);
+  });
+
+  test("rows with wrapped text are sized for it; the format stamp row is hidden", () => {
+    const actions = sheet(full, SHEETS.actions);
+    const t = table(full, TABLES.actions);
+    const longest = t.rows.reduce((best, r, i) => (String(r[1] ?? "").length > String(t.rows[best][1] ?? "").length ? i : best), 0);
+    if (String(t.rows[longest][1] ?? "").length > 60) expect(actions.rowHeights![longest + 2]).toBeGreaterThan(15);
+    expect(sheet(full, SHEETS.plan).hiddenRows).toEqual([2]);
   });
 
   test("the Plan sheet: labels in A, values in B, the format version stamp first and locked", () => {

@@ -182,12 +182,15 @@ describe("the rest of the design reaches the file", () => {
     expect(reloaded.getWorksheet("Settings")!.getCell("B2").numFmt).toBe("dd/mm/yyyy");
   });
 
-  test("print setup: A4 landscape, fit to one page wide, header row repeated", async () => {
+  test("print setup: A4 landscape at 80%, header row and ID columns repeated, one font family", async () => {
     const xml = await sheetXml(buf, "Actions");
-    expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
-    expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
+    expect(xml).toMatch(/<pageSetup [^>]*scale="80"/);
+    expect(xml).not.toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     const workbook = await (await zipOf(buf)).file("xl/workbook.xml")!.async("string");
-    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">(&apos;)?Actions(&apos;)?!\$1:\$1<\/definedName>/);
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">(&apos;)?Actions(&apos;)?!\$A:\$B,(&apos;)?Actions(&apos;)?!\$1:\$1<\/definedName>/);
+    const styles = await (await zipOf(buf)).file("xl/styles.xml")!.async("string");
+    expect([...styles.matchAll(/<name val="([^"]+)"\/>/g)].map((m) => m[1]).filter((f, i, all) => all.indexOf(f) === i)).toEqual(["Arial"]);
   });
 
   test("Lists is hidden; Excel recalculates everything on open", async () => {

@@ -73,11 +73,14 @@ export class FakeSheet {
   readonly validations: FakeValidationArea[] = [];
   frozenRows = 0;
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
-  pageLayout: { orientation: string; paperSize: string; zoom: Record<string, unknown>; printTitleRows: string | null } = {
+  pageLayout: { orientation: string; paperSize: string; zoom: Record<string, unknown>; printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null; printOrder: string } = {
     orientation: "Portrait",
     paperSize: "Letter",
     zoom: { scale: 100 },
     printTitleRows: null,
+    printTitleColumns: null,
+    printArea: null,
+    printOrder: "DownThenOver",
   };
   constructor(
     readonly id: string,

@@ -876,7 +876,7 @@ class FakePageLayout extends ClientObject<FakeSheet> {
     return this.resolve();
   }
   protected scalars(): Record<string, (s: FakeSheet) => unknown> {
-    return { orientation: (s) => s.pageLayout.orientation, paperSize: (s) => s.pageLayout.paperSize, zoom: (s) => ({ ...s.pageLayout.zoom }) };
+    return { orientation: (s) => s.pageLayout.orientation, paperSize: (s) => s.pageLayout.paperSize, zoom: (s) => ({ ...s.pageLayout.zoom }), printOrder: (s) => s.pageLayout.printOrder };
   }
   get orientation(): string {
     return this.readLoaded("orientation");
@@ -901,6 +901,24 @@ class FakePageLayout extends ClientObject<FakeSheet> {
       parseBox(rows);
       s.pageLayout.printTitleRows = rows;
     });
+  }
+  setPrintTitleColumns(columns: string): void {
+    this.queueCall("setPrintTitleColumns", [columns], (s) => {
+      parseBox(columns);
+      s.pageLayout.printTitleColumns = columns;
+    });
+  }
+  setPrintArea(area: string): void {
+    this.queueCall("setPrintArea", [area], (s) => {
+      parseBox(area);
+      s.pageLayout.printArea = area;
+    });
+  }
+  get printOrder(): string {
+    return this.readLoaded("printOrder");
+  }
+  set printOrder(order: string) {
+    this.queueSet("printOrder", order, (s) => (s.pageLayout.printOrder = order));
   }
 }
 

@@ -1,0 +1,97 @@
+// Paper for every workbook we write with ExcelJS (plans, QSR returns, the roll-up): one font family,
+// rows tall enough for their wrapped text, A4 with a title on every page, print areas, repeated
+// titles, and status cells as word plus colour from the one palette.
+import ExcelJS from "exceljs";
+import { PrintDesign } from "../workbook/port";
+import { StatusColour } from "../workbook/statusPalette";
+import { FitCell, FONT_NAME, FONT_SIZE, rowHeightFor, shownText } from "../workbook/textFit";
+
+const A4 = 9;
+/** A cell no one types in, for a sheet left out of the print: an empty print area prints no page. */
+const NOTHING = "A$1048576:A$1048576";
+
+export function font(extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: FONT_NAME, size: FONT_SIZE, ...extra };
+}
+
+/** Sets the font of a cell, keeping its bold, size and colour. */
+export function setFont(cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}): void {
+  const current = cell.font ?? {};
+  cell.font = { ...current, name: FONT_NAME, size: current.size && current.size !== 11 ? current.size : FONT_SIZE, ...extra };
+}
+
+/** Every cell the sheet holds in the one font family (labels and values alike). */
+export function unifyFont(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: true }, (cell) => setFont(cell)));
+}
+
+function headerText(s: string): string {
+  return s.replace(/&/g, "&&");
+}
+
+/** "A1:B20" -> "A$1:B$20": ExcelJS puts "$" only before the column, and LibreOffice ignores "$A1:$B20". */
+export function absoluteArea(area: string): string {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(area);
+  if (!m) throw new Error(`print area "${area}" is not a range like A1:B20`);
+  return `${m[1]}$${m[2]}:${m[3]}$${m[4]}`;
+}
+
+export function applyPrint(ws: ExcelJS.Worksheet, print: PrintDesign): void {
+  const setup: Partial<ExcelJS.PageSetup> = {
+    paperSize: A4,
+    orientation: print.landscape ? "landscape" : "portrait",
+    fitToPage: print.fitToWidth,
+    pageOrder: "overThenDown",
+    printTitlesRow: print.repeatRows,
+    printTitlesColumn: print.repeatColumns,
+    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  if (print.fitToWidth) Object.assign(setup, { fitToWidth: 1, fitToHeight: 0 });
+  else setup.scale = print.scale ?? 100;
+  if (print.area !== undefined) setup.printArea = print.area === null ? NOTHING : absoluteArea(print.area);
+  ws.pageSetup = { ...ws.pageSetup, ...setup } as ExcelJS.PageSetup;
+  // Printed plans are read in meetings: say what the document is and where each page sits.
+  ws.headerFooter = {
+    oddHeader: print.title ? `&L&"${FONT_NAME},Bold"&9${headerText(print.title)}` : "",
+    oddFooter: `&L&"${FONT_NAME},Regular"&8&A&R&"${FONT_NAME},Regular"&8Page &P of &N`,
+  } as ExcelJS.HeaderFooter;
+}
+
+/** Sets each row from `firstRow` to `lastRow` tall enough for its wrapped cells (columns' widths as set on the sheet). */
+export function fitRowHeights(ws: ExcelJS.Worksheet, firstRow: number, lastRow: number): void {
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    const cells: FitCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const value = cell.value instanceof Date ? "00/00/0000" : shownText(cell.value);
+      if (value === "") return;
+      cells.push({ text: value, width: ws.getColumn(col).width ?? 9, wrap: cell.alignment?.wrapText ?? false, size: cell.font?.size, bold: cell.font?.bold });
+    });
+    const h = rowHeightFor(cells);
+    if (h > 15) row.height = h;
+  }
+}
+
+/** Fills a status cell with its palette colour; the word stays in the cell, so colour is never the only signal. */
+export function colourStatus(cell: ExcelJS.Cell, colour: StatusColour | undefined): void {
+  if (!colour) return;
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${colour.fill}` } };
+  setFont(cell, { bold: true, color: { argb: `FF${colour.font}` } });
+}
+
+/**
+ * Makes the workbook's default font (the Normal style: empty cells, anything typed later, and the unit
+ * of column widths) the one family too. ExcelJS always writes Calibri 11 with the theme's font scheme.
+ */
+export function defaultFontXml(stylesXml: string): string {
+  return stylesXml.replace(/<font>[\s\S]*?<\/font>/, `<font><sz val="${FONT_SIZE}"/><color theme="1"/><name val="${FONT_NAME}"/><family val="2"/></font>`);
+}
+
+/** Writes an ExcelJS workbook with the one default font; returns the bytes. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const styles = await zip.file("xl/styles.xml")?.async("string");
+  if (styles) zip.file("xl/styles.xml", defaultFontXml(styles));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
