@@ -6,6 +6,7 @@ import { bench as excelBench } from "./excel";
 import { bench as workbookBench } from "./workbook";
 import { bench as convertBench } from "./convert";
 import { bench as rulesBench } from "./rules";
+import { bench as agreementBench } from "./agreement";
 import { bench as qsrBench } from "./qsr";
 import { bench as bundleBench } from "./bundle";
 
@@ -15,6 +16,7 @@ const AREAS: [string, () => Promise<BenchRow[]>][] = [
   ["excel adapter", excelBench],
   ["convert", convertBench],
   ["checks", rulesBench],
+  ["agreement", agreementBench],
   ["qsr collect", qsrBench],
   ["task pane bundle", bundleBench],
 ];

@@ -49,6 +49,7 @@ export function buildContext(input: ContextInput): CheckContext {
     else repeatedIds.push(i);
   }
   const measures = plan.measures.map(measureRow);
+  const measureOwners = measures.map((m) => readOwner(str(m.accountableOfficer)));
   const measureIds = new Set<string>();
   for (const m of measures) measureIds.add(idKey(str(m.id)));
   return {
@@ -68,6 +69,7 @@ export function buildContext(input: ContextInput): CheckContext {
     actions,
     facts,
     measures,
+    measureOwners,
     children: input.children ?? [],
   };
 }

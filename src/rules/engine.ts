@@ -2,11 +2,12 @@
 import type { Framework } from "../model/framework";
 import { cellOf, Plan, RowSource } from "../model/plan";
 import { buildContext } from "./context";
-import { ACTION_RULES, MEASURE_RULES, PLAN_RULES, RULE_IDS } from "./index";
+import { ACTION_RULES, MEASURE_RULES, OWNER_RULES, PLAN_RULES, RULE_IDS } from "./index";
 import { CheckSettings, compileSettings, CompiledSettings, parseCheckSettings } from "./settings";
 import { analyseAction } from "./text/actionText";
 import { str } from "./text/dates";
-import type { Finding, Hit, PlanHit, RuleInfo } from "./types";
+import type { Finding, Hit, PlanHit, RuleInfo, Severity } from "./types";
+import { isContextual } from "./measures/nonContextual";
 
 export interface CheckInput {
   plan: Plan;
@@ -38,8 +39,10 @@ export function checkPlan(input: CheckInput): Finding[] {
   const on = (r: RuleInfo) => !settings.disabledSet.has(r.id);
   const actionRules = ACTION_RULES.filter(on);
   const measureRules = MEASURE_RULES.filter(on);
+  const ownerRules = OWNER_RULES.filter(on);
   const planRules = PLAN_RULES.filter(on);
-  const severity = (r: RuleInfo) => settings.severityOf(r.id, r.severity);
+  // The council's own severity for a rule wins; else a rule may soften one case (a suggestion, not a fault).
+  const severity = (r: RuleInfo, softer?: Severity) => (r.id in settings.severity ? settings.severity[r.id] : (softer ?? r.severity));
 
   const actions = ctx.actions;
   for (let i = 0; i < actions.length; i++) {
@@ -49,22 +52,37 @@ export function checkPlan(input: CheckInput): Finding[] {
     const text = analyseAction(str(a.action));
     for (const rule of actionRules) {
       const hit: Hit | null = rule.check(a, facts, ctx, text);
-      if (hit) findings.push(finding(rule, severity(rule), a.source, hit, str(a.id), undefined));
+      if (hit) findings.push(finding(rule, severity(rule, hit.severity), a.source, hit, str(a.id), undefined));
+    }
+    // Who answers for it: the same rules as for a measure's accountable officer.
+    if (facts.owner.kind !== "empty") {
+      for (const rule of ownerRules) {
+        const message = rule.check(facts.owner, ctx, "lead officer");
+        if (message !== null) findings.push(finding(rule, severity(rule), a.source, { field: "leadOfficer", message }, str(a.id), undefined));
+      }
     }
   }
-  for (const m of ctx.measures) {
+  for (let i = 0; i < ctx.measures.length; i++) {
+    const m = ctx.measures[i];
     for (const rule of measureRules) {
       const hit = rule.check(m, ctx);
-      if (hit) findings.push(finding(rule, severity(rule), m.source, hit, undefined, str(m.id)));
+      if (hit) findings.push(finding(rule, severity(rule, hit.severity), m.source, hit, undefined, str(m.id)));
+    }
+    const owner = ctx.measureOwners[i];
+    // Contextual indicators are not target-set or owned as KPIs (Sefton Appendix 3).
+    if (owner.kind !== "empty" && !isContextual(m)) {
+      for (const rule of ownerRules) {
+        const message = rule.check(owner, ctx, "accountable officer");
+        if (message !== null) findings.push(finding(rule, severity(rule), m.source, { field: "accountableOfficer", message }, undefined, str(m.id)));
+      }
     }
   }
   for (const rule of planRules) {
-    const sev = severity(rule);
     rule.check(ctx, (h: PlanHit) =>
       findings.push({
         ruleId: rule.id,
         criterion: rule.criterion,
-        severity: sev,
+        severity: severity(rule, h.severity),
         file: h.file,
         sheet: h.sheet,
         cell: h.cell,

@@ -76,6 +76,10 @@ export const WORD_LISTS = {
   vagueOpenings: list(words.VAGUE_OPENINGS, phrasesAtStart),
   /** Openings that are vague unless the action states how much. */
   weakVerbs: list(words.WEAK_VERBS, phrasesAtStart),
+  /** Verbs that set a direction ("Increase", "Reduce"): specific only with an amount. */
+  aimVerbs: list(words.AIM_VERBS, wordSet),
+  /** Objects that name no particular thing ("the transformation programme"). */
+  vagueObjects: list(words.VAGUE_OBJECTS, wordSet),
   /** Words and phrases that take the commitment back. */
   hedges: list(words.HEDGES, phrasesAnywhere),
   /** Owners that name nobody ("TBC", "Various"). */
@@ -84,6 +88,12 @@ export const WORD_LISTS = {
   teamWords: list(words.TEAM_WORDS, phrasesAnywhere),
   /** Words that make an owner a post ("Head", "Manager"). */
   roleWords: list(words.ROLE_WORDS, phrasesAnywhere),
+  /** Words that make an owner an elected member ("Cabinet Member"), not an officer. */
+  memberWords: list(words.MEMBER_WORDS, phrasesAnywhere),
+  /** Words of service and section names ("Licensing", "Public Health") that look like a person's name. */
+  serviceWords: list(words.SERVICE_WORDS, wordSet),
+  /** Posts too general to identify one officer ("Manager", "Service Manager"), matched against the whole cell. */
+  generalPosts: list(words.GENERAL_POSTS, wordSet),
   /** Timescales that never end ("Ongoing"). */
   ongoingWords: list(words.ONGOING_WORDS, phrasesAnywhere),
 };
@@ -112,8 +122,15 @@ export const checkSettingsSchema = z
     sameDateMinActions: z.number().int().min(2).default(5),
     /** Actions running this many months or more need a milestone or revised date. */
     longActionMonths: z.number().int().min(1).max(60).default(12),
-    /** Some councils name roles ("Head of Housing") instead of people. */
-    allowRoles: z.boolean().default(false),
+    /**
+     * A post that identifies one officer ("Head of Planning") is accountable, as posts outlive post holders.
+     * A council that wants a person's name as well switches this on.
+     */
+    personalNames: z.boolean().default(false),
+    /** The older form of personalNames: `allowRoles: false` asks for personal names. */
+    allowRoles: z.boolean().optional(),
+    /** Team plans are expected under every Operational plan; when false (Sefton: optional), an Operational action with no Team action is not reported. */
+    teamPlansExpected: z.boolean().default(false),
     /** Extra words and phrases, added to the defaults. */
     ...wordListShape,
   })
@@ -126,6 +143,8 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = checkSettingsSchema.parse({
 /** Settings with word lists compiled once into sets and regular expressions. */
 export interface CompiledSettings extends CheckSettings {
   disabledSet: Set<string>;
+  /** Whether a post alone is not enough: personalNames, or the older allowRoles: false. */
+  namesRequired: boolean;
   /** Each word list, defaults plus the council's words, compiled. */
   words: CompiledWords;
   severityOf(ruleId: string, fallback: Severity): Severity;
@@ -160,7 +179,7 @@ export function compileSettings(settings: CheckSettings): CompiledSettings {
     if (compiledWords.size >= 16) compiledWords.delete(compiledWords.keys().next().value as string);
     compiledWords.set(key, compiled);
   }
-  return { ...settings, words: compiled, disabledSet: new Set(settings.disabled), severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback };
+  return { ...settings, words: compiled, namesRequired: settings.personalNames || settings.allowRoles === false, disabledSet: new Set(settings.disabled), severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback };
 }
 
 function compileWords(settings: CheckSettings): CompiledWords {

@@ -118,6 +118,8 @@ export interface CheckContext {
   facts: ActionFacts[];
   /** The cells of each measure the rules read; parallel to plan.measures. */
   measures: MeasureRow[];
+  /** Who answers for each measure (its "Accountable officer" cell), read once; parallel to plan.measures. */
+  measureOwners: OwnerReading[];
   /** Plans one tier down, when checking coverage of this plan's actions. */
   children: Plan[];
 }

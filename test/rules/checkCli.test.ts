@@ -53,7 +53,7 @@ test("--json lists every finding with rule, criterion, severity, sheet, cell, ac
   expect(process.exitCode).toBe(1);
   expect(report.counts).toMatchObject({ actions: 3, actionsPassing: 2 });
   const road = report.findings.filter((f: { actionId?: string }) => f.actionId === "TP-REAB-03");
-  expect(road.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["no-verb", "not-measurable", "placeholder-owner", "too-short", "unknown-parent-link", "unparsed-date"].sort());
+  expect(road.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["no-intended-outcome", "no-verb", "not-measurable", "placeholder-owner", "too-short", "unknown-parent-link", "unparsed-date"].sort());
   for (const f of report.findings) {
     expect(Object.keys(f)).toEqual(expect.arrayContaining(["ruleId", "criterion", "severity", "sheet", "cell", "message", "hint"]));
   }
@@ -87,8 +87,8 @@ test("--write copies the plan with the SMART check column filled in", async () =
   const table = (await wb.read()).tables.find((t) => t.name === "Actions")!;
   const column = table.rows.map((r) => r[table.headers.indexOf("SMART check")]);
   expect(column[0]).toBe("✓ SMART");
-  expect(column[3]).toMatch(/^✗ Specific, Measurable, Time-bound, Responsible \(\d+ issues\)$/);
-  expect(column[4]).toMatch(/^⚠ Specific, Measurable, Responsible/);
+  expect(column[3]).toMatch(/^✗ Specific, Measurable, Relevant, Time-bound, Responsible \(\d+ issues\)$/);
+  expect(column[4]).toMatch(/^⚠ Specific, Measurable, Relevant, Responsible/);
   expect(out.join("")).toContain(`SMART check column written to ${at("checked.xlsx")}`);
 });
 
@@ -124,4 +124,18 @@ test("an actions CSV is checked too", async () => {
   expect(report.tier).toBe("Operational");
   expect(report.findings.filter((f: { actionId?: string }) => f.actionId === "A1").map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(["no-verb", "placeholder-owner", "no-due-date", "no-parent-link"]));
   expect(report.findings.some((f: { actionId?: string; severity: string }) => f.actionId === "A2" && f.severity !== "info")).toBe(false);
+});
+
+test("an actions CSV without a link column says once that links cannot be judged, rather than an error on every row", async () => {
+  fs.writeFileSync(at("no-links.csv"), "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable\nA1,Recruit six reablement officers,Sam Hughes,2024-04-01,2024-08-31,,,No\nA2,Install 12 pedestrian crossings near schools,Aisha Patel,2024-04-01,2024-12-31,,,No\n");
+  await cli(at("no-links.csv"), "--json");
+  expect(err).toEqual([]);
+  const report = JSON.parse(out.join(""));
+  const ids = report.findings.map((f: { ruleId: string }) => f.ruleId);
+  expect(ids).not.toContain("no-parent-link");
+  expect(ids).not.toContain("no-intended-outcome");
+  const once = report.findings.filter((f: { ruleId: string }) => f.ruleId === "no-link-column");
+  expect(once).toHaveLength(1);
+  expect(once[0]).toMatchObject({ severity: "info", criterion: "Relevant" });
+  expect(once[0].message).toContain("no-links.csv");
 });

@@ -10,17 +10,19 @@ const weak = plan("Operational", {
 });
 const ids = (checks: Record<string, unknown>) => checkPlan({ plan: weak, framework: seftonFramework(checks) }).map((f) => f.ruleId);
 
-test("defaults follow the Sefton framework: named officers, not roles", () => {
-  expect(DEFAULT_CHECK_SETTINGS).toMatchObject({ allowRoles: false, minWords: 4, disabled: [] });
-  expect(ids({})).toContain("role-as-owner");
+test("defaults follow the Sefton framework: a post that identifies one officer is accountable", () => {
+  expect(DEFAULT_CHECK_SETTINGS).toMatchObject({ personalNames: false, teamPlansExpected: false, minWords: 4, disabled: [] });
+  expect(ids({})).not.toContain("role-as-owner");
 });
 
-test("allowRoles lets a council name roles", () => {
+test("personalNames asks for the officer's name beside the post (and the older allowRoles: false still does)", () => {
+  expect(ids({ personalNames: true })).toContain("role-as-owner");
+  expect(ids({ allowRoles: false })).toContain("role-as-owner");
   expect(ids({ allowRoles: true })).not.toContain("role-as-owner");
 });
 
 test("disabled rules do not run", () => {
-  expect(ids({ disabled: ["not-measurable", "role-as-owner"] })).toEqual(ids({}).filter((id) => id !== "not-measurable" && id !== "role-as-owner"));
+  expect(ids({ disabled: ["not-measurable", "vague-opening"] })).toEqual(ids({}).filter((id) => id !== "not-measurable" && id !== "vague-opening"));
 });
 
 test("a council can change a rule's severity", () => {
@@ -31,6 +33,13 @@ test("a council can change a rule's severity", () => {
 test("word lists extend the defaults", () => {
   expect(ids({})).not.toContain("vague-opening");
   expect(ids({ vagueOpenings: ["Champion"] })).toContain("vague-opening");
+  const ownerIds = (leadOfficer: string, checks: Record<string, unknown> = {}) =>
+    checkPlan({ plan: plan("Operational", { actions: actions([{ ...GOOD_ACTION, leadOfficer }]), register: DIRECTORATE_REGISTER }), framework: seftonFramework(checks) }).map((f) => f.ruleId);
+  // A council's own service names and general posts.
+  expect(ownerIds("Wombles Tellet")).not.toContain("team-as-owner");
+  expect(ownerIds("Wombles Tellet", { serviceWords: ["wombles"] })).toContain("team-as-owner");
+  expect(ownerIds("Duty Manager")).not.toContain("general-post");
+  expect(ownerIds("Duty Manager", { generalPosts: ["Duty Manager"] })).toContain("general-post");
   const owner = plan("Operational", { actions: actions([{ ...GOOD_ACTION, leadOfficer: "Interim" }]), register: DIRECTORATE_REGISTER });
   expect(checkPlan({ plan: owner, framework: seftonFramework({ nonPersonOwners: ["interim"] }) }).map((f) => f.ruleId)).toContain("placeholder-owner");
 });
@@ -41,7 +50,7 @@ test("thresholds change what fires", () => {
 });
 
 test("extra verbs make a council's own verbs count", () => {
-  const p = plan("Operational", { actions: actions([{ ...GOOD_ACTION, action: "Wombleise 12 parks with volunteers" }]), register: DIRECTORATE_REGISTER });
+  const p = plan("Operational", { actions: actions([{ ...GOOD_ACTION, action: "Wombleise parks with volunteers" }]), register: DIRECTORATE_REGISTER });
   expect(checkPlan({ plan: p, framework: seftonFramework() }).map((f) => f.ruleId)).toContain("no-verb");
   expect(checkPlan({ plan: p, framework: seftonFramework({ verbs: ["wombleise"] }) }).map((f) => f.ruleId)).not.toContain("no-verb");
 });

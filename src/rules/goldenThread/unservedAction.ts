@@ -8,6 +8,9 @@ export const unservedAction = defineRule<PlanRule>({
   ...UNSERVED_ACTION,
   check: (ctx, report) => {
     if (ctx.children.length === 0) return;
-    for (const f of coverage(ctx.plan, ctx.children)) report(f);
+    // Team plans are optional in Sefton: an Operational action no Team action serves is worth knowing, not a fault,
+    // unless the framework says team plans are expected.
+    const optional = ctx.tier === "Operational" && !ctx.settings.teamPlansExpected && ctx.children.every((c) => c.details?.tier === "Team");
+    for (const f of coverage(ctx.plan, ctx.children)) report(optional ? { ...f, message: `${f.message} (Team plans are optional, so this is for information.)`, severity: "info" } : f);
   },
 });

@@ -8,32 +8,9 @@ export function ownerKey(owner: string): string {
   return lower.replace(/\./g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** "Jane Smith / Tom Jones", "J Smith & T Jones", "Jane Smith and Tom Jones". */
-export function ownerParts(owner: string): string[] {
-  return owner
-    .split(/\s*(?:\/|&|\+|;|\band\b|\n)\s*/i)
-    .map((p) => p.trim())
-    .filter((p) => p !== "");
-}
-
 // Two to four capitalised words or initials: "Jane Smith", "J. Smith", "Mary-Jo O'Neill".
 const PERSON_NAME = /^(?:[A-Z][A-Za-z'’-]*\.?)(?:\s+(?:[A-Z][A-Za-z'’-]*\.?|van|de|von|da)){1,3}$/;
 
 export function looksLikePersonName(text: string): boolean {
   return PERSON_NAME.test(text.trim());
-}
-
-/**
- * "Jane Smith (Head of Housing)", "Jane Smith, Head of Housing" or "Head of Housing (Jane Smith)" name a
- * person; "Assistant Director, Adult Social Care" does not: only the head part or the bracket may hold the name.
- */
-export function namesAPerson(owner: string, roleWord: RegExp, teamWord: RegExp): boolean {
-  const inBrackets = /\(([^)]*)\)/.exec(owner)?.[1];
-  const head = owner.replace(/\([^)]*\)/g, " ").split(",")[0];
-  for (const part of [head, inBrackets]) {
-    if (part === undefined) continue;
-    const p = part.trim();
-    if (looksLikePersonName(p) && !roleWord.test(p) && !teamWord.test(p)) return true;
-  }
-  return false;
 }

@@ -1,16 +1,16 @@
-import type { ActionRule } from "../types";
+import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
-/** Responsible: a job title outlives the person; Sefton asks for a named officer (councils that name roles switch this off with allowRoles). */
-export const roleAsOwner = defineRule<ActionRule>({
-  scope: "action",
+/** Responsible: for councils that ask for personal names (checks.personalNames), a post alone is not enough. */
+export const roleAsOwner = defineRule<OwnerRule>({
+  scope: "owner",
   id: "role-as-owner",
   criterion: "Responsible",
   severity: "warning",
-  title: "Job title instead of a name",
-  hint: "Add the officer's name, e.g. \"Jane Smith (Head of Housing)\", or set allowRoles in the framework if your council names roles.",
-  check: (_a, { owner }, ctx) => {
-    if (ctx.settings.allowRoles || owner.roleWord === null || owner.namesPerson || owner.placeholder) return null;
-    return { field: "leadOfficer", message: `"${owner.text}" is a job title ("${owner.roleWord}"), not a named officer.` };
+  title: "Post without the officer's name",
+  hint: "Add the officer's name beside the post, e.g. \"Jane Smith (Head of Housing)\". (This council's framework asks for personal names.)",
+  check: (owner, ctx) => {
+    if (!ctx.settings.namesRequired || owner.namesPerson || (owner.kind !== "post" && owner.kind !== "generalPost")) return null;
+    return `"${owner.text}" is a post; this council asks for the officer's name as well, e.g. "Jane Smith (${owner.text})".`;
   },
 });

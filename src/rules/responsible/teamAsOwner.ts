@@ -1,18 +1,23 @@
-import type { ActionRule } from "../types";
+import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
-/** Responsible: a team cannot be held to account; one officer in it can. */
-export const teamAsOwner = defineRule<ActionRule>({
-  scope: "action",
+const GROUP_ENDING = /\s+(?:team|teams|service|services|section|unit|division|department|dept|function|hub)$/i;
+const PLURAL_POST = /\s+(?:officers|managers|leads|workers|practitioners|coordinators|co-ordinators|staff)$/i;
+
+/** The post that most likely leads the group, in the user's own words: "Housing Options Team" -> "Housing Options Manager". */
+export function leadPostFor(group: string): string {
+  const area = group.replace(/\([^)]*\)/g, "").trim().replace(GROUP_ENDING, "").replace(PLURAL_POST, "").trim();
+  return area === "" || /^(?:service|team|all)$/i.test(area) ? "Head of Service (named in full)" : `${area} Manager`;
+}
+
+/** Responsible: a team, section or service cannot be held to account; one officer or post in it can. */
+export const teamAsOwner = defineRule<OwnerRule>({
+  scope: "owner",
   id: "team-as-owner",
   criterion: "Responsible",
   severity: "warning",
-  title: "Team named as lead",
-  hint: "Name the one officer who answers for the action; the team can be mentioned in the action text.",
-  check: (_a, { owner }) => {
-    // "Service Manager" is a job title (role-as-owner reports it); "Jane Smith (Housing Team)" names a person;
-    // placeholders ("All staff") are placeholder-owner's to report.
-    if (owner.teamWord === null || owner.roleWord !== null || owner.namesPerson || owner.placeholder) return null;
-    return { field: "leadOfficer", message: `"${owner.text}" is a group ("${owner.teamWord}"), not one accountable officer.` };
-  },
+  title: "Team, section or service named as lead",
+  hint: "Name the one post or officer who answers for it (a post such as \"Licensing Manager\" is enough); the team can be mentioned in the action text.",
+  check: (owner, _ctx, role) =>
+    owner.kind === "group" ? `"${owner.text}" is a team, section or service, not one accountable ${role}: name the post that leads it, e.g. "${leadPostFor(owner.text)}".` : null,
 });

@@ -1,5 +1,10 @@
 import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
+import { openingVerbs } from "../text/verbs";
+import { softVerbs } from "./verbBundle";
+
+/** Keeping a named standard is a checkable result: "Maintain Customer Service Excellence accreditation". */
+const STANDARD = /(?:^|[^a-z])(?:status|accreditation|accredited|certification|certified|award|charter|flag|standard|kitemark|iso \d+)(?![a-z])/;
 
 /** Specific: "Continue to", "Explore", "Support" promise effort, not a result anyone can check. */
 export const vagueOpening = defineRule<ActionRule>({
@@ -14,6 +19,9 @@ export const vagueOpening = defineRule<ActionRule>({
     if (vague) return { field: "action", message: `Opens with "${vague[1]}", which promises effort rather than a result.` };
     // Soft verbs are fine with a quantity: "Support 40 care leavers into apprenticeships".
     const weak = text.hasQuantity ? null : ctx.settings.words.weakVerbs.exec(text.opening);
-    return weak ? { field: "action", message: `Opens with "${weak[1]}" but does not say how much or what will change.` } : null;
+    if (!weak || STANDARD.test(text.lower)) return null;
+    // A bundle of soft verbs is verb-bundle's to report.
+    if (softVerbs(openingVerbs(text.tokens, ctx.settings).verbs, ctx.settings.words.weakVerbs).length >= 2) return null;
+    return { field: "action", message: `Opens with "${weak[1]}" but does not say how much or what will change.` };
   },
 });

@@ -4,10 +4,23 @@
 export const SEPARATORS: ReadonlySet<string> = new Set([";", ",", "&", ":", "\n", "/", ".", "-", "(", ")", "+"]);
 
 const SUBJECTS = new Set(["we", "i", "the", "council", "service", "team", "directorate", "they", "this", "our", "plan"]);
-const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "double", "halve", "treble", "triple", "every", "each"]);
+const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "double", "halve", "treble", "triple", "every", "each", "twice", "weekly", "fortnightly", "monthly", "quarterly", "daily"]);
+export const isNumberWord = (t: string) => NUMBER_WORDS.has(t);
 const DIGIT_OR_MONEY = /[\d%£]/;
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** Dates, years and financial years say when, not how much: "by 31 March 2025", "2024/25", "by 2030". */
+const WHEN = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:19|20)\\d\\d(?:\\s*[/-]\\s*\\d{2,4})?\\b|\\bq[1-4]\\b`, "gi");
+
+/** An amount in the text: a number (not a date or year), a percentage, a sum. */
+function statesAmount(lowerText: string): boolean {
+  if (!DIGIT_OR_MONEY.test(lowerText)) return false;
+  if (/[%£]/.test(lowerText)) return true;
+  return /\d/.test(lowerText.replace(WHEN, " "));
+}
 
 export interface ActionText {
+  /** The action as written. */
+  text: string;
   /** The action as written, lower-cased. */
   lower: string;
   /** Words and separators, with lead-ins such as "To" or "We will" removed. */
@@ -18,6 +31,8 @@ export interface ActionText {
   opening: string;
   /** The action states an amount: a number, a percentage, a sum, "every". */
   hasQuantity: boolean;
+  /** Worked out by the first rule that needs it (clauses.ts), then shared by the others. */
+  clauses?: unknown;
 }
 
 // Every separator is one character: the length test spares hashing each word of every action.
@@ -92,10 +107,19 @@ export function analyseAction(action: string): ActionText {
   const start = stripLeadIn(all);
   const tokens = start === 0 ? all : all.slice(start);
   // Without a lead-in the text itself is the opening: no need to rebuild it from tokens.
-  return { lower, tokens, wordCount, opening: start === 0 ? lower.trimStart() : tokens.join(" "), hasQuantity: DIGIT_OR_MONEY.test(lower) || all.some((t) => NUMBER_WORDS.has(t)) };
+  return {
+    text: typeof action === "string" ? action : "",
+    lower,
+    tokens,
+    wordCount,
+    opening: start === 0 ? lower.trimStart() : tokens.join(" "),
+    hasQuantity: statesAmount(lower) || all.some((t) => NUMBER_WORDS.has(t)),
+    clauses: undefined,
+  };
 }
 
-/** The text states an amount: a number, a percentage, a sum, "every". */
+/** The text states an amount: a number (not a date or year), a percentage, a sum, "every". */
 export function hasQuantity(text: string): boolean {
-  return DIGIT_OR_MONEY.test(text) || tokenise(text.toLowerCase()).some((t) => NUMBER_WORDS.has(t));
+  const lower = text.toLowerCase();
+  return statesAmount(lower) || tokenise(lower).some((t) => NUMBER_WORDS.has(t));
 }

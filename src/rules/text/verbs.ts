@@ -1,5 +1,7 @@
 // Verb detection without an NLP library: a curated list of council verbs, their regular forms, and
-// a few positional habits of English (imperatives open an action; "to" and "will" precede verbs).
+// a few positional habits of English (imperatives open an action; "to" and "will" precede verbs; a
+// subject may come first, "Housing Options Team reviews..."; an unlisted word followed by an object
+// opens an action, "Switch to a single supplier", "Chair the board").
 import type { CompiledSettings } from "../settings";
 import { isSeparator, stripLeadIn } from "./actionText";
 import { NOUN_LIKE_VERBS } from "./words";
@@ -18,6 +20,29 @@ const isStrongBreak = (t: string) => t.length === 1 && STRONG_BREAKS.has(t);
 
 const isNumber = (t: string | undefined) => t !== undefined && /^[£\d]/.test(t);
 
+/** Verbs of moving or changing that take "to" before their object: "Move to a cloud platform". */
+const TO_VERBS = new Set(["move", "switch", "transfer", "transition", "return", "migrate", "change", "convert", "shift", "upgrade", "relocate"]);
+/** Words that start an object or a destination after an unlisted opening word. */
+const DETERMINERS = new Set(["the", "a", "an", "our", "its", "their", "all", "every", "each", "this", "these", "those", "up", "out"]);
+/** Word endings of nouns and adjectives, which open headings ("Transformation of...", "Digital inclusion"). */
+const NOUNISH = /(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|al|ic|ous|ive|ary|ory|ery|ics|ed|s)$/;
+/** Short words that open a heading rather than an action. */
+const NOT_VERBS = new Set(["a", "an", "the", "new", "more", "better", "further", "all", "our", "annual", "key", "each", "every", "any", "no", "one", "two", "three", "four", "five", "this", "that", "these", "those", "some", "other", "next", "first", "second", "third", "final", "main", "local", "wider", "joint", "year", "plan", "access", "support", "help", "care", "work", "progress", "budget", "staff", "road", "sefton", "council", "team", "service", "high", "low", "free", "safe", "good", "fair", "open", "clean", "green", "young", "older", "early", "public", "private", "social", "adult", "child", "youth", "health", "housing", "waste", "parks", "park", "town", "city", "home", "school", "family", "day", "night", "and", "or", "with", "for", "of", "to", "in", "on", "by", "at", "from"]);
+
+/**
+ * A word not in the verb list that opens an imperative by its position: followed by a determiner or a
+ * number ("Chair the board", "Get 100% of...") or by "to" and a determiner ("Switch to a single supplier").
+ * Nouns and adjectives rarely stand there in a plan; their usual endings rule most of them out.
+ */
+export function unlistedVerbAt(tokens: readonly string[], i: number, end: number): boolean {
+  const word = tokens[i];
+  if (word === undefined || word.length < 2 || NOT_VERBS.has(word) || !/^[a-z][a-z-]*$/.test(word) || NOUNISH.test(word)) return false;
+  const next = i + 1 < end ? tokens[i + 1] : undefined;
+  if (next === undefined) return false;
+  if (DETERMINERS.has(next) || isNumber(next)) return true;
+  return next === "to" && i + 2 < end && (DETERMINERS.has(tokens[i + 2]) || isNumber(tokens[i + 2]));
+}
+
 function objectFollows(next: string | undefined): boolean {
   return next !== undefined && (OBJECT_STARTS.has(next) || isNumber(next));
 }
@@ -29,15 +54,18 @@ function objectFollows(next: string | undefined): boolean {
 export function opensWithVerb(tokens: readonly string[], i: number, end: number, s: CompiledSettings, strict: boolean): boolean {
   const word = tokens[i];
   const form = word === undefined ? undefined : s.words.verbs.get(word);
-  if (!form) return false;
+  if (!form) return !strict && unlistedVerbAt(tokens, i, end);
   const next = i + 1 < end ? tokens[i + 1] : undefined;
   const nounLike = NOUN_LIKE.has(form.base);
+  // "Move to a cloud platform": a verb of moving, then "to" and its destination.
+  if (form.kind === "base" && next === "to" && TO_VERBS.has(form.base) && i + 2 < end && DETERMINERS.has(tokens[i + 2])) return true;
   if (form.kind === "ing") return nounLike ? objectFollows(next) : next !== undefined && !NOUN_LINKS.has(next);
   if (form.kind !== "base") return false;
   if (!nounLike) return true;
   if (strict) return objectFollows(next);
-  if (next === undefined || isSeparator(next) || NOUN_LINKS.has(next)) return false;
-  if (next === "and") {
+  if (next === undefined || (isSeparator(next) && next !== ",") || NOUN_LINKS.has(next)) return false;
+  // "Review and update...", "Review, consult on and present...": a bundle of verbs sharing one object.
+  if (next === "and" || next === ",") {
     const after = tokens[i + 2];
     return after !== undefined && s.words.verbs.get(after)?.kind === "base";
   }
@@ -70,6 +98,62 @@ export function hasVerb(tokens: readonly string[], s: CompiledSettings): boolean
     if (form.kind === "base" && (prev === "and" || prev === "then") && !NOUN_LIKE.has(form.base)) return true;
     // A participle after the subject reads as a verb: "All staff trained by June".
     if (form.kind === "ed" && !isSeparator(prev)) return true;
+    // Subject first: "Housing Options Team reviews all cases", "Service leads complete quarterly audits".
+    const next = tokens[i + 1];
+    if (next === undefined || isSeparator(next) || NOUN_LINKS.has(next)) continue;
+    if (form.kind === "s" && !isSeparator(prev) && !DETERMINERS.has(prev) && (!NOUN_LIKE.has(form.base) || objectFollows(next))) return true;
+    if (form.kind === "base" && /[^s]s$/.test(prev) && !NOUN_LIKE.has(form.base)) return true;
   }
   return false;
+}
+
+/** Particles that belong to the verb before them: "take forward", "set up", "roll out", "consult on (and...)". */
+const PHRASAL = new Set(["forward", "up", "out"]);
+const BUNDLE_PARTICLES = new Set(["on", "with", "to", "for", "in", "up", "out"]);
+const isAnd = (t: string | undefined) => t === "," || t === "and" || t === "&";
+
+export interface OpeningVerbs {
+  /** The base forms of the verbs that open the action and share its object. */
+  verbs: string[];
+  /** Index of the token where their object starts. */
+  object: number;
+}
+
+/**
+ * The verbs that open the action and share one object: "Inform, support and empower tenants to..." gives
+ * inform, support, empower; "Review, consult on and present the policy" gives review, consult, present.
+ */
+export function openingVerbs(tokens: readonly string[], s: CompiledSettings): OpeningVerbs {
+  const verbs: string[] = [];
+  let i = 0;
+  for (;;) {
+    const t = tokens[i];
+    const form = t === undefined ? undefined : s.words.verbs.get(t);
+    const base = form?.kind === "base" ? form.base : verbs.length === 0 && unlistedVerbAt(tokens, i, tokens.length) ? t : undefined;
+    if (base === undefined) return { verbs, object: i };
+    verbs.push(base);
+    let j = i + 1;
+    if (BUNDLE_PARTICLES.has(tokens[j]) && isAnd(tokens[j + 1])) j++;
+    else if (PHRASAL.has(tokens[j])) j++;
+    if (tokens[j] === "," && tokens[j + 1] === "and") j++;
+    if (isAnd(tokens[j]) && s.words.verbs.get(tokens[j + 1])?.kind === "base") {
+      i = j + 1;
+      continue;
+    }
+    return { verbs, object: j };
+  }
+}
+
+const OBJECT_ENDS = new Set(["to", "with", "in", "across", "at", "by", "from", "within", "through", "on", "into", "so", "that", "which", "and", "or", "as", "where", "when", "including", "between", "under", "over", "via"]);
+const SKIPPED = new Set(["the", "a", "an", "our", "its", "their", "this", "these", "those", "all", "of", "for", "sefton's", "council's"]);
+
+/** The words of the object that follows the opening verbs, up to the first preposition or break ("of" and "for" continue it: "a strategy for play areas"). */
+export function objectWords(tokens: readonly string[], from: number): string[] {
+  const words: string[] = [];
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isSeparator(t) || OBJECT_ENDS.has(t)) break;
+    if (!SKIPPED.has(t)) words.push(t);
+  }
+  return words;
 }

@@ -68,13 +68,35 @@ export const NOUN_LIKE_VERBS: readonly string[] = [
 export const VAGUE_OPENINGS: readonly string[] = [
   "continue to", "continue", "explore", "look at", "look into", "consider", "try to", "aim to", "seek to",
   "work towards", "work toward", "endeavour to", "strive to", "attempt to", "investigate options", "raise awareness",
-  "be committed to", "keep under review", "hope to", "begin to", "start to look",
+  "be committed to", "keep under review", "hope to", "begin to", "start to look", "take forward", "taking forward",
+  "pave the way", "lobby", "act on",
 ];
 
 /** Openings that are vague unless the action states how much (a number, a percentage, a sum). */
 export const WEAK_VERBS: readonly string[] = [
   "support", "promote", "encourage", "facilitate", "help", "assist", "maintain", "enhance", "strengthen", "engage with",
-  "liaise with", "work with", "be involved in", "participate in", "contribute to", "improve", "develop relationships",
+  "liaise with", "work with", "be involved in", "participate in", "contribute to", "develop relationships", "inform",
+  "empower", "administer",
+];
+
+/**
+ * Verbs that set a direction ("Increase take-up", "Reduce the number of..."): specific only with an amount,
+ * in the action, its measure of success or a linked measure's target.
+ */
+export const AIM_VERBS: readonly string[] = [
+  "increase", "reduce", "raise", "grow", "decrease", "lower", "boost", "maximise", "minimise", "expand", "widen",
+  "transform", "modernise", "streamline", "bolster", "tackle", "embed", "ensure", "improve", "cut", "accelerate",
+];
+
+/** Objects that name no particular thing ("the transformation programme", "improvements"). */
+export const VAGUE_OBJECTS: readonly string[] = [
+  "programme", "programmes", "priorities", "priority", "improvement", "improvements", "transformation", "activity",
+  "activities", "engagement", "work", "works", "arrangements", "initiative", "initiatives", "project", "projects",
+  "action", "actions", "agenda", "opportunities", "change", "changes", "thing", "things", "outcomes", "findings",
+  "recommendations", "objectives", "practice", "experience", "working", "way", "ways", "strategy", "plan", "plans",
+  "service", "services", "provision", "approach", "partnership", "partnerships", "new", "key", "various", "range",
+  "number", "series", "package", "set", "wider", "overall", "existing", "further", "relevant", "appropriate",
+  "council's", "service's", "offer", "developments", "progress", "delivery",
 ];
 
 /** Words and phrases that take the commitment back. */
@@ -97,13 +119,51 @@ export const TEAM_WORDS: readonly string[] = [
   "team", "teams", "service", "services", "unit", "department", "dept", "directorate", "board", "group", "partnership",
   "panel", "section", "division", "hub", "staff", "officers", "managers", "colleagues", "partners", "council",
   "committee", "network", "forum", "function", "workstream", "consortium", "agency", "agencies", "trust", "nhs", "icb",
+  "leads", "directors", "coordinators", "co-ordinators", "practitioners", "workers", "heads", "members",
 ];
 
-/** Words that make an owner a job title rather than a named officer. */
+/** Words that make an owner a post: one accountable officer, named by job title ("Head of Housing"). */
 export const ROLE_WORDS: readonly string[] = [
   "head", "director", "manager", "officer", "lead", "coordinator", "co-ordinator", "chief", "executive", "assistant",
   "principal", "senior", "advisor", "adviser", "commissioner", "practitioner", "specialist", "consultant", "supervisor",
-  "analyst", "cabinet member", "portfolio holder", "leader", "controller", "surveyor", "engineer",
+  "analyst", "leader", "controller", "surveyor", "engineer", "registrar", "superintendent", "worker", "planner",
+  "accountant", "solicitor", "librarian", "curator", "inspector", "auditor", "architect", "warden", "ranger", "editor",
+];
+
+/** Elected members: accountable politically, but not officers who deliver the action. */
+export const MEMBER_WORDS: readonly string[] = [
+  "cabinet member", "portfolio holder", "councillor", "cllr", "lead member", "mayor", "council leader", "leader of the council",
+];
+
+/**
+ * Words of council service and section names ("Licensing", "Revenues and Benefits", "Public Health"), which
+ * look like a person's name but name a group.
+ */
+export const SERVICE_WORDS: readonly string[] = [
+  "health", "care", "social", "housing", "planning", "licensing", "estates", "highways", "waste", "parks", "spaces",
+  "leisure", "libraries", "library", "finance", "revenues", "benefits", "hr", "ict", "it", "digital", "communications",
+  "partnerships", "regeneration", "education", "welfare", "options", "policy", "safeguarding", "centre", "commissioning",
+  "environmental", "environment", "transport", "standards", "trading", "public", "adult", "adults", "children",
+  "children's", "family", "families", "help", "support", "customer", "community", "communities", "safety", "youth",
+  "schools", "learning", "skills", "employment", "economic", "growth", "development", "property", "assets", "procurement",
+  "legal", "democratic", "electoral", "registration", "bereavement", "climate", "energy", "sustainability", "recycling",
+  "cleansing", "enforcement", "parking", "traffic", "roads", "fleet", "catering", "facilities", "payroll", "pensions",
+  "audit", "risk", "insurance", "performance", "intelligence", "strategy", "transformation", "tourism", "culture", "arts",
+  "museums", "events", "sport", "coastal", "drainage", "homelessness", "tenancy", "repairs", "maintenance", "operations",
+  "business", "resources", "governance", "equalities", "engagement", "marketing", "projects", "programme", "delivery",
+  "quality", "contracts", "provider", "early", "fostering", "adoption", "send", "inclusion", "reablement", "therapy",
+  "prevention", "homes", "place", "economy", "infrastructure", "operational", "corporate", "strategic", "neighbourhood",
+  "neighbourhoods", "benefit", "tax", "council", "sefton", "borough", "city", "county",
+];
+
+/**
+ * Posts so general that a plan holds several of them ("Manager", "Service Manager"): they do not say which
+ * officer is accountable. Matched against the whole cell.
+ */
+export const GENERAL_POSTS: readonly string[] = [
+  "manager", "officer", "lead", "lead officer", "service manager", "team manager", "team leader", "head of service",
+  "project manager", "project officer", "senior manager", "coordinator", "co-ordinator", "service lead", "director",
+  "assistant director", "head", "deputy", "senior officer", "line manager", "programme manager", "officer tbc",
 ];
 
 /** Timescales that never end. */

@@ -34,10 +34,15 @@ export const sameDueDate = defineRule<PlanRule>({
     let most = 0;
     for (const [date, n] of counts) if (n > most) [commonest, most] = [date, n];
     if (most / dated < ctx.settings.sameDateShare) return;
+    // Annual plans rightly end most actions on the plan year's last day: on its own that is a prompt, not a fault.
+    const yearEnd = commonest === ctx.yearEnd;
     report({
       sheet,
       cell: column ? `${column}${firstRow}:${column}${lastRow}` : `rows ${firstRow}-${lastRow}`,
-      message: `${most} of ${dated} dated actions (${Math.round((100 * most) / dated)}%) are due on ${formatUkDate(commonest)}.`,
+      message: yearEnd
+        ? `${most} of ${dated} dated actions (${Math.round((100 * most) / dated)}%) are due on ${formatUkDate(commonest)}, the end of the plan year: fine for work that runs all year; give an earlier date to any that will finish sooner.`
+        : `${most} of ${dated} dated actions (${Math.round((100 * most) / dated)}%) are due on ${formatUkDate(commonest)}.`,
+      severity: yearEnd ? "info" : undefined,
     });
   },
 });

@@ -1,0 +1,29 @@
+import { cellOf } from "../../model/plan";
+import type { ActionRow } from "../rows";
+import type { PlanRule } from "../types";
+import { defineRule } from "../registry";
+
+/** Rows read from a file whose columns are known, and no "Link to parent plan" among them (e.g. an actions CSV without it). */
+export const hasLinkColumn = (a: ActionRow): boolean => !a.source.columns || Object.keys(a.source.columns).length === 0 || a.source.columns.parentLink !== undefined;
+
+/** Relevant: without a link column, links cannot be judged; say so once rather than on every row. */
+export const noLinkColumn = defineRule<PlanRule>({
+  scope: "plan",
+  id: "no-link-column",
+  criterion: "Relevant",
+  severity: "info",
+  title: "No link column",
+  hint: "Add a \"Link to parent plan\" column with each action's parent action ID (or check the plan workbook instead).",
+  check: (ctx, report) => {
+    const first = ctx.actions.find((a) => !hasLinkColumn(a));
+    if (!first) return;
+    report({
+      sheet: first.source.sheet,
+      file: first.source.file,
+      // The first action's ID: the file has no cell for the missing column to point at.
+      cell: cellOf(first.source, "id"),
+      row: first.source.row,
+      message: `${first.source.file ?? "This file"} has no "Link to parent plan" column, so whether each action serves the parent plan cannot be judged.`,
+    });
+  },
+});
