@@ -2,7 +2,11 @@
 // fields, then Actions, Measures and Exceptions sheets with one header row each. Values only, no
 // formulas, so the collector can trust what it reads. Print-ready: A4 landscape, fit to width,
 // header row repeated, and the plan, period and DRAFT mark in every page header.
+import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, RAG_COLOURS, StatusColour } from "../../workbook/statusPalette";
+import { PRINT_SCALE, textWidth } from "../../workbook/textFit";
+import { applyPrint, colourStatus, fitRowHeights, unifyFont, workbookBytes } from "../../xlsx/print";
 import { RawCell, RawReturn, RawTable, columnLetter } from "../parseReturn";
 import {
   QsrReturn,
@@ -14,16 +18,8 @@ import {
   ReturnColumn,
 } from "../schema";
 
-/** Status colours: text and fill together, so colour is never the only signal. */
-export const STATUS_FILLS: Record<string, string> = {
-  Green: "C6EFCE",
-  Amber: "FFEB9C",
-  Red: "FFC7CE",
-  Delivered: "C6EFCE",
-  "On target": "C6EFCE",
-  "Slipped (less than 3 months)": "FFEB9C",
-  "Slipped (more than 3 months)": "FFC7CE",
-};
+/** Status colours from the one palette (plans, pane and reports alike): text and fill together, so colour is never the only signal. */
+export const STATUS_COLOURS: Record<string, StatusColour> = { ...ACTION_STATUS_COLOURS, ...DIRECTION_COLOURS, ...RAG_COLOURS };
 
 const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -39,13 +35,17 @@ export function cellValueFor(kind: ReturnColumn["kind"], v: unknown): ExcelJS.Ce
   return v as ExcelJS.CellValue;
 }
 
-export function printSetup(ws: ExcelJS.Worksheet, title: string): void {
-  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
-  ws.headerFooter = { oddHeader: `&L${escapeHeader(title)}&R&A`, oddFooter: "&LGolden Thread&RPage &P of &N" };
+/** A table sheet prints at a readable 80% across pages, repeating its header row and first column; a cover fits one portrait page. */
+export function printSetup(ws: ExcelJS.Worksheet, title: string, kind: "table" | "cover" = "table"): void {
+  unifyFont(ws);
+  if (kind === "cover") applyPrint(ws, { landscape: false, paper: "A4", fitToWidth: true, title });
+  else applyPrint(ws, { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", repeatColumns: "A:A", title });
 }
 
-function escapeHeader(s: string): string {
-  return s.replace(/&/g, "&&");
+/** A column wide enough for the longest word of its (bold) header, so headers wrap between words, never inside one. */
+function widthForHeader(header: string, width: number): number {
+  const widest = Math.max(...header.split(/\s+/).map((w) => textWidth(w, 10, true)));
+  return Math.max(width, Math.ceil((widest / 0.75 + 6 - 5) / 7));
 }
 
 /** A sheet with one bold, frozen, filtered header row and a row per record. */
@@ -54,8 +54,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Retur
   ws.columns = columns.map((c) => ({
     header: c.header,
     key: c.key,
-    width: c.width,
-    style: c.kind === "date" ? { numFmt: DATE_FORMAT } : c.kind === "longText" ? { alignment: { wrapText: true, vertical: "top" } } : { alignment: { vertical: "top" } },
+    width: widthForHeader(c.header, c.width),
+    // Long text and status words wrap (rows are sized for them); everything sits at the top of its row.
+    style: c.kind === "date" ? { numFmt: DATE_FORMAT, alignment: { vertical: "top" } } : c.kind === "longText" || c.kind === "choice" ? { alignment: { wrapText: true, vertical: "top" } } : { alignment: { vertical: "top" } },
   }));
   const head = ws.getRow(1);
   head.font = { bold: true };
@@ -64,6 +65,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Retur
   if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   colourStatuses(ws, columns, rows.length);
   printSetup(ws, title);
+  // Written heights stay as written in Excel and LibreOffice: size each row for its wrapped text.
+  fitRowHeights(ws, 1, rows.length + 1);
   return ws;
 }
 
@@ -72,8 +75,7 @@ function colourStatuses(ws: ExcelJS.Worksheet, columns: ReturnColumn[], count: n
     if (c.kind !== "choice") return;
     const column = ws.getColumn(i + 1);
     for (let r = 2; r <= count + 1; r++) {
-      const fill = STATUS_FILLS[String(ws.getCell(r, column.number).value ?? "")];
-      if (fill) ws.getCell(r, column.number).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill}` } };
+      colourStatus(ws.getCell(r, column.number), STATUS_COLOURS[String(ws.getCell(r, column.number).value ?? "")]);
     }
   });
 }
@@ -91,16 +93,21 @@ export function returnWorkbook(r: QsrReturn): ExcelJS.Workbook {
   ws.columns = [{ width: 22 }, { width: 60 }];
   for (const f of RETURN_HEADER_FIELDS) {
     const v = r.header[f.key];
-    const row = ws.addRow([f.label, f.key === "reportingDate" ? utcDate(String(v)) : v]);
+    // Dates show as dd/mm/yyyy (a prepared-on time stays as written: the latest return wins by it).
+    const isDate = f.key === "reportingDate" || (f.key === "preparedOn" && /^\d{4}-\d\d-\d\d$/.test(String(v)));
+    const row = ws.addRow([f.label, isDate ? utcDate(String(v)) : v]);
     row.getCell(1).font = { bold: true };
-    if (f.key === "reportingDate") row.getCell(2).numFmt = DATE_FORMAT;
+    row.getCell(2).alignment = { horizontal: "left" };
+    if (isDate) row.getCell(2).numFmt = DATE_FORMAT;
+    // The format stamp and content hash are for the collector, not for people: kept, out of sight and print.
+    if (f.key === "formatVersion" || f.key === "planHash") row.hidden = true;
   }
   if (r.header.status === "Draft") {
     const mark = ws.getCell(`D1`);
     mark.value = "DRAFT: not for the corporate roll-up";
     mark.font = { bold: true, size: 16, color: { argb: "FFC00000" } };
   }
-  printSetup(ws, title);
+  printSetup(ws, title, "cover");
   addTableSheet(wb, RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS, r.actions, title);
   addTableSheet(wb, RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS, r.measures, title);
   addTableSheet(wb, RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS, r.exceptions, title);
@@ -108,7 +115,7 @@ export function returnWorkbook(r: QsrReturn): ExcelJS.Workbook {
 }
 
 export async function writeReturnXlsx(r: QsrReturn, file: string): Promise<void> {
-  await returnWorkbook(r).xlsx.writeFile(file);
+  await fs.promises.writeFile(file, await workbookBytes(returnWorkbook(r)));
 }
 
 // ---- Reading ----

@@ -1,9 +1,11 @@
 // The Corporate Plan overview roll-up as a print-ready workbook: Summary, Returns, Actions, Measures,
 // counts by directorate and by Corporate Plan priority, Exceptions, Missing and Rejects.
+import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { colourStatus, workbookBytes } from "../../xlsx/print";
 import { COUNT_KEYS, Rollup } from "../collect";
 import { RETURN_ACTION_COLUMNS, RETURN_EXCEPTION_COLUMNS, RETURN_MEASURE_COLUMNS, ReturnColumn } from "../schema";
-import { addTableSheet, printSetup } from "./returnXlsx";
+import { addTableSheet, printSetup, STATUS_COLOURS } from "./returnXlsx";
 
 const c = (key: string, header: string, kind: ReturnColumn["kind"] = "text", width = 14): ReturnColumn => ({ key, header, csv: key, kind, width });
 
@@ -63,10 +65,10 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
   wb.creator = "Golden Thread";
   const title = `Corporate Plan overview ${r.period}`;
   const summary = wb.addWorksheet(ROLLUP_SHEETS.summary);
-  summary.columns = [{ width: 34 }, { width: 30 }];
-  const lines: [string, string | number][] = [
+  summary.columns = [{ width: 44 }, { width: 30 }];
+  const lines: [string, string | number | Date][] = [
     ["Corporate Plan overview", r.period],
-    ["Generated on", generatedOn],
+    ["Generated on", /^\d{4}-\d\d-\d\d$/.test(generatedOn) ? new Date(`${generatedOn}T00:00:00Z`) : generatedOn],
     ["Returns in the roll-up", r.returns.length],
     ["Draft returns", r.returns.filter((x) => x.status === "Draft").length],
     ["Late returns", r.returns.filter((x) => x.late).length],
@@ -77,14 +79,39 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
     ["Missing or late (against the expected list)", r.missing.length],
     ["Rejected files or problems", r.rejects.length],
   ];
-  for (const [label, value] of lines) summary.addRow([label, value]).getCell(1).font = { bold: true };
+  for (const [label, value] of lines) {
+    const row = summary.addRow([label, value]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { horizontal: "left" };
+    if (value instanceof Date) row.getCell(2).numFmt = "dd/mm/yyyy";
+  }
   summary.getRow(1).font = { bold: true, size: 14 };
-  printSetup(summary, title);
+  // The RAG, direction and action status counts, each word in its own colour as everywhere else.
+  const tally = (label: string, values: string[], order: readonly string[]) => {
+    summary.addRow([]);
+    summary.addRow([label]).getCell(1).font = { bold: true };
+    for (const v of order) {
+      const row = summary.addRow([v === "M" ? "M (cannot be measured yet)" : v, values.filter((x) => x === v).length]);
+      row.getCell(2).alignment = { horizontal: "left" };
+      colourStatus(row.getCell(1), STATUS_COLOURS[v]);
+    }
+  };
+  const strip = (keys: string[], prefix: string) => keys.map((k) => k.replace(prefix, ""));
+  tally("Measures by RAG", r.measures.map((m) => m.rag), strip(COUNT_KEYS.rag, "RAG: "));
+  tally("Measures by direction of travel", r.measures.map((m) => m.direction), strip(COUNT_KEYS.direction, "Direction: "));
+  tally("Actions by status", r.actions.map((a) => a.status), strip(COUNT_KEYS.actionStatus, "Action: "));
+  printSetup(summary, title, "cover");
   addTableSheet(wb, ROLLUP_SHEETS.returns, ROLLUP_RETURN_COLUMNS, r.returns, title);
   addTableSheet(wb, ROLLUP_SHEETS.actions, [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE], r.actions, title);
   addTableSheet(wb, ROLLUP_SHEETS.measures, [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE], r.measures, title);
-  addTableSheet(wb, ROLLUP_SHEETS.byDirectorate, countColumns("Directorate"), r.countsByDirectorate, title);
-  addTableSheet(wb, ROLLUP_SHEETS.byPriority, countColumns("Corporate Plan priority"), r.countsByPriority, title);
+  for (const [name, group, counts] of [
+    [ROLLUP_SHEETS.byDirectorate, "Directorate", r.countsByDirectorate],
+    [ROLLUP_SHEETS.byPriority, "Corporate Plan priority", r.countsByPriority],
+  ] as const) {
+    const ws = addTableSheet(wb, name, countColumns(group), counts, title);
+    // Status count columns carry their status colour in the header, so RAG counts read at a glance.
+    ws.getRow(1).eachCell((cell) => colourStatus(cell, STATUS_COLOURS[String(cell.value ?? "")]));
+  }
   addTableSheet(wb, ROLLUP_SHEETS.exceptions, [...PROVENANCE, ...RETURN_EXCEPTION_COLUMNS, ...SOURCE], r.exceptions, title);
   addTableSheet(wb, ROLLUP_SHEETS.missing, ROLLUP_MISSING_COLUMNS, r.missing, title);
   addTableSheet(wb, ROLLUP_SHEETS.rejects, ROLLUP_REJECT_COLUMNS, r.rejects, title);
@@ -92,5 +119,5 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
 }
 
 export async function writeRollupXlsx(r: Rollup, file: string, generatedOn: string): Promise<void> {
-  await rollupWorkbook(r, generatedOn).xlsx.writeFile(file);
+  await fs.promises.writeFile(file, await workbookBytes(rollupWorkbook(r, generatedOn)));
 }
