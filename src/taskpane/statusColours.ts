@@ -1,40 +1,25 @@
 // Every status is shown as its words and a colour together (never colour alone), in pairs that
 // keep at least 4.5:1 contrast between the words and their background.
 
+import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, PALETTE, RAG_COLOURS } from "../workbook/statusPalette";
+
 export interface StatusColour {
   background: string;
   foreground: string;
 }
 
-const GREEN: StatusColour = { background: "#C6EFCE", foreground: "#0B5E1A" };
-const AMBER: StatusColour = { background: "#FFE7A3", foreground: "#6B4500" };
-const RED: StatusColour = { background: "#FFC7CE", foreground: "#8B0010" };
-const GREY: StatusColour = { background: "#E6E6E6", foreground: "#333333" };
-const BLUE: StatusColour = { background: "#D6E6F7", foreground: "#0F3F70" };
+// One palette for the workbook, the pane and the reports (src/workbook/statusPalette.ts).
+const pane = (c: { fill: string; font: string }): StatusColour => ({ background: `#${c.fill}`, foreground: `#${c.font}` });
+const GREY = pane(PALETTE.none);
 
 const BY_LABEL: Record<string, StatusColour> = {
-  // RAG (src/status/rag.ts)
-  green: GREEN,
-  amber: AMBER,
-  red: RED,
-  // Direction of travel
-  improving: GREEN,
-  maintained: BLUE,
-  declining: RED,
-  // Action status (src/status/actionStatus.ts)
-  delivered: GREEN,
-  "on target": GREEN,
-  "scheduled for future quarters": BLUE,
-  "no due date": AMBER,
-  "slipped (less than 3 months)": AMBER,
-  "slipped (more than 3 months)": RED,
-  "no longer viable": GREY,
+  ...Object.fromEntries([...Object.entries(RAG_COLOURS), ...Object.entries(DIRECTION_COLOURS), ...Object.entries(ACTION_STATUS_COLOURS)].map(([label, c]) => [label.toLowerCase(), pane(c)])),
   // Check findings and thread states
-  error: RED,
-  warning: AMBER,
-  info: BLUE,
-  "broken link": RED,
-  "nothing serves this": AMBER,
+  error: pane(PALETTE.bad),
+  warning: pane(PALETTE.warning),
+  info: pane(PALETTE.information),
+  "broken link": pane(PALETTE.bad),
+  "nothing serves this": pane(PALETTE.warning),
 };
 
 /** Colour for a status label from any of the status families; unknown labels ("M", "Data only") are neutral. */

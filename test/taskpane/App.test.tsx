@@ -37,7 +37,8 @@ test("each status family gets a colour, and unknown labels a neutral one", () =>
   expect(statusColour("Green")).toEqual(statusColour("Improving"));
   expect(statusColour("Red")).toEqual(statusColour("Slipped (more than 3 months)"));
   expect(statusColour("Amber")).not.toEqual(statusColour("Red"));
-  expect(statusColour("Data only")).toEqual(statusColour("M"));
+  expect(statusColour("M")).toEqual(statusColour("No longer viable"));
+  expect(statusColour("Data only")).toEqual(statusColour("Scheduled for future quarters"));
   expect(statusColour("Slipped (less than 3 months)")).toEqual(statusColour("Amber"));
   expect(statusColour("Delivered")).toEqual(statusColour("Green"));
 });
