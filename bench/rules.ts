@@ -1,8 +1,10 @@
 // Benchmark: the SMART and golden-thread check of a large plan (issue 4 budget: 20,000 actions +
-// 5,000 measures against a 2,000-action parent register in under 100 ms, growing linearly).
+// 5,000 measures against a 2,000-action parent register in under 100 ms, growing linearly; issue 16
+// asks only 2 s for that, the BI team's check of every plan, and 100 ms for a 200-action plan in the pane).
 import { actionSchema, ACTION_COLUMNS, Located, Action, Measure, measureSchema, MEASURE_COLUMNS, Plan, RegisterEntry, REGISTER_COLUMNS } from "../src/model/plan";
 import { Framework, frameworkSchema } from "../src/model/framework";
 import { checkPlan, settingsFromFramework } from "../src/rules/engine";
+import { checkSettingsSchema, compileSettings } from "../src/rules/settings";
 import * as os from "os";
 import { BenchRow } from "./table";
 
@@ -24,6 +26,7 @@ const WEAK_WORDING = [
   "Explore options for a carers' hub etc.",
   "Taxi licensing policy review",
 ];
+const OUTCOMES = ["Weekend hospital discharges supported", "Safer roads and fewer insurance claims", "Fewer child pedestrian casualties", "Residents feel safer in the town centre", "Safe food for residents"];
 const FIRST = ["Kevin", "Aisha", "Helen", "Mark", "Ruth", "Tom", "Priya", "Sam", "Leah", "Daniel", "Amira", "Marcus", "Jane", "Andrea", "Gill"];
 const LAST = ["Doyle", "Patel", "Ward", "Evans", "Connolly", "Barker", "Shah", "Hughes", "Walsh", "Okafor", "Khan", "Bell", "Morris", "Byrne", "Jukes"];
 const WEAK_OWNERS = ["TBC", "Road Safety Team", "Head of Highways", "Ruth Connolly / Tom Barker", ""];
@@ -53,6 +56,8 @@ export function benchPlan(n: number): Plan {
         id: `OSP-${i + 1}`,
         // Every wording differs, as in a real plan, so nothing is read once and reused.
         action: weak ? `${WEAK_WORDING[(i / 5) % WEAK_WORDING.length]} ${i}` : `${GOOD_WORDING[i % GOOD_WORDING.length]} at site ${i}`,
+        // Sefton asks every action for its intended outcome; the weak ones leave it out.
+        intendedOutcome: weak ? "" : OUTCOMES[i % OUTCOMES.length],
         parentLink: i % 97 === 0 ? "" : i % 89 === 0 ? "DSP-X" : `DSP-${(i % parents) + 1}`,
         measureOfSuccess: weak ? "" : `${(i % 90) + 1} completed`,
         linkedMeasures: i % 7 === 0 ? `PI-${(i % (n / 4)) + 1}` : "",
@@ -72,7 +77,8 @@ export function benchPlan(n: number): Plan {
       type: i % 5 === 0 ? "Contextual Indicator" : "Performance Indicator",
       polarity: i % 9 === 0 ? null : "High",
       baseline: i % 4 === 0 ? null : 50,
-      annualTarget: i % 6 === 0 ? null : 60,
+      // Contextual indicators carry no target, bar the odd one set by mistake.
+      annualTarget: i % 6 === 0 || (i % 5 === 0 && i % 25 !== 0) ? null : 60,
       frequency: i % 8 === 0 ? null : "Quarterly",
       dataSource: i % 3 === 0 ? "" : "Liquidlogic",
       accountableOfficer: i % 10 === 0 ? "" : "Sam Hughes",
@@ -97,6 +103,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export async function bench(): Promise<BenchRow[]> {
   const big = benchPlan(20_000);
   const small = benchPlan(2_000);
+  const pane = benchPlan(200);
   // Settings compile once per framework; the budget is for the check itself.
   const settings = settingsFromFramework(BENCH_FRAMEWORK);
   let findings = 0;
@@ -113,12 +120,24 @@ export async function bench(): Promise<BenchRow[]> {
     bigRuns.push(timed(() => check(big)));
     smallRuns.push(timed(() => check(small)));
   }
+  // The pane's check of one service's plan: 200 actions, and again with the framework's settings compiled
+  // afresh each time (a new word each run defeats the compile cache), as the first check of a session does.
+  const paneRuns: number[] = [];
+  const paneColdRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    paneRuns.push(timed(() => check(pane)));
+    paneColdRuns.push(timed(() => checkPlan({ plan: pane, framework: BENCH_FRAMEWORK, settings: compileSettings(checkSettingsSchema.parse({ verbs: [`benchverb${i}`] })) })));
+  }
+  const paneMs = Math.min(...paneRuns);
+  const paneColdMs = Math.min(...paneColdRuns);
   const load = os.loadavg()[0];
   const bigMs = Math.min(...bigRuns);
   const smallMs = Math.min(...smallRuns);
   // Each big run against the small run beside it, so a slow spell on the machine cancels out of the ratio.
   const ratio = median(bigRuns.map((ms, i) => ms / smallRuns[i]));
   return [
+    { area: "rules", measure: `check a 200-action plan in the pane (best of ${RUNS})`, value: round1(paneMs), unit: "ms", budget: 100, ok: paneMs <= 100 },
+    { area: "rules", measure: "  the same with the framework's settings compiled afresh (a session's first check)", value: round1(paneColdMs), unit: "ms", budget: 100, ok: paneColdMs <= 100 },
     { area: "rules", measure: `check 20,000 actions + 5,000 measures, 2,000-action register (best of ${RUNS})`, value: round1(bigMs), unit: "ms", budget: 100, ok: bigMs <= 100 },
     { area: "rules", measure: `  median of those ${RUNS} runs`, value: round1(median(bigRuns)), unit: "ms" },
     { area: "rules", measure: "findings in that check", value: findings, unit: "findings" },

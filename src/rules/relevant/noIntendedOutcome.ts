@@ -2,6 +2,9 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 import { str } from "../text/dates";
 
+// One answer for every row (plans leave many outcomes blank): the cell already says which action.
+const NO_OUTCOME = { field: "intendedOutcome", message: "No intended outcome is given: say what will be different for residents or the service when this is done." };
+
 /** Relevant: Sefton asks every action for its intended outcome, the change residents or the service will see. */
 export const noIntendedOutcome = defineRule<ActionRule>({
   scope: "action",
@@ -14,6 +17,6 @@ export const noIntendedOutcome = defineRule<ActionRule>({
     if (text.wordCount === 0 || str(a.intendedOutcome).trim() !== "") return null;
     // A file without the column (an actions CSV) is not at fault on every row.
     if (a.source.columns && Object.keys(a.source.columns).length > 0 && a.source.columns.intendedOutcome === undefined) return null;
-    return { field: "intendedOutcome", message: `No intended outcome is given for "${text.text.trim().slice(0, 60)}${text.text.trim().length > 60 ? "..." : ""}": say what will be different when it is done.` };
+    return NO_OUTCOME;
   },
 });

@@ -18,7 +18,7 @@ export const vagueAim = defineRule<ActionRule>({
   hint: "Say how much and by when, in the action or its measure of success, or link the measure whose target says it.",
   check: (a, facts, ctx, text) => {
     if (text.hasQuantity) return null;
-    const { verbs } = openingVerbs(text.tokens, ctx.settings);
+    const { verbs } = openingVerbs(text, ctx.settings);
     if (verbs.length === 0 || !ctx.settings.words.aimVerbs.has(verbs[0])) return null;
     // The amount may sit in the measure of success or in a linked measure's target.
     if (str(a.linkedMeasures).trim() !== "" || hasQuantity(str(a.measureOfSuccess))) return null;

@@ -12,7 +12,7 @@ export const vagueObject = defineRule<ActionRule>({
   hint: "Name what will be delivered: which programme, which improvements, for whom, e.g. \"Deliver the three projects of the Adult Social Care transformation programme: ...\".",
   check: (_a, _facts, ctx, text) => {
     if (text.hasQuantity) return null;
-    const { verbs, object } = openingVerbs(text.tokens, ctx.settings);
+    const { verbs, object } = openingVerbs(text, ctx.settings);
     if (verbs.length === 0) return null;
     const words = objectWords(text.tokens, object);
     if (words.length === 0 || !words.every((w) => ctx.settings.words.vagueObjects.has(w))) return null;

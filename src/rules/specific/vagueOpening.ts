@@ -21,7 +21,7 @@ export const vagueOpening = defineRule<ActionRule>({
     const weak = text.hasQuantity ? null : ctx.settings.words.weakVerbs.exec(text.opening);
     if (!weak || STANDARD.test(text.lower)) return null;
     // A bundle of soft verbs is verb-bundle's to report.
-    if (softVerbs(openingVerbs(text.tokens, ctx.settings).verbs, ctx.settings.words.weakVerbs).length >= 2) return null;
+    if (softVerbs(openingVerbs(text, ctx.settings).verbs, ctx.settings.words.weakVerbs).length >= 2) return null;
     return { field: "action", message: `Opens with "${weak[1]}" but does not say how much or what will change.` };
   },
 });

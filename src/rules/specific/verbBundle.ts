@@ -17,7 +17,7 @@ export const verbBundle = defineRule<ActionRule>({
   hint: "Keep the one verb that says what will actually be done, and say how much, e.g. \"Support 60 tenants a quarter to keep their tenancies\".",
   check: (_a, _facts, ctx, text) => {
     if (text.hasQuantity || text.tokens.length < 3) return null;
-    const { verbs } = openingVerbs(text.tokens, ctx.settings);
+    const { verbs } = openingVerbs(text, ctx.settings);
     if (verbs.length < 2) return null;
     const soft = softVerbs(verbs, ctx.settings.words.weakVerbs);
     if (soft.length < 2) return null;

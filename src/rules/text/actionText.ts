@@ -7,15 +7,36 @@ const SUBJECTS = new Set(["we", "i", "the", "council", "service", "team", "direc
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "double", "halve", "treble", "triple", "every", "each", "twice", "weekly", "fortnightly", "monthly", "quarterly", "daily"]);
 export const isNumberWord = (t: string) => NUMBER_WORDS.has(t);
 const DIGIT_OR_MONEY = /[\d%£]/;
-const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-/** Dates, years and financial years say when, not how much: "by 31 March 2025", "2024/25", "by 2030". */
-const WHEN = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:19|20)\\d\\d(?:\\s*[/-]\\s*\\d{2,4})?\\b|\\bq[1-4]\\b`, "gi");
+/** A month name right after a number ("31 March", "1st May"), tried in place with no copying. */
+const MONTH_AFTER = /(?:st|nd|rd|th)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/y;
 
-/** An amount in the text: a number (not a date or year), a percentage, a sum. */
+/**
+ * An amount in the text: a number, a percentage, a sum. Dates, years and financial years say when, not
+ * how much ("by 31 March 2025", "2024/25", "by 2030", "Q2"). A scanner, as it runs for every action.
+ */
 function statesAmount(lowerText: string): boolean {
   if (!DIGIT_OR_MONEY.test(lowerText)) return false;
-  if (/[%£]/.test(lowerText)) return true;
-  return /\d/.test(lowerText.replace(WHEN, " "));
+  if (lowerText.indexOf("%") >= 0 || lowerText.indexOf("£") >= 0) return true;
+  const n = lowerText.length;
+  for (let i = 0; i < n; i++) {
+    const c = lowerText.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let j = i;
+    while (j < n && lowerText.charCodeAt(j) >= 48 && lowerText.charCodeAt(j) <= 57) j++;
+    const before = i > 0 ? lowerText[i - 1] : " ";
+    const after = j < n ? lowerText[j] : " ";
+    const digits = j - i;
+    i = j;
+    if (digits === 4 && (lowerText.startsWith("19", j - 4) || lowerText.startsWith("20", j - 4))) continue; // a year
+    if (after === "/" || before === "/" || before === "-" || ((after === "." || after === "-") && /\d/.test(lowerText[j + 1] ?? ""))) continue; // part of a date
+    if (digits === 1 && before === "q") continue; // a quarter
+    if (digits <= 2) {
+      MONTH_AFTER.lastIndex = j;
+      if (MONTH_AFTER.test(lowerText)) continue; // a day of the month
+    }
+    return true;
+  }
+  return false;
 }
 
 export interface ActionText {
@@ -31,8 +52,9 @@ export interface ActionText {
   opening: string;
   /** The action states an amount: a number, a percentage, a sum, "every". */
   hasQuantity: boolean;
-  /** Worked out by the first rule that needs it (clauses.ts), then shared by the others. */
+  /** Worked out by the first rule that needs them (clauses.ts, verbs.ts), then shared by the others. */
   clauses?: unknown;
+  openingVerbs?: unknown;
 }
 
 // Every separator is one character: the length test spares hashing each word of every action.
@@ -115,6 +137,7 @@ export function analyseAction(action: string): ActionText {
     opening: start === 0 ? lower.trimStart() : tokens.join(" "),
     hasQuantity: statesAmount(lower) || all.some((t) => NUMBER_WORDS.has(t)),
     clauses: undefined,
+    openingVerbs: undefined,
   };
 }
 

@@ -3,7 +3,7 @@
 // subject may come first, "Housing Options Team reviews..."; an unlisted word followed by an object
 // opens an action, "Switch to a single supplier", "Chair the board").
 import type { CompiledSettings } from "../settings";
-import { isSeparator, stripLeadIn } from "./actionText";
+import { ActionText, isSeparator, stripLeadIn } from "./actionText";
 import { NOUN_LIKE_VERBS } from "./words";
 
 /** Verbs just as often nouns ("Review of...", "Support for..."). */
@@ -123,7 +123,12 @@ export interface OpeningVerbs {
  * The verbs that open the action and share one object: "Inform, support and empower tenants to..." gives
  * inform, support, empower; "Review, consult on and present the policy" gives review, consult, present.
  */
-export function openingVerbs(tokens: readonly string[], s: CompiledSettings): OpeningVerbs {
+export function openingVerbs(text: ActionText, s: CompiledSettings): OpeningVerbs {
+  if (text.openingVerbs === undefined) text.openingVerbs = findOpeningVerbs(text.tokens, s);
+  return text.openingVerbs as OpeningVerbs;
+}
+
+function findOpeningVerbs(tokens: readonly string[], s: CompiledSettings): OpeningVerbs {
   const verbs: string[] = [];
   let i = 0;
   for (;;) {
