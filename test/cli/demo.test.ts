@@ -42,8 +42,8 @@ test("the demo writes linked plans, catches the weak actions, exports a final Q2
 
   // 4. a final Q2 return from the Directorate plan, and a roll-up of the returns
   expect(stdout).toMatch(/directorate\s+Final/);
-  expect(fs.existsSync(path.join(dir, "returns", "DSP-ASC-2024-2024-25-Q2.xlsx"))).toBe(true);
-  const json = JSON.parse(fs.readFileSync(path.join(dir, "returns", "DSP-ASC-2024-2024-25-Q2.json"), "utf8"));
+  expect(fs.existsSync(path.join(dir, "returns", "DSP-ASC-2024-25-Q2.xlsx"))).toBe(true);
+  const json = JSON.parse(fs.readFileSync(path.join(dir, "returns", "DSP-ASC-2024-25-Q2.json"), "utf8"));
   expect(json.header.period).toBe("2024/25 Q2");
   expect(stdout).toMatch(/Roll-up: .*rollup-2024-25-Q2\.xlsx: 2 returns, .* 0 rejected/);
 });

@@ -57,13 +57,13 @@ describe("qsr command", () => {
   it("writes a draft in every format, and a final once complete", async () => {
     const incomplete = await planFile("incomplete2.xlsx", "DSP-PH-2024", "Public Health", false);
     const draft = await runQsr(incomplete, { period: "2024/25 Q2", out: path.join(dir, "returns"), draft: true, format: "xlsx,csv,json", preparedBy: "AD Public Health", preparedOn: "2024-10-08" });
-    expect(draft.written.map((w) => path.basename(w))).toEqual(["DSP-PH-2024-2024-25-Q2-DRAFT.xlsx", "DSP-PH-2024-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-2024-25-Q2-DRAFT.json"]);
+    expect(draft.written.map((w) => path.basename(w))).toEqual(["DSP-PH-2024-25-Q2-DRAFT.xlsx", "DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json"]);
     expect(draft.ret.header.status).toBe("Draft");
     const complete = await planFile("complete.xlsx", "DSP-ASC-2024", "Adult Social Care", true);
     const final = await runQsr(complete, { period: "2024/25 Q2", out: path.join(dir, "returns"), preparedOn: "2024-10-09" });
     expect(final.ret.header.status).toBe("Final");
     expect(final.ret.exceptions.map((x) => [x.id, x.missing])).toEqual([["DSP-ASC-2024-02", ""], ["DSP-ASC-2024-K1", ""]]);
-    expect(out.join("")).toContain("DSP-ASC-2024-2024-25-Q2.xlsx");
+    expect(out.join("")).toContain("DSP-ASC-2024-25-Q2.xlsx");
   });
 
   it("rejects bad options with a usage error", async () => {
@@ -86,8 +86,8 @@ describe("collect command", () => {
     // The draft's xlsx, json and CSV folder are one plan: the duplicates are rejected, one kept.
     expect(rollup.returns.map((r) => r.planId)).toEqual(["DSP-ASC-2024", "DSP-PH-2024"]);
     // Same prepared-on and status: the later file name wins, so the .xlsx is kept.
-    expect(path.basename(rollup.returns[1].returnFile)).toBe("DSP-PH-2024-2024-25-Q2-DRAFT.xlsx");
-    expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["DSP-PH-2024-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-2024-25-Q2-DRAFT.json", "junk.xlsx"]);
+    expect(path.basename(rollup.returns[1].returnFile)).toBe("DSP-PH-2024-25-Q2-DRAFT.xlsx");
+    expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json", "junk.xlsx"]);
     expect(rollup.missing.map((m) => [m.expected, m.status])).toEqual([["DSP-ASC-2024", "Late"], ["DSP-PH-2024", "Draft only"], ["DSP-CS-2024", "Missing"]]);
     expect(err.join("")).toMatch(/rejected: .*junk\.xlsx: not an \.xlsx workbook/);
 
@@ -102,7 +102,7 @@ describe("collect command", () => {
   });
 
   it("prints JSON and exits 0 when nothing is rejected", async () => {
-    const only = path.join(dir, "returns", "DSP-ASC-2024-2024-25-Q2.xlsx");
+    const only = path.join(dir, "returns", "DSP-ASC-2024-25-Q2.xlsx");
     await runCollect([only], { out: path.join(dir, "one.xlsx"), json: true });
     expect(process.exitCode).toBeUndefined();
     const printed = JSON.parse(out.join(""));

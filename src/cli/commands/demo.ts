@@ -20,10 +20,12 @@ import { writeReturnXlsx } from "../../qsr/files/returnXlsx";
 import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
 import { checkPlan } from "../../rules/engine";
 import { countFindings, formatFindings } from "../../rules/report";
+import { smartSummary } from "../../rules/smartSummary";
 import { planDesign } from "../../workbook/design";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, packageRoot } from "../shared";
+import { returnFileStem } from "./qsr";
 import { statusReport } from "./status";
 
 const PERIOD = "2024/25 Q2";
@@ -38,9 +40,9 @@ function say(line = ""): void {
   process.stdout.write(line + "\n");
 }
 
-async function writePlan(plan: ExamplePlan, framework: Framework, file: string): Promise<Plan> {
+async function writePlan(plan: ExamplePlan, framework: Framework, file: string, smartCheck?: string[]): Promise<Plan> {
   const workbook = XlsxWorkbook.create(path.basename(file));
-  await workbook.apply(planDesign({ ...plan, framework, reportingDate: quarterEnd(parsePeriod(PERIOD)) }));
+  await workbook.apply(planDesign({ ...plan, framework, reportingDate: quarterEnd(parsePeriod(PERIOD)), smartCheck }));
   await workbook.save(file);
   // Read the file back: the demo shows what a user's file gives, not what we meant to write.
   const read = readPlan(await (await XlsxWorkbook.open(file)).read(), path.basename(file));
@@ -70,7 +72,7 @@ export async function runDemo(outDir: string): Promise<void> {
   );
   const report = statusReport(measures, [], period, { tolerances: framework.tolerances, slippageMonths: framework.slippageMonths });
   say("");
-  say(`1. Statuses of Sefton's ${measures.length} strategic measures (illustrative figures), ${measuresCsv}`);
+  say(`1. Statuses of Sefton's ${measures.length} strategic measures (illustrative figures; Sefton's table sets no targets yet, so RAG is M, cannot be measured, until targets are agreed), ${measuresCsv}`);
   say(`   RAG: ${tally(report.measures.map((m) => m.rag))}`);
   say(`   Direction of travel: ${tally(report.measures.map((m) => m.direction))}`);
   for (const m of report.measures.slice(0, 8)) {
@@ -103,11 +105,21 @@ export async function runDemo(outDir: string): Promise<void> {
     ["Operational plan", operational, directorate, [team]],
     ["Team plan", team, operational, []],
   ];
+  const planFiles = new Map<Plan, [ExamplePlan, string]>([
+    [directorate, [plans.directorate, files.directorate]],
+    [operational, [plans.operational, files.operational]],
+    [team, [plans.team, files.team]],
+  ]);
   for (const [title, plan, parent, children] of checks) {
     const findings = checkPlan({ plan, parent, children, framework });
+    // Each plan carries its SMART check column, as a Service Manager's would after a check.
+    const [example, file] = planFiles.get(plan)!;
+    await writePlan(example, framework, file, smartSummary(findings, plan.actions));
     const counts = countFindings(findings);
-    say(`   ${title}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`);
-    if (plan === operational || plan === team) say(formatFindings(findings.filter((f) => f.severity !== "info")).replace(/^/gm, "     "));
+    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+    say(`   ${title}: ${n(counts.error, "error")}, ${n(counts.warning, "warning")}, ${counts.info} info`);
+    // Every finding counted is listed, so the summary and the detail agree.
+    if (plan === operational || plan === team) say(formatFindings(findings).replace(/^/gm, "     "));
   }
 
   // 4. QSR returns and the roll-up.
@@ -118,12 +130,12 @@ export async function runDemo(outDir: string): Promise<void> {
   const returnFiles: string[] = [];
   for (const [name, plan, draft] of [["directorate", directorate, false], ["operational", operational, true]] as const) {
     const ret = buildReturn(plan, settings, period, { preparedBy: plan.details.owner, preparedOn, draft });
-    const base = path.join(outDir, "returns", `${plan.details.planId}-${PERIOD.replace(/[^0-9A-Za-z]+/g, "-")}`);
+    const base = path.join(outDir, "returns", returnFileStem(ret));
     await writeReturnXlsx(ret, `${base}.xlsx`);
     fs.writeFileSync(`${base}.json`, returnJson(ret));
     writeReturnCsv(ret, `${base}-csv`);
     returnFiles.push(`${base}.xlsx`);
-    say(`   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exceptions`);
+    say(`   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exception${ret.exceptions.length === 1 ? "" : "s"}`);
   }
   const inputs = await Promise.all(returnFiles.map(async (f) => ({ file: path.basename(f), parsed: await readReturnFile(f) })));
   const rollup = collect(inputs, { period: PERIOD, priorityIds: framework.priorities.map((p) => p.id) });

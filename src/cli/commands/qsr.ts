@@ -39,10 +39,13 @@ export function parseFormats(text: string | undefined): ReturnFormat[] {
   return [...new Set(list)] as ReturnFormat[];
 }
 
-/** DSP-ASC-2024-2024-25-Q2 (plus -DRAFT): safe on every file system, sorts by plan then period. */
+/** OSP-ASCO-2024-25-Q2 (plus -DRAFT): safe on every file system, sorts by plan then period; a plan ID ending in the year does not repeat it. */
 export function returnFileStem(r: QsrReturn): string {
   const safe = (s: string) => s.replace(/[^0-9A-Za-z]+/g, "-").replace(/^-|-$/g, "");
-  return `${safe(r.header.planId)}-${safe(r.header.period)}${r.header.status === "Draft" ? "-DRAFT" : ""}`;
+  const [id, period] = [safe(r.header.planId), safe(r.header.period)];
+  const year = /^(\d{4})-(.*)$/.exec(period);
+  const stem = year && id.endsWith(`-${year[1]}`) ? `${id}-${year[2]}` : `${id}-${period}`;
+  return `${stem}${r.header.status === "Draft" ? "-DRAFT" : ""}`;
 }
 
 export async function writeReturnFiles(r: QsrReturn, outDir: string, formats: ReturnFormat[]): Promise<string[]> {

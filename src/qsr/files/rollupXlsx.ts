@@ -101,7 +101,9 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
   tally("Measures by direction of travel", r.measures.map((m) => m.direction), strip(COUNT_KEYS.direction, "Direction: "));
   tally("Actions by status", r.actions.map((a) => a.status), strip(COUNT_KEYS.actionStatus, "Action: "));
   printSetup(summary, title, "cover");
-  addTableSheet(wb, ROLLUP_SHEETS.returns, ROLLUP_RETURN_COLUMNS, r.returns, title);
+  const returns = addTableSheet(wb, ROLLUP_SHEETS.returns, ROLLUP_RETURN_COLUMNS, r.returns, title);
+  // The content hash is for matching returns to plans, not for reading: kept, hidden, not printed.
+  returns.getColumn(ROLLUP_RETURN_COLUMNS.findIndex((x) => x.key === "planHash") + 1).hidden = true;
   addTableSheet(wb, ROLLUP_SHEETS.actions, [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE], r.actions, title);
   addTableSheet(wb, ROLLUP_SHEETS.measures, [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE], r.measures, title);
   for (const [name, group, counts] of [
