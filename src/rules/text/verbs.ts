@@ -101,7 +101,8 @@ export function hasVerb(tokens: readonly string[], s: CompiledSettings): boolean
     // Subject first: "Housing Options Team reviews all cases", "Service leads complete quarterly audits".
     const next = tokens[i + 1];
     if (next === undefined || isSeparator(next) || NOUN_LINKS.has(next)) continue;
-    if (form.kind === "s" && !isSeparator(prev) && !DETERMINERS.has(prev) && (!NOUN_LIKE.has(form.base) || objectFollows(next))) return true;
+    // A noun-like verb ("reviews", "audits") reads as a verb here unless a list goes on ("surveys and reviews").
+    if (form.kind === "s" && !isSeparator(prev) && !DETERMINERS.has(prev) && (!NOUN_LIKE.has(form.base) || (next !== "and" && next !== "or"))) return true;
     if (form.kind === "base" && /[^s]s$/.test(prev) && !NOUN_LIKE.has(form.base)) return true;
   }
   return false;

@@ -36,6 +36,7 @@ export const COUNCIL_VERBS: readonly string[] = [
   "assist", "liaise", "participate", "attempt", "investigate", "recover", "resource", "rota", "equalise", "decarbonise",
   "retrofit", "insulate", "reuse", "recycle", "compost", "collect", "empty", "grit", "patch", "light", "repave", "prosecute",
   "fine", "license", "licence", "regulate", "approve", "vaccinate", "screen", "immunise", "discharge", "assess", "reable",
+  "boost", "bolster", "chair", "switch", "lobby", "inform", "empower", "administer", "eliminate", "eradicate", "get",
 ];
 
 /** Irregular past forms, mapped to their base. */
