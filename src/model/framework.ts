@@ -20,7 +20,10 @@ export const frameworkSchema = z.object({
   tolerances: toleranceSchema.default({ greenWithin: 0, amberWithin: 5 }),
   /** An action whose expected date is this many months or more past its approved due date has slipped "more than 3 months". */
   slippageMonths: z.number().int().min(1).max(24).default(3),
-  /** Settings for the SMART and golden-thread checks (parsed by src/rules/settings.ts). */
+  /**
+   * Settings for the SMART and golden-thread checks, parsed by src/rules/settings.ts: rules switched off or
+   * re-graded, thresholds, extra words, `personalNames` (a post alone is not enough) and `teamPlansExpected`.
+   */
   checks: z.record(z.string(), z.unknown()).default({}),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
