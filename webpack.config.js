@@ -1,6 +1,8 @@
 // Builds the add-in into dist/addin/: the task pane, the ribbon's function file, the notification
-// page the ribbon commands report through, the icons and a manifest whose URLs point at ADDIN_URL
-// (the one setting for production; default https://localhost:3000/ for sideloading in development).
+// page the ribbon commands report through, the help page, the icons and a manifest whose URLs point
+// at ADDIN_URL (the one setting for production; default https://localhost:3000/ for sideloading in
+// development). dist/addin/ holds only what a council copies to its web server: source maps go to
+// dist/addin-maps/ and the build stats to dist/build-stats.json.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -19,6 +21,13 @@ function minimizers() {
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OUTPUT = path.resolve(__dirname, "dist/addin");
+/** Source maps, kept for debugging but never served. */
+const MAPS = path.resolve(__dirname, "dist/addin-maps");
+/** What `npm run bench` reads: the files each entry loads first. */
+const STATS_FILE = path.resolve(__dirname, "dist/build-stats.json");
+/** The development manifest (manifest.xml) has its own add-in ID, so both can be installed at once. */
+const DEV_ID = "6f0d3c52-8a8e-4b6e-9d55-2c7b1e4a9f31";
+const PRODUCTION_ID = "b3c1e7a2-5d49-4f0e-8a6b-9e2d71c4f058";
 
 /** The pages the build writes; the manifest test checks every URL the manifest names is one of these or an asset. */
 const PAGES = [
@@ -41,10 +50,11 @@ function addinUrl(env = process.env) {
   return url.href.replace(/\/*$/, "/");
 }
 
-/** The manifest with every development URL replaced by the production one. */
+/** The production manifest: every development URL replaced by the production one, and the production add-in ID. */
 function manifestFor(xml, url) {
   const origin = new URL(url).origin;
-  return xml.split(DEV_URL).join(url).split("https://localhost:3000").join(origin);
+  if (!xml.includes(`<Id>${DEV_ID}</Id>`)) throw new Error(`manifest.xml: expected the development add-in ID ${DEV_ID}`);
+  return xml.split(DEV_URL).join(url).split("https://localhost:3000").join(origin).replace(`<Id>${DEV_ID}</Id>`, `<Id>${PRODUCTION_ID}</Id>`);
 }
 
 /** Settings shared by the add-in build and the browser-test build. */
@@ -52,7 +62,8 @@ function common(mode) {
   const production = mode === "production";
   return {
     mode,
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // Production maps carry no link from the served scripts and are moved out of dist/addin/ after the build.
+    devtool: production ? "hidden-source-map" : "eval-cheap-module-source-map",
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // ExcelJS's own browser bundle: the package main needs Node's fs and streams.
@@ -106,6 +117,7 @@ module.exports = async (env = {}, argv = {}) => {
       ),
       new CopyWebpackPlugin({
         patterns: [
+          // The icons only: make-icons.js stays in the source.
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content.toString(), url) },
         ],
@@ -120,8 +132,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
   if (mode === "production") {
-    // Keep the stats the bundle benchmark reads (initial JS of the task pane).
-    config.plugins.push(statsWriter());
+    // Keep the stats the bundle benchmark reads (initial JS of the task pane) and the maps, outside dist/addin/.
+    config.plugins.push(statsWriter(), mapMover());
   }
   return config;
 };
@@ -132,7 +144,21 @@ function devCerts() {
   return devCertsPackage.getHttpsServerOptions();
 }
 
-/** Writes dist/addin/build-stats.json: the files each entry loads first, for `npm run bench`. */
+/** Moves the source maps webpack wrote into dist/addin/ to dist/addin-maps/ (webpack cleans only dist/addin/). */
+function mapMover() {
+  return {
+    apply(compiler) {
+      compiler.hooks.afterEmit.tap("GoldenThreadMaps", () => {
+        const fs = require("fs");
+        fs.rmSync(MAPS, { recursive: true, force: true });
+        fs.mkdirSync(MAPS, { recursive: true });
+        for (const name of fs.readdirSync(OUTPUT)) if (name.endsWith(".map")) fs.renameSync(path.join(OUTPUT, name), path.join(MAPS, name));
+      });
+    },
+  };
+}
+
+/** Writes dist/build-stats.json: the files each entry loads first, for `npm run bench`. */
 function statsWriter() {
   return {
     apply(compiler) {
@@ -143,7 +169,9 @@ function statsWriter() {
         const entrypoints = Object.fromEntries([...compilation.entrypoints].map(([name, ep]) => [name, ep.getFiles().filter(isJs)]));
         const initial = new Set(Object.values(entrypoints).flat());
         const asyncChunks = Object.keys(compilation.assets).filter((n) => isJs(n) && !initial.has(n));
-        require("fs").writeFileSync(path.join(OUTPUT, "build-stats.json"), JSON.stringify({ entrypoints, asyncChunks }, null, 2));
+        const isMap = (n) => n.endsWith(".map");
+        require("fs").mkdirSync(path.dirname(STATS_FILE), { recursive: true });
+        require("fs").writeFileSync(STATS_FILE, JSON.stringify({ entrypoints, asyncChunks: asyncChunks.filter((n) => !isMap(n)) }, null, 2));
       });
     },
   };
@@ -153,6 +181,10 @@ module.exports.DEV_URL = DEV_URL;
 module.exports.OFFICE_JS = OFFICE_JS;
 module.exports.PAGES = PAGES;
 module.exports.OUTPUT = OUTPUT;
+module.exports.MAPS = MAPS;
+module.exports.STATS_FILE = STATS_FILE;
+module.exports.DEV_ID = DEV_ID;
+module.exports.PRODUCTION_ID = PRODUCTION_ID;
 module.exports.addinUrl = addinUrl;
 module.exports.manifestFor = manifestFor;
 module.exports.common = common;

@@ -67,7 +67,45 @@ function paint(x, y, px) {
   return NAVY;
 }
 
-function draw(size) {
+/** The same tile, so the three buttons read as one group, each with its own mark. */
+function tile(x, y) {
+  const r = 0.18;
+  const dx = Math.max(r - x, x - (1 - r), 0);
+  const dy = Math.max(r - y, y - (1 - r), 0);
+  return Math.hypot(dx, dy) <= r;
+}
+
+/** Distance from a point to the segment a-b. */
+function segment(x, y, [ax, ay], [bx, by]) {
+  const [vx, vy] = [bx - ax, by - ay];
+  const t = Math.max(0, Math.min(1, ((x - ax) * vx + (y - ay) * vy) / (vx * vx + vy * vy)));
+  return Math.hypot(x - (ax + t * vx), y - (ay + t * vy));
+}
+
+/** Check plan: a gold tick. */
+function paintCheck(x, y, px) {
+  if (!tile(x, y)) return null;
+  const w = Math.max(0.07, 1.4 * px);
+  if (segment(x, y, [0.24, 0.52], [0.43, 0.71]) < w || segment(x, y, [0.43, 0.71], [0.78, 0.3]) < w) return GOLD;
+  return NAVY;
+}
+
+/** Refresh statuses: a gold ring broken at the top right, with an arrowhead. */
+function paintRefresh(x, y, px) {
+  if (!tile(x, y)) return null;
+  const w = Math.max(0.06, 1.3 * px);
+  const [cx, cy, radius] = [0.5, 0.52, 0.26];
+  const angle = Math.atan2(y - cy, x - cx); // -pi..pi, 0 = right, -pi/2 = up
+  const onRing = Math.abs(Math.hypot(x - cx, y - cy) - radius) < w;
+  const gap = angle > -Math.PI / 2 && angle < -Math.PI / 8;
+  if (onRing && !gap) return GOLD;
+  // Arrowhead at the ring's end (top), pointing right.
+  const [ax, ay] = [cx + 0.02, cy - radius];
+  if (x >= ax - 0.02 && x <= ax + 0.16 && Math.abs(y - ay) <= 0.14 * (1 - (x - (ax - 0.02)) / 0.18)) return GOLD;
+  return NAVY;
+}
+
+function draw(size, painter = paint) {
   const rgba = Buffer.alloc(size * size * 4);
   const samples = 4; // 4x4 supersampling for smooth edges
   for (let y = 0; y < size; y++) {
@@ -75,7 +113,7 @@ function draw(size) {
       let [rr, gg, bb, aa] = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const c = paint((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size, 1 / size);
+          const c = painter((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size, 1 / size);
           if (c) {
             rr += c[0];
             gg += c[1];
@@ -97,8 +135,21 @@ function draw(size) {
 }
 
 const SIZES = [16, 32, 64, 80, 128];
+/** Ribbon button icons: the pane button uses the add-in icon; Check plan and Refresh statuses have their own. */
+const BUTTONS = { check: paintCheck, refresh: paintRefresh };
+const BUTTON_SIZES = [16, 32, 80];
 if (require.main === module) {
-  for (const size of SIZES) fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), draw(size));
-  console.log(`wrote ${SIZES.map((s) => `icon-${s}.png`).join(", ")}`);
+  const written = [];
+  for (const size of SIZES) {
+    fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), draw(size));
+    written.push(`icon-${size}.png`);
+  }
+  for (const [name, painter] of Object.entries(BUTTONS)) {
+    for (const size of BUTTON_SIZES) {
+      fs.writeFileSync(path.join(__dirname, `${name}-${size}.png`), draw(size, painter));
+      written.push(`${name}-${size}.png`);
+    }
+  }
+  console.log(`wrote ${written.join(", ")}`);
 }
-module.exports = { encodePng, draw, SIZES };
+module.exports = { encodePng, draw, SIZES, BUTTONS, BUTTON_SIZES };

@@ -10,6 +10,12 @@ const webpackConfig = require("../webpack.config.js") as {
   DEV_URL: string;
   PAGES: { file: string }[];
   manifestFor(xml: string, url: string): string;
+  DEV_ID: string;
+  PRODUCTION_ID: string;
+  OUTPUT: string;
+  MAPS: string;
+  STATS_FILE: string;
+  common(mode: string): { devtool: string };
   addinUrl(env: Record<string, string | undefined>): string;
 };
 const REQUIRED_EXCEL_API = "1.9";
@@ -109,10 +115,24 @@ describe("manifest.xml", () => {
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
+    const files: Record<string, string> = { Icon: "icon", Check: "check", Refresh: "refresh" };
     for (const img of byLocalName(doc, "Image").filter((e) => e.getAttribute("DefaultValue"))) {
-      const declared = /Icon\.(\d+)x\d+/.exec(img.getAttribute("id") ?? "")?.[1];
-      expect(img.getAttribute("DefaultValue")).toContain(`icon-${declared}.png`);
+      const [, kind, declared] = /^(\w+)\.(\d+)x\d+$/.exec(img.getAttribute("id") ?? "") ?? [];
+      expect(img.getAttribute("DefaultValue")).toContain(`assets/${files[kind]}-${declared}.png`);
+      const png = fs.readFileSync(path.join(ROOT, new URL(img.getAttribute("DefaultValue")!).pathname.replace(/^\//, "")));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(declared), Number(declared)]);
     }
+  });
+
+  test("the three ribbon buttons each have their own icon", () => {
+    const iconsOf = (id: string) => {
+      const control = byLocalName(doc, "Control").find((c) => c.getAttribute("id") === id)!;
+      return byLocalName(doc, "Image").filter((img) => control.contains(img)).map((img) => img.getAttribute("resid"));
+    };
+    const sets = ["GoldenThread.OpenPane", "GoldenThread.CheckPlan", "GoldenThread.RefreshStatuses"].map((id) => iconsOf(id));
+    for (const set of sets) expect(set).toHaveLength(3);
+    const images = sets.map((set) => fs.readFileSync(path.join(ROOT, new URL(byLocalName(doc, "Image").find((i) => i.getAttribute("id") === set[1])!.getAttribute("DefaultValue")!).pathname.replace(/^\//, ""))).toString("base64"));
+    expect(new Set(images).size).toBe(3);
   });
 
   test("the ribbon has the Golden Thread group on the Home tab with its three buttons", () => {
@@ -139,9 +159,35 @@ describe("manifest.xml", () => {
     expect(webpackConfig.manifestFor(xml, url)).not.toContain("localhost");
   });
 
+  test("development and production manifests have different add-in IDs, so both can be installed at once", () => {
+    const prod = parse(webpackConfig.manifestFor(xml, "https://plans.example.gov.uk/golden-thread/"));
+    expect(byLocalName(doc, "Id")[0].textContent).toBe(webpackConfig.DEV_ID);
+    expect(byLocalName(prod, "Id")[0].textContent).toBe(webpackConfig.PRODUCTION_ID);
+    expect(webpackConfig.PRODUCTION_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(webpackConfig.PRODUCTION_ID).not.toBe(webpackConfig.DEV_ID);
+  });
+
   test("ADDIN_URL must be an https URL", () => {
     expect(() => webpackConfig.addinUrl({ ADDIN_URL: "http://plans.example.gov.uk/" })).toThrow(/must use https/);
     expect(() => webpackConfig.addinUrl({ ADDIN_URL: "not a url" })).toThrow(/is not a URL/);
     expect(webpackConfig.addinUrl({})).toBe("https://localhost:3000/");
+  });
+});
+
+describe("the build output", () => {
+  test("dist/addin/ holds only what is served: source maps and build stats are written beside it, and scripts do not point at maps", () => {
+    const inside = (file: string) => !path.relative(webpackConfig.OUTPUT, file).startsWith("..");
+    expect(inside(webpackConfig.MAPS)).toBe(false);
+    expect(inside(webpackConfig.STATS_FILE)).toBe(false);
+    expect(webpackConfig.common("production").devtool).toBe("hidden-source-map");
+  });
+
+  test("the help page says what the add-in does, how to get started and where to get support, with icons that exist", () => {
+    const help = fs.readFileSync(path.join(ROOT, "src/taskpane/help.html"), "utf8");
+    const headings = [...help.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(["What it does", "Getting started", "Where to get support"]);
+    for (const [, src] of help.matchAll(/<img src="([^"]+)"/g)) expect(fs.existsSync(path.join(ROOT, src))).toBe(true);
+    expect(help).toMatch(/Check plan/);
+    expect(help).toMatch(/Refresh statuses/);
   });
 });
