@@ -184,3 +184,30 @@ describe("Context, not wording", () => {
     expect(check(directorate, { children: [plan("Operational", { actions: actions([{ ...GOOD_ACTION, parentLink: "DSP-01" }]) })] }).filter((f) => f.ruleId === "unserved-action")).toMatchObject([{ actionId: "DSP-02", severity: "warning" }]);
   });
 });
+
+describe("findings a Service Manager can act on: the cell, what is wrong, and a rewrite in their own words", () => {
+  const message = (change: Partial<Action>, ruleId: string) => {
+    const found = check(op(change)).filter((f) => f.ruleId === ruleId);
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+  test.each([
+    [{ action: "Licensing policy review" }, "no-verb", "B5", 'e.g. "Review the licensing policy and [agree or adopt the result] by 31/08/2024"'],
+    [{ action: "Review of the Private Hire Policy" }, "no-verb", "B5", 'e.g. "Review the Private Hire Policy and [agree or adopt the result] by 31/08/2024"'],
+    [{ action: "Tree planting", dueDate: null, dueDateText: "" }, "no-verb", "B5", 'e.g. "Plant [how many] tree [where] by [date]"'],
+    [{ action: "Road safety" }, "no-verb", "B5", 'e.g. "Deliver [what, how many] for road safety by 31/08/2024"'],
+    [{ action: "Continue to deliver the holiday activities programme" }, "vague-opening", "B5", 'e.g. "Deliver the holiday activities programme [how much, to what standard] by 31/08/2024"'],
+    [{ action: "Support partners to deliver the food strategy" }, "vague-opening", "B5", 'e.g. "Support [how many] partners to deliver the food strategy by 31/08/2024"'],
+    [{ action: "Increase take-up of free school meals", measureOfSuccess: "" }, "vague-aim", "B5", 'e.g. "Increase take-up of free school meals from [now] to [target] by 31/08/2024"'],
+    [{ leadOfficer: "Housing Options Team" }, "team-as-owner", "G5", 'e.g. "Housing Options Manager"'],
+    [{ leadOfficer: "Revenues and Benefits" }, "team-as-owner", "G5", 'e.g. "Revenues and Benefits Manager"'],
+    [{ leadOfficer: "Jane Hughes / Mark Evans" }, "shared-ownership", "G5", 'e.g. "Jane Hughes"'],
+    [{ action: "Develop a carers strategy", measureOfSuccess: "Strategy developed" }, "circular-measure", "E5", '"Strategy developed" only says the action was done'],
+    [{ action: "Implement the new case management system and migrate the data", measureOfSuccess: "" }, "staged-work", "E5", 'e.g. "Q2: implement the new case management system; Q3: migrate the data"'],
+  ] as [Partial<Action>, string, string, string][])("%j: %s", (change, ruleId, cell, words) => {
+    const f = message(change, ruleId);
+    expect(f.cell).toBe(cell);
+    expect(f.message).toContain(words);
+    expect(f.hint.length).toBeGreaterThan(20);
+  });
+});
