@@ -4,7 +4,6 @@ import type { Action, Located } from "../model/plan";
 import { CRITERIA, Criterion, Finding } from "./types";
 
 export const SMART_PASS = "✓ SMART";
-export const SMART_COLUMN_HEADER = "SMART check";
 
 /** One summary per action, in the order given. Info findings do not count against an action. */
 export function smartSummary(findings: readonly Finding[], actions: readonly Located<Action>[]): string[] {

@@ -5,7 +5,7 @@ const GROUP_ENDING = /\s+(?:team|teams|service|services|section|unit|division|de
 const PLURAL_POST = /\s+(?:officers|managers|leads|workers|practitioners|coordinators|co-ordinators|staff)$/i;
 
 /** The post that most likely leads the group, in the user's own words: "Housing Options Team" -> "Housing Options Manager". */
-export function leadPostFor(group: string): string {
+function leadPostFor(group: string): string {
   const area = group.replace(/\([^)]*\)/g, "").trim().replace(GROUP_ENDING, "").replace(PLURAL_POST, "").trim();
   return area === "" || /^(?:service|team|all)$/i.test(area) ? "Head of Service (named in full)" : `${area} Manager`;
 }

@@ -1,7 +1,7 @@
 // An action's wording, read once per check: every Specific rule works from these tokens.
 
 /** Punctuation that ends a phrase; "and" and friends are words and handled by the clause splitter. */
-export const SEPARATORS: ReadonlySet<string> = new Set([";", ",", "&", ":", "\n", "/", ".", "-", "(", ")", "+"]);
+const SEPARATORS: ReadonlySet<string> = new Set([";", ",", "&", ":", "\n", "/", ".", "-", "(", ")", "+"]);
 
 const SUBJECTS = new Set(["we", "i", "the", "council", "service", "team", "directorate", "they", "this", "our", "plan"]);
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "double", "halve", "treble", "triple", "every", "each", "twice", "weekly", "fortnightly", "monthly", "quarterly", "daily"]);

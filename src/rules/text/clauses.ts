@@ -44,15 +44,6 @@ function endsOnSharedVerb(tokens: readonly string[], start: number, end: number,
   return true;
 }
 
-/**
- * The clauses of an action that each start a separate piece of work, as text: two or more, or none when
- * the action is one piece of work (so the common case builds no strings).
- */
-export function separateActions(tokens: readonly string[], s: CompiledSettings): readonly string[] {
-  const kept = clauseRanges(tokens, s);
-  return kept.length === 0 ? NONE : clauseTexts(tokens, kept);
-}
-
 function clauseTexts(tokens: readonly string[], kept: readonly number[]): string[] {
   const found: string[] = [];
   for (let k = 0; k < kept.length; k += 2) {

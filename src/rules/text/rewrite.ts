@@ -7,7 +7,7 @@ const cap = (s: string) => (s === "" ? s : s[0].toUpperCase() + s.slice(1));
 const trimEnd = (s: string) => s.trim().replace(/[.;,]+$/, "");
 
 /** "by 31/03/2025", or "by [date]" when the action has no due date. */
-export const byWhen = (due: IsoDate | null) => `by ${due ? formatUkDate(due) : "[date]"}`;
+const byWhen = (due: IsoDate | null) => `by ${due ? formatUkDate(due) : "[date]"}`;
 
 /** Nouns of work on one thing, read back as their verb: "Licensing policy review" -> "Review the licensing policy ...". */
 const WORK_ON: Readonly<Record<string, string>> = { review: "Review", refresh: "Refresh", update: "Update", audit: "Audit", restructure: "Restructure", redesign: "Redesign", consultation: "Consult on" };

@@ -34,7 +34,7 @@ const NOT_VERBS = new Set(["a", "an", "the", "new", "more", "better", "further",
  * number ("Chair the board", "Get 100% of...") or by "to" and a determiner ("Switch to a single supplier").
  * Nouns and adjectives rarely stand there in a plan; their usual endings rule most of them out.
  */
-export function unlistedVerbAt(tokens: readonly string[], i: number, end: number): boolean {
+function unlistedVerbAt(tokens: readonly string[], i: number, end: number): boolean {
   const word = tokens[i];
   if (word === undefined || word.length < 2 || NOT_VERBS.has(word) || !/^[a-z][a-z-]*$/.test(word) || NOUNISH.test(word)) return false;
   const next = i + 1 < end ? tokens[i + 1] : undefined;
