@@ -4,6 +4,7 @@ import { isoToSerial } from "../model/dates";
 import { Column, FieldMeta } from "../model/plan";
 import { CellValue, ColumnDesign, Validation } from "./port";
 import { listName } from "./names";
+import { widthForWords } from "./textFit";
 
 export const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -29,7 +30,8 @@ export function fieldColumn(column: Column): ColumnDesign {
   const validation = validationFor(meta);
   return {
     header: meta.header,
-    width: meta.width,
+    // Wide enough that the bold header wraps between words, never inside one ("Provisiona / l").
+    width: Math.max(meta.width, widthForWords(meta.header, true)),
     numberFormat: meta.kind === "date" ? DATE_FORMAT : meta.kind === "id" || meta.kind === "text" || meta.kind === "longText" ? "@" : undefined,
     validation,
     prompt: validation ? undefined : meta.prompt,

@@ -47,6 +47,12 @@ export function columnRoom(widthInCharacters: number): number {
   return Math.max(1, (widthInCharacters * 7 + 5 - 6) * 0.75);
 }
 
+/** The narrowest column (characters) in which no word of `text` has to break, e.g. a bold header. */
+export function widthForWords(text: string, bold = false, size = FONT_SIZE): number {
+  const widest = Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, size, bold)));
+  return Math.ceil((widest / 0.75 + 1) / 7);
+}
+
 /** Lines `text` wraps to in a column of this width (word wrap; a word longer than a line is broken). */
 export function wrappedLines(text: string, widthInCharacters: number, size = FONT_SIZE, bold = false): number {
   const room = columnRoom(widthInCharacters);

@@ -5,7 +5,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { spawnSync } from "child_process";
 import { runDemo } from "../../src/cli/commands/demo";
@@ -127,9 +126,9 @@ describeIf("printed workbooks", () => {
     expect(cover).not.toMatch(/[0-9a-f]{32,}/);
   });
 
-  test.each(["QSR return", "roll-up"])("%s: every header word fits its column (no word broken mid-way)", async (name) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(printed.get(name)!.xlsx);
+  test.each(names)("%s: every header word fits its column (no word broken mid-way)", async (name) => {
+    // Through the adapter: plans hold calculated columns that ExcelJS alone cannot load.
+    const wb = (await XlsxWorkbook.open(printed.get(name)!.xlsx)).workbook;
     const broken: string[] = [];
     wb.eachSheet((ws) => {
       if (ws.state !== "visible") return;

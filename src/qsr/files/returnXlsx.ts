@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, RAG_COLOURS, StatusColour } from "../../workbook/statusPalette";
-import { PRINT_SCALE, textWidth } from "../../workbook/textFit";
+import { PRINT_SCALE, widthForWords } from "../../workbook/textFit";
 import { applyPrint, colourStatus, fitRowHeights, unifyFont, workbookBytes } from "../../xlsx/print";
 import { RawCell, RawReturn, RawTable, columnLetter } from "../parseReturn";
 import {
@@ -44,8 +44,7 @@ export function printSetup(ws: ExcelJS.Worksheet, title: string, kind: "table" |
 
 /** A column wide enough for the longest word of its (bold) header, so headers wrap between words, never inside one. */
 function widthForHeader(header: string, width: number): number {
-  const widest = Math.max(...header.split(/\s+/).map((w) => textWidth(w, 10, true)));
-  return Math.max(width, Math.ceil((widest / 0.75 + 6 - 5) / 7));
+  return Math.max(width, widthForWords(header, true));
 }
 
 /** A sheet with one bold, frozen, filtered header row and a row per record. */
