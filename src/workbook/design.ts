@@ -117,7 +117,7 @@ function titleFormula(): string {
   return `=IF(${council}="","",${council}&": ")&${tier}&" plan "&${id}&IF(${unit}="","",", "&${unit})&IF(${year}="",""," "&${year})`;
 }
 
-const PLAN_WIDTHS = { label: 24, value: 80, guidance: 50 } as const;
+const PLAN_WIDTHS = { label: 24, value: 80, guidance: 90 } as const;
 
 function planSheet(details: PlanDetails, title: string): SheetDesign {
   const { labelColumn: A, valueColumn: B, guidanceColumn: C, headerRow } = PLAN_SHEET;
@@ -169,7 +169,7 @@ function planSheet(details: PlanDetails, title: string): SheetDesign {
     fitRow(s.r, s.label, "", s.prompt);
   }
   const rowHeights = heights(fit);
-  rowHeights[headerRow] = 24; // the 14 pt title
+  rowHeights[headerRow] = 30; // the 14 pt title, with room below it
   const formatRow = planFieldRow("formatVersion");
   return {
     name: SHEETS.plan,
