@@ -16,7 +16,7 @@ const op = (change: Partial<Action>, extra: Partial<Measure> = {}): Plan =>
 const check = (p: Plan, input: Partial<CheckInput> = {}) => checkPlan({ plan: p, framework, ...input });
 const ids = (p: Plan, input: Partial<CheckInput> = {}) => check(p, input).map((f) => f.ruleId);
 const responsible = (p: Plan, input: Partial<CheckInput> = {}) => check(p, input).filter((f) => f.criterion === "Responsible" && f.severity !== "info");
-const names = fc.constantFrom("Jane Smith", "Tom Barker", "Aisha Patel", "Kevin Doyle", "Mary-Jo O'Neill", "J. Smith", "Priya Shah", "Daniel Okafor");
+const names = fc.constantFrom("Jane Smith", "Tom Place", "Rose Green", "Tom Barker", "Aisha Patel", "Kevin Doyle", "Mary-Jo O'Neill", "J. Smith", "Priya Shah", "Daniel Okafor");
 const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
 /** A council service or section name: "Licensing", "Revenues and Benefits", "Public Health Team". */
 const serviceName = fc
@@ -62,6 +62,8 @@ describe("Responsible: a post that identifies one officer is accountable; a team
     fc.assert(
       fc.property(names, names, post, fc.constantFrom(" / ", " & ", " and ", "; "), (a, b, p, join) => {
         expect(responsible(op({ leadOfficer: a }))).toEqual([]);
+        expect(responsible(op({ leadOfficer: a.toLowerCase() }))).toEqual([]);
+        expect(responsible(op({ leadOfficer: a.toUpperCase() }))).toEqual([]);
         fc.pre(a !== b);
         const shared = responsible(op({ leadOfficer: `${a}${join}${b}` }));
         expect(shared.map((f) => f.ruleId)).toEqual(["shared-ownership"]);

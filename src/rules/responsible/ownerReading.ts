@@ -31,7 +31,9 @@ export interface OwnerReading {
 type Part = "person" | "post" | "generalPost" | "group" | "member";
 
 /** "Jane Smith (Head of Housing)", "Head of Housing, Jane Smith": the name may sit before a comma or in brackets. */
-function personIn(text: string, s: CompiledSettings): boolean {
+function personIn(written: string, s: CompiledSettings): boolean {
+  // "jane smith" typed without capitals is still a name.
+  const text = /[A-Z]/.test(written) ? written : written.replace(/(^|[\s(,-])([a-z])/g, (_m, before: string, c: string) => before + c.toUpperCase());
   const inBrackets = /\(([^)]*)\)/.exec(text)?.[1];
   const head = text.replace(/\([^)]*\)/g, " ").split(",");
   for (const part of [head[0], head[head.length - 1], inBrackets]) {

@@ -153,7 +153,7 @@ export const SERVICE_WORDS: readonly string[] = [
   "museums", "events", "sport", "coastal", "drainage", "homelessness", "tenancy", "repairs", "maintenance", "operations",
   "business", "resources", "governance", "equalities", "engagement", "marketing", "projects", "programme", "delivery",
   "quality", "contracts", "provider", "early", "fostering", "adoption", "send", "inclusion", "reablement", "therapy",
-  "prevention", "homes", "place", "economy", "infrastructure", "operational", "corporate", "strategic", "neighbourhood",
+  "prevention", "homes", "economy", "infrastructure", "operational", "corporate", "strategic", "neighbourhood",
   "neighbourhoods", "benefit", "tax", "council", "sefton", "borough", "city", "county",
 ];
 
