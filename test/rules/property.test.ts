@@ -35,12 +35,14 @@ const planArb = fc
     actions: fc.array(fc.oneof(action, fc.constant(emptyRow)), { maxLength: 12 }),
     measures: fc.array(measure, { maxLength: 5 }),
     register: fc.array(entry, { maxLength: 5 }),
-    checks: fc.record({ maxActionsPerOwnerPerQuarter: fc.integer({ min: 1, max: 3 }), sameDateMinActions: fc.integer({ min: 2, max: 4 }), longActionMonths: fc.integer({ min: 1, max: 24 }), allowRoles: fc.boolean() }),
+    // Some files (an actions CSV) have only some columns.
+    csvLike: fc.boolean(),
+    checks: fc.record({ maxActionsPerOwnerPerQuarter: fc.integer({ min: 1, max: 3 }), sameDateMinActions: fc.integer({ min: 2, max: 4 }), longActionMonths: fc.integer({ min: 1, max: 24 }), allowRoles: fc.boolean(), personalNames: fc.boolean(), teamPlansExpected: fc.boolean() }),
   })
-  .map(({ tier, planYear, actions, measures, register, checks }) => {
+  .map(({ tier, planYear, actions, measures, register, csvLike, checks }) => {
     const plan = {
       details: { formatVersion: 1, planId: "P", tier, planYear },
-      actions: locate(actions, "Actions", ACTION_COLUMNS),
+      actions: locate(actions, "Actions", csvLike ? ACTION_COLUMNS.filter((c) => c.key !== "parentLink" && c.key !== "intendedOutcome") : ACTION_COLUMNS),
       measures: locate(measures, "Measures", MEASURE_COLUMNS),
       updates: [],
       register: locate(register, "Register", REGISTER_COLUMNS),
