@@ -225,6 +225,8 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
       phases.formats.push(small(24, (context) => (sheetOf(context, name).getRange(`${letter}:${letter}`).format.columnWidth = points)));
     }
     if (s.freezeRows > 0) phases.finish.push(small(24, (context) => sheetOf(context, name).freezePanes.freezeRows(s.freezeRows)));
+    // Rows kept for the add-in but out of sight and print (the format stamp); Excel sizes the others itself.
+    for (const row of s.hiddenRows ?? []) phases.finish.push(small(24, (context) => (sheetOf(context, name).getRange(`${row}:${row}`).rowHidden = true)));
     if (s.print) {
       const print = s.print;
       phases.finish.push(

@@ -24,6 +24,12 @@ export interface CollectOptions {
   deadline?: string;
   /** Corporate Plan priority IDs (from the framework), to resolve links that name a priority directly. */
   priorityIds?: string[];
+  /** The framework's priorities: each gets a row in "By priority", with zeros when nothing is reported against it. */
+  priorities?: { id: string; title: string }[];
+  /** Draft returns are listed but left out of every count unless this is true. */
+  includeDrafts?: boolean;
+  /** The corporate measure register's IDs: a measure outside it is listed as a local measure (still counted). */
+  registerIds?: string[];
 }
 
 export interface Provenance {
@@ -36,7 +42,26 @@ export interface Provenance {
 }
 
 export type RollupAction = ReturnAction & Provenance;
-export type RollupMeasure = ReturnMeasure & Provenance;
+export type RollupMeasure = ReturnMeasure & Provenance & {
+  /** The row on the return's Measures sheet (2 = the first measure). */
+  returnRow: number;
+  /** Other plans whose returns report the same measure this period (counted once, here). */
+  alsoReportedIn: string;
+};
+
+/** A measure reported in more than one return, or reported outside the register: listed, never silently picked. */
+export interface DataQualityFinding {
+  measureId: string;
+  period: string;
+  /** Duplicate figures | Not in the register */
+  kind: "Different figures" | "Reported twice" | "Not in the register";
+  /** Which returns, which values. */
+  detail: string;
+  /** The return files involved, and where in them. */
+  file: string;
+  sheet: string;
+  cell: string;
+}
 export type RollupException = ReturnException & Provenance;
 
 export interface ReturnReceived extends Provenance {
@@ -70,11 +95,15 @@ export interface MissingReturn {
 }
 
 /** One row of counts: how many measures at each RAG and direction, how many actions at each status. */
-export type CountRow = { group: string; returns: number; measures: number; actions: number; exceptions: number } & Record<string, string | number>;
+export type CountRow = { group: string; name: string; returns: number; measures: number; actions: number; exceptions: number } & Record<string, string | number>;
 
 export interface Rollup {
   period: string;
+  /** Returns in the roll-up (with --include-drafts, drafts too). */
   returns: ReturnReceived[];
+  /** Draft returns left out of every count (listed so nothing is dropped silently). */
+  draftsExcluded: ReturnReceived[];
+  dataQuality: DataQualityFinding[];
   actions: RollupAction[];
   measures: RollupMeasure[];
   exceptions: RollupException[];
@@ -165,8 +194,8 @@ function priorityResolver(actions: RollupAction[], priorityIds: Set<string>): (r
   return (row) => resolve(row, 0);
 }
 
-function emptyCounts(group: string): CountRow {
-  const row: CountRow = { group, returns: 0, measures: 0, actions: 0, exceptions: 0 };
+function emptyCounts(group: string, name = ""): CountRow {
+  const row: CountRow = { group, name, returns: 0, measures: 0, actions: 0, exceptions: 0 };
   for (const keys of Object.values(COUNT_KEYS)) for (const k of keys) row[k] = 0;
   return row;
 }
@@ -174,27 +203,78 @@ function emptyCounts(group: string): CountRow {
 function countBy(
   groupOf: { measure: (m: RollupMeasure) => string; action: (a: RollupAction) => string; ret: (r: ReturnReceived) => string[]; exception: (e: RollupException) => string },
   rollup: Pick<Rollup, "actions" | "measures" | "returns" | "exceptions">,
+  fixedGroups: { id: string; title: string }[] = [],
 ): CountRow[] {
   const rows = new Map<string, CountRow>();
+  // The framework's groups come first, in its order, present even with nothing against them.
+  for (const g of fixedGroups) rows.set(g.id, emptyCounts(g.id, g.title));
   const get = (g: string) => rows.get(g) ?? rows.set(g, emptyCounts(g)).get(g)!;
   const bump = (row: CountRow, key: string) => (row[key] = (row[key] as number) + 1);
+  const total = emptyCounts("All returns");
   for (const r of rollup.returns) for (const g of groupOf.ret(r)) get(g).returns++;
   for (const m of rollup.measures) {
-    const row = get(groupOf.measure(m));
-    row.measures++;
-    bump(row, `RAG: ${m.rag}`);
-    bump(row, `Direction: ${m.direction}`);
+    for (const row of [get(groupOf.measure(m)), total]) {
+      row.measures++;
+      bump(row, `RAG: ${m.rag}`);
+      bump(row, `Direction: ${m.direction}`);
+    }
   }
   for (const a of rollup.actions) {
-    const row = get(groupOf.action(a));
-    row.actions++;
-    bump(row, `Action: ${a.status}`);
+    for (const row of [get(groupOf.action(a)), total]) {
+      row.actions++;
+      bump(row, `Action: ${a.status}`);
+    }
   }
-  for (const e of rollup.exceptions) get(groupOf.exception(e)).exceptions++;
-  const sorted = [...rows.values()].sort((x, y) => x.group.localeCompare(y.group));
-  const total = emptyCounts("All returns");
-  for (const row of sorted) for (const [k, v] of Object.entries(row)) if (typeof v === "number") total[k] = (total[k] as number) + v;
-  return [...sorted, total];
+  for (const e of rollup.exceptions) {
+    get(groupOf.exception(e)).exceptions++;
+    total.exceptions++;
+  }
+  // The total counts the rows themselves, not the groups: a return serving two priorities is one return.
+  total.returns = rollup.returns.length;
+  const fixed = new Set(fixedGroups.map((g) => g.id));
+  const others = [...rows.values()].filter((r) => !fixed.has(r.group)).sort((x, y) => x.group.localeCompare(y.group));
+  return [...fixedGroups.map((g) => rows.get(g.id)!), ...others, total];
+}
+
+const TIER_ORDER = ["Directorate", "Operational", "Team"];
+
+/**
+ * One row per measure (its corporate ID) for the period: the highest-tier plan's row is counted, the
+ * others named in alsoReportedIn; differing figures become data-quality findings.
+ */
+function dedupeMeasures(measures: RollupMeasure[], period: string, findings: DataQualityFinding[]): RollupMeasure[] {
+  const byId = new Map<string, RollupMeasure[]>();
+  for (const m of measures) {
+    const list = byId.get(m.id);
+    if (list) list.push(m);
+    else byId.set(m.id, [m]);
+  }
+  const kept: RollupMeasure[] = [];
+  for (const [id, rows] of byId) {
+    if (rows.length === 1) {
+      kept.push(rows[0]);
+      continue;
+    }
+    const sorted = [...rows].sort((x, y) => TIER_ORDER.indexOf(x.tier) - TIER_ORDER.indexOf(y.tier) || x.planId.localeCompare(y.planId));
+    const [winner, ...others] = sorted;
+    winner.alsoReportedIn = others.map((o) => o.planId).join(", ");
+    kept.push(winner);
+    const show = (v: number | string | null) => (v === null || v === "" ? "blank" : String(v));
+    const differs = (["actual", "target", "rag"] as const).filter((f) => others.some((o) => o[f] !== winner[f]));
+    const values = sorted.map((m) => `${m.planId} (${m.returnFile} Measures!A${m.returnRow}): ${differs.map((f) => `${f} ${show(m[f])}`).join(", ")}`);
+    findings.push({
+      measureId: id,
+      period,
+      kind: differs.length ? "Different figures" : "Reported twice",
+      detail: differs.length
+        ? `${id} is reported with different figures: ${values.join("; ")}. ${winner.planId}'s figures are counted; agree one figure.`
+        : `${id} is reported in ${sorted.map((m) => m.planId).join(" and ")} with the same figures; counted once (${winner.planId}).`,
+      file: sorted.map((m) => m.returnFile).join(", "),
+      sheet: "Measures",
+      cell: sorted.map((m) => `A${m.returnRow}`).join(", "),
+    });
+  }
+  return kept;
 }
 
 /** Rolls up parsed returns. Takes ownership of them: their rows become the roll-up's rows (with provenance added). */
@@ -211,18 +291,21 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     rejects.push({ file: a.file, sheet: "Return", cell: "", reason: `the return is for ${a.ret.header.period}; this roll-up is for ${period}` });
     return false;
   });
-  const kept = latestPerPlan(inPeriod, rejects).sort((x, y) => x.ret.header.planId.localeCompare(y.ret.header.planId));
+  // Drafts are set aside before choosing each plan's latest return, so an older Final still counts.
+  const draftInputs = opts.includeDrafts ? [] : latestPerPlan(inPeriod.filter((a) => a.ret.header.status === "Draft"), rejects);
+  const counted = opts.includeDrafts ? inPeriod : inPeriod.filter((a) => a.ret.header.status !== "Draft");
+  const kept = latestPerPlan(counted, rejects).sort((x, y) => x.ret.header.planId.localeCompare(y.ret.header.planId));
 
   const deadline = opts.deadline;
   const isLate = (preparedOn: string) => deadline !== undefined && preparedOn.slice(0, 10) > deadline;
   const returns: ReturnReceived[] = [];
   const actions: RollupAction[] = [];
-  const measures: RollupMeasure[] = [];
-  const exceptions: RollupException[] = [];
-  for (const { file, ret } of kept) {
+  const allMeasures: RollupMeasure[] = [];
+  const allExceptions: RollupException[] = [];
+  const received = ({ file, ret }: { file: string; ret: QsrReturn }): ReturnReceived => {
     const h = ret.header;
     const prov: Provenance = { planId: h.planId, directorate: h.directorate, service: h.service, tier: h.tier, returnFile: file };
-    returns.push({
+    return {
       ...prov,
       council: h.council,
       team: h.team,
@@ -235,15 +318,40 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
       actions: ret.actions.length,
       measures: ret.measures.length,
       exceptions: ret.exceptions.length,
-    });
+    };
+  };
+  const draftsExcluded = draftInputs.map(received);
+  for (const { file, ret } of kept) {
+    const h = ret.header;
+    const prov: Provenance = { planId: h.planId, directorate: h.directorate, service: h.service, tier: h.tier, returnFile: file };
+    returns.push(received({ file, ret }));
     // The rows are adopted, not copied: copying tens of thousands of wide rows was most of the
     // roll-up's own time. collect() owns the parsed returns it is given (it adds provenance to them).
     for (const a of ret.actions) actions.push(Object.assign(a, prov));
-    for (const m of ret.measures) measures.push(Object.assign(m, prov));
-    for (const e of ret.exceptions) exceptions.push(Object.assign(e, prov));
+    ret.measures.forEach((m, i) => allMeasures.push(Object.assign(m, prov, { returnRow: i + 2, alsoReportedIn: "" })));
+    for (const e of ret.exceptions) allExceptions.push(Object.assign(e, prov));
+  }
+  const dataQuality: DataQualityFinding[] = [];
+  const measures = dedupeMeasures(allMeasures, period, dataQuality);
+  // A measure's exception counts once too: the one from the return whose figures are counted.
+  const countedMeasure = new Set(measures.map((m) => `${m.planId}\u0000${m.id}`));
+  const exceptions = allExceptions.filter((e) => e.itemType !== "Measure" || countedMeasure.has(`${e.planId}\u0000${e.id}`));
+  if (opts.registerIds) {
+    const register = new Set(opts.registerIds);
+    for (const m of measures)
+      if (!register.has(m.id))
+        dataQuality.push({
+          measureId: m.id,
+          period,
+          kind: "Not in the register",
+          detail: `${m.id} ("${m.name}") is not in the measure register: counted as ${m.planId}'s local measure. Check the ID, or ask the BI team to add it to the register.`,
+          file: m.returnFile,
+          sheet: "Measures",
+          cell: `A${m.returnRow}`,
+        });
   }
 
-  const priorityOf = priorityResolver(actions, new Set(opts.priorityIds ?? []));
+  const priorityOf = priorityResolver(actions, new Set([...(opts.priorityIds ?? []), ...(opts.priorities ?? []).map((p) => p.id)]));
   for (const a of actions) a.corporatePriority = priorityOf(a);
   for (const m of measures) m.corporatePriority = priorityOf(m);
   const rowPriority = new Map<string, string>();
@@ -258,6 +366,8 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
   return {
     period,
     returns,
+    draftsExcluded,
+    dataQuality,
     actions,
     measures,
     exceptions,
@@ -271,8 +381,9 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
         ret: (r) => [...(planPriorities.get(r.planId) ?? [])],
       },
       tables,
+      opts.priorities,
     ),
-    missing: missingReturns(returns, opts.expected, isLate),
+    missing: missingReturns([...returns, ...draftsExcluded], opts.expected, isLate),
     rejects,
   };
 }

@@ -20,6 +20,8 @@ export const ROLLUP_SHEETS = {
   byDirectorate: "By directorate",
   byPriority: "By priority",
   exceptions: "Exceptions",
+  dataQuality: "Data quality",
+  drafts: "Drafts left out",
   missing: "Missing",
   rejects: "Rejects",
 } as const;
@@ -39,8 +41,9 @@ export const ROLLUP_RETURN_COLUMNS: ReturnColumn[] = [
   ...SOURCE,
 ];
 
-const countColumns = (groupHeader: string): ReturnColumn[] => [
-  c("group", groupHeader, "text", 26),
+export const countColumns = (groupHeader: string, named = false): ReturnColumn[] => [
+  c("group", groupHeader, "text", named ? 10 : 26),
+  ...(named ? [c("name", "Priority", "text", 26)] : []),
   c("returns", "Returns", "number", 8),
   c("measures", "Measures", "number", 9),
   ...COUNT_KEYS.rag.map((k) => c(k, k.replace("RAG: ", ""), "number", 8)),
@@ -58,6 +61,16 @@ export const ROLLUP_MISSING_COLUMNS: ReturnColumn[] = [
   c("returnFile", "Return file(s)", "longText", 30),
 ];
 
+export const ROLLUP_DATA_QUALITY_COLUMNS: ReturnColumn[] = [
+  c("measureId", "Measure ID", "text", 12),
+  c("period", "Period", "text", 11),
+  c("kind", "Finding", "text", 18),
+  c("detail", "What is wrong", "longText", 70),
+  c("file", "Return file(s)", "longText", 28),
+  c("sheet", "Sheet", "text", 10),
+  c("cell", "Cell(s)", "text", 10),
+];
+
 export const ROLLUP_REJECT_COLUMNS: ReturnColumn[] = [c("file", "File", "text", 28), c("sheet", "Sheet", "text", 14), c("cell", "Cell", "text", 10), c("reason", "Reason", "longText", 80)];
 
 export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook {
@@ -70,10 +83,12 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
     ["Corporate Plan overview", r.period],
     ["Generated on", /^\d{4}-\d\d-\d\d$/.test(generatedOn) ? new Date(`${generatedOn}T00:00:00Z`) : generatedOn],
     ["Returns in the roll-up", r.returns.length],
-    ["Draft returns", r.returns.filter((x) => x.status === "Draft").length],
+    ["Draft returns counted", r.returns.filter((x) => x.status === "Draft").length],
+    ["Draft returns left out (not counted)", r.draftsExcluded.length],
     ["Late returns", r.returns.filter((x) => x.late).length],
     ["Actions", r.actions.length],
-    ["Measures", r.measures.length],
+    ["Measures (each corporate ID once)", r.measures.length],
+    ["Data-quality findings", r.dataQuality.length],
     ["Exceptions", r.exceptions.length],
     ["Exceptions still missing information", r.exceptions.filter((e) => e.missing !== "").length],
     ["Missing or late (against the expected list)", r.missing.length],
@@ -105,16 +120,18 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
   // The content hash is for matching returns to plans, not for reading: kept, hidden, not printed.
   returns.getColumn(ROLLUP_RETURN_COLUMNS.findIndex((x) => x.key === "planHash") + 1).hidden = true;
   addTableSheet(wb, ROLLUP_SHEETS.actions, [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE], r.actions, title);
-  addTableSheet(wb, ROLLUP_SHEETS.measures, [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE], r.measures, title);
-  for (const [name, group, counts] of [
-    [ROLLUP_SHEETS.byDirectorate, "Directorate", r.countsByDirectorate],
-    [ROLLUP_SHEETS.byPriority, "Corporate Plan priority", r.countsByPriority],
+  addTableSheet(wb, ROLLUP_SHEETS.measures, [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE, c("alsoReportedIn", "Also reported in", "text", 18)], r.measures, title);
+  for (const [name, group, counts, named] of [
+    [ROLLUP_SHEETS.byDirectorate, "Directorate", r.countsByDirectorate, false],
+    [ROLLUP_SHEETS.byPriority, "Corporate Plan priority", r.countsByPriority, true],
   ] as const) {
-    const ws = addTableSheet(wb, name, countColumns(group), counts, title);
+    const ws = addTableSheet(wb, name, countColumns(group, named), counts, title);
     // Status count columns carry their status colour in the header, so RAG counts read at a glance.
     ws.getRow(1).eachCell((cell) => colourStatus(cell, STATUS_COLOURS[String(cell.value ?? "")]));
   }
   addTableSheet(wb, ROLLUP_SHEETS.exceptions, [...PROVENANCE, ...RETURN_EXCEPTION_COLUMNS, ...SOURCE], r.exceptions, title);
+  addTableSheet(wb, ROLLUP_SHEETS.dataQuality, ROLLUP_DATA_QUALITY_COLUMNS, r.dataQuality, title);
+  addTableSheet(wb, ROLLUP_SHEETS.drafts, ROLLUP_RETURN_COLUMNS.filter((x) => x.key !== "planHash"), r.draftsExcluded, title);
   addTableSheet(wb, ROLLUP_SHEETS.missing, ROLLUP_MISSING_COLUMNS, r.missing, title);
   addTableSheet(wb, ROLLUP_SHEETS.rejects, ROLLUP_REJECT_COLUMNS, r.rejects, title);
   return wb;

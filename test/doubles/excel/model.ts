@@ -72,6 +72,7 @@ export class FakeSheet {
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly validations: FakeValidationArea[] = [];
   frozenRows = 0;
+  readonly hiddenRows = new Set<number>();
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
   pageLayout: { orientation: string; paperSize: string; zoom: Record<string, unknown>; printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null; printOrder: string } = {
     orientation: "Portrait",

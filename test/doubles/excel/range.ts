@@ -191,6 +191,15 @@ export class FakeRange extends ClientObject<RangeTarget> {
         for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) t.sheet.touch(t.box.r1 + r, t.box.c1 + c).numberFormat = String(data[r][c]);
     });
   }
+  set rowHidden(hidden: boolean) {
+    this.queueSet("rowHidden", hidden, (t) => {
+      checkFormatAllowed(t, "allowFormatRows");
+      for (let r = t.box.r1; r <= t.box.r2; r++) {
+        if (hidden) t.sheet.hiddenRows.add(r);
+        else t.sheet.hiddenRows.delete(r);
+      }
+    });
+  }
   get format(): FakeRangeFormat {
     return (this.formatObject ??= new FakeRangeFormat(this.context, `${this.path}.format`, () => this.find()));
   }
