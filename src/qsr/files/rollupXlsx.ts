@@ -73,6 +73,25 @@ export const ROLLUP_DATA_QUALITY_COLUMNS: ReturnColumn[] = [
 
 export const ROLLUP_REJECT_COLUMNS: ReturnColumn[] = [c("file", "File", "text", 28), c("sheet", "Sheet", "text", 14), c("cell", "Cell", "text", 10), c("reason", "Reason", "longText", 80)];
 
+const ACTION_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE];
+const MEASURE_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE, c("alsoReportedIn", "Also reported in", "text", 18)];
+const EXCEPTION_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_EXCEPTION_COLUMNS, ...SOURCE];
+const DRAFT_ROWS = ROLLUP_RETURN_COLUMNS.filter((x) => x.key !== "planHash");
+
+/** Every table of the roll-up, once: the workbook's sheets and the CSV files both come from this list. */
+export const ROLLUP_TABLES: { sheet: string; file: string; columns: ReturnColumn[]; rows: (r: Rollup) => object[] }[] = [
+  { sheet: ROLLUP_SHEETS.returns, file: "returns", columns: ROLLUP_RETURN_COLUMNS, rows: (r) => r.returns },
+  { sheet: ROLLUP_SHEETS.actions, file: "actions", columns: ACTION_ROWS, rows: (r) => r.actions },
+  { sheet: ROLLUP_SHEETS.measures, file: "measures", columns: MEASURE_ROWS, rows: (r) => r.measures },
+  { sheet: ROLLUP_SHEETS.byDirectorate, file: "by_directorate", columns: countColumns("Directorate"), rows: (r) => r.countsByDirectorate },
+  { sheet: ROLLUP_SHEETS.byPriority, file: "by_priority", columns: countColumns("Corporate Plan priority", true), rows: (r) => r.countsByPriority },
+  { sheet: ROLLUP_SHEETS.exceptions, file: "exceptions", columns: EXCEPTION_ROWS, rows: (r) => r.exceptions },
+  { sheet: ROLLUP_SHEETS.dataQuality, file: "data_quality", columns: ROLLUP_DATA_QUALITY_COLUMNS, rows: (r) => r.dataQuality },
+  { sheet: ROLLUP_SHEETS.drafts, file: "drafts_left_out", columns: DRAFT_ROWS, rows: (r) => r.draftsExcluded },
+  { sheet: ROLLUP_SHEETS.missing, file: "missing", columns: ROLLUP_MISSING_COLUMNS, rows: (r) => r.missing },
+  { sheet: ROLLUP_SHEETS.rejects, file: "rejects", columns: ROLLUP_REJECT_COLUMNS, rows: (r) => r.rejects },
+];
+
 export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Golden Thread";
@@ -116,24 +135,14 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
   tally("Measures by direction of travel", r.measures.map((m) => m.direction), strip(COUNT_KEYS.direction, "Direction: "));
   tally("Actions by status", r.actions.map((a) => a.status), strip(COUNT_KEYS.actionStatus, "Action: "));
   printSetup(summary, title, "cover");
-  const returns = addTableSheet(wb, ROLLUP_SHEETS.returns, ROLLUP_RETURN_COLUMNS, r.returns, title);
-  // The content hash is for matching returns to plans, not for reading: kept, hidden, not printed.
-  returns.getColumn(ROLLUP_RETURN_COLUMNS.findIndex((x) => x.key === "planHash") + 1).hidden = true;
-  addTableSheet(wb, ROLLUP_SHEETS.actions, [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE], r.actions, title);
-  addTableSheet(wb, ROLLUP_SHEETS.measures, [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE, c("alsoReportedIn", "Also reported in", "text", 18)], r.measures, title);
-  for (const [name, group, counts, named] of [
-    [ROLLUP_SHEETS.byDirectorate, "Directorate", r.countsByDirectorate, false],
-    [ROLLUP_SHEETS.byPriority, "Corporate Plan priority", r.countsByPriority, true],
-  ] as const) {
-    const ws = addTableSheet(wb, name, countColumns(group, named), counts, title);
+  for (const t of ROLLUP_TABLES) {
+    const ws = addTableSheet(wb, t.sheet, t.columns, t.rows(r), title);
+    // The content hash is for matching returns to plans, not for reading: kept, hidden, not printed.
+    const hash = t.columns.findIndex((x) => x.key === "planHash");
+    if (hash >= 0) ws.getColumn(hash + 1).hidden = true;
     // Status count columns carry their status colour in the header, so RAG counts read at a glance.
-    ws.getRow(1).eachCell((cell) => colourStatus(cell, STATUS_COLOURS[String(cell.value ?? "")]));
+    if (t.file.startsWith("by_")) ws.getRow(1).eachCell((cell) => colourStatus(cell, STATUS_COLOURS[String(cell.value ?? "")]));
   }
-  addTableSheet(wb, ROLLUP_SHEETS.exceptions, [...PROVENANCE, ...RETURN_EXCEPTION_COLUMNS, ...SOURCE], r.exceptions, title);
-  addTableSheet(wb, ROLLUP_SHEETS.dataQuality, ROLLUP_DATA_QUALITY_COLUMNS, r.dataQuality, title);
-  addTableSheet(wb, ROLLUP_SHEETS.drafts, ROLLUP_RETURN_COLUMNS.filter((x) => x.key !== "planHash"), r.draftsExcluded, title);
-  addTableSheet(wb, ROLLUP_SHEETS.missing, ROLLUP_MISSING_COLUMNS, r.missing, title);
-  addTableSheet(wb, ROLLUP_SHEETS.rejects, ROLLUP_REJECT_COLUMNS, r.rejects, title);
   return wb;
 }
 
