@@ -18,7 +18,7 @@ import { PLAN_SHEET, planFieldRow, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey, SI
 import { FORMAT_VERSION_NAME, listName, PARENT_LINKS_LIST, SHEETS, STATUS_COLUMNS, TABLES } from "./names";
 import { CellDesign, CellValue, ColumnDesign, NameDesign, PrintDesign, SheetDesign, StatusFormat, TableDesign, WorkbookDesign } from "./port";
 import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, RAG_COLOURS, StatusColour } from "./statusPalette";
-import { FitCell, PRINT_SCALE, rowHeightFor, shownText } from "./textFit";
+import { FitCell, PRINT_SCALE, rowHeightFor, shownText, widthForWords } from "./textFit";
 
 export interface PlanDesignInput {
   details: PlanDetails;
@@ -78,7 +78,8 @@ function statusFormats(column: string, colours: Record<string, StatusColour>): S
 export const STATUS_WIDTHS = { actionStatus: 33, rag: 11, direction: 13 } as const;
 
 function formulaColumn(header: string, width: number, formula: string): ColumnDesign {
-  return { header, width, formula, locked: true, wrap: true };
+  // Never narrower than the bold header's longest word: a header must not break mid-word on paper.
+  return { header, width: Math.max(width, widthForWords(header, true)), formula, locked: true, wrap: true };
 }
 
 /** Directorate plans link to Corporate Plan priorities; the others to their parent plan's actions. */

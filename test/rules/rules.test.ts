@@ -1,7 +1,7 @@
 // Each rule fires on the weakness it names and stays quiet on good text.
 import { checkPlan, CheckInput } from "../../src/rules/engine";
 import { ALL_RULES } from "../../src/rules/index";
-import type { Action, Measure, Plan } from "../../src/model/plan";
+import { MEASURE_COLUMNS, type Action, type Measure, type Plan } from "../../src/model/plan";
 import { DEFAULT_CHECK_SETTINGS } from "../../src/rules/settings";
 import { actions, DIRECTORATE_REGISTER, GOOD_ACTION, measures, plan, register, seftonFramework, source } from "./helpers";
 
@@ -203,5 +203,5 @@ test("findings name the cell of the field at fault and the action", () => {
   const [f] = firing(op({ leadOfficer: "TBC" }), "placeholder-owner");
   expect(f).toMatchObject({ sheet: "Actions", cell: "G5", row: 5, actionId: "OSP-01" });
   const [m] = firing(withMeasure({ dataSource: "" }), "measure-no-data-source");
-  expect(m).toMatchObject({ sheet: "Measures", cell: "G5", measureId: "PI-01" });
+  expect(m).toMatchObject({ sheet: "Measures", cell: `${String.fromCharCode(65 + MEASURE_COLUMNS.findIndex((c) => c.key === "dataSource"))}5`, measureId: "PI-01" });
 });

@@ -3,7 +3,7 @@ import { defineRule } from "../registry";
 import { str } from "../text/dates";
 
 // One answer for every row (plans leave many outcomes blank): the cell already says which action.
-const NO_OUTCOME = { field: "intendedOutcome", message: "No intended outcome is given: say what will be different for residents or the service when this is done." };
+const NO_OUTCOME = { field: "intendedOutcome", message: "No intended outcome is given." };
 
 /** Relevant: Sefton asks every action for its intended outcome, the change residents or the service will see. */
 export const noIntendedOutcome = defineRule<ActionRule>({

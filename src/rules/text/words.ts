@@ -129,6 +129,7 @@ export const ROLE_WORDS: readonly string[] = [
   "principal", "senior", "advisor", "adviser", "commissioner", "practitioner", "specialist", "consultant", "supervisor",
   "analyst", "leader", "controller", "surveyor", "engineer", "registrar", "superintendent", "worker", "planner",
   "accountant", "solicitor", "librarian", "curator", "inspector", "auditor", "architect", "warden", "ranger", "editor",
+  "deputy",
 ];
 
 /** Elected members: accountable politically, but not officers who deliver the action. */
