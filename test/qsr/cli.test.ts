@@ -83,17 +83,20 @@ describe("collect command", () => {
     const rollupFile = path.join(dir, "rollup.xlsx");
     const rollup = await runCollect([returns], { out: rollupFile, expected, deadline: "2024-10-08" });
     expect(process.exitCode).toBe(2);
-    // The draft's xlsx, json and CSV folder are one plan: the duplicates are rejected, one kept.
-    expect(rollup.returns.map((r) => r.planId)).toEqual(["DSP-ASC-2024", "DSP-PH-2024"]);
+    // The draft's xlsx, json and CSV folder are one plan: the duplicates are rejected, one listed as left out.
+    expect(rollup.returns.map((r) => r.planId)).toEqual(["DSP-ASC-2024"]);
     // Same prepared-on and status: the later file name wins, so the .xlsx is kept.
-    expect(path.basename(rollup.returns[1].returnFile)).toBe("DSP-PH-2024-25-Q2-DRAFT.xlsx");
+    expect(rollup.draftsExcluded.map((r) => path.basename(r.returnFile))).toEqual(["DSP-PH-2024-25-Q2-DRAFT.xlsx"]);
+    expect(err.join("")).toMatch(/draft left out: .*DSP-PH-2024-25-Q2-DRAFT\.xlsx/);
+    expect(fs.readdirSync(path.join(dir, "rollup-csv"))).toContain("by_priority.csv");
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "rollup.json"), "utf8")).draftsExcluded).toHaveLength(1);
     expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json", "junk.xlsx"]);
     expect(rollup.missing.map((m) => [m.expected, m.status])).toEqual([["DSP-ASC-2024", "Late"], ["DSP-PH-2024", "Draft only"], ["DSP-CS-2024", "Missing"]]);
     expect(err.join("")).toMatch(/rejected: .*junk\.xlsx: not an \.xlsx workbook/);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rollupFile);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Returns", "Actions", "Measures", "By directorate", "By priority", "Exceptions", "Missing", "Rejects"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Returns", "Actions", "Measures", "By directorate", "By priority", "Exceptions", "Data quality", "Drafts left out", "Missing", "Rejects"]);
     const rejects = wb.getWorksheet("Rejects")!;
     expect(rejects.getRow(1).values).toEqual([undefined, "File", "Sheet", "Cell", "Reason"]);
     expect(rejects.rowCount).toBe(1 + rollup.rejects.length);

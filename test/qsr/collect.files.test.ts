@@ -15,7 +15,7 @@ const rollup = () =>
   collect(
     [realisticPlan("DSP-ASC", "Adult Social Care", 6, 5), realisticPlan("DSP-PLACE", "Place", 4, 3, 7)].map((p, i) => ({
       file: `r${i}.xlsx`,
-      parsed: { ok: true as const, value: buildReturn(p, SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "Officer", preparedOn: "2024-10-07" }) },
+      parsed: { ok: true as const, value: buildReturn(p, SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "Officer", preparedOn: "2024-10-07", draft: false }) },
     })),
     { priorities: [{ id: "CP1", title: "Children" }, { id: "CP9", title: "Nothing reported" }] },
   );

@@ -11,6 +11,8 @@ import { parsePeriod } from "../../model/period";
 import { CollectOptions, Rollup } from "../../qsr/collect";
 import { parseExpected } from "../../qsr/expected";
 import { collectFiles, expandReturnPaths } from "../../qsr/files/collectFiles";
+import { writeRollupCsv } from "../../qsr/files/rollupCsv";
+import { rollupJson } from "../../qsr/files/rollupJson";
 import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
 import { fail, loadFramework, UserError } from "../shared";
 
@@ -20,6 +22,7 @@ export interface CollectCommandOptions {
   deadline?: string;
   period?: string;
   framework?: string;
+  includeDrafts?: boolean;
   json?: boolean;
 }
 
@@ -45,7 +48,7 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
       throw new UserError(`--period: ${(e as Error).message}`);
     }
   }
-  const collectOpts: CollectOptions = { period: opts.period, deadline: opts.deadline };
+  const collectOpts: CollectOptions = { period: opts.period, deadline: opts.deadline, includeDrafts: opts.includeDrafts };
   if (opts.expected) {
     if (!fs.existsSync(opts.expected)) throw new UserError(`--expected: ${opts.expected}: file not found`);
     try {
@@ -54,15 +57,22 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
       throw new UserError((e as Error).message);
     }
   }
-  if (opts.framework) collectOpts.priorityIds = loadFramework(opts.framework).priorities.map((p) => p.id);
+  if (opts.framework) collectOpts.priorities = loadFramework(opts.framework).priorities;
   const files = expandReturnPaths(inputs);
   if (files.length === 0) throw new UserError(`collect: no returns (.xlsx, .json or CSV folders) found in ${inputs.join(", ")}`);
   const rollup = await collectFiles(files, collectOpts, opts.json ? undefined : progressBar());
   fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-  await writeRollupXlsx(rollup, opts.out, new Date().toISOString().slice(0, 10));
+  const today = new Date().toISOString().slice(0, 10);
+  await writeRollupXlsx(rollup, opts.out, today);
+  // The same tables for Power BI and the council's tools: rollup.json and the rollup-csv/ folder beside it.
+  const stem = opts.out.replace(/\.xlsx$/i, "");
+  fs.writeFileSync(`${stem}.json`, rollupJson(rollup, today));
+  writeRollupCsv(rollup, `${stem}-csv`);
   if (opts.json) {
     process.stdout.write(JSON.stringify({ out: opts.out, ...rollup }) + "\n");
   } else {
+    for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
+    for (const d of rollup.dataQuality) process.stderr.write(`data quality: ${d.file} ${d.sheet}!${d.cell}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
     const missing = rollup.missing.length ? `, ${rollup.missing.length} missing or late` : "";
     process.stdout.write(`${opts.out}: ${rollup.period || "no period"}, ${rollup.returns.length} returns, ${rollup.rejects.length} rejected${missing}\n`);
@@ -79,7 +89,8 @@ export function register(program: Command): void {
     .option("--expected <file>", "CSV (plan_id and/or directorate columns) or JSON list of the returns expected")
     .option("--deadline <date>", "yyyy-mm-dd: returns prepared after this day are late")
     .option("--period <period>", "the roll-up period (default: the period most returns are for)")
-    .option("--framework <file>", "council framework JSON: links that name a Corporate Plan priority directly")
+    .option("--framework <file>", "council framework JSON: every Corporate Plan priority gets a row, and links can name one directly")
+    .option("--include-drafts", "count draft returns too (by default they are listed and left out)")
     .option("--json", "print the roll-up as JSON to stdout")
     .action(async (returns: string[], opts: CollectCommandOptions) => {
       try {
