@@ -141,7 +141,9 @@ export async function runDemo(outDir: string): Promise<void> {
   const rollup = collect(inputs, { period: PERIOD, priorityIds: framework.priorities.map((p) => p.id) });
   const rollupFile = path.join(outDir, "rollup-2024-25-Q2.xlsx");
   await writeRollupXlsx(rollup, rollupFile, preparedOn);
-  say(`   Roll-up: ${rollupFile}: ${rollup.returns.length} returns, ${rollup.actions.length} actions, ${rollup.measures.length} measures, ${rollup.rejects.length} rejected`);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const drafts = rollup.draftsExcluded.length > 0 ? ` (${n(rollup.draftsExcluded.length, "draft")} left out)` : "";
+  say(`   Roll-up: ${rollupFile}: ${n(rollup.returns.length, "return")}${drafts}, ${n(rollup.actions.length, "action")}, ${n(rollup.measures.length, "measure")}, ${rollup.rejects.length} rejected`);
 }
 
 export function register(program: Command): void {
