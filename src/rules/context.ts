@@ -11,6 +11,7 @@ import { actionRow, measureRow } from "./rows";
 import { ownerReader } from "./responsible/ownerReading";
 import { str } from "./text/dates";
 import type { CheckContext } from "./types";
+import type { RegisterIndex } from "../model/measureRegister";
 
 export interface ContextInput {
   plan: Plan;
@@ -20,6 +21,7 @@ export interface ContextInput {
   children?: Plan[];
   /** Overrides the plan's own plan year, e.g. "2024/25". */
   planYear?: string;
+  register?: RegisterIndex;
 }
 
 export function buildContext(input: ContextInput): CheckContext {
@@ -71,5 +73,6 @@ export function buildContext(input: ContextInput): CheckContext {
     measures,
     measureOwners,
     children: input.children ?? [],
+    register: input.register,
   };
 }

@@ -8,6 +8,7 @@ import { analyseAction } from "./text/actionText";
 import { str } from "./text/dates";
 import type { Finding, Hit, PlanHit, RuleInfo, Severity } from "./types";
 import { isContextual } from "./measures/nonContextual";
+import type { RegisterIndex } from "../model/measureRegister";
 
 export interface CheckInput {
   plan: Plan;
@@ -23,6 +24,8 @@ export interface CheckInput {
   planYear?: string;
   /** Names the framework file in settings errors. */
   frameworkFile?: string;
+  /** The corporate measure register (see model/measureRegister.ts). */
+  register?: RegisterIndex;
 }
 
 /** Parses and compiles the framework's `checks` block, naming unknown rule IDs. */
@@ -34,7 +37,7 @@ const isCompiled = (s: CheckSettings | CompiledSettings): s is CompiledSettings 
 
 export function checkPlan(input: CheckInput): Finding[] {
   const settings = input.settings ? (isCompiled(input.settings) ? input.settings : compileSettings(input.settings)) : settingsFromFramework(input.framework, input.frameworkFile);
-  const ctx = buildContext({ plan: input.plan, settings, framework: input.framework, parent: input.parent, children: input.children, planYear: input.planYear });
+  const ctx = buildContext({ plan: input.plan, settings, framework: input.framework, parent: input.parent, children: input.children, planYear: input.planYear, register: input.register });
   const findings: Finding[] = [];
   const on = (r: RuleInfo) => !settings.disabledSet.has(r.id);
   const actionRules = ACTION_RULES.filter(on);

@@ -52,6 +52,7 @@ import "./relevant/noLinkColumn";
 import "./goldenThread/unservedParent";
 import "./goldenThread/unservedAction";
 import "./measures/duplicateMeasureId";
+import "./measures/registerMismatch";
 
 export const ALL_RULES: readonly Rule[] = [...registeredRules()];
 export const ACTION_RULES: readonly ActionRule[] = ALL_RULES.filter((r): r is ActionRule => r.scope === "action");

@@ -7,6 +7,7 @@ import type { LinkVerdict, ParentIndex, ParentTier } from "./goldenThread/parent
 import type { ActionRow, MeasureRow } from "./rows";
 import type { ActionText } from "./text/actionText";
 import type { OwnerReading } from "./responsible/ownerReading";
+import type { RegisterIndex } from "../model/measureRegister";
 import { CRITERIA, Criterion, SEVERITIES, Severity } from "./criteria";
 
 export { CRITERIA, SEVERITIES };
@@ -122,4 +123,6 @@ export interface CheckContext {
   measureOwners: OwnerReading[];
   /** Plans one tier down, when checking coverage of this plan's actions. */
   children: Plan[];
+  /** The corporate measure register, when the council has one: plan measures with its IDs must agree with it. */
+  register?: RegisterIndex;
 }

@@ -3,6 +3,7 @@ import { checkPlan, CheckInput } from "../../src/rules/engine";
 import { ALL_RULES } from "../../src/rules/index";
 import { MEASURE_COLUMNS, type Action, type Measure, type Plan } from "../../src/model/plan";
 import { DEFAULT_CHECK_SETTINGS } from "../../src/rules/settings";
+import { indexRegister, measureRegisterSchema, type RegisterIndex, type RegisterMeasure } from "../../src/model/measureRegister";
 import { actions, DIRECTORATE_REGISTER, GOOD_ACTION, measures, plan, register, seftonFramework, source } from "./helpers";
 
 const framework = seftonFramework();
@@ -169,8 +170,16 @@ const cases: Record<string, { fires: Scenario[]; quiet: Scenario[] }> = {
   "measure-no-frequency": { fires: [withMeasure({ frequency: null }), blankFrequency()], quiet: [withMeasure({}), withMeasure({ frequency: "Annual" }), withMeasure({ frequency: null, type: "Contextual Indicator" })] },
   "measure-no-accountable-officer": { fires: [withMeasure({ accountableOfficer: "" })], quiet: [withMeasure({}), withMeasure({ accountableOfficer: "", type: "Contextual Indicator" })] },
   "duplicate-measure-id": { fires: [plan("Operational", { actions: actions([GOOD_ACTION]), register: DIRECTORATE_REGISTER, measures: measures([GOOD_MEASURE, { ...GOOD_MEASURE, id: "pi-01" }]) })], quiet: [withMeasure({})] },
+  "measure-register-mismatch": {
+    fires: [{ plan: withMeasure({}), register: measureRegister({ name: "Percentage of people at home after 91 days" }) }, { plan: withMeasure({}), register: measureRegister({ polarity: "Low" }) }, { plan: withMeasure({ unit: "%" }), register: measureRegister({ unit: "number" }) }],
+    quiet: [withMeasure({}), { plan: withMeasure({}), register: measureRegister({}) }, { plan: withMeasure({ unit: "", name: "percentage of people still at home, 91 days after reablement" }), register: measureRegister({ unit: "%" }) }, { plan: withMeasure({ id: "LOCAL-1" }), register: measureRegister({ polarity: "Low" }) }],
+  },
 };
 
+/** A register holding the good measure's ID, with some fields changed. */
+function measureRegister(change: Partial<RegisterMeasure>): RegisterIndex {
+  return indexRegister(measureRegisterSchema.parse({ formatVersion: 1, measures: [{ id: "PI-01", name: GOOD_MEASURE.name, polarity: "High", ...change }] }));
+}
 const run = (s: Scenario) => checkPlan("details" in s ? { plan: s, framework } : { ...s, framework });
 const firing = (s: Scenario, ruleId: string) => run(s).filter((f) => f.ruleId === ruleId);
 
