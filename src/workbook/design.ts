@@ -103,7 +103,9 @@ function table(name: string, sheet: string, columns: ColumnDesign[], rows: CellV
   }
   // An empty table still gets one blank row, so it exists in Excel and carries its formulas.
   const body = rows.length > 0 ? rows : [columns.map(() => null)];
-  return { name, sheet, topLeft: "A1", columns, rows: body, statusFormats: formats };
+  // Every column at least as wide as its bold header's longest word: headers wrap between words on paper.
+  const fitted = columns.map((c) => ({ ...c, width: Math.max(c.width, widthForWords(c.header, true)) }));
+  return { name, sheet, topLeft: "A1", columns: fitted, rows: body, statusFormats: formats };
 }
 
 function tableSheet(name: string, t: TableDesign, protect: boolean, print: PrintDesign): SheetDesign {
