@@ -64,11 +64,11 @@ const cases: Record<string, { fires: Scenario[]; quiet: Scenario[] }> = {
   },
   "vague-object": {
     fires: [op({ action: "Deliver the transformation programme" }), op({ action: "Deliver a programme of engagement activity" }), op({ action: "Deliver improvements to the SEND transport service" }), op({ action: "Implement the action plan" })],
-    quiet: [op({}), op({ action: "Deliver the Bootle town centre regeneration programme" }), op({ action: "Develop a strategy for play areas" }), op({ action: "Deliver a programme of 20 community clean-ups" }), op({ action: "Road safety" })],
+    quiet: [op({}), op({ action: "Deliver the Bootle town centre regeneration programme" }), op({ action: "Develop a strategy for play areas" }), op({ action: "Implement recommendations from the Ofsted inspection" }), op({ action: "Deliver a programme of 20 community clean-ups" }), op({ action: "Road safety" })],
   },
   "vague-aim": {
     fires: [op({ action: "Increase take-up of free school meals", measureOfSuccess: "" }), op({ action: "Reduce the number of households in temporary accommodation", measureOfSuccess: "Fewer families in B&B" }), op({ action: "Improve the customer experience", measureOfSuccess: "" }), op({ action: "Ensure compliance with the Building Safety Act", measureOfSuccess: "" })],
-    quiet: [op({}), op({ action: "Increase take-up of free school meals", measureOfSuccess: "Take-up from 78% to 88%" }), op({ action: "Increase take-up of free school meals", measureOfSuccess: "", linkedMeasures: "PI-01" }), op({ action: "Reduce sickness absence to 9 days per FTE", measureOfSuccess: "" }), op({ action: "Review the tenancy policy", measureOfSuccess: "" })],
+    quiet: [op({}), op({ action: "Increase take-up of free school meals", measureOfSuccess: "Take-up from 78% to 88%" }), op({ action: "Increase take-up of free school meals", measureOfSuccess: "", linkedMeasures: "PI-01" }), op({ action: "Reduce sickness absence to 9 days per FTE", measureOfSuccess: "" }), op({ action: "Review the tenancy policy", measureOfSuccess: "" }), op({ action: "Ensure all staff complete mandatory GDPR training", measureOfSuccess: "" })],
   },
   "hedge-words": {
     fires: [op({ action: "Recruit foster carers where possible" }), op({ action: "Refresh the website as appropriate" }), op({ action: "Deliver training on GDPR, FOI etc." }), op({ action: "Publish the strategy as soon as possible" })],

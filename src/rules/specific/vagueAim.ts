@@ -17,7 +17,8 @@ export const vagueAim = defineRule<ActionRule>({
   title: "Direction without an amount",
   hint: "Say how much and by when, in the action or its measure of success, or link the measure whose target says it.",
   check: (a, facts, ctx, text) => {
-    if (text.hasQuantity) return null;
+    // "Ensure all staff complete GDPR training": all of them is an amount.
+    if (text.hasQuantity || text.tokens.includes("all")) return null;
     const { verbs } = openingVerbs(text, ctx.settings);
     if (verbs.length === 0 || !ctx.settings.words.aimVerbs.has(verbs[0])) return null;
     // The amount may sit in the measure of success or in a linked measure's target.

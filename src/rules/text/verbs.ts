@@ -150,8 +150,8 @@ function findOpeningVerbs(tokens: readonly string[], s: CompiledSettings): Openi
   }
 }
 
-const OBJECT_ENDS = new Set(["to", "with", "in", "across", "at", "by", "from", "within", "through", "on", "into", "so", "that", "which", "and", "or", "as", "where", "when", "including", "between", "under", "over", "via"]);
-const SKIPPED = new Set(["the", "a", "an", "our", "its", "their", "this", "these", "those", "all", "of", "for", "sefton's", "council's"]);
+const OBJECT_ENDS = new Set(["to", "with", "in", "across", "at", "by", "within", "through", "on", "into", "so", "that", "which", "and", "or", "as", "where", "when", "including", "between", "under", "over", "via"]);
+const SKIPPED = new Set(["the", "a", "an", "our", "its", "their", "this", "these", "those", "all", "of", "for", "from", "sefton's", "council's"]);
 
 /** The words of the object that follows the opening verbs, up to the first preposition or break ("of" and "for" continue it: "a strategy for play areas"). */
 export function objectWords(tokens: readonly string[], from: number): string[] {
