@@ -7,13 +7,14 @@ export interface CsvRecord {
   line: number;
 }
 
-/** Malformed CSV text; `line` is where the problem is. */
+/** Malformed CSV text; `line` is where the problem is, `file` the file when the caller named it. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     readonly problem: string,
+    readonly file = "",
   ) {
-    super(`line ${line}: ${problem}`);
+    super(`${file ? `${file}: ` : ""}line ${line}: ${problem}`);
   }
 }
 
@@ -22,8 +23,8 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-/** Parses CSV text into records; blank lines are skipped. */
-export function parseCsvRecords(text: string): CsvRecord[] {
+/** Parses CSV text into records; blank lines are skipped. Give the file so errors name it. */
+export function parseCsvRecords(text: string, file = ""): CsvRecord[] {
   const records: CsvRecord[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -44,7 +45,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       let value = "";
       let from = ++i;
       for (;;) {
-        if (i >= n) throw new CsvSyntaxError(openedOn, "a quoted value is never closed (missing \")");
+        if (i >= n) throw new CsvSyntaxError(openedOn, "a quoted value is never closed (missing \")", file);
         const c = text.charCodeAt(i);
         if (c === QUOTE) {
           if (text.charCodeAt(i + 1) === QUOTE) {
@@ -63,7 +64,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       fields.push(value);
       const next = text.charCodeAt(i);
       if (i < n && next !== COMMA && next !== LF && next !== CR) {
-        throw new CsvSyntaxError(line, `unexpected text after a closing quote: ${JSON.stringify(text.slice(i, i + 10))}`);
+        throw new CsvSyntaxError(line, `unexpected text after a closing quote: ${JSON.stringify(text.slice(i, i + 10))}`, file);
       }
     } else {
       let j = i;
@@ -99,8 +100,8 @@ export function parseCsvRecords(text: string): CsvRecord[] {
 }
 
 /** The records as plain rows of fields; the first row is normally the header. */
-export function parseCsv(text: string): string[][] {
-  return parseCsvRecords(text).map((r) => r.fields);
+export function parseCsv(text: string, file = ""): string[][] {
+  return parseCsvRecords(text, file).map((r) => r.fields);
 }
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -118,10 +119,5 @@ export function toCsv(rows: CsvValue[][]): string {
 
 /** parseCsv, naming the file in a syntax error ("measures.csv: line 7: ..."). */
 export function parseCsvFile(text: string, file: string): string[][] {
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new Error(`${file}: ${e.message}`);
-    throw e;
-  }
+  return parseCsv(text, file);
 }

@@ -11,19 +11,22 @@ export const MEASURE_TYPES = ["Key Result", "Performance Indicator", "Contextual
 export const FREQUENCIES = ["Monthly", "Quarterly", "Annual"] as const;
 export const SELF_RAGS = ["Green", "Amber", "Red"] as const;
 export const YES_NO = ["Yes", "No"] as const;
+/** The quarter an annual measure's figure is published in (its "Reported in" column). */
+export const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 
 export type Tier = (typeof TIERS)[number];
 export type Polarity = (typeof POLARITIES)[number];
 export type MeasureType = (typeof MEASURE_TYPES)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
 export type SelfRag = (typeof SELF_RAGS)[number];
+export type QuarterName = (typeof QUARTERS)[number];
 
 /** How a field appears in sheets and CSV. */
 export interface FieldMeta {
   header: string;
   kind: "id" | "text" | "longText" | "date" | "number" | "percent" | "choice" | "flag";
   /** Name of the validation list on the hidden Lists sheet (choice fields). */
-  list?: "Tiers" | "Polarities" | "MeasureTypes" | "Frequencies" | "SelfRags" | "YesNo" | "ParentLinks";
+  list?: "Tiers" | "Polarities" | "MeasureTypes" | "Frequencies" | "SelfRags" | "YesNo" | "Quarters" | "ParentLinks";
   /** Input message: what good looks like. */
   prompt: string;
   width: number;
@@ -70,6 +73,10 @@ export const measureSchema = z.object({
   polarity: field(z.enum(POLARITIES).nullable().default(null), { header: "Polarity", kind: "choice", list: "Polarities", prompt: "What is good: High, Low, or Target (closest to target, e.g. spend = 100% of budget).", width: 10, required: true }),
   unit: field(text(), { header: "Unit", kind: "text", prompt: "%, number, days, £ ...", width: 8 }),
   frequency: field(z.enum(FREQUENCIES).nullable().default(null), { header: "Frequency", kind: "choice", list: "Frequencies", prompt: "Monthly, Quarterly or Annual.", width: 11, required: true }),
+  // Optional in the type and in files: plans made before these columns existed read as snapshot
+  // measures rated at Q4, as they always were.
+  cumulative: field(z.boolean().optional(), { header: "Cumulative", kind: "flag", list: "YesNo", prompt: "Yes when each quarter's figure is the running total for the year so far (e.g. council tax collected): it is compared with the same quarter last year, and a blank quarterly target is the annual target's share (a quarter of it at Q1).", width: 11 }),
+  reportedIn: field(z.enum(QUARTERS).optional(), { header: "Reported in", kind: "choice", list: "Quarters", prompt: "Annual measures: the quarter the year's figure is published (blank = Q4). Type the figure in that quarter's actual; it is rated from then on, M before.", width: 9 }),
   dataSource: field(text(), { header: "Data source", kind: "text", prompt: "The system or return the figure comes from.", width: 18 }),
   accountableOfficer: field(text(), { header: "Accountable officer", kind: "text", prompt: "Name one accountable officer.", width: 20 }),
   parentLink: field(text(), { header: "Link to parent plan", kind: "choice", list: "ParentLinks", prompt: "The Corporate Plan priority or parent action this measure evidences.", width: 16 }),
@@ -209,4 +216,5 @@ export const LISTS: Record<Exclude<FieldMeta["list"], undefined | "ParentLinks">
   Frequencies: FREQUENCIES,
   SelfRags: SELF_RAGS,
   YesNo: YES_NO,
+  Quarters: QUARTERS,
 };

@@ -10,8 +10,9 @@ import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
 import { replaceTableRows } from "./replaceTableRows";
 import { defaultFontXml } from "./print";
-import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
-import { checkXlsxSignature, XlsxReadError } from "./readError";
+import { PackageName, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
+import { OpenLimits, openXlsx, PLAN_LIMITS } from "./open";
+import { openXlsxFile } from "./openFile";
 import { workbookSnapshot } from "./snapshot";
 
 export { XlsxReadError } from "./readError";
@@ -30,38 +31,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb, new Map(), [], fileName);
   }
 
-  static async open(file: string): Promise<XlsxWorkbook> {
-    let buf: Buffer;
-    try {
-      buf = await fs.promises.readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new XlsxReadError(file, code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : (e as Error).message);
-    }
-    return XlsxWorkbook.fromBuffer(buf, path.basename(file));
+  /** Opens a plan or loose workbook through the one opener (src/xlsx/open.ts) and its limits. */
+  static async open(file: string, limits: OpenLimits = PLAN_LIMITS): Promise<XlsxWorkbook> {
+    const opened = await openXlsxFile(file, limits);
+    return new XlsxWorkbook(opened.workbook, opened.tableFormulas, opened.names, path.basename(file));
   }
 
-  static async fromBuffer(buf: Buffer | Uint8Array, fileName: string): Promise<XlsxWorkbook> {
-    checkXlsxSignature(buf, fileName);
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(buf);
-    } catch (e) {
-      throw new XlsxReadError(fileName, `the file is damaged (not a readable zip package: ${(e as Error).message})`);
-    }
-    if (!zip.file("xl/workbook.xml")) {
-      throw new XlsxReadError(fileName, "not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word or other Office file?)");
-    }
-    const tableFormulas = await liftTableFormulas(zip);
-    const names = await readDefinedNames(zip);
-    const wb = new ExcelJS.Workbook();
-    try {
-      // uint8array, not nodebuffer: the task pane opens files through this too, and browsers have no Buffer.
-      await wb.xlsx.load((await zip.generateAsync({ type: "uint8array" })) as unknown as ExcelJS.Buffer);
-    } catch (e) {
-      throw new XlsxReadError(fileName, `the workbook is damaged and cannot be read (${(e as Error).message})`);
-    }
-    return new XlsxWorkbook(wb, tableFormulas, names, fileName);
+  static async fromBuffer(buf: Buffer | Uint8Array, fileName: string, limits: OpenLimits = PLAN_LIMITS): Promise<XlsxWorkbook> {
+    const opened = await openXlsx(buf, fileName, limits);
+    return new XlsxWorkbook(opened.workbook, opened.tableFormulas, opened.names, fileName);
   }
 
   async read(): Promise<WorkbookSnapshot> {

@@ -5,8 +5,10 @@ export class XlsxReadError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    readonly sheet = "",
+    readonly cell = "",
   ) {
-    super(`${file}: ${reason}`);
+    super(`${file}: ${sheet ? `sheet ${sheet}${cell ? `, cell ${cell}` : ""}: ` : ""}${reason}`);
     this.name = "XlsxReadError";
   }
 }

@@ -4,7 +4,7 @@ import * as path from "path";
 import { CollectInput, CollectOptions, Rollup, collect } from "../collect";
 import { readReturnFile } from "./readReturnFile";
 import { isReturnCsvFolder } from "./returnCsv";
-import { DEFAULT_ZIP_LIMITS, ZipLimits } from "./zipGuard";
+import { OpenLimits, RETURN_LIMITS } from "../../xlsx/open";
 
 /** Files and CSV-return folders to read: a folder that is not itself a CSV return is searched one level deep. */
 export function expandReturnPaths(args: string[]): string[] {
@@ -17,14 +17,33 @@ export function expandReturnPaths(args: string[]): string[] {
       stat = undefined;
     }
     if (stat?.isDirectory() && !isReturnCsvFolder(arg)) {
-      for (const name of fs.readdirSync(arg).sort()) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(arg).sort();
+      } catch {
+        // An unreadable folder: passed on, so the reader rejects it with its reason.
+        out.push(arg);
+        continue;
+      }
+      for (const name of names) {
         const full = path.join(arg, name);
         if (name.startsWith("~$") || name.startsWith(".")) continue; // Excel lock files and hidden files
-        if (/\.(xlsx|json)$/i.test(name) || (fs.statSync(full).isDirectory() && isReturnCsvFolder(full))) out.push(full);
+        // Any .xlsx or .json name is read (a pipe, device or broken link under such a name becomes a reject
+        // with its reason); other entries count only when they are CSV return folders.
+        if (/\.(xlsx|json)$/i.test(name)) out.push(full);
+        else if (isFolder(full) && isReturnCsvFolder(full)) out.push(full);
       }
     } else out.push(arg);
   }
   return out;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // a dangling link or a loop is not a CSV return folder
+  }
 }
 
 /** Names returns by their path relative to the working directory when that is short, else by base name. */
@@ -37,7 +56,7 @@ export async function collectFiles(
   files: string[],
   opts: CollectOptions = {},
   onProgress?: (done: number, total: number) => void,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  limits: OpenLimits = RETURN_LIMITS,
 ): Promise<Rollup> {
   const inputs: CollectInput[] = [];
   for (let i = 0; i < files.length; i++) {

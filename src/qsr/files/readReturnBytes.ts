@@ -1,61 +1,59 @@
-// Reads one return from its bytes (.xlsx or .json), with no Node APIs, so the task pane can collect
-// returns the user picks; the command line reads files through readReturnFile.ts, which ends here too.
-// Never throws for a bad file: every problem comes back as issues naming the file, sheet and cell.
-import ExcelJS from "exceljs";
+// THE one way a return is read: from its name and bytes (.xlsx or .json), with no Node APIs, so the
+// task pane reads the returns the user picks exactly as the command line reads files (which reads
+// the bytes safely in readReturnFile.ts and ends here too). The .xlsx form goes through the one
+// opener (src/xlsx/open.ts) with the return limits. Never throws for a bad file: every problem
+// comes back as issues naming the file, sheet and cell.
+import { decodeText, TextEncodingError } from "../../csv/encoding";
+import { openXlsx, RETURN_LIMITS, OpenLimits } from "../../xlsx/open";
+import { XlsxReadError } from "../../xlsx/readError";
 import { ParsedReturn, parseReturn } from "../parseReturn";
 import { parseReturnJson } from "./returnJson";
 import { CellRejected, rawReturnFromWorkbook } from "./returnXlsx";
-import { CappedInflate, checkXlsxPackage, DEFAULT_ZIP_LIMITS, ZipLimits, ZipRejected } from "./zipGuard";
-import { jszipInflate } from "./zipInflate";
+import type { CappedInflate } from "./zipGuard";
 
 /** A return file larger than this is refused before it is read (a real one is well under 1 MB). */
-export const MAX_RETURN_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_RETURN_FILE_BYTES = RETURN_LIMITS.maxFileBytes;
 
 export const rejectReturn = (file: string, reason: string, sheet = "", cell = ""): ParsedReturn => ({ ok: false, issues: [{ file, sheet, cell, reason }] });
 
-export const tooBig = (file: string, bytes: number): ParsedReturn | null =>
-  bytes > MAX_RETURN_FILE_BYTES ? rejectReturn(file, `the file is ${(bytes / 1048576).toFixed(1)} MB (limit ${MAX_RETURN_FILE_BYTES / 1048576} MB)`) : null;
+export interface ReadReturnOptions {
+  limits?: OpenLimits;
+  /** zlib's on the command line; JSZip's (the default) in the browser. */
+  inflate?: CappedInflate;
+}
 
 const asBytes = (bytes: Uint8Array | ArrayBuffer): Uint8Array => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 
-/** An .xlsx return: size, then the zip guard, then ExcelJS, then the return's own checks. */
-export async function readReturnXlsxBytes(
-  data: Uint8Array | ArrayBuffer,
-  label: string,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  inflate?: CappedInflate,
-): Promise<ParsedReturn> {
-  const bytes = asBytes(data);
-  const big = tooBig(label, bytes.length);
-  if (big) return big;
+async function readXlsx(bytes: Uint8Array, label: string, opts: ReadReturnOptions): Promise<ParsedReturn> {
+  let opened;
   try {
-    await checkXlsxPackage(bytes, limits, inflate ?? jszipInflate(bytes));
+    opened = await openXlsx(bytes, label, opts.limits ?? RETURN_LIMITS, opts.inflate);
   } catch (e) {
-    if (e instanceof ZipRejected) return rejectReturn(label, e.message);
-    throw e;
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (e) {
+    if (e instanceof XlsxReadError) return rejectReturn(label, e.reason, e.sheet, e.cell);
     return rejectReturn(label, `not a readable workbook (${(e as Error).message})`);
   }
   try {
-    return parseReturn(rawReturnFromWorkbook(wb), label);
+    return parseReturn(rawReturnFromWorkbook(opened.workbook), label);
   } catch (e) {
     if (e instanceof CellRejected) return rejectReturn(label, e.message, e.sheet, e.cell);
-    throw e;
+    return rejectReturn(label, `cannot be read as a return (${(e as Error).message})`);
   }
 }
 
-/** A return picked as a file: .xlsx or .json by its name (CSV returns are folders: the command line reads those). */
-export async function readReturnBytes(name: string, data: Uint8Array | ArrayBuffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ParsedReturn> {
-  if (/\.xlsx$/i.test(name)) return readReturnXlsxBytes(data, name, limits);
+/** A return given as its name and bytes: .xlsx or .json by its name (CSV returns are folders: the command line reads those). */
+export async function readReturnBytes(name: string, data: Uint8Array | ArrayBuffer, opts: ReadReturnOptions = {}): Promise<ParsedReturn> {
+  const bytes = asBytes(data);
+  const limit = (opts.limits ?? RETURN_LIMITS).maxFileBytes;
+  if (bytes.length > limit) return rejectReturn(name, `the file is ${(bytes.length / 1048576).toFixed(1)} MB (limit ${limit / 1048576} MB)`);
+  if (/\.xlsx$/i.test(name)) return readXlsx(bytes, name, opts);
   if (/\.json$/i.test(name)) {
-    const bytes = asBytes(data);
-    const big = tooBig(name, bytes.length);
-    if (big) return big;
-    return parseReturnJson(new TextDecoder("utf-8").decode(bytes), name);
+    try {
+      const decoded = decodeText(bytes, name);
+      return parseReturnJson(decoded.text, name);
+    } catch (e) {
+      if (e instanceof TextEncodingError) return rejectReturn(name, `line ${e.line}, column ${e.column}: ${e.problem}`);
+      throw e;
+    }
   }
   if (/\.csv$/i.test(name)) return rejectReturn(name, "a CSV return is a folder of four files: collect it with the command line (service-plan collect), or pick its xlsx or JSON form");
   return rejectReturn(name, "not a return: expected an .xlsx workbook or a .json file");

@@ -1,54 +1,41 @@
-// Reads one return from disk, whatever its form (.xlsx, .json or a CSV folder), and never throws for
-// a bad file: every problem comes back as issues naming the file, sheet and cell. Each .xlsx is read
-// once into memory and handed to the byte reader (readReturnBytes.ts, shared with the task pane)
-// with zlib as the zip guard's inflater.
+// A return on disk, whatever its form (.xlsx, .json or a CSV folder): the bytes are read safely
+// (file type and size before reading, at most the limit plus one byte: a named pipe, a device, a
+// dangling link or a loop is one reject with its reason) and handed to the one return reader
+// (readReturnBytes.ts, shared with the task pane) with zlib as the zip guard's inflater.
 import * as fs from "fs";
 import * as path from "path";
+import { FileRejected, readInputFile } from "../../files/safeRead";
+import { TextEncodingError } from "../../csv/encoding";
+import { CsvSyntaxError } from "../../csv/parse";
+import { OpenLimits, RETURN_LIMITS } from "../../xlsx/open";
 import { ParsedReturn, parseReturn } from "../parseReturn";
+import { rejectReturn as reject, readReturnBytes } from "./readReturnBytes";
 import { isReturnCsvFolder, rawReturnFromCsvFolder } from "./returnCsv";
-import { parseReturnJson } from "./returnJson";
-import { MAX_RETURN_FILE_BYTES, readReturnXlsxBytes, rejectReturn as reject, tooBig } from "./readReturnBytes";
-import { DEFAULT_ZIP_LIMITS, ZipLimits } from "./zipGuard";
 import { zlibInflate } from "./zipInflate.node";
 
-export { MAX_RETURN_FILE_BYTES };
-
-export async function readReturnXlsx(file: string, label = path.basename(file), limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ParsedReturn> {
-  let buf: Buffer;
-  try {
-    // Sync on purpose: for a file this small one read call beats the promise API's chunked reads.
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    return reject(label, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return readReturnXlsxBuffer(buf, label, limits);
-}
-
-export async function readReturnXlsxBuffer(buf: Uint8Array, label: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ParsedReturn> {
-  return readReturnXlsxBytes(buf, label, limits, zlibInflate);
-}
-
-export async function readReturnFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ParsedReturn> {
-  const label = path.basename(file);
-  let stat: fs.Stats;
+export async function readReturnFile(file: string, limits: OpenLimits = RETURN_LIMITS, label = path.basename(file)): Promise<ParsedReturn> {
+  let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(file);
   } catch {
-    return reject(label, "file not found");
+    stat = undefined; // the safe reader below says why (missing, dangling link, loop, permission)
   }
-  if (stat.isDirectory()) {
+  if (stat?.isDirectory()) {
     if (!isReturnCsvFolder(file)) return reject(label, "a folder without return.csv is not a CSV return");
     try {
       return parseReturn(rawReturnFromCsvFolder(file), label);
     } catch (e) {
+      if (e instanceof FileRejected || e instanceof TextEncodingError || e instanceof CsvSyntaxError) return reject(label, e.message);
       return reject(label, (e as Error).message);
     }
   }
-  if (/\.xlsx$/i.test(file)) return readReturnXlsx(file, label, limits);
-  if (/\.json$/i.test(file)) {
-    const big = tooBig(label, stat.size);
-    if (big) return big;
-    return parseReturnJson(fs.readFileSync(file, "utf8"), label);
+  if (!/\.(xlsx|json)$/i.test(file)) return reject(label, "not a return: expected an .xlsx workbook, a .json file or a CSV return folder");
+  let bytes: Buffer;
+  try {
+    bytes = readInputFile(file, limits.maxFileBytes, label);
+  } catch (e) {
+    if (e instanceof FileRejected) return reject(label, e.reason);
+    throw e;
   }
-  return reject(label, "not a return: expected an .xlsx workbook, a .json file or a CSV return folder");
+  return readReturnBytes(label, bytes, { limits, inflate: zlibInflate });
 }

@@ -14,9 +14,10 @@ import {
   ReturnColumn,
 } from "../schema";
 import { parseCsvFile, toCsv } from "../../csv/parse";
+import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
 
 /** A CSV table larger than this is refused unread (a real return's tables are well under 1 MB). */
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+export { MAX_CSV_BYTES };
 
 export const CSV_FILES = { header: "return.csv", actions: "actions.csv", measures: "measures.csv", exceptions: "exceptions.csv" } as const;
 
@@ -52,11 +53,18 @@ export function isReturnCsvFolder(dir: string): boolean {
 
 function table(dir: string, file: string, sheet: string): RawTable | null {
   const full = path.join(dir, file);
-  if (!fs.existsSync(full)) return null;
-  const size = fs.statSync(full).size;
-  if (size > MAX_CSV_BYTES) throw new Error(`${file} is ${(size / 1048576).toFixed(1)} MB (limit ${MAX_CSV_BYTES / 1048576} MB)`);
-  const [headers = [], ...rows] = parseCsvFile(fs.readFileSync(full, "utf8"), file);
+  if (!fs.existsSync(full) && !isLink(full)) return null;
+  // The safe reader: type and size first (a pipe or device named actions.csv is refused), then the encoding.
+  const [headers = [], ...rows] = parseCsvFile(readTextFile(full, MAX_CSV_BYTES, file).text, file);
   return { sheet, headerRow: 1, headers, rows: rows.map((r) => r.map((v): RawCell => unsanitiseCell(v))) };
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Plain cells of a CSV return folder; "sheets" are named after the files so problems point at them. */

@@ -68,7 +68,7 @@ export function centralDirectory(buf: Uint8Array): ZipEntry[] {
   const count = dv.getUint16(eocd + 10, true);
   const size = dv.getUint32(eocd + 12, true);
   const offset = dv.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new ZipRejected("the workbook uses ZIP64, which a return never needs");
+  if (count === 0xffff || offset === 0xffffffff) throw new ZipRejected("the workbook uses ZIP64 (over 65,535 parts or 4 GB), far beyond any plan or return");
   if (offset + size > eocd) throw new ZipRejected("the workbook is damaged (the zip central directory points outside the file)");
   const entries: ZipEntry[] = [];
   let p = offset;
@@ -114,8 +114,12 @@ const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 const bomb = (e: ZipEntry) => new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
 
-/** Rejects with ZipRejected and a plain reason when the package is not a safe, reasonably sized workbook. */
-export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<void> {
+/**
+ * Rejects with ZipRejected and a plain reason when the package is not a safe, reasonably sized
+ * workbook; otherwise gives every entry's inflated bytes, so the opener never inflates twice.
+ */
+export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<Map<string, Uint8Array>> {
+  const contents = new Map<string, Uint8Array>();
   const entries = centralDirectory(buf);
   if (entries.length > limits.maxEntries) throw new ZipRejected(`the workbook has ${entries.length} zip entries (limit ${limits.maxEntries})`);
   let declared = 0;
@@ -123,7 +127,7 @@ export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, infla
   if (declared > limits.maxUncompressedBytes) {
     throw new ZipRejected(`the workbook would unpack to ${MB(declared)} (limit ${MB(limits.maxUncompressedBytes)}): refused as a possible zip bomb`);
   }
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) throw new ZipRejected("not an .xlsx workbook (no xl/workbook.xml in the package)");
+  if (!entries.some((e) => e.name === "xl/workbook.xml")) throw new ZipRejected("not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word or other Office file?)");
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const data = entryData(buf, e);
@@ -140,7 +144,9 @@ export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, infla
     if (inflated === "too large" || inflated.length > e.uncompressedSize) throw bomb(e);
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       const rows = countRows(inflated);
-      if (rows > limits.maxRowsPerSheet) throw new ZipRejected(`a worksheet (${e.name}) has ${rows} rows (limit ${limits.maxRowsPerSheet}): far beyond any return`, e.name);
+      if (rows > limits.maxRowsPerSheet) throw new ZipRejected(`a worksheet (${e.name}) has ${rows} rows (limit ${limits.maxRowsPerSheet})`, e.name);
     }
+    contents.set(e.name, inflated);
   }
+  return contents;
 }

@@ -1,0 +1,374 @@
+// THE one way an .xlsx file is opened, for plans, loose workbooks and returns, on the command line
+// and in the task pane (plain bytes, no Node APIs). In order:
+// 1. the signature: empty, old .xls, password-encrypted and non-zip files get their own sentence;
+// 2. the zip guard: entry count, declared and actual inflated size (a bomb is stopped at its cap);
+// 3. the structure guard on the inflated XML, which is what makes a few-kilobyte file costly:
+//    cells beyond Excel's last row or column, too many cells, a sheet whose cells span a box too big
+//    to read, DTDs (entity expansion), and ranges that ExcelJS would expand cell by cell (merges,
+//    data validations, conditional formats, column definitions, tables, filters). Those ranges are
+//    clamped to the cells that exist (a dropdown over whole columns becomes one over the rows in
+//    use), and what still names too many cells is refused;
+// 4. ExcelJS loads the tamed package.
+// Every refusal is one XlsxReadError naming the file and, where there is one, the sheet and cell.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { CappedInflate, checkXlsxPackage, ZipLimits, ZipRejected } from "../qsr/files/zipGuard";
+import { jszipInflate } from "../qsr/files/zipInflate";
+import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas } from "./packageParts";
+import { checkXlsxSignature, XlsxReadError } from "./readError";
+
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+export interface OpenLimits extends ZipLimits {
+  /** Bytes of the .xlsx file itself. */
+  maxFileBytes: number;
+  /** Cells (<c> elements) in the whole workbook. */
+  maxCells: number;
+  /** Rows x columns of the box a sheet's cells span (the readers hold that box). */
+  maxSheetArea: number;
+  /** Cells named by all the merges, validations and conditional formats together, after clamping. */
+  maxRangeCells: number;
+}
+
+const MB = 1024 * 1024;
+
+/** Plans and loose plan workbooks: the largest accepted (see the README's limits). */
+export const PLAN_LIMITS: OpenLimits = {
+  maxFileBytes: 50 * MB,
+  maxUncompressedBytes: 200 * MB,
+  maxEntries: 2_000,
+  maxRowsPerSheet: 100_000,
+  maxCells: 2_000_000,
+  maxSheetArea: 5_000_000,
+  maxRangeCells: 5_000_000,
+};
+
+/** Returns are far smaller than plans; a collect of 2,000 of them must stay in bounded memory. */
+export const RETURN_LIMITS: OpenLimits = {
+  maxFileBytes: 20 * MB,
+  maxUncompressedBytes: 50 * MB,
+  maxEntries: 2_000,
+  maxRowsPerSheet: 100_000,
+  maxCells: 1_000_000,
+  maxSheetArea: 2_000_000,
+  maxRangeCells: 2_000_000,
+};
+
+export interface OpenedXlsx {
+  workbook: ExcelJS.Workbook;
+  /** Calculated column formulas lifted out of the tables (ExcelJS cannot read them). */
+  tableFormulas: TableFormulas;
+  /** Defined names as the package holds them. */
+  names: PackageName[];
+  /** Plain notes on what was tamed (e.g. a dropdown over whole columns clamped to the rows in use). */
+  notes: string[];
+}
+
+// ---- A1 ranges, as the structure guard needs them (whole columns "A:A" and whole rows "1:1" too) ----
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function letterToColumn(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+function columnToLetter(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const CELL_REF = /^\$?([A-Z]{0,4})\$?(\d{0,8})$/;
+
+/** One end of a range; a missing part is open (whole row or whole column). */
+function refEnd(text: string): { col?: number; row?: number } | null {
+  const m = CELL_REF.exec(text.toUpperCase());
+  if (!m || (!m[1] && !m[2])) return null;
+  return { col: m[1] ? letterToColumn(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
+}
+
+/** "A1", "A1:C9", "A:C", "3:7" as a box (open ends reach Excel's edges); null when unreadable. */
+export function rangeBox(ref: string): Box | null {
+  const [a, b = a] = ref.replace(/^.*!/, "").split(":");
+  const s = refEnd(a);
+  const e = refEnd(b);
+  if (!s || !e) return null;
+  return {
+    top: Math.min(s.row ?? 1, e.row ?? 1),
+    left: Math.min(s.col ?? 1, e.col ?? 1),
+    bottom: Math.max(s.row ?? EXCEL_MAX_ROWS, e.row ?? EXCEL_MAX_ROWS),
+    right: Math.max(s.col ?? EXCEL_MAX_COLUMNS, e.col ?? EXCEL_MAX_COLUMNS),
+  };
+}
+
+const area = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+
+function boxRef(b: Box): string {
+  const a = `${columnToLetter(b.left)}${b.top}`;
+  return b.top === b.bottom && b.left === b.right ? a : `${a}:${columnToLetter(b.right)}${b.bottom}`;
+}
+
+function clampBox(b: Box, to: Box): Box | null {
+  const c = { top: Math.max(b.top, to.top), left: Math.max(b.left, to.left), bottom: Math.min(b.bottom, to.bottom), right: Math.min(b.right, to.right) };
+  return c.top > c.bottom || c.left > c.right ? null : c;
+}
+
+// ---- The structure guard ----
+
+const utf8 = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly sheet = "",
+    readonly cell = "",
+  ) {
+    super(message);
+  }
+}
+
+const DTD = /<!DOCTYPE|<!ENTITY/i;
+const CELL_OR_ROW = /<(c|row)\b([^>]*?)(\/?)>/g;
+const R_ATTR = /\br="([^"]*)"/;
+
+interface SheetFacts {
+  cells: number;
+  /** The box the cells holding something span; null for a sheet with none. */
+  used: Box | null;
+  farthest: string;
+}
+
+/** Counts a sheet's cells and the box they span, refusing addresses beyond Excel's edges. */
+function sheetFacts(xml: string, sheet: string): SheetFacts {
+  let cells = 0;
+  let used: Box | null = null;
+  let farthest = "";
+  let row = 0;
+  let col = 0;
+  CELL_OR_ROW.lastIndex = 0;
+  for (let m = CELL_OR_ROW.exec(xml); m; m = CELL_OR_ROW.exec(xml)) {
+    const r = R_ATTR.exec(m[2])?.[1];
+    if (m[1] === "row") {
+      row = r ? Number(r) : row + 1;
+      col = 0;
+      if (!Number.isInteger(row) || row < 1 || row > EXCEL_MAX_ROWS) throw new Refused(`row number ${r} is beyond Excel's last row (${EXCEL_MAX_ROWS.toLocaleString("en-GB")})`, sheet);
+      continue;
+    }
+    cells++;
+    if (r) {
+      const ref = /^([A-Za-z]+)(\d+)$/.exec(r);
+      if (!ref) throw new Refused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address`, sheet);
+      col = letterToColumn(ref[1].toUpperCase());
+      const cellRow = Number(ref[2]);
+      if (ref[1].length > 3 || col > EXCEL_MAX_COLUMNS) throw new Refused(`a cell is beyond Excel's last column (XFD)`, sheet, r.toUpperCase());
+      if (cellRow > EXCEL_MAX_ROWS || cellRow < 1) throw new Refused(`a cell is beyond Excel's last row (${EXCEL_MAX_ROWS.toLocaleString("en-GB")})`, sheet, r.toUpperCase());
+      row = cellRow;
+    } else col++;
+    if (m[3] === "/") continue; // an empty, formatted-only cell holds nothing to read
+    if (!used) used = { top: row, left: col, bottom: row, right: col };
+    else {
+      if (row < used.top) used.top = row;
+      if (row > used.bottom) used.bottom = row;
+      if (col < used.left) used.left = col;
+      if (col > used.right) used.right = col;
+    }
+    if (row >= used.bottom && col >= used.right) farthest = `${columnToLetter(col)}${row}`;
+  }
+  return { cells, used, farthest };
+}
+
+/** Clamps every range of a space-separated sqref to the box in use; "" when nothing is left. */
+function clampSqref(sqref: string, to: Box | null, counted: { cells: number }): string {
+  const kept: string[] = [];
+  for (const part of sqref.trim().split(/\s+/)) {
+    const b = rangeBox(part);
+    if (!b || !to) continue;
+    const c = clampBox(b, to);
+    if (!c) continue;
+    counted.cells += area(c);
+    kept.push(boxRef(c));
+  }
+  return kept.join(" ");
+}
+
+/** The sheet's XML with its ranges clamped to the cells in use; notes say what changed. */
+function tameSheet(xml: string, sheet: string, facts: SheetFacts, limits: OpenLimits, notes: string[]): string {
+  const used = facts.used;
+  const counted = { cells: 0 };
+  let clamped = 0;
+  const note = (before: string, after: string) => {
+    if (before !== after) clamped++;
+  };
+  let out = xml.replace(/<dimension\b[^>]*\/>/, used ? `<dimension ref="${boxRef(used)}"/>` : "");
+  // Column definitions: Excel's own edge, never more (ExcelJS makes one object per column).
+  out = out.replace(/<col\b([^>]*?)\/>/g, (whole, attrs: string) => {
+    const min = Number(/\bmin="(\d+)"/.exec(attrs)?.[1] ?? 1);
+    const max = Number(/\bmax="(\d+)"/.exec(attrs)?.[1] ?? min);
+    if (!(min >= 1) || min > EXCEL_MAX_COLUMNS) {
+      clamped++;
+      return "";
+    }
+    if (max <= EXCEL_MAX_COLUMNS && max >= min) return whole;
+    clamped++;
+    return `<col${attrs.replace(/\bmax="\d*"/, `max="${Math.max(min, Math.min(max, EXCEL_MAX_COLUMNS))}"`)}/>`;
+  });
+  out = out.replace(/<mergeCell\b[^>]*?\bref="([^"]*)"[^>]*\/>/g, (_whole, ref: string) => {
+    const c = clampSqref(ref, used, counted);
+    note(ref, c);
+    // A merge left as one cell is no merge at all.
+    return c && c.includes(":") ? `<mergeCell ref="${c}"/>` : "";
+  });
+  const element = (name: string) => new RegExp(`<${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${name}>)`, "g");
+  out = out.replace(element("dataValidation"), (whole, attrs: string) => {
+    const sqref = /\bsqref="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const c = clampSqref(sqref, used, counted);
+    note(sqref, c);
+    return c ? whole.replace(`sqref="${sqref}"`, `sqref="${c}"`) : "";
+  });
+  out = out.replace(element("conditionalFormatting"), (whole, attrs: string) => {
+    const sqref = /\bsqref="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const c = clampSqref(sqref, used, counted);
+    note(sqref, c);
+    return c ? whole.replace(`sqref="${sqref}"`, `sqref="${c}"`) : "";
+  });
+  out = out.replace(/<autoFilter\b([^>]*?)\bref="([^"]*)"/g, (whole, attrs: string, ref: string) => {
+    const c = clampSqref(ref, used, { cells: 0 });
+    note(ref, c);
+    return c ? `<autoFilter${attrs}ref="${c}"` : whole;
+  });
+  if (counted.cells > limits.maxRangeCells) {
+    throw new Refused(`its merged cells, dropdowns and conditional formats cover ${counted.cells.toLocaleString("en-GB")} cells (limit ${limits.maxRangeCells.toLocaleString("en-GB")})`, sheet);
+  }
+  if (clamped > 0) notes.push(`${sheet}: ${clamped} range${clamped === 1 ? "" : "s"} reaching past the cells in use (merges, dropdowns, formats or whole columns) read as the cells in use`);
+  return out;
+}
+
+/** Clamps a table's range to the rows its sheet uses (a table stretched to row 1,048,576 reads as the rows in use). */
+function tameTable(xml: string, used: Box | null, limits: OpenLimits, notes: string[], part: string): string {
+  const m = /<table\b[^>]*?\bref="([^"]*)"/.exec(xml);
+  if (!m) return xml;
+  const b = rangeBox(m[1]);
+  if (!b) throw new Refused(`the table in ${part} has the range "${m[1].slice(0, 30)}", which is not a range`);
+  if (b.right - b.left + 1 > EXCEL_MAX_COLUMNS) throw new Refused(`the table in ${part} is wider than Excel allows`);
+  // Keep at least the header and one data row, as Excel does for an empty table.
+  const bottom = Math.max(b.top + 1, Math.min(b.bottom, used ? Math.max(used.bottom, b.top + 1) : b.top + 1));
+  if (bottom === b.bottom) return xml;
+  const c = boxRef({ ...b, bottom });
+  if (area({ ...b, bottom }) > limits.maxSheetArea) throw new Refused(`the table in ${part} covers more cells than any plan needs`);
+  notes.push(`the table in ${part} reached row ${b.bottom.toLocaleString("en-GB")}: read to row ${bottom}, the last row in use`);
+  return xml.replace(/(<table\b[^>]*?\bref=")[^"]*"/, `$1${c}"`).replace(/(<autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${c}"`);
+}
+
+/** Worksheet part -> sheet name, from the workbook and its relationships (for messages). */
+function sheetNames(contents: Map<string, Uint8Array>): Map<string, string> {
+  const names = new Map<string, string>();
+  const wb = contents.get("xl/workbook.xml");
+  const rels = contents.get("xl/_rels/workbook.xml.rels");
+  if (!wb || !rels) return names;
+  const targets = new Map<string, string>();
+  for (const m of utf8.decode(rels).matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[1])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[1])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, "xl/"));
+  }
+  for (const m of utf8.decode(wb).matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+    const target = id && targets.get(id);
+    if (name && target) names.set(target, name.replace(/&amp;/g, "&").replace(/&apos;/g, "'").replace(/&quot;/g, '"'));
+  }
+  return names;
+}
+
+/** Table part -> the used box of the sheet that holds it. */
+function tableSheets(contents: Map<string, Uint8Array>, facts: Map<string, SheetFacts>): Map<string, Box | null> {
+  const out = new Map<string, Box | null>();
+  for (const [part, f] of facts) {
+    const rels = contents.get(part.replace(/worksheets\/([^/]+)$/, "worksheets/_rels/$1.rels"));
+    if (!rels) continue;
+    for (const m of utf8.decode(rels).matchAll(/\bTarget="([^"]*tables\/[^"]+)"/g)) out.set(`xl/tables/${m[1].replace(/^.*tables\//, "")}`, f.used);
+  }
+  return out;
+}
+
+function guardStructure(contents: Map<string, Uint8Array>, limits: OpenLimits): string[] {
+  const notes: string[] = [];
+  const names = sheetNames(contents);
+  const facts = new Map<string, SheetFacts>();
+  let cells = 0;
+  for (const [part, bytes] of contents) {
+    if (!/\.(xml|rels|vml)$/i.test(part)) continue;
+    const xml = utf8.decode(bytes);
+    if (DTD.test(xml.slice(0, 4096)) || (xml.length > 4096 && DTD.test(xml))) throw new Refused(`the part ${part} declares a DTD or entities, which no Excel workbook does (refused: entity expansion can exhaust memory)`);
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
+    const sheet = names.get(part) ?? part;
+    const f = sheetFacts(xml, sheet);
+    cells += f.cells;
+    if (cells > limits.maxCells) throw new Refused(`the workbook has more than ${limits.maxCells.toLocaleString("en-GB")} cells (the limit)`, sheet);
+    if (f.used && area(f.used) > limits.maxSheetArea) {
+      throw new Refused(
+        `its cells run from ${boxRef({ ...f.used, bottom: f.used.top, right: f.used.left })} to ${columnToLetter(f.used.right)}${f.used.bottom}, a block of ${area(f.used).toLocaleString("en-GB")} cells (limit ${limits.maxSheetArea.toLocaleString("en-GB")}); delete stray cells far from the rest, e.g. ${f.farthest}`,
+        sheet,
+        f.farthest,
+      );
+    }
+    facts.set(part, f);
+    const tamed = tameSheet(xml, sheet, f, limits, notes);
+    if (tamed !== xml) contents.set(part, encoder.encode(tamed));
+  }
+  const tableBoxes = tableSheets(contents, facts);
+  for (const [part, bytes] of contents) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(part)) continue;
+    const xml = utf8.decode(bytes);
+    const tamed = tameTable(xml, tableBoxes.get(part) ?? null, limits, notes, part);
+    if (tamed !== xml) contents.set(part, encoder.encode(tamed));
+  }
+  return notes;
+}
+
+/**
+ * Opens an .xlsx file's bytes for reading, within the limits. Throws XlsxReadError naming the file
+ * (and sheet and cell where there is one) for anything refused. The inflater defaults to JSZip's
+ * (the browser); the command line passes zlib's.
+ */
+export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, limits: OpenLimits, inflate?: CappedInflate): Promise<OpenedXlsx> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  checkXlsxSignature(bytes, file);
+  if (bytes.length > limits.maxFileBytes) throw new XlsxReadError(file, `the file is ${(bytes.length / MB).toFixed(1)} MB (limit ${limits.maxFileBytes / MB} MB)`);
+  let contents: Map<string, Uint8Array>;
+  try {
+    contents = await checkXlsxPackage(bytes, limits, inflate ?? jszipInflate(bytes));
+  } catch (e) {
+    if (e instanceof ZipRejected) throw new XlsxReadError(file, e.message);
+    throw e;
+  }
+  let notes: string[];
+  try {
+    notes = guardStructure(contents, limits);
+  } catch (e) {
+    if (e instanceof Refused) throw new XlsxReadError(file, e.message, e.sheet, e.cell);
+    throw e;
+  }
+  const zip = new JSZip();
+  for (const [name, content] of contents) if (!name.endsWith("/")) zip.file(name, content);
+  contents.clear();
+  const tableFormulas = await liftTableFormulas(zip);
+  const names = await readDefinedNames(zip);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // uint8array, not nodebuffer: the task pane opens files through this too, and browsers have no Buffer.
+    await workbook.xlsx.load((await zip.generateAsync({ type: "uint8array", compression: "STORE" })) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new XlsxReadError(file, `the workbook is damaged and cannot be read (${(e as Error).message})`);
+  }
+  return { workbook, tableFormulas, names, notes };
+}
