@@ -6,7 +6,8 @@ import { Period, Quarter, parsePeriod, quarterEnd, quarterStart } from "../model
 import { Action, Located, Measure, Plan, Update } from "../model/plan";
 import { actionStatus, ActionStatus } from "../status/actionStatus";
 import { comparatorFor, directionOfTravel, Direction } from "../status/direction";
-import { actualFor, measureRag, Rag, RAGS, targetFor } from "../status/rag";
+import { lastYearFigures } from "../status/history";
+import { measureRag, Rag, RAGS, targetFor, ytdActual, ytdTarget } from "../status/rag";
 
 export interface ReturnSettings {
   /** The plan's ReportingDate; used when it falls inside the period, else the quarter end is. */
@@ -67,17 +68,20 @@ export function measureStatuses(plan: Plan, period: Period, settings: ReturnSett
   const q = period.quarter;
   const previous = previousPeriod(period);
   const recorded = updateRags(plan.updates, previous);
+  // Cumulative measures compare with the same quarter last year, when the history holds it.
+  const lastYear = lastYearFigures(plan.updates, period);
   return plan.measures.map((row) => {
+    const sameQuarterLastYear = lastYear.get(row.id.toLowerCase()) ?? null;
     // Q1's previous quarter is last year's Q4: this plan has no figures for it, only its Updates history.
     const fromFigures = q > 1 ? measureRag(row, previous.quarter, settings.tolerances) : "M";
     return {
       row,
-      target: targetFor(row, q),
-      actual: actualFor(row, q),
-      comparedWith: comparatorFor(row, q),
+      target: ytdTarget(row, q) ?? targetFor(row, q),
+      actual: ytdActual(row, q),
+      comparedWith: comparatorFor(row, q, sameQuarterLastYear),
       rag: measureRag(row, q, settings.tolerances),
       previousRag: fromFigures !== "M" ? fromFigures : (recorded.get(row.id) ?? null),
-      direction: directionOfTravel(row, q),
+      direction: directionOfTravel(row, q, sameQuarterLastYear),
     };
   });
 }

@@ -8,10 +8,11 @@ import {
   REGISTER_COLUMNS, RegisterEntry, Tier, Update, UPDATE_COLUMNS,
 } from "../model/plan";
 import { actionStatusFormula } from "../status/actionStatus.formula";
-import { directionFormula } from "../status/direction.formula";
-import { structuredRef, unlessRowBlank } from "../status/formulaRefs";
+import { comparedWithFormula, directionFormula, HistoryRef } from "../status/direction.formula";
+import { escapeColumnHeader, FieldRef, structuredRef, unlessRowBlank } from "../status/formulaRefs";
+import { FIGURE_COLUMNS, FigureKey } from "../status/measureFigures";
 import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/names";
-import { ragFormula } from "../status/rag.formula";
+import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../status/rag.formula";
 import { columnLetter } from "./addresses";
 import { DATE_FORMAT, fieldColumn, rowsOf } from "./columnDesign";
 import { PLAN_SHEET, planFieldRow, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey, SIGN_OFF_ROWS } from "./layout";
@@ -80,6 +81,23 @@ export const STATUS_WIDTHS = { actionStatus: 33, rag: 11, direction: 13 } as con
 function formulaColumn(header: string, width: number, formula: string): ColumnDesign {
   // Never narrower than the bold header's longest word: a header must not break mid-word on paper.
   return { header, width: Math.max(width, widthForWords(header, true)), formula, locked: true, wrap: true };
+}
+
+/** The Updates table's period, ID and figure columns: where a cumulative measure finds last year's same quarter. */
+export const UPDATES_HISTORY: HistoryRef = {
+  period: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "period")!.meta.header)}]`,
+  itemId: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "itemId")!.meta.header)}]`,
+  value: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "value")!.meta.header)}]`,
+};
+
+/** YTD target, YTD actual and Compared with: worked out, locked, shown as figures. */
+function figureColumns(ref: FieldRef): ColumnDesign[] {
+  const formulas: Record<FigureKey, string> = {
+    ytdTarget: ytdTargetFormula(ref),
+    ytdActual: ytdActualFormula(ref),
+    comparedWith: comparedWithFormula(ref, UPDATES_HISTORY),
+  };
+  return FIGURE_COLUMNS.map((c) => ({ header: c.meta.header, width: c.meta.width, formula: unlessRowBlank(ref, formulas[c.key as FigureKey]), locked: true, wrap: false }));
 }
 
 /** Directorate plans link to Corporate Plan priorities; the others to their parent plan's actions. */
@@ -315,12 +333,18 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
     statusFormats(STATUS_COLUMNS.actionStatus, ACTION_STATUS_COLOURS),
   );
 
-  const measureRef = structuredRef(TABLES.measures, MEASURE_COLUMNS);
+  // RAG and direction read the worked-out figure columns after them (src/status/measureFigures.ts).
+  const measureRef = structuredRef(TABLES.measures, [...MEASURE_COLUMNS, ...FIGURE_COLUMNS]);
   const measures = table(
     TABLES.measures,
     SHEETS.measures,
-    [...MEASURE_COLUMNS.map(fieldColumn), formulaColumn(STATUS_COLUMNS.rag, STATUS_WIDTHS.rag, unlessRowBlank(measureRef, ragFormula(measureRef))), formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef)))],
-    rowsOf(input.measures ?? [], MEASURE_COLUMNS, 2),
+    [
+      ...MEASURE_COLUMNS.map(fieldColumn),
+      formulaColumn(STATUS_COLUMNS.rag, STATUS_WIDTHS.rag, unlessRowBlank(measureRef, ragFormula(measureRef))),
+      formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef))),
+      ...figureColumns(measureRef),
+    ],
+    rowsOf(input.measures ?? [], MEASURE_COLUMNS, 2 + FIGURE_COLUMNS.length),
     [...statusFormats(STATUS_COLUMNS.rag, RAG_COLOURS), ...statusFormats(STATUS_COLUMNS.direction, DIRECTION_COLOURS)],
   );
 

@@ -4,6 +4,7 @@ import { ACTION_COLUMNS, Column, LISTS, MEASURE_COLUMNS, PLAN_DETAILS_FIELDS, RE
 import { columnLetter } from "./addresses";
 import { SETTINGS_ROWS, SETTINGS_SHEET } from "./layout";
 import { listName, PARENT_LINKS_LIST, STATUS_COLUMNS, TABLES } from "./names";
+import { FIGURE_HEADERS } from "../status/measureFigures";
 
 const KIND: Record<Column["meta"]["kind"], string> = {
   id: "text (ID)",
@@ -39,6 +40,9 @@ export function formatDocSections(): Record<string, string> {
     measures: columnTable(MEASURE_COLUMNS, [
       [STATUS_COLUMNS.rag, "formula: `ragFormula` (src/status)"],
       [STATUS_COLUMNS.direction, "formula: `directionFormula` (src/status)"],
+      [FIGURE_HEADERS.ytdTarget, "formula: `ytdTargetFormula` (src/status): the target the RAG uses this quarter"],
+      [FIGURE_HEADERS.ytdActual, "formula: `ytdActualFormula` (src/status): the figure the RAG rates this quarter"],
+      [FIGURE_HEADERS.comparedWith, "formula: `comparedWithFormula` (src/status): what direction of travel compares with"],
     ]),
     updates: columnTable(UPDATE_COLUMNS),
     register: columnTable(REGISTER_COLUMNS),

@@ -2,9 +2,10 @@
 // exactly on band edges, a hair either side of the 9-decimal rounding, month ends and leap days.
 import fc from "fast-check";
 import { addMonths, IsoDate, isoToSerial, serialToIso } from "../../src/model/dates";
-import { MEASURE_TYPES, POLARITIES, FREQUENCIES } from "../../src/model/plan";
-import { Quarter, periodOfDate, quarterEnd } from "../../src/model/period";
-import { actualFor, targetFor } from "../../src/status/rag";
+import { MEASURE_TYPES, POLARITIES, FREQUENCIES, QUARTERS } from "../../src/model/plan";
+import { Period, Quarter, periodLabel, periodOfDate, quarterEnd } from "../../src/model/period";
+import { HistoryRow, sameQuarterLastYear } from "../../src/status/history";
+import { actualFor, ratedQuarter, targetFor } from "../../src/status/rag";
 import { ActionStatusInput } from "../../src/status/actionStatus";
 import { StatusSettings } from "./statusSheet";
 import { MeasureInput } from "./fixtures";
@@ -64,11 +65,15 @@ const measureFields = fc.record({
   q4Actual: maybe(figure, 20),
   greenWithin: maybe(tolerance, 75),
   amberWithin: maybe(tolerance, 75),
+  // Blank in older plans: undefined (column absent) and blank cells both read as snapshot / Q4.
+  cumulative: fc.constantFrom(true, false, undefined),
+  reportedIn: fc.constantFrom(...QUARTERS, undefined, undefined),
 });
 
-/** Puts the quarter's actual on (or a hair from) a band edge, and its comparator on (or a hair from) the actual. */
-function withEdges(m: MeasureInput, q: Quarter, s: StatusSettings, rag: Edge, travel: Edge): MeasureInput {
+/** Puts the rated quarter's actual on (or a hair from) a band edge, and its comparator on (or a hair from) the actual. */
+function withEdges(m: MeasureInput, reportingQuarter: Quarter, s: StatusSettings, rag: Edge, travel: Edge): MeasureInput {
   const out = { ...m };
+  const q = ratedQuarter(out, reportingQuarter) ?? reportingQuarter;
   const target = targetFor(out, q);
   if (rag.kind !== "none" && target !== null) {
     const pct = rag.band === "green" ? (out.greenWithin ?? s.greenWithin) : (out.amberWithin ?? s.amberWithin);
@@ -77,7 +82,7 @@ function withEdges(m: MeasureInput, q: Quarter, s: StatusSettings, rag: Edge, tr
   }
   const now = actualFor(out, q);
   if (travel.kind !== "none" && now !== null) {
-    const comparator = q === 2 ? "q1Actual" : q === 3 ? "q2Actual" : "baseline";
+    const comparator = out.frequency === "Annual" || out.cumulative === true || (q !== 2 && q !== 3) ? "baseline" : q === 2 ? "q1Actual" : "q2Actual";
     // "mirror": the same distance from the target on the other side.
     out[comparator] = travel.kind === "mirror" ? (target === null ? now : 2 * target - now) : nudged(now, travel);
   }
@@ -96,15 +101,53 @@ export const settings: fc.Arbitrary<StatusSettings> = fc.record({
 export interface MeasureBatch {
   settings: StatusSettings;
   quarter: Quarter;
-  measures: MeasureInput[];
+  measures: (MeasureInput & { id: string })[];
+  /** The Updates history: last year's figures, and rows that must not be taken for them. */
+  history: HistoryRow[];
+}
+
+const HISTORY_KINDS = ["none", "sameQuarter", "sameQuarterOtherCase", "noFigure", "twice", "otherQuarter", "thisYear", "otherId"] as const;
+
+/** History rows for one measure: the right one (or near misses a lookup must not take). */
+function historyFor(id: string, period: Period, kind: (typeof HISTORY_KINDS)[number], value: number, other: number): HistoryRow[] {
+  const label = sameQuarterLastYear(period);
+  switch (kind) {
+    case "none":
+      return [];
+    case "sameQuarter":
+      return [{ period: label, itemId: id, value }];
+    case "sameQuarterOtherCase":
+      return [{ period: label.toLowerCase(), itemId: id.toLowerCase(), value }];
+    case "noFigure":
+      return [{ period: label, itemId: id, value: null }];
+    case "twice":
+      return [{ period: label, itemId: id, value }, { period: label, itemId: id, value: other }];
+    case "otherQuarter":
+      return [{ period: periodLabel({ startYear: period.startYear - 1, quarter: ((period.quarter % 4) + 1) as Quarter }), itemId: id, value }];
+    case "thisYear":
+      return [{ period: periodLabel(period), itemId: id, value }];
+    case "otherId":
+      return [{ period: label, itemId: `${id}X`, value }];
+  }
 }
 
 export const measureBatch: fc.Arbitrary<MeasureBatch> = settings.chain((s) => {
-  const quarter = periodOfDate(s.reportingDate).quarter;
+  const period = periodOfDate(s.reportingDate);
+  const quarter = period.quarter;
   const one = fc
-    .tuple(measureFields, edge, edge)
-    .map(([m, rag, travel]) => withEdges(m as MeasureInput, quarter, s, rag, travel));
-  return fc.array(one, { minLength: 50, maxLength: 100 }).map((measures) => ({ settings: s, quarter, measures }));
+    .tuple(measureFields, edge, edge, fc.constantFrom(...HISTORY_KINDS), fc.oneof(figure, fc.constant(null)), figure)
+    .map(([m, rag, travel, kind, lastYear, other]) => {
+      const measure = withEdges(m as MeasureInput, quarter, s, rag, travel);
+      // Last year's figure on (or a hair from) this year's, so Maintained and the rounding edge come up.
+      const now = actualFor(measure, ratedQuarter(measure, quarter) ?? quarter);
+      const value = lastYear ?? (now !== null ? nudged(now, travel) : other);
+      return { measure, kind, value, other };
+    });
+  return fc.array(one, { minLength: 50, maxLength: 100 }).map((rows) => {
+    const measures = rows.map((r, i) => ({ ...r.measure, id: `KPI-${i + 1}` }));
+    const history = rows.flatMap((r, i) => historyFor(measures[i].id, period, r.kind, r.value, r.other));
+    return { settings: s, quarter, measures, history };
+  });
 });
 
 const shiftDays = (iso: IsoDate, days: number) => serialToIso(isoToSerial(iso) + days);

@@ -2,19 +2,22 @@
 import { MEASURE_COLUMNS } from "../../src/model/plan";
 import { directionOfTravel } from "../../src/status/direction";
 import { directionFormula } from "../../src/status/direction.formula";
+import { periodOfDate } from "../../src/model/period";
+import { lastYearFigure } from "../../src/status/history";
 import { measureBatch, MeasureBatch } from "./arbitraries";
-import { assertNoDisagreement, cellValue, StatusSheet } from "./statusSheet";
+import { assertNoDisagreement, cellValue, measureSheet } from "./statusSheet";
 import { MeasureInput, measure } from "./fixtures";
 
-const sheet = new StatusSheet(MEASURE_COLUMNS);
+const sheet = measureSheet();
 afterAll(() => sheet.destroy());
 const kinds = new Map(MEASURE_COLUMNS.map((c) => [c.key, c.meta.kind]));
 const cell = (m: MeasureInput, key: string) => cellValue((m as Record<string, unknown>)[key], kinds.get(key)!);
 
-function mismatches({ settings, quarter, measures }: MeasureBatch): unknown[] {
-  const fromSheet = sheet.evaluate(settings, measures, cell, directionFormula);
+function mismatches({ settings, quarter, measures, history }: MeasureBatch): unknown[] {
+  const fromSheet = sheet.evaluate(settings, measures, cell, directionFormula, history);
+  const period = periodOfDate(settings.reportingDate);
   return measures.flatMap((m, i) => {
-    const fromTs = directionOfTravel(m, quarter);
+    const fromTs = directionOfTravel(m, quarter, lastYearFigure(history, m.id, period));
     return fromSheet[i] === fromTs ? [] : [{ measure: m, quarter, fromTs, fromSheet: fromSheet[i] }];
   });
 }

@@ -2,18 +2,27 @@
 // functions only, nothing volatile, within Excel's limits.
 import { ACTION_COLUMNS, Column, MEASURE_COLUMNS } from "../../src/model/plan";
 import { actionStatusFormula } from "../../src/status/actionStatus.formula";
-import { directionFormula } from "../../src/status/direction.formula";
+import { comparedWithFormula, directionFormula } from "../../src/status/direction.formula";
+import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
 import { a1Ref, columnLetter, duplicateHeaders, escapeColumnHeader, FieldRef, structuredRef } from "../../src/status/formulaRefs";
 import { NAMES, reportingQuarterEndFormula, reportingQuarterFormula } from "../../src/status/names";
-import { ragFormula } from "../../src/status/rag.formula";
+import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../../src/status/rag.formula";
 
-const FACES: { name: string; table: string; columns: Column[]; formula: (ref: FieldRef) => string }[] = [
-  { name: "RAG", table: "Measures", columns: MEASURE_COLUMNS, formula: ragFormula },
-  { name: "direction of travel", table: "Measures", columns: MEASURE_COLUMNS, formula: directionFormula },
+const MEASURE_TABLE = [...MEASURE_COLUMNS, ...FIGURE_COLUMNS];
+/** The Updates table's columns in both faces: whole structured columns, or whole A1 ranges. */
+const STRUCTURED_HISTORY = { period: "Updates[Period]", itemId: "Updates[Action or measure ID]", value: "Updates[Actual]" };
+const A1_HISTORY = { period: "History!$A$1:$A$9", itemId: "History!$B$1:$B$9", value: "History!$C$1:$C$9" };
+
+const FACES: { name: string; table: string; columns: Column[]; formula: (ref: FieldRef, a1?: boolean) => string }[] = [
+  { name: "RAG", table: "Measures", columns: MEASURE_TABLE, formula: ragFormula },
+  { name: "direction of travel", table: "Measures", columns: MEASURE_TABLE, formula: directionFormula },
+  { name: "YTD target", table: "Measures", columns: MEASURE_TABLE, formula: ytdTargetFormula },
+  { name: "YTD actual", table: "Measures", columns: MEASURE_TABLE, formula: ytdActualFormula },
+  { name: "compared with", table: "Measures", columns: MEASURE_TABLE, formula: (ref, a1) => comparedWithFormula(ref, a1 ? A1_HISTORY : STRUCTURED_HISTORY) },
   { name: "action status", table: "Actions", columns: ACTION_COLUMNS, formula: actionStatusFormula },
 ];
 
-const ALLOWED = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "CHOOSE", "ABS", "ROUND", "MIN", "MAX", "EOMONTH", "DAY", "MONTH", "MOD", "INT"]);
+const ALLOWED = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "CHOOSE", "ABS", "ROUND", "MIN", "MAX", "EOMONTH", "DAY", "MONTH", "YEAR", "MOD", "INT", "RIGHT", "COUNTIFS", "SUMIFS"]);
 
 /** Function names called in a formula, ignoring string literals and structured references. */
 function functionsIn(formula: string): string[] {
@@ -37,7 +46,7 @@ describe.each(FACES)("$name formula", ({ table, columns, formula }) => {
   let a1 = "";
   beforeEach(() => {
     structured = formula(structuredRef(table, columns));
-    a1 = formula(a1Ref(columns, 7));
+    a1 = formula(a1Ref(columns, 7), true);
   });
 
   it("the structured-ref face and the A1 face are the same formula", () => {
@@ -45,6 +54,7 @@ describe.each(FACES)("$name formula", ({ table, columns, formula }) => {
     const toA1 = a1Ref(columns, 7);
     const toStructured = structuredRef(table, columns);
     for (const c of columns) translated = translated.split(toStructured(c.key)).join(toA1(c.key));
+    for (const k of ["period", "itemId", "value"] as const) translated = translated.split(STRUCTURED_HISTORY[k]).join(A1_HISTORY[k]);
     expect(translated).toBe(a1);
     expect(structured).toContain(`${table}[[#This Row],[`);
     expect(a1).not.toContain("[");
@@ -65,7 +75,7 @@ describe.each(FACES)("$name formula", ({ table, columns, formula }) => {
 
   it("reads settings by their defined names only", () => {
     const names = Object.values(NAMES) as string[];
-    const code = structured.replace(/"(?:[^"]|"")*"/g, '""').replace(new RegExp(`${table}\\[\\[#This Row\\],\\[[^\\]]*\\]\\]`, "g"), "");
+    const code = structured.replace(/"(?:[^"]|"")*"/g, '""').replace(new RegExp(`${table}\\[\\[#This Row\\],\\[[^\\]]*\\]\\]`, "g"), "").replace(/Updates\[[^\]]*\]/g, "");
     const bareWords = [...code.matchAll(/\b([A-Za-z][A-Za-z]+)\b(?!\()/g)].map((m) => m[1]);
     expect(bareWords.filter((w) => !names.includes(w))).toEqual([]);
   });

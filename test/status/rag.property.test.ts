@@ -3,16 +3,16 @@ import { MEASURE_COLUMNS } from "../../src/model/plan";
 import { measureRag } from "../../src/status/rag";
 import { ragFormula } from "../../src/status/rag.formula";
 import { measureBatch, MeasureBatch } from "./arbitraries";
-import { assertNoDisagreement, cellValue, StatusSheet } from "./statusSheet";
+import { assertNoDisagreement, cellValue, measureSheet } from "./statusSheet";
 import { MeasureInput, measure } from "./fixtures";
 
-const sheet = new StatusSheet(MEASURE_COLUMNS);
+const sheet = measureSheet();
 afterAll(() => sheet.destroy());
 const kinds = new Map(MEASURE_COLUMNS.map((c) => [c.key, c.meta.kind]));
 const cell = (m: MeasureInput, key: string) => cellValue((m as Record<string, unknown>)[key], kinds.get(key)!);
 
-function mismatches({ settings, quarter, measures }: MeasureBatch): unknown[] {
-  const fromSheet = sheet.evaluate(settings, measures, cell, ragFormula);
+function mismatches({ settings, quarter, measures, history = [] }: Omit<MeasureBatch, "history" | "measures"> & { measures: MeasureInput[]; history?: MeasureBatch["history"] }): unknown[] {
+  const fromSheet = sheet.evaluate(settings, measures, cell, ragFormula, history);
   const defaults = { greenWithin: settings.greenWithin, amberWithin: settings.amberWithin };
   return measures.flatMap((m, i) => {
     const fromTs = measureRag(m, quarter, defaults);

@@ -1,11 +1,16 @@
 // A HyperFormula workbook laid out like the plan workbook: a Settings sheet whose cells carry the
-// defined names, and a Cases sheet with one case per row (the model columns, then the formula).
+// defined names, a History sheet standing in for the Updates table, and a Cases sheet with one case
+// per row (the model columns, then any worked-out columns the formula reads, then the formula).
 import fc from "fast-check";
 import { HyperFormula, RawCellContent } from "hyperformula";
 import { isoToSerial, IsoDate } from "../../src/model/dates";
-import { Column } from "../../src/model/plan";
+import { Column, MEASURE_COLUMNS } from "../../src/model/plan";
+import { comparedWithFormula, HistoryRef } from "../../src/status/direction.formula";
 import { a1Ref, FieldRef } from "../../src/status/formulaRefs";
+import { HistoryRow } from "../../src/status/history";
+import { FIGURE_COLUMNS, FigureKey } from "../../src/status/measureFigures";
 import { NAMES, reportingQuarterEndFormula, reportingQuarterFormula } from "../../src/status/names";
+import { ytdActualFormula, ytdTargetFormula } from "../../src/status/rag.formula";
 
 export interface StatusSettings {
   reportingDate: IsoDate;
@@ -28,38 +33,78 @@ export function settingCells(settings: StatusSettings): [string, RawCellContent]
   return SETTING_ROWS.map((s) => [s.name, s.cell(settings)]);
 }
 
+/** Rows the History sheet holds: enough for any batch. */
+const HISTORY_ROWS = 1000;
+
+/** The History sheet's columns as whole ranges, the A1 face of the Updates table's columns. */
+export const HISTORY_REF: HistoryRef = {
+  period: `History!$A$1:$A$${HISTORY_ROWS}`,
+  itemId: `History!$B$1:$B$${HISTORY_ROWS}`,
+  value: `History!$C$1:$C$${HISTORY_ROWS}`,
+};
+
+/** A worked-out column between the model's columns and the formula under test. */
+export interface DerivedColumn {
+  column: Column;
+  formula: (ref: FieldRef) => string;
+}
+
+const FIGURE_FORMULAS: Record<FigureKey, (ref: FieldRef) => string> = {
+  ytdTarget: ytdTargetFormula,
+  ytdActual: ytdActualFormula,
+  comparedWith: (ref) => comparedWithFormula(ref, HISTORY_REF),
+};
+
+/** The Measures table's YTD target, YTD actual and Compared with columns, which RAG and direction read. */
+export const MEASURE_FIGURES: DerivedColumn[] = FIGURE_COLUMNS.map((column) => ({ column, formula: FIGURE_FORMULAS[column.key as FigureKey] }));
+
+/** A sheet laid out like the Measures table: the model's fields, then the worked-out figures. */
+export function measureSheet(): StatusSheet {
+  return new StatusSheet(MEASURE_COLUMNS, MEASURE_FIGURES);
+}
+
 export class StatusSheet {
   readonly hf: HyperFormula;
   private readonly settingsId: number;
+  private readonly historyId: number;
   private readonly casesId: number;
+  private readonly allColumns: Column[];
 
-  constructor(private readonly columns: Column[]) {
+  constructor(private readonly columns: Column[], private readonly derived: DerivedColumn[] = []) {
     this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
     this.hf.addSheet("Settings");
+    this.hf.addSheet("History");
     this.hf.addSheet("Cases");
     this.settingsId = this.hf.getSheetId("Settings")!;
+    this.historyId = this.hf.getSheetId("History")!;
     this.casesId = this.hf.getSheetId("Cases")!;
+    this.allColumns = [...columns, ...derived.map((d) => d.column)];
     SETTING_ROWS.forEach((s, i) => this.hf.addNamedExpression(s.name, `=Settings!$B$${i + 1}`));
   }
 
   /** The A1 face: field key -> this row's cell on the Cases sheet. */
   refFor(row: number): FieldRef {
-    return a1Ref(this.columns, row);
+    return a1Ref(this.allColumns, row);
   }
 
   /**
-   * Writes the settings and one row per case (cells from `cellOf`, then `formula(ref)`), and returns
-   * each row's formula result.
+   * Writes the settings, the history and one row per case (cells from `cellOf`, the worked-out
+   * columns, then `formula(ref)`), and returns each row's formula result.
    */
-  evaluate<T>(settings: StatusSettings, cases: T[], cellOf: (c: T, key: string) => RawCellContent, formula: (ref: FieldRef) => string): unknown[] {
+  evaluate<T>(settings: StatusSettings, cases: T[], cellOf: (c: T, key: string) => RawCellContent, formula: (ref: FieldRef) => string, history: readonly HistoryRow[] = []): unknown[] {
+    if (history.length > HISTORY_ROWS) throw new Error(`the History sheet holds ${HISTORY_ROWS} rows, not ${history.length}`);
     const settingRows = settingCells(settings);
-    const rows = cases.map((c, i) => [...this.columns.map((col) => cellOf(c, col.key)), formula(this.refFor(i + 1))]);
+    const rows = cases.map((c, i) => {
+      const ref = this.refFor(i + 1);
+      return [...this.columns.map((col) => cellOf(c, col.key)), ...this.derived.map((d) => d.formula(ref)), formula(ref)];
+    });
     this.hf.batch(() => {
       this.hf.setSheetContent(this.settingsId, settingRows);
+      this.hf.setSheetContent(this.historyId, history.map((h) => [h.period, h.itemId, h.value]));
       this.hf.setSheetContent(this.casesId, rows);
     });
     const values = this.hf.getSheetValues(this.casesId);
-    return cases.map((_, i) => values[i][this.columns.length]);
+    return cases.map((_, i) => values[i][this.allColumns.length]);
   }
 
   settingValue(name: string): unknown {

@@ -10,6 +10,7 @@ import { ragFormula } from "../../src/status/rag.formula";
 import { RAGS } from "../../src/status/rag";
 import { defaultReportingDate, planDesign, planRegister } from "../../src/workbook/design";
 import { SHEETS, STATUS_COLUMNS, TABLES } from "../../src/workbook/names";
+import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
 import { SheetDesign, TableDesign, WorkbookDesign } from "../../src/workbook/port";
 import { PALETTE } from "../../src/workbook/statusPalette";
 import { handPickedActions, handPickedMeasures, sampleDetails, sampleRegister, sampleUpdates, seftonFramework } from "./samplePlan";
@@ -29,7 +30,7 @@ describe("plan workbook design (format v1)", () => {
 
   test("table columns are the model's headers in model order, then the status columns", () => {
     expect(table(full, TABLES.actions).columns.map((c) => c.header)).toEqual([...ACTION_COLUMNS.map((c) => c.meta.header), "Action status", "SMART check"]);
-    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel"]);
+    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with"]);
     expect(table(full, TABLES.updates).columns.map((c) => c.header)).toEqual(UPDATE_COLUMNS.map((c) => c.meta.header));
     expect(table(full, TABLES.register).columns.map((c) => c.header)).toEqual(REGISTER_COLUMNS.map((c) => c.meta.header));
   });
@@ -46,7 +47,7 @@ describe("plan workbook design (format v1)", () => {
     const measures = table(full, TABLES.measures);
     const col = (t: TableDesign, h: string) => t.columns.find((c) => c.header === h)!;
     const actionRef = structuredRef(TABLES.actions, ACTION_COLUMNS);
-    const measureRef = structuredRef(TABLES.measures, MEASURE_COLUMNS);
+    const measureRef = structuredRef(TABLES.measures, [...MEASURE_COLUMNS, ...FIGURE_COLUMNS]);
     expect(col(actions, STATUS_COLUMNS.actionStatus).formula).toBe(unlessRowBlank(actionRef, actionStatusFormula(actionRef)));
     expect(col(measures, STATUS_COLUMNS.rag).formula).toBe(unlessRowBlank(measureRef, ragFormula(measureRef)));
     expect(col(measures, STATUS_COLUMNS.direction).formula).toBe(unlessRowBlank(measureRef, directionFormula(measureRef)));

@@ -72,6 +72,9 @@ describe("calculated column formulas (which ExcelJS does not write)", () => {
       new Map([
         ["RAG", formulaOf("RAG", "Measures")],
         ["Direction of travel", formulaOf("Direction of travel", "Measures")],
+        ["YTD target", formulaOf("YTD target", "Measures")],
+        ["YTD actual", formulaOf("YTD actual", "Measures")],
+        ["Compared with", formulaOf("Compared with", "Measures")],
       ]),
     );
     expect(formulaOf("RAG", "Measures")).toMatch(/^IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(Measures\[\[#This Row\],\[Type\]\]/);
@@ -86,11 +89,11 @@ describe("calculated column formulas (which ExcelJS does not write)", () => {
     // ExcelJS alone stops reading a table's columns at the first calculated one.
     const snapshot = await reopened.read();
     expect(snapshot.tables.find((t) => t.name === "Actions")!.headers).toHaveLength(ACTION_COLUMNS.length + 2);
-    expect(snapshot.tables.find((t) => t.name === "Measures")!.headers).toHaveLength(MEASURE_COLUMNS.length + 2);
+    expect(snapshot.tables.find((t) => t.name === "Measures")!.headers).toHaveLength(MEASURE_COLUMNS.length + 5);
     const second = await reopened.toBuffer();
     const parts = await tableParts(second);
     expect(calculated(parts.get("Actions")!).get("Action status")).toBe(formulaOf("Action status", "Actions"));
-    expect([...calculated(parts.get("Measures")!).keys()]).toEqual(["RAG", "Direction of travel"]);
+    expect([...calculated(parts.get("Measures")!).keys()]).toEqual(["RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with"]);
     expect(readPlan(await (await XlsxWorkbook.fromBuffer(second, "second.xlsx")).read(), "second.xlsx").errors).toEqual([]);
   });
 
@@ -155,8 +158,8 @@ describe("the rest of the design reaches the file", () => {
     const rules = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)].map((m) => ({ ref: m[1], texts: [...m[2].matchAll(/<formula>&quot;(.+?)&quot;<\/formula>/g)].map((x) => x[1]) }));
     const last = 1 + handPickedMeasures().length;
     expect(rules).toEqual([
-      { ref: `AB2:AB${last}`, texts: ["Green", "Amber", "Red", "M", "Data only"] },
-      { ref: `AC2:AC${last}`, texts: ["Improving", "Maintained", "Declining", "M"] },
+      { ref: `AD2:AD${last}`, texts: ["Green", "Amber", "Red", "M", "Data only"] },
+      { ref: `AE2:AE${last}`, texts: ["Improving", "Maintained", "Declining", "M"] },
     ]);
     expect(xml).toMatch(/<cfRule type="cellIs" dxfId="\d+" priority="\d+" operator="equal">/);
   });
@@ -296,7 +299,7 @@ describe("addRows grows a table with everything its rows carry", () => {
     expect(ws.getCell(last, ragCol()).formula).toBe(formulaOf("RAG", "Measures"));
     expect(again.columnFormulas("Measures").get("RAG")).toBe(formulaOf("RAG", "Measures"));
     const xml = await sheetXml(buf, "Measures");
-    expect([...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">/g)].map((m) => m[1])).toEqual([`AB2:AB${last}`, `AC2:AC${last}`]);
+    expect([...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">/g)].map((m) => m[1])).toEqual([`AD2:AD${last}`, `AE2:AE${last}`]);
     const typeCol = design.sheets.flatMap((s) => s.tables).find((t) => t.name === "Measures")!.columns.findIndex((c) => c.validation?.type === "list") + 1;
     expect(ws.getCell(last, typeCol).dataValidation).toMatchObject({ type: "list" });
     expect((await again.read()).tables.find((x) => x.name === "Measures")!.rows).toHaveLength(measures + 3);

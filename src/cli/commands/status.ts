@@ -11,6 +11,7 @@ import { Period, parsePeriod, periodLabel, periodOfDate, quarterEnd } from "../.
 import { Action, Located, Measure } from "../../model/plan";
 import { actionStatus, ActionStatus } from "../../status/actionStatus";
 import { directionOfTravel, Direction } from "../../status/direction";
+import { HistoryRow, lastYearFigures } from "../../status/history";
 import { measureRag, Rag } from "../../status/rag";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
@@ -26,10 +27,11 @@ export interface StatusSettings {
   slippageMonths: number;
 }
 
-/** The reporting date is the last day of the reporting quarter unless set otherwise. */
-export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings, reportingDate: IsoDate = quarterEnd(period)): StatusReport {
+/** The reporting date is the last day of the reporting quarter unless set otherwise; `history` is the plan's Updates table. */
+export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings, reportingDate: IsoDate = quarterEnd(period), history: HistoryRow[] = []): StatusReport {
+  const lastYear = lastYearFigures(history, period);
   return {
-    measures: measures.map((m) => ({ id: m.id, rag: measureRag(m, period.quarter, settings.tolerances), direction: directionOfTravel(m, period.quarter) })),
+    measures: measures.map((m) => ({ id: m.id, rag: measureRag(m, period.quarter, settings.tolerances), direction: directionOfTravel(m, period.quarter, lastYear.get(m.id.toLowerCase()) ?? null) })),
     actions: actions.map((a) => ({ id: a.id, status: actionStatus(a, reportingDate, settings.slippageMonths) })),
   };
 }
@@ -37,6 +39,8 @@ export function statusReport(measures: Measure[], actions: Action[], period: Per
 interface Loaded {
   measures: Located<Measure>[];
   actions: Located<Action>[];
+  /** The Updates history (plan workbooks only). */
+  updates?: HistoryRow[];
   /** Settings held in the file itself (plan workbooks only). */
   settings?: StatusSettings;
 }
@@ -50,7 +54,7 @@ async function loadInput(file: string): Promise<Loaded> {
     if (read.errors.length > 0) {
       throw new UserError(read.errors.map((e) => (typeof e === "string" ? e : e.message)).join("\n"));
     }
-    return { measures: read.plan.measures, actions: read.plan.actions, settings: { tolerances: read.settings.tolerances, slippageMonths: read.settings.slippageMonths } };
+    return { measures: read.plan.measures, actions: read.plan.actions, updates: read.plan.updates, settings: { tolerances: read.settings.tolerances, slippageMonths: read.settings.slippageMonths } };
   }
   const text = fs.readFileSync(file, "utf8");
   const rows = parseCsv(text);
@@ -84,7 +88,7 @@ export async function runStatus(file: string, opts: { period: string; reportingD
   const settings: StatusSettings = opts.framework
     ? (({ tolerances, slippageMonths }) => ({ tolerances, slippageMonths }))(loadFramework(opts.framework))
     : (input.settings ?? { tolerances: DEFAULT_TOLERANCES, slippageMonths: DEFAULT_SLIPPAGE_MONTHS });
-  const report = statusReport(input.measures, input.actions, period, settings, reportingDate);
+  const report = statusReport(input.measures, input.actions, period, settings, reportingDate, input.updates);
   if (opts.json) {
     process.stdout.write(JSON.stringify(report) + "\n");
   } else {
