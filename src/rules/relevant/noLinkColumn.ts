@@ -4,7 +4,7 @@ import type { PlanRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Rows read from a file whose columns are known, and no "Link to parent plan" among them (e.g. an actions CSV without it). */
-export const hasLinkColumn = (a: ActionRow): boolean => !a.source.columns || Object.keys(a.source.columns).length === 0 || a.source.columns.parentLink !== undefined;
+export const hasLinkColumn = (a: ActionRow): boolean => !a.source.columns || a.source.columns.parentLink !== undefined || Object.keys(a.source.columns).length === 0;
 
 /** Relevant: without a link column, links cannot be judged; say so once rather than on every row. */
 export const noLinkColumn = defineRule<PlanRule>({
@@ -15,7 +15,8 @@ export const noLinkColumn = defineRule<PlanRule>({
   title: "No link column",
   hint: "Add a \"Link to parent plan\" column with each action's parent action ID (or check the plan workbook instead).",
   check: (ctx, report) => {
-    const first = ctx.actions.find((a) => !hasLinkColumn(a));
+    // Rows of one file share their columns: the first row of each file decides.
+    const first = ctx.actions.find((a, i) => (i === 0 || a.source.columns !== ctx.actions[i - 1].source.columns) && !hasLinkColumn(a));
     if (!first) return;
     report({
       sheet: first.source.sheet,
