@@ -36,10 +36,11 @@ export function cellValueFor(kind: ReturnColumn["kind"], v: unknown): ExcelJS.Ce
 }
 
 /** A table sheet prints at a readable 80% across pages, repeating its header row and first column; a cover fits one portrait page. */
-export function printSetup(ws: ExcelJS.Worksheet, title: string, kind: "table" | "cover" = "table"): void {
+export function printSetup(ws: ExcelJS.Worksheet, title: string, kind: "table" | "cover" | "empty table" = "table"): void {
   unifyFont(ws);
   if (kind === "cover") applyPrint(ws, { landscape: false, paper: "A4", fitToWidth: true, title });
-  else applyPrint(ws, { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", repeatColumns: "A:A", title });
+  // A table with no rows stays in the workbook (it says "none") but prints no page of bare headers.
+  else applyPrint(ws, { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", repeatColumns: "A:A", title, ...(kind === "empty table" ? { area: null } : {}) });
 }
 
 /** A column wide enough for the longest word of its (bold) header, so headers wrap between words, never inside one. */
@@ -63,7 +64,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Retur
   for (const r of rows) ws.addRow(columns.map((c) => cellValueFor(c.kind, (r as Record<string, unknown>)[c.key])));
   if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   colourStatuses(ws, columns, rows.length);
-  printSetup(ws, title);
+  printSetup(ws, title, rows.length > 0 ? "table" : "empty table");
   // Written heights stay as written in Excel and LibreOffice: size each row for its wrapped text.
   fitRowHeights(ws, 1, rows.length + 1);
   return ws;
