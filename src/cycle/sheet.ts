@@ -1,0 +1,154 @@
+// Where a plan keeps its sign-off (format v2, docs/workbook-format.md): the very hidden, protected
+// "Sign-off" sheet holds who, role, date, fingerprint and the SignedOff table of frozen values; the
+// visible "Agreed changes" sheet holds the AgreedChanges table. Designs for the adapters, and the
+// reading back with every problem naming file, sheet and cell.
+import { IsoDate, isoToSerial } from "../model/dates";
+import { parseAddress } from "../workbook/addresses";
+import { isBlank, parseDate } from "../workbook/cellValues";
+import { CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookSnapshot } from "../workbook/port";
+import { canonicalCell, canonicalValue, fieldHeader, fieldOfHeader, FrozenValue, ITEM_TYPES, ItemType } from "./frozen";
+import { AgreedChange, SignOff } from "./signOff";
+
+export const CYCLE_SHEETS = { signOff: "Sign-off", agreedChanges: "Agreed changes" } as const;
+export const CYCLE_TABLES = { signedOff: "SignedOff", agreedChanges: "AgreedChanges" } as const;
+
+/** Labels in column A of the Sign-off sheet, values in column B, in this order from row 1. */
+export const SIGN_OFF_LABELS = { planId: "Plan ID", planYear: "Plan year", by: "Signed off by", role: "Role", on: "Signed off on", fingerprint: "Fingerprint (SHA-256)", count: "Frozen values" } as const;
+const LABEL_ORDER = ["planId", "planYear", "by", "role", "on", "fingerprint", "count"] as const;
+export const SIGNED_OFF_TOP = LABEL_ORDER.length + 2;
+
+export const SIGNED_OFF_HEADERS = ["Item type", "ID", "Field", "Value"] as const;
+export const AGREED_CHANGE_HEADERS = ["Item type", "ID", "Field", "Signed-off value", "Agreed value", "Agreed by", "Agreed on", "Reason"] as const;
+
+const textColumn = (header: string, width: number, locked = true): ColumnDesign => ({ header, width, numberFormat: "@", locked, wrap: width > 30 });
+
+/** The Sign-off sheet for a sign-off: very hidden and protected (no password: it stops accidents; the fingerprint and the BI team's record catch the rest). */
+export function signOffSheet(s: SignOff): SheetDesign {
+  const values: Record<(typeof LABEL_ORDER)[number], CellValue> = {
+    planId: s.planId, planYear: s.planYear, by: s.by, role: s.role, on: isoToSerial(s.on), fingerprint: s.fingerprint, count: s.values.length,
+  };
+  const cells = LABEL_ORDER.flatMap((k, i) => [
+    { address: `A${i + 1}`, value: SIGN_OFF_LABELS[k], bold: true },
+    { address: `B${i + 1}`, value: values[k], numberFormat: k === "on" ? "dd/mm/yyyy" : k === "count" ? "0" : "@", locked: true },
+  ]);
+  const table: TableDesign = {
+    name: CYCLE_TABLES.signedOff,
+    sheet: CYCLE_SHEETS.signOff,
+    topLeft: `A${SIGNED_OFF_TOP}`,
+    columns: [textColumn("Item type", 10), textColumn("ID", 16), textColumn("Field", 18), textColumn("Value", 60)],
+    rows: s.values.length > 0 ? s.values.map((v) => [v.itemType, v.id, fieldHeader(v.itemType, v.field), v.value === "" ? null : v.value]) : [[null, null, null, null]],
+    statusFormats: [],
+  };
+  return { name: CYCLE_SHEETS.signOff, visibility: "veryHidden", cells, tables: [table], columnWidths: { A: 22, B: 66 }, freezeRows: 0, protect: true, print: { landscape: true, paper: "A4", fitToWidth: true, area: null } };
+}
+
+/** The Agreed changes sheet: visible, so everyone sees what moved and why; unprotected so the table can grow. */
+export function agreedChangesSheet(title?: string): SheetDesign {
+  const table: TableDesign = {
+    name: CYCLE_TABLES.agreedChanges,
+    sheet: CYCLE_SHEETS.agreedChanges,
+    topLeft: "A1",
+    columns: [
+      textColumn("Item type", 10, false), textColumn("ID", 14, false), textColumn("Field", 16, false), textColumn("Signed-off value", 14, false), textColumn("Agreed value", 14, false),
+      textColumn("Agreed by", 22, false), { header: "Agreed on", width: 12, numberFormat: "dd/mm/yyyy", locked: false }, textColumn("Reason", 48, false),
+    ],
+    rows: [[null, null, null, null, null, null, null, null]],
+    statusFormats: [],
+  };
+  return { name: CYCLE_SHEETS.agreedChanges, visibility: "visible", cells: [], tables: [table], columnWidths: {}, freezeRows: 1, protect: false, print: { landscape: true, paper: "A4", fitToWidth: false, scale: 80, repeatRows: "1:1", area: null, ...(title ? { title } : {}) } };
+}
+
+/** A table row for an agreed change, in AGREED_CHANGE_HEADERS order. */
+export function agreedChangeRow(c: AgreedChange): CellValue[] {
+  return [c.itemType, c.id, fieldHeader(c.itemType, c.field), c.was === "" ? null : c.was, c.now === "" ? null : c.now, c.agreedBy, isoToSerial(c.agreedOn), c.reason];
+}
+
+export interface CycleReadProblem {
+  file?: string;
+  sheet: string;
+  cell?: string;
+  message: string;
+}
+
+export interface CycleRead {
+  signOff: SignOff | null;
+  changes: AgreedChange[];
+  /** Where each agreed change sits, parallel to changes. */
+  changeCells: string[];
+  problems: CycleReadProblem[];
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+function itemTypeOf(v: CellValue): ItemType | undefined {
+  return ITEM_TYPES.find((t) => typeof v === "string" && norm(v) === norm(t));
+}
+
+/** Reads the sign-off and agreed changes from a snapshot; a plan never signed off reads as null, no problem. */
+export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead {
+  const problems: CycleReadProblem[] = [];
+  const problem = (sheet: string, cell: string | undefined, what: string) =>
+    problems.push({ ...(file ? { file } : {}), sheet, ...(cell ? { cell } : {}), message: `${file ? `${file} ` : ""}${sheet}${cell ? `!${cell}` : ""}: ${what}` });
+  const changes: AgreedChange[] = [];
+  const changeCells: string[] = [];
+
+  let signOff: SignOff | null = null;
+  const sheet = snapshot.sheets.find((s) => norm(s.name) === norm(CYCLE_SHEETS.signOff));
+  const frozenTable = snapshot.tables.find((t) => norm(t.name) === norm(CYCLE_TABLES.signedOff));
+  if (sheet && sheet.values.some((r) => r.some((v) => !isBlank(v)))) {
+    const origin = parseAddress(sheet.origin);
+    const at = (row: number): CellValue => (origin.col === 1 ? (sheet.values[row - origin.row]?.[1] ?? null) : null);
+    const label = (row: number): CellValue => (origin.col === 1 ? (sheet.values[row - origin.row]?.[0] ?? null) : null);
+    const got: Record<string, CellValue> = {};
+    LABEL_ORDER.forEach((k, i) => {
+      if (norm(String(label(i + 1) ?? "")) !== norm(SIGN_OFF_LABELS[k])) problem(sheet.name, `A${i + 1}`, `expected the label "${SIGN_OFF_LABELS[k]}"; the sign-off record has been changed by hand`);
+      got[k] = at(i + 1);
+    });
+    const date = parseDate(got.on);
+    if (!date.ok || isBlank(got.on)) problem(sheet.name, "B5", `Signed off on ${isBlank(got.on) ? "is blank" : date.ok ? "" : date.problem}`);
+    const values: FrozenValue[] = [];
+    if (!frozenTable) problem(sheet.name, `A${SIGNED_OFF_TOP}`, `no table named ${CYCLE_TABLES.signedOff}: the frozen values are missing`);
+    else {
+      const top = parseAddress(frozenTable.range.replace(/^.*!/, "").split(":")[0]).row;
+      frozenTable.rows.forEach((r, i) => {
+        if (r.every(isBlank)) return;
+        const row = top + 1 + i;
+        const type = itemTypeOf(r[0]);
+        const field = type ? fieldOfHeader(type, String(r[2] ?? "")) : undefined;
+        if (!type) problem(sheet.name, `A${row}`, `item type ${JSON.stringify(r[0])} is not Action or Measure`);
+        else if (!field) problem(sheet.name, `C${row}`, `${JSON.stringify(r[2])} is not a field sign-off freezes`);
+        else values.push({ itemType: type, id: canonicalValue(r[1]), field, value: canonicalCell(type, field, r[3]) });
+      });
+    }
+    signOff = {
+      planId: canonicalValue(got.planId), planYear: canonicalValue(got.planYear), by: canonicalValue(got.by), role: canonicalValue(got.role),
+      on: (date.ok && !isBlank(got.on) ? date.value : "") as IsoDate, fingerprint: canonicalValue(got.fingerprint).toLowerCase(), values,
+    };
+  }
+
+  const changeTable = snapshot.tables.find((t) => norm(t.name) === norm(CYCLE_TABLES.agreedChanges));
+  if (changeTable) {
+    const index = AGREED_CHANGE_HEADERS.map((h) => changeTable.headers.findIndex((x) => norm(String(x)) === norm(h)));
+    const missing = AGREED_CHANGE_HEADERS.filter((_, i) => index[i] < 0);
+    const start = parseAddress(changeTable.range.replace(/^.*!/, "").split(":")[0]);
+    const letter = (i: number) => String.fromCharCode(64 + start.col + index[i]);
+    if (missing.length > 0) problem(changeTable.sheet, `A${start.row}`, `table ${changeTable.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column`);
+    else
+      changeTable.rows.forEach((r, i) => {
+        const cells = index.map((j) => r[j] ?? null);
+        if (cells.every(isBlank)) return;
+        const row = start.row + 1 + i;
+        const type = itemTypeOf(cells[0]);
+        const field = type ? fieldOfHeader(type, String(cells[2] ?? "")) : undefined;
+        const on = parseDate(cells[6]);
+        if (!type) return problem(changeTable.sheet, `${letter(0)}${row}`, `item type ${JSON.stringify(cells[0])} is not Action or Measure`);
+        if (!field) return problem(changeTable.sheet, `${letter(2)}${row}`, `${JSON.stringify(cells[2])} is not a field sign-off freezes (${type === "Action" ? "Due date, Measure of success" : "Measure, Unit, Polarity, Annual target, Q1-Q4 target, Green/Amber within %"})`);
+        if (isBlank(cells[5])) return problem(changeTable.sheet, `${letter(5)}${row}`, "an agreed change needs who agreed it");
+        if (isBlank(cells[6]) || !on.ok) return problem(changeTable.sheet, `${letter(6)}${row}`, `Agreed on ${isBlank(cells[6]) ? "is blank" : on.ok ? "" : on.problem}`);
+        if (isBlank(cells[7])) return problem(changeTable.sheet, `${letter(7)}${row}`, "an agreed change needs its reason");
+        changes.push({ itemType: type, id: canonicalValue(cells[1]), field, was: canonicalCell(type, field, cells[3]), now: canonicalCell(type, field, cells[4]), agreedBy: canonicalValue(cells[5]), agreedOn: on.value as IsoDate, reason: canonicalValue(cells[7]) });
+        changeCells.push(`${changeTable.sheet}!${letter(0)}${row}`);
+      });
+  }
+  return { signOff, changes, changeCells, problems };
+}
