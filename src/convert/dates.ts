@@ -2,7 +2,7 @@
 // Day/month/year always (never US month/day). Only a plain, complete date is "exact"; anything we
 // had to interpret ("March 2025", "Q3 2024/25", "Spring 2010") is "inferred" and the caller keeps the
 // original text beside it; "Ongoing" and the like give no date at all.
-import { IsoDate, daysInMonth, endOfMonth, formatUkDate, isoFrom, serialToIso } from "../model/dates";
+import { IsoDate, NOT_A_REAL_DATE, daysInMonth, endOfMonth, excelSerialToIso, formatUkDate, isoFrom, serialToIso } from "../model/dates";
 import { financialYearEnd, financialYearLabel, quarterEnd } from "../model/period";
 
 export type DateCertainty = "exact" | "inferred" | "none";
@@ -218,7 +218,10 @@ function none(original: string, why: string): LooseDate {
 }
 
 function parseNumber(n: number, options: LooseDateOptions): LooseDate {
-  if (options.isDate) return exact(serialToIso(n));
+  if (options.isDate) {
+    const date = excelSerialToIso(n);
+    return date ? exact(date) : { date: null, certainty: "none", note: `${n} ${NOT_A_REAL_DATE}` };
+  }
   if (Number.isInteger(n) && n >= 1900 && n <= 2100) return inferred(String(n), { date: isoFrom(n, 12, 31), why: "a year alone: read as its last day" });
   if (n >= 36526 && n < 73051) {
     const date = serialToIso(n);
@@ -229,7 +232,7 @@ function parseNumber(n: number, options: LooseDateOptions): LooseDate {
 
 /** Reads a timescale as written in a loose plan. */
 export function parseLooseDate(input: string | number | Date, options: LooseDateOptions = {}): LooseDate {
-  if (input instanceof Date) return exact(input.toISOString().slice(0, 10));
+  if (input instanceof Date) return isNaN(input.getTime()) ? none(String(input), "not a real date") : exact(input.toISOString().slice(0, 10));
   if (typeof input === "number") return parseNumber(input, options);
   const original = input.trim();
   const text = normalise(original);

@@ -1,7 +1,7 @@
 // The structured plan a workbook already holds (from an earlier conversion or a Golden Thread plan):
 // convert merges into it by ID instead of appending, and keeps what an earlier run put in Unmapped.
 import { z } from "zod";
-import { isIsoDate, serialToIso } from "../model/dates";
+import { excelSerialToIso, isIsoDate } from "../model/dates";
 import { ACTION_COLUMNS, Action, Column, Located, MEASURE_COLUMNS, Measure, actionSchema, measureSchema } from "../model/plan";
 import { CellValue, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { TABLES } from "../workbook/names";
@@ -31,7 +31,7 @@ function modelValue(value: CellValue, column: Column): unknown {
   if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
   switch (column.meta.kind) {
     case "date":
-      if (typeof value === "number") return serialToIso(value);
+      if (typeof value === "number") return excelSerialToIso(value) ?? value;
       if (isIsoDate(String(value))) return String(value);
       return parseLooseDate(String(value)).certainty === "exact" ? parseLooseDate(String(value)).date : value;
     case "number":

@@ -1,7 +1,7 @@
 // A sheet snapshot seen through absolute Excel coordinates, with merges resolved: a merged range's
 // value lives in its top-left cell only, so every other cell of a merge is not a source cell.
 import { CellValue, SheetSnapshot } from "../workbook/port";
-import { formatUkDate, serialToIso } from "../model/dates";
+import { excelSerialToIso, formatUkDate } from "../model/dates";
 import { RangeRef, cellAddress, parseCell, parseRange } from "./address";
 
 export type FilledValue = string | number | boolean;
@@ -38,7 +38,11 @@ export function isPercentFormat(format: string | undefined): boolean {
 
 /** What the user sees in the cell, for messages and the Unmapped table. */
 export function displayText(cell: Pick<SourceCell, "value" | "isDate" | "numberFormat">): string {
-  if (cell.isDate && typeof cell.value === "number") return formatUkDate(serialToIso(cell.value));
+  if (cell.isDate && typeof cell.value === "number") {
+    // A serial that is no real date (0, negative, past 9999, the phantom 29/02/1900) is shown as its number.
+    const date = excelSerialToIso(cell.value);
+    return date ? formatUkDate(date) : String(cell.value);
+  }
   if (typeof cell.value === "number" && isPercentFormat(cell.numberFormat)) return `${Number((cell.value * 100).toPrecision(12))}%`;
   if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
   return String(cell.value);

@@ -78,6 +78,8 @@ export function readField(cell: SourceCell, column: Column, planYear?: string): 
     case "date": {
       const d = parseLooseDate(typeof cell.value === "number" ? cell.value : text, { isDate: cell.isDate, planYear });
       if (d.certainty === "exact") return { ok: true, value: d.date };
+      // A date cell whose serial is no real date is refused at its cell, whatever the column.
+      if (cell.isDate && typeof cell.value === "number" && d.date === null) return reject(`${header}: ${d.note}`);
       // Only the due date has a "Timescale as written" beside it; other dates must be exact.
       if (column.key === "dueDate") return { ok: true, value: d.date, asWritten: text, note: d.note };
       return reject(`${header} written as "${text}" is not an exact date${d.date ? ` (it might mean ${d.date})` : ""}: enter the date by hand`);

@@ -23,6 +23,24 @@ export function isoToSerial(iso: IsoDate): number {
   return Math.round((Date.UTC(y, m - 1, d) - EPOCH_UTC) / DAY_MS);
 }
 
+/** Excel's last date, 31/12/9999. */
+export const EXCEL_LAST_SERIAL = 2_958_465;
+
+/** What is wrong with an Excel date serial that is no real date, said at its cell. */
+export const NOT_A_REAL_DATE = "is not a real date (Excel dates run from 01/01/1900, serial 1, to 31/12/9999, serial 2958465, and 29/02/1900, serial 60, never existed)";
+
+/**
+ * The date an Excel serial stands for, or null when it is none: 0, negative, beyond 31/12/9999, not
+ * a number, or 60, the 29/02/1900 Excel keeps from Lotus 1-2-3. Serials 1-59 (Jan-Feb 1900) sit one
+ * day off the epoch that serves every later date, so they are shifted back.
+ */
+export function excelSerialToIso(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial);
+  if (day < 1 || day === 60 || day > EXCEL_LAST_SERIAL) return null;
+  return serialToIso(day < 60 ? day + 1 : day);
+}
+
 export function serialToIso(serial: number): IsoDate {
   const dt = new Date(EPOCH_UTC + Math.floor(serial) * DAY_MS);
   return dt.toISOString().slice(0, 10);

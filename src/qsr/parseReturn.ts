@@ -1,7 +1,7 @@
 // Reads a return from plain cells (whatever file they came from) into the zod model, with every
 // problem naming its sheet and cell. Light on purpose: the collector runs this over hundreds of
 // returns, so cells are coerced by column kind in one pass and each row is checked by zod once.
-import { isIsoDate, serialToIso } from "../model/dates";
+import { excelSerialToIso, isIsoDate, NOT_A_REAL_DATE } from "../model/dates";
 import {
   QSR_FORMAT_VERSION,
   QsrReturn,
@@ -83,7 +83,11 @@ function coerce(value: RawCell, kind: ReturnColumn["kind"]): { ok: true; value: 
       return { ok: false, reason: `"${String(value)}" is not Yes or No` };
     }
     case "date": {
-      if (typeof value === "number" && Number.isInteger(value) && value > 0 && value < 2958466) return { ok: true, value: serialToIso(value) };
+      if (typeof value === "number") {
+        const date = Number.isInteger(value) ? excelSerialToIso(value) : null;
+        if (date) return { ok: true, value: date };
+        return { ok: false, reason: `${value} ${NOT_A_REAL_DATE}` };
+      }
       if (typeof value === "string") {
         const t = value.trim();
         if (isIsoDate(t)) return { ok: true, value: t };
@@ -188,7 +192,7 @@ export function parseReturn(raw: RawReturn, file: string): ParsedReturn {
       continue;
     }
     const v = found.value;
-    header[f.key] = f.key === "formatVersion" ? Number(v) : v === null ? "" : typeof v === "number" && f.key === "reportingDate" ? serialToIso(v) : String(v);
+    header[f.key] = f.key === "formatVersion" ? Number(v) : v === null ? "" : typeof v === "number" && f.key === "reportingDate" ? (excelSerialToIso(v) ?? String(v)) : String(v);
   }
   let parsedHeader: QsrReturn["header"] | null = null;
   if (issues.length === 0) {

@@ -1,6 +1,6 @@
 // One cell -> one model value, by the field's kind. Problems come back as words a plan owner can act
 // on ('"twelve" is not a number'), never as zod's internals.
-import { IsoDate, isIsoDate, isoFrom, serialToIso } from "../model/dates";
+import { excelSerialToIso, IsoDate, isIsoDate, isoFrom, NOT_A_REAL_DATE } from "../model/dates";
 import { FieldMeta, LISTS } from "../model/plan";
 import { CellValue } from "./port";
 
@@ -27,7 +27,10 @@ export function parseDateText(text: string): IsoDate | null {
 }
 
 export function parseDate(v: CellValue): Parsed {
-  if (typeof v === "number" && Number.isFinite(v) && v >= 1) return ok(serialToIso(v));
+  if (typeof v === "number") {
+    const date = excelSerialToIso(v);
+    return date ? ok(date) : bad(`${shown(v)} ${NOT_A_REAL_DATE}`);
+  }
   if (typeof v === "string") {
     const date = parseDateText(v);
     if (date) return ok(date);
