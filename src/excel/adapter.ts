@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
 // number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 2 (its checks ride in the first write
-// request; 3 when designed sheets already exist), writeColumn() 2, addRows() 2, replaceRows() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
+// request; 3 when designed sheets already exist), writeColumn() 2, addRows() 3, replaceRows() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
@@ -16,6 +16,7 @@ import { RequirementProbe, requireExcelApi } from "./requirements";
 import { sendSteps } from "./sendSteps";
 import { SHEETS, TABLES } from "../workbook/names";
 import { addRowsCountProblem } from "../workbook/addRows";
+import { hasPassword, liftProtection, passwordMessage, protectionFields, protectionRead, restoreProtection } from "./protection";
 
 /** Runs a batch against Excel; Excel.run in the add-in, the double's run in tests and the bench. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -354,10 +355,13 @@ export class ExcelWorkbook implements WorkbookPort {
         deleteTemporary();
         context.runtime.enableEvents = eventsWere;
         const used = existing.map((name) => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address"));
+        const protections = existing.map((name) => context.workbook.worksheets.getItem(name).protection.load("protected"));
         await context.sync();
         const busy = used.find((range) => !range.isNullObject);
         if (busy) throw new ExcelCommandError(`Cannot create the plan: sheet ${busy.address} already has content. Start from a new workbook or remove that sheet.`);
-        const reuse = this.designStepsFor(design, new Set(existing.map((n) => n.toLowerCase())), skipNames);
+        // Only a protected sheet is unprotected: unprotect() on an open one fails (office-js #6784).
+        const locked = new Set(existing.filter((_, i) => protections[i].protected).map((n) => n.toLowerCase()));
+        const reuse = this.designStepsFor(design, new Set(existing.map((n) => n.toLowerCase())), skipNames, locked);
         await sendSteps(context, reuse, { eventsWere, requestLimitBytes: this.options.requestLimitBytes });
         return;
       }
@@ -375,9 +379,9 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  private designStepsFor(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string>): ExcelStep[] {
+  private designStepsFor(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string>, locked: ReadonlySet<string> = new Set()): ExcelStep[] {
     try {
-      return designSteps(design, existing, skipNames, this.options.requestLimitBytes);
+      return designSteps(design, existing, skipNames, this.options.requestLimitBytes, locked);
     } catch (error) {
       throw error instanceof Error ? new DesignError(error.message) : error;
     }
@@ -403,7 +407,14 @@ export class ExcelWorkbook implements WorkbookPort {
       const target = context.workbook.tables.getItem(table);
       const range = target.getRange().load("address");
       const headerRow = target.getHeaderRowRange().load("values");
-      const protection = target.worksheet.protection.load("protected, options");
+      const protection = protectionRead(
+        protectionFields(this.probe).includes("isPasswordProtected")
+          ? // eslint-disable-next-line office-addins/no-navigational-load -- isPasswordProtected is a boolean, not a navigation
+            target.worksheet.protection.load("protected, options, isPasswordProtected")
+          : target.worksheet.protection.load("protected, options"),
+        this.probe,
+      );
+      const filter = target.autoFilter.load("isDataFiltered");
       const runtime = context.runtime.load("enableEvents");
       try {
         await context.sync();
@@ -412,43 +423,44 @@ export class ExcelWorkbook implements WorkbookPort {
         throw error;
       }
       const box = parseSheetAddress(range.address);
+      const what = `Cannot write column "${column}" of table "${table}"`;
       const headers = headerRow.values[0].map((h) => String(h));
       const index = headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
       if (index < 0) throw new ExcelCommandError(`Cannot write column "${column}": table "${table}" has no such column (it has ${headers.join(", ")}).`);
       const dataRows = box.bottom - box.top;
       if (values.length !== dataRows)
         throw new ExcelCommandError(`Cannot write column "${column}" of table "${table}" (${range.address}): ${values.length} values for ${dataRows} data rows.`);
+      refuseFiltered(filter, what, table, box.sheet);
+      if (hasPassword(protection)) throw new ExcelCommandError(passwordMessage(what, box.sheet));
 
       const col = box.left + index;
       const rows = values.map((v, r) => [toExcelInput(v, "clear", () => `table "${table}", column "${column}", data row ${r + 1} (${columnLetter(col)}${box.top + 1 + r})`)]);
       const sheet = box.sheet;
-      const steps: ExcelStep[] = splitRows(rows, blockBytesFor(this.options.requestLimitBytes)).map((block) => {
+      const writes: ExcelStep[] = splitRows(rows, blockBytesFor(this.options.requestLimitBytes)).map((block) => {
         const address = `${columnLetter(col)}${box.top + 1 + block.start}:${columnLetter(col)}${box.top + block.start + block.rows.length}`;
         return { bytes: block.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = block.rows) };
       });
-      if (protection.protected) {
-        // A status column is locked on a protected sheet: lift protection for the write only.
-        const options = protection.options;
-        steps.unshift({ bytes: 32, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.unprotect() });
-        steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(options) });
-      }
+      // A status column is locked on a protected sheet: lift protection for the write only.
+      const steps = liftProtection(protection, sheet, writes);
       try {
         await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
-        if (protection.protected) {
-          context.workbook.worksheets.getItem(sheet).protection.protect(protection.options);
-          await context.sync().catch(() => undefined);
-        }
+        const password = await restoreProtection(context, protection, sheet, what, error);
+        if (password) throw new ExcelCommandError(password);
         throw error;
       }
     });
   }
 
   /**
-   * Sync 1 reads where the table is, its first and last data rows' formulas and the sheet's
-   * protection; sync 2 lifts protection, adds the rows (Excel carries formats, validation and status
-   * colours down and fills calculated columns), writes the formula columns on the new rows in
-   * case Excel did not treat them as calculated, and protects the sheet again with the same options.
+   * Sync 1 reads where the table is, its first and last data rows' formulas, whether the rows below it are empty, its filter and the sheet's
+   * protection; sync 2 reads each column's validation on the last data row. Sync 3 lifts protection, makes room below the table if anything is there, and
+   * writes the new rows just below it so Excel expands the table: the co-authoring-safe way, as
+   * table.rows.add causes merge conflicts with co-authors (co-authoring page, "Avoid table row
+   * conflicts"). The formula columns are filled from the last data row; formats (number formats,
+   * locking, fills, conditional formats) are pasted from it and validation set from it explicitly,
+   * as Microsoft documents no inheritance; then protection is put back with explicit options.
+   * A table without formula columns gets rows.add: blank rows alone do not expand a table.
    */
   async addRows(table: string, count: number): Promise<void> {
     const problem = addRowsCountProblem(table, count);
@@ -458,52 +470,97 @@ export class ExcelWorkbook implements WorkbookPort {
       const range = target.getRange().load("address");
       const lastRow = target.getRange().getLastRow().load("formulas");
       const firstRow = target.getHeaderRowRange().getOffsetRange(1, 0).load("formulas");
-      const protection = target.worksheet.protection.load("protected, options");
+      const below = target.getRange().getRowsBelow(count).getUsedRangeOrNullObject(false).load("address");
+      const protection = protectionRead(
+        protectionFields(this.probe).includes("isPasswordProtected")
+          ? // eslint-disable-next-line office-addins/no-navigational-load -- isPasswordProtected is a boolean, not a navigation
+            target.worksheet.protection.load("protected, options, isPasswordProtected")
+          : target.worksheet.protection.load("protected, options"),
+        this.probe,
+      );
+      const filter = target.autoFilter.load("isDataFiltered");
       const runtime = context.runtime.load("enableEvents");
+      const header = target.getHeaderRowRange().load("columnCount");
+      let rules: Excel.DataValidation[] = [];
       try {
         await context.sync();
       } catch (error) {
         if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot add rows: there is no table called "${table}" in this workbook.`);
-        throw error;
+        // e.g. the rows would run off the bottom of the sheet.
+        throw new ExcelCommandError(`Cannot add ${count} rows to table "${table}": ${error instanceof Error ? error.message : String(error)}`);
       }
       const box = parseSheetAddress(range.address);
       const sheet = box.sheet;
-      const width = box.right - box.left + 1;
+      const what = `Cannot add ${count} rows to table "${table}"`;
+      refuseFiltered(filter, what, table, sheet);
+      if (hasPassword(protection)) throw new ExcelCommandError(passwordMessage(what, sheet));
+      const width = header.columnCount;
       const hasData = box.bottom > box.top;
       // A formula column: the first and last data rows hold the same formula (a calculated column).
       const formulaColumns = hasData
         ? lastRow.formulas[0].flatMap((f, j) => (typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f ? [j] : []))
         : [];
-      const blanks: string[][] = Array.from({ length: count }, () => Array.from({ length: width }, () => ""));
+      if (hasData) {
+        // Sync 2: each column's validation on the last data row (the width is known only now).
+        rules = Array.from({ length: width }, (_, j) => target.getRange().getLastRow().getCell(0, j).dataValidation.load("type, rule, prompt, errorAlert"));
+        await context.sync();
+      }
+      const left = columnLetter(box.left);
+      const right = columnLetter(box.right);
+      const newTop = box.bottom + 1;
+      const newBottom = box.bottom + count;
+      const newRows = `${left}${newTop}:${right}${newBottom}`;
       const steps: ExcelStep[] = [];
-      if (protection.protected) steps.push({ bytes: 32, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.unprotect() });
-      steps.push({ bytes: jsonBytes(blanks) + table.length, queue: (ctx) => ctx.workbook.tables.getItem(table).rows.add(undefined, blanks) });
-      for (const j of formulaColumns) {
-        const letter = columnLetter(box.left + j);
-        const from = `${letter}${box.bottom}`;
-        const to = `${letter}${box.bottom + 1}:${letter}${box.bottom + count}`;
+      if (!below.isNullObject) steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(newRows).insert("Down") });
+      if (formulaColumns.length === 0 || !hasData) {
+        const blanks: string[][] = Array.from({ length: count }, () => Array.from({ length: width }, () => ""));
+        steps.push({ bytes: jsonBytes(blanks) + table.length, queue: (ctx) => ctx.workbook.tables.getItem(table).rows.add(undefined, blanks) });
+      } else {
+        // Data in every new row just below the table makes Excel expand it; the formula columns'
+        // real formulas are pasted over this marker next, with their references moved per row.
+        const marker = columnLetter(box.left + formulaColumns[0]);
+        const ones = Array.from({ length: count }, () => ["=0"]);
+        steps.push({ bytes: jsonBytes(ones) + 16, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(`${marker}${newTop}:${marker}${newBottom}`).formulas = ones) });
+      }
+      if (hasData) {
+        for (const j of formulaColumns) {
+          const letter = columnLetter(box.left + j);
+          steps.push({
+            bytes: 64,
+            queue: (ctx) => {
+              const worksheet = ctx.workbook.worksheets.getItem(sheet);
+              worksheet.getRange(`${letter}${newTop}:${letter}${newBottom}`).copyFrom(worksheet.getRange(`${letter}${box.bottom}`), "Formulas");
+            },
+          });
+        }
         steps.push({
           bytes: 64,
           queue: (ctx) => {
             const worksheet = ctx.workbook.worksheets.getItem(sheet);
-            worksheet.getRange(to).copyFrom(worksheet.getRange(from), "Formulas");
+            worksheet.getRange(newRows).copyFrom(worksheet.getRange(`${left}${box.bottom}:${right}${box.bottom}`), "Formats");
           },
         });
+        rules.forEach((dv, j) => {
+          const parts = validationOf(dv);
+          if (!parts) return;
+          const letter = columnLetter(box.left + j);
+          steps.push({
+            bytes: jsonBytes(parts) + 32,
+            commands: 3,
+            queue: (ctx) => {
+              const target = ctx.workbook.worksheets.getItem(sheet).getRange(`${letter}${newTop}:${letter}${newBottom}`).dataValidation;
+              target.rule = parts.rule;
+              if (parts.prompt) target.prompt = parts.prompt;
+              if (parts.errorAlert) target.errorAlert = parts.errorAlert;
+            },
+          });
+        });
       }
-      const options = protection.options;
-      if (protection.protected) steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(options) });
       try {
-        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, liftProtection(protection, sheet, steps), { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
-        if (protection.protected) {
-          // The request stopped part way: protect the sheet again if it was left open.
-          const now = context.workbook.worksheets.getItem(sheet).protection.load("protected");
-          await context.sync().catch(() => undefined);
-          if (!now.protected) {
-            context.workbook.worksheets.getItem(sheet).protection.protect(options);
-            await context.sync().catch(() => undefined);
-          }
-        }
+        const password = await restoreProtection(context, protection, sheet, what, error);
+        if (password) throw new ExcelCommandError(password);
         const message = error instanceof Error ? error.message : String(error);
         throw new ExcelCommandError(`Cannot add ${count} rows to table "${table}" (sheet "${sheet}"): ${message}`);
       }
@@ -511,10 +568,12 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Sync 1 reads where the table is, its header, its first and last data rows' formulas and the
-   * sheet's protection; sync 2 writes the rows that stay, then deletes the surplus rows (the table
-   * shrinks with them) or appends the missing ones. Refused for tables with calculated columns
-   * (their rows are not just values) and on protected sheets (we do not lift protection to delete).
+   * Sync 1 reads where the table is, its header, its first and last data rows' formulas, its
+   * filter, whether the rows below are empty and the sheet's protection; sync 2 writes the rows that
+   * stay, then deletes the surplus rows (the table shrinks with them) or writes the missing ones
+   * just below the table so Excel expands it (the co-authoring-safe way; room is made first if
+   * anything is below). Refused for tables with calculated columns (their rows are not just
+   * values), on protected sheets (we do not lift protection to delete) and on filtered tables.
    */
   async replaceRows(table: string, rows: CellValue[][]): Promise<void> {
     await this.run(async (context) => {
@@ -524,6 +583,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const lastRow = target.getRange().getLastRow().load("formulas");
       const firstRow = target.getHeaderRowRange().getOffsetRange(1, 0).load("formulas");
       const protection = target.worksheet.protection.load("protected");
+      const filter = target.autoFilter.load("isDataFiltered");
+      const below = target.getRange().getRowsBelow(Math.max(1, Math.min(rows.length, 1_000_000))).getUsedRangeOrNullObject(false).load("address");
       const runtime = context.runtime.load("enableEvents");
       try {
         await context.sync();
@@ -542,14 +603,19 @@ export class ExcelWorkbook implements WorkbookPort {
       if (formulaColumns.length > 0)
         throw new ExcelCommandError(`Cannot replace the rows of table "${table}": it has formula columns (${formulaColumns.join(", ")}), which only Add rows keeps.`);
       if (protection.protected) throw new ExcelCommandError(`Cannot replace the rows of table "${table}": sheet "${sheet}" is protected. Unprotect it first.`);
+      refuseFiltered(filter, `Cannot replace the rows of table "${table}"`, table, sheet);
       const wrong = rows.findIndex((row) => row.length !== width);
       if (wrong >= 0) throw new ExcelCommandError(`Cannot replace the rows of table "${table}": row ${wrong + 1} has ${rows[wrong].length} values for ${width} columns (${headers.join(", ")}).`);
+      const blankAt = rows.findIndex((row) => row.every((v) => v === null || v === ""));
+      const have = Math.max(1, box.bottom - box.top);
+      if (blankAt >= have)
+        // Excel expands a table only over rows with data: a blank row written below it stays outside.
+        throw new ExcelCommandError(`Cannot replace the rows of table "${table}": row ${blankAt + 1} is blank, and a blank row cannot be added below a table. Leave it out.`);
 
       const input = (rows.length > 0 ? rows : [Array.from({ length: width }, (): CellValue => null)]).map((row, r) =>
         // "clear" turns null into "", so every input is a value.
         row.map((v, j) => toExcelInput(v, "clear", () => `table "${table}", column "${headers[j]}", data row ${r + 1}`) as string | number | boolean),
       );
-      const have = Math.max(1, box.bottom - box.top);
       const kept = input.slice(0, have);
       const firstData = box.top + 1;
       const left = columnLetter(box.left);
@@ -564,7 +630,15 @@ export class ExcelWorkbook implements WorkbookPort {
         const surplus = `${left}${firstData + input.length}:${right}${box.bottom}`;
         steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(surplus).delete("Up") });
       }
-      for (const b of splitRows(input.slice(have), block)) steps.push({ bytes: b.bytes + table.length, queue: (ctx) => ctx.workbook.tables.getItem(table).rows.add(undefined, b.rows) });
+      const extra = input.slice(have);
+      if (extra.length > 0) {
+        const room = `${left}${box.bottom + 1}:${right}${box.bottom + extra.length}`;
+        if (!below.isNullObject) steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(room).insert("Down") });
+        for (const b of splitRows(extra, block)) {
+          const address = `${left}${box.bottom + 1 + b.start}:${right}${box.bottom + b.start + b.rows.length}`;
+          steps.push({ bytes: b.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = b.rows) });
+        }
+      }
       try {
         await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
@@ -634,4 +708,21 @@ function tableSnapshot(name: string, box: SheetBox, grid: SheetGrid | undefined)
   for (let r = box.top + 1; r <= box.bottom; r++) rows.push(rowOf(r));
   const range = `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`;
   return { name, sheet: box.sheet, range, headers, rows };
+}
+
+/** Refuses a write into a filtered table: Excel puts values into the wrong rows there (office-js #224) and deletes nothing (#994). */
+function refuseFiltered(filter: Excel.AutoFilter, what: string, table: string, sheet: string): void {
+  if (filter.isDataFiltered)
+    throw new ExcelCommandError(
+      `${what}: table "${table}" on sheet "${sheet}" is filtered, so some rows are hidden and values could land in the wrong rows. Clear the filter (Data > Clear) and run the command again. Nothing was changed.`,
+    );
+}
+
+/** A column's validation as loaded from Excel, reduced to what can be set again (null members dropped). */
+function validationOf(dv: Excel.DataValidation): { rule: Excel.DataValidationRule; prompt?: Excel.DataValidationPrompt; errorAlert?: Excel.DataValidationErrorAlert } | null {
+  if (dv.type === "None") return null;
+  const rule = Object.fromEntries(Object.entries(dv.rule ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  if (Object.keys(rule).length !== 1) return null;
+  const clean = <T extends object>(o: T | null | undefined): T | undefined => (o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T) : undefined);
+  return { rule: rule as Excel.DataValidationRule, prompt: clean(dv.prompt), errorAlert: clean(dv.errorAlert) };
 }

@@ -2,13 +2,15 @@
 // Turns a WorkbookDesign into the ordered office.js commands that create it, each sized so
 // sendSteps can pack them into requests under 4 MB. Order matters and is fixed:
 // sheets -> values -> tables -> names -> formulas -> number formats -> other formats (wrap, locking,
-// widths, validation, conditional formats) -> freeze/print/protect/visibility
-// (tables before formulas so structured references resolve; protection last so it does not block).
+// widths, validation, conditional formats) -> freeze/protect/visibility -> page setup
+// (tables before formulas so structured references resolve; protection and hiding before page
+// setup, so a page-setup failure cannot leave a plan unprotected or the Lists sheet showing).
 import type { CellDesign, SheetDesign, TableDesign, Validation, WorkbookDesign } from "../workbook/port";
 import { columnLetter, parseAddress } from "../workbook/addresses";
 import { RequestStep, blockBytesFor, jsonBytes, splitRows } from "./chunks";
 import { toExcelInput } from "./cellInput";
 import { dataValidationParts } from "./validationRule";
+import { PLAN_SHEET_PROTECTION } from "./protection";
 
 export type ExcelStep = RequestStep<Excel.RequestContext>;
 
@@ -56,6 +58,8 @@ interface Phases {
   numberFormats: ExcelStep[];
   formats: ExcelStep[];
   finish: ExcelStep[];
+  /** Page setup goes after protection and hiding: a failure there stops the request without skipping them. */
+  print: ExcelStep[];
 }
 
 /** Writes a column or block of rows in row blocks; `set` puts one block on its range. */
@@ -212,11 +216,20 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
  * The steps that build `design`. `existing` lists the (empty) designed sheets already in the
  * workbook: they are reused rather than added.
  */
-export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string>, skipNames: ReadonlySet<string> = new Set(), requestLimitBytes?: number): ExcelStep[] {
-  const phases: Phases = { blockBytes: blockBytesFor(requestLimitBytes), structure: [], values: [], tables: [], names: [], formulas: [], numberFormats: [], formats: [], finish: [] };
+export function designSteps(
+  design: WorkbookDesign,
+  existing: ReadonlySet<string>,
+  skipNames: ReadonlySet<string> = new Set(),
+  requestLimitBytes?: number,
+  locked: ReadonlySet<string> = new Set(),
+): ExcelStep[] {
+  const phases: Phases = { blockBytes: blockBytesFor(requestLimitBytes), structure: [], values: [], tables: [], names: [], formulas: [], numberFormats: [], formats: [], finish: [], print: [] };
   for (const s of design.sheets) {
     const name = s.name;
-    if (existing.has(name.toLowerCase())) phases.structure.push(small(name.length, (context) => sheetOf(context, name).protection.unprotect()));
+    if (existing.has(name.toLowerCase())) {
+      // An existing sheet is unprotected only when it is protected (office-js #6784).
+      if (locked.has(name.toLowerCase())) phases.structure.push(small(name.length, (context) => sheetOf(context, name).protection.unprotect()));
+    }
     else phases.structure.push(small(name.length, (context) => context.workbook.worksheets.add(nameIn(context, name))));
     for (const cell of s.cells) cellSteps(name, cell, phases);
     for (const table of s.tables) tableSteps(name, table, phases);
@@ -229,13 +242,15 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
     for (const row of s.hiddenRows ?? []) phases.finish.push(small(24, (context) => (sheetOf(context, name).getRange(`${row}:${row}`).rowHidden = true)));
     if (s.print) {
       const print = s.print;
-      phases.finish.push(
+      phases.print.push(
         small(96, (context) => {
           const layout = sheetOf(context, name).pageLayout;
           layout.orientation = print.landscape ? "Landscape" : "Portrait";
           layout.paperSize = "A4";
           // Wide tables print at a readable scale across pages; only narrow sheets fit to one page wide.
-          layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: print.scale ?? 100 };
+          // Documented values only: a page count of at least 1, or a scale of 10-400
+          // (PageLayoutZoomOptions); verticalFitToPages 0 ("as many as needed") is not documented.
+          layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1 } : { scale: print.scale ?? 100 };
           layout.printOrder = "OverThenDown";
           if (print.repeatRows) layout.setPrintTitleRows(print.repeatRows);
           if (print.repeatColumns) layout.setPrintTitleColumns(print.repeatColumns);
@@ -245,11 +260,7 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
       );
     }
     if (s.protect)
-      phases.finish.push(
-        small(96, (context) =>
-          sheetOf(context, name).protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true }),
-        ),
-      );
+      phases.finish.push(small(96, (context) => sheetOf(context, name).protection.protect(PLAN_SHEET_PROTECTION)));
   }
   for (const n of design.names) {
     if (skipNames.has(n.name.toLowerCase())) continue;
@@ -263,5 +274,5 @@ export function designSteps(design: WorkbookDesign, existing: ReadonlySet<string
   }
   // Sheets and plain values touch nothing but the new sheets: apply() may send them before its checks.
   const early = [...phases.structure, ...phases.values].map((step) => ({ ...step, early: true }));
-  return [...early, ...phases.tables, ...phases.names, ...phases.formulas, ...phases.numberFormats, ...phases.formats, ...phases.finish];
+  return [...early, ...phases.tables, ...phases.names, ...phases.formulas, ...phases.numberFormats, ...phases.formats, ...phases.finish, ...phases.print];
 }

@@ -176,9 +176,9 @@ describe("Excel double: behaves like Excel with cells", () => {
     expect(fake.workbook.valuesOf("Data", "A2:B2")).toEqual([["Ann", 10]]);
   });
 
-  test("a table grows like Excel's: calculated columns fill, last row's formats carry down; never on a protected sheet", async () => {
+  test("a table grows like Excel's: calculated columns fill, cells below move down, nothing else is granted; never on a protected sheet", async () => {
     const fake = createFakeOffice({
-      sheets: [{ name: "Data", values: [["Name", "Double", "Note"], ["Ann", "=Scores[[#This Row],[Name]]", "=1"], ["Bob", "=Scores[[#This Row],[Name]]", "=2"]] }],
+      sheets: [{ name: "Data", values: [["Name", "Double", "Note"], ["Ann", "=Scores[[#This Row],[Name]]", "=1"], ["Bob", "=Scores[[#This Row],[Name]]", "=2"], ["", "", ""], ["Total", "", "kept"]] }],
       tables: [{ name: "Scores", sheet: "Data", range: "A1:C3" }],
     });
     fake.workbook.sheet("Data").touch(3, 1).locked = false;
@@ -194,7 +194,26 @@ describe("Excel double: behaves like Excel with cells", () => {
     expect(wb.tableAddress("Scores")).toBe("Data!A1:C5");
     expect(wb.cellAt("Data", "B4").formula).toBe("=Scores[[#This Row],[Name]]");
     expect(wb.cellAt("Data", "C4").formula).toBeUndefined(); // not the same formula on every row: not calculated
-    expect(wb.cellAt("Data", "A5")).toMatchObject({ value: "Cy", locked: false });
+    // Microsoft documents no carrying down of locking or formats, so the double grants none.
+    expect(wb.cellAt("Data", "A5")).toMatchObject({ value: "Cy" });
+    expect(wb.cellAt("Data", "A5").locked).toBeUndefined();
+    // rows.add inserts: the total row under the table moved down two rows, not overwritten.
+    expect(wb.valuesOf("Data", "A7:C7")).toEqual([["Total", "", "kept"]]);
+  });
+
+  test("values written just below a table expand it (co-authoring page); a filter sends written values into the wrong rows (office-js #224)", async () => {
+    const fake = createFakeOffice({ sheets: [{ name: "Data", values: [["Name", "Score"], ["Ann", 1], ["Bob", 2], ["Cy", 3]] }], tables: [{ name: "Scores", sheet: "Data", range: "A1:B4" }] });
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A5:B6").values = [["Di", 4], ["", ""]];
+      await context.sync();
+    });
+    expect(fake.workbook.tableAddress("Scores")).toBe("Data!A1:B5");
+    fake.workbook.filterTable("Scores", "Name", (v) => v !== "Bob");
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("B2:B4").values = [[10], [20], [30]];
+      await context.sync();
+    });
+    expect(fake.workbook.valuesOf("Data", "B2:B5")).toEqual([[10], [2], [20], [30]]);
   });
 
   test("seeded tables and names read back through the API", async () => {

@@ -23,6 +23,8 @@ export interface FakeSeed {
     values?: (Scalar | null)[][];
     numberFormats?: (string | null)[][];
     protect?: boolean;
+    /** The user's password on the sheet's protection (implies protect). */
+    password?: string;
   }[];
   /** Tables over cells already seeded; headers/rows, when given, are written at the range first. */
   tables?: { name: string; sheet: string; range: string; headers?: string[]; rows?: (Scalar | null)[][] }[];
@@ -85,7 +87,8 @@ export function createFakeOffice(seed: FakeSeed = { sheets: [{ name: "Sheet1" }]
   }
 
   const isSetSupported = (name: string, minVersion = "1.1"): boolean => {
-    const have = name === "ExcelApi" ? host.apiVersion : host.otherRequirementSets[name];
+    // ExcelApiOnline is Excel on the web's own set.
+    const have = name === "ExcelApi" ? host.apiVersion : name === "ExcelApiOnline" && host.platform === "web" ? "1.1" : host.otherRequirementSets[name];
     if (!have) return false;
     const [hm, hn] = have.split(".").map(Number);
     const [nm, nn] = minVersion.split(".").map(Number);
@@ -147,7 +150,7 @@ function seedModel(model: FakeWorkbookModel, seed: FakeSeed): void {
         if (f && f !== "General") sheet.touch(origin.r1 + r, origin.c1 + c).numberFormat = f;
       }),
     );
-    if (s.protect) sheet.protection = { protected: true, options: {} };
+    if (s.protect || s.password !== undefined) sheet.protection = { protected: true, options: {}, password: s.password };
   }
   for (const t of seed.tables ?? []) {
     const sheet = model.sheet(t.sheet);

@@ -73,7 +73,8 @@ export class FakeSheet {
   readonly validations: FakeValidationArea[] = [];
   frozenRows = 0;
   readonly hiddenRows = new Set<number>();
-  protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
+  /** password: set when the user protected the sheet with one (unprotect() then needs it). */
+  protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   pageLayout: { orientation: string; paperSize: string; zoom: Record<string, unknown>; printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null; printOrder: string } = {
     orientation: "Portrait",
     paperSize: "Letter",
@@ -147,6 +148,8 @@ export interface FakeTable {
   box: Box;
   style: string;
   showBandedRows: boolean;
+  /** An AutoFilter with criteria: the sheet rows it hides (absolute row numbers). */
+  filter?: { column: number; hiddenRows: Set<number> };
 }
 
 export interface FakeName {
@@ -339,6 +342,16 @@ export class FakeWorkbookModel {
   tableAddress(name: string): string {
     const t = this.table(name);
     return `${quoteSheet(t.sheet.name)}!${boxAddress(t.box)}`;
+  }
+  /** Filters a table as a user would: rows whose cell in `column` fails `keep` are hidden. */
+  filterTable(name: string, column: string, keep: (value: Scalar) => boolean): void {
+    const t = this.table(name);
+    let col = -1;
+    for (let c = t.box.c1; c <= t.box.c2; c++) if (String(t.sheet.cell(t.box.r1, c)?.value ?? "").toLowerCase() === column.toLowerCase()) col = c;
+    if (col < 0) throw new Error(`table "${name}" has no column "${column}"`);
+    const hiddenRows = new Set<number>();
+    for (let r = t.box.r1 + 1; r <= t.box.r2; r++) if (!keep(t.sheet.cell(r, col)?.value ?? "")) hiddenRows.add(r);
+    t.filter = { column: col, hiddenRows };
   }
   resetStats(): void {
     this.stats = emptyStats();

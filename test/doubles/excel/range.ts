@@ -1,10 +1,11 @@
 // Ranges in the Excel double: values, formulas, number formats, copyFrom, delete, and what Excel stores when a value is entered.
 import type { FakeRequestContext } from "./context";
-import { FakeError, FakeSheet, MAX_COLUMNS, MAX_ROWS, PROTECTED, boxAddress, quoteSheet } from "./model";
+import { FakeError, FakeSheet, MAX_COLUMNS, MAX_ROWS, PROTECTED, boxAddress, overlaps as overlapsBox, quoteSheet } from "./model";
 import type { Box, FakeCell, Scalar } from "./model";
 import { NOT_FOUND, ClientObject } from "./clientObject";
 import { FakeRangeFormat, FakeDataValidation, FakeConditionalFormatCollection } from "./formats";
 import { FakeWorksheet } from "./worksheet";
+import { growTable, shiftDown } from "./tables";
 
 export interface RangeTarget {
   sheet: FakeSheet;
@@ -105,6 +106,31 @@ function monthYearSerial(text: string): number | null {
   return Math.round((Date.UTC(year, month, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/**
+ * Enters a block of values or formulas as Excel does, with two of its documented behaviours:
+ * - rows a table's filter hides are skipped and the values slide into the visible rows, so data
+ *   lands in the wrong rows (office-js #224);
+ * - data written in the rows just below a table, within its columns, makes the table expand over
+ *   them (co-authoring page, "Use Range.values to add rows"); blank rows do not expand it.
+ */
+function writeCells(context: FakeRequestContext, t: RangeTarget, data: unknown[][]): void {
+  checkUnlocked(t);
+  const hidden = new Set<number>();
+  for (const x of context.model.tables) if (x.sheet === t.sheet && x.filter && x.box.c1 <= t.box.c2 && x.box.c2 >= t.box.c1) for (const r of x.filter.hiddenRows) hidden.add(r);
+  let row = t.box.r1;
+  for (let r = 0; r < data.length; r++, row++) {
+    while (hidden.has(row)) row++;
+    for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) enter(t.sheet.touch(row, t.box.c1 + c), data[r][c]);
+  }
+  const table = context.model.tables.find((x) => x.sheet === t.sheet && x.box.r2 + 1 === t.box.r1 && t.box.c1 >= x.box.c1 && t.box.c2 <= x.box.c2);
+  if (!table) return;
+  let lastWithData = -1;
+  data.forEach((cells, r) => {
+    if (cells.some((v) => v !== null && v !== "")) lastWithData = r;
+  });
+  if (lastWithData >= 0) growTable(table, lastWithData + 1);
+}
+
 export class FakeRange extends ClientObject<RangeTarget> {
   private formatObject?: FakeRangeFormat;
   private validationObject?: FakeDataValidation;
@@ -165,9 +191,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   set values(input: Scalar[][]) {
     this.queueSet("values", input, (t) => {
-      const data = checkShape(t, input, "values");
-      checkUnlocked(t);
-      for (let r = 0; r < data.length; r++) for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) enter(t.sheet.touch(t.box.r1 + r, t.box.c1 + c), data[r][c]);
+      writeCells(this.context, t, checkShape(t, input, "values"));
     }, true);
   }
   get formulas(): Scalar[][] {
@@ -175,9 +199,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   set formulas(input: Scalar[][]) {
     this.queueSet("formulas", input, (t) => {
-      const data = checkShape(t, input, "formulas");
-      checkUnlocked(t);
-      for (let r = 0; r < data.length; r++) for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) enter(t.sheet.touch(t.box.r1 + r, t.box.c1 + c), data[r][c]);
+      writeCells(this.context, t, checkShape(t, input, "formulas"));
     }, true);
   }
   get numberFormat(): string[][] {
@@ -226,6 +248,43 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const t = this.target();
       return { sheet: t.sheet, box: { ...t.box, r2: t.box.r2 + deltaRows, c2: t.box.c2 + deltaColumns } };
     });
+  }
+  /** The `count` rows just below the range (ExcelApi 1.2). */
+  getRowsBelow(count = 1): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getRowsBelow(${count})`, () => {
+      const t = this.target();
+      if (t.box.r2 + count > MAX_ROWS) throw new FakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format: rows below leave the sheet.");
+      return { sheet: t.sheet, box: { ...t.box, r1: t.box.r2 + 1, r2: t.box.r2 + count } };
+    });
+  }
+  /** The part of the range holding anything (values only when valuesOnly); null when empty (ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.context.requireApi("1.4", "Range.getUsedRangeOrNullObject");
+    return new FakeRange(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const t = this.target();
+        let box: Box | null = null;
+        for (const [key, cell] of t.sheet.cells) {
+          const row = Math.floor(key / MAX_COLUMNS);
+          const col = key % MAX_COLUMNS;
+          if (row < t.box.r1 || row > t.box.r2 || col < t.box.c1 || col > t.box.c2) continue;
+          if (valuesOnly && cell.value === "" && cell.formula === undefined) continue;
+          box = box ? { r1: Math.min(box.r1, row), r2: Math.max(box.r2, row), c1: Math.min(box.c1, col), c2: Math.max(box.c2, col) } : { r1: row, r2: row, c1: col, c2: col };
+        }
+        return box ? { sheet: t.sheet, box } : null;
+      },
+      true,
+    );
+  }
+  /** Inserts blank cells here, shifting what was here down (ExcelApi 1.1; shift Down only in the double). */
+  insert(shift: "Down" | "Right"): void {
+    this.queueCall("insert", [shift], (t) => {
+      if (shift !== "Down") throw new FakeError("NotImplemented", "The Excel double only inserts with shift Down.");
+      if (t.sheet.protection.protected) throw PROTECTED();
+      shiftDown(this.context.model, t.sheet, t.box.r1, t.box.c1, t.box.c2, rows(t.box));
+    }, "write", true);
   }
   /** The last row of the range (ExcelApi 1.3). */
   getLastRow(): FakeRange {
@@ -298,6 +357,16 @@ export class FakeRange extends ClientObject<RangeTarget> {
             dest.fontColor = src?.fontColor;
           }
         }
+      if (copyType === "All" || copyType === "Formats") {
+        // Pasting formats carries conditional formats (not data validation, which is its own paste).
+        for (const f of [...from.sheet.conditionalFormats])
+          if (overlapsBox(f.box, from.box)) {
+            const grown = { r1: Math.min(f.box.r1, box.r1), r2: Math.max(f.box.r2, box.r2), c1: f.box.c1, c2: f.box.c2 };
+            const joins = from.sheet === t.sheet && f.box.c1 >= box.c1 && f.box.c2 <= box.c2 && box.r1 <= f.box.r2 + 1 && box.r2 >= f.box.r1 - 1;
+            if (joins) f.box = grown;
+            else t.sheet.conditionalFormats.push({ ...f, box: { r1: box.r1, r2: box.r2, c1: Math.max(box.c1, f.box.c1 - from.box.c1 + box.c1), c2: Math.min(box.c2, f.box.c2 - from.box.c1 + box.c1) } });
+          }
+      }
     }, "write", copyType !== "Formats");
   }
   select(): void {
@@ -319,6 +388,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const { r1, c1, r2, c2 } = t.box;
       const height = r2 - r1 + 1;
       const tables = this.context.model.tables.filter((x) => x.sheet === t.sheet && x.box.c2 >= c1 && x.box.c1 <= c2 && x.box.r2 >= r1);
+      // Deleting rows of a filtered table does nothing at all, without an error (office-js #994).
+      if (tables.some((x) => x.filter && x.filter.hiddenRows.size > 0 && x.box.r1 <= r2)) return;
       for (const x of tables) {
         const inside = x.box.c1 >= c1 && x.box.c2 <= c2;
         if (x.box.r1 > r2 && inside) continue; // below: it moves up whole

@@ -1,7 +1,7 @@
 // Tables in the Excel double: the collection, rows.add (growing like Excel) and columns.
 import type { FakeRequestContext } from "./context";
-import { FakeError, FakeSheet, MAX_ROWS, NOT_LOADED, PROTECTED, boxAddress, overlaps } from "./model";
-import type { Box, FakeTable, Scalar } from "./model";
+import { FakeError, FakeSheet, FakeWorkbookModel, MAX_COLUMNS, MAX_ROWS, NOT_LOADED, PROTECTED, boxAddress, overlaps } from "./model";
+import type { Box, FakeCell, FakeTable, Scalar } from "./model";
 import { parseLoad, NOT_FOUND, ClientObject } from "./clientObject";
 import type { LoadSpec } from "./clientObject";
 import { checkShape, enter, FakeRange } from "./range";
@@ -84,35 +84,56 @@ export class FakeTableCollection extends ClientObject<FakeTable[]> {
 }
 
 /**
- * What Excel does when a table grows by `count` rows at the bottom: the new rows take the last
- * data row's cell formats (number format, font, fill, wrap, locking); validation and conditional
- * formats over a column's whole body grow with it; and a calculated column (every data cell
- * holding the same formula) fills the new rows.
+ * What the double grants a table that grows by `count` rows at the bottom (rows.add, or values
+ * written just below it): the rows join the table and a calculated column (every data cell holding
+ * the same formula) fills them, as Excel documents for calculated columns. Nothing else: Microsoft
+ * documents no inheritance of locking, number formats, validation or conditional formats, so the
+ * double grants none and the add-in must set them (issue 10, item 5).
  */
-function growTable(t: FakeTable, count: number): void {
+export function growTable(t: FakeTable, count: number): void {
   const firstData = t.box.r1 + 1;
   const last = t.box.r2;
   const sheet = t.sheet;
   const newBottom = last + count;
   if (last >= firstData) {
     for (let c = t.box.c1; c <= t.box.c2; c++) {
-      const template = sheet.cell(last, c);
       let formula = sheet.cell(firstData, c)?.formula;
       for (let r = firstData + 1; r <= last && formula !== undefined; r++) if (sheet.cell(r, c)?.formula !== formula) formula = undefined;
+      if (formula === undefined) continue;
       for (let r = last + 1; r <= newBottom; r++) {
         const cell = sheet.touch(r, c);
-        if (template) Object.assign(cell, { numberFormat: template.numberFormat, bold: template.bold, wrap: template.wrap, locked: template.locked, fillColor: template.fillColor, fontColor: template.fontColor });
-        if (formula !== undefined) {
-          cell.formula = formula;
-          cell.value = "";
-        }
+        if (cell.value !== "" || cell.formula !== undefined) continue;
+        cell.formula = formula;
+        cell.value = "";
       }
     }
-    const grows = (box: Box) => box.r1 >= firstData && box.r2 === last && box.c1 >= t.box.c1 && box.c2 <= t.box.c2;
-    for (const v of sheet.validations) if (grows(v.box)) v.box = { ...v.box, r2: newBottom };
-    for (const f of sheet.conditionalFormats) if (grows(f.box)) f.box = { ...f.box, r2: newBottom };
   }
   t.box = { ...t.box, r2: newBottom };
+}
+
+/**
+ * Moves everything in columns c1..c2 from row `from` down by `count` rows (Excel's insert with shift
+ * down, and what table rows.add does to the cells under a table): cells, validation, conditional
+ * formats and tables entirely within those columns. A table only partly in the columns refuses.
+ */
+export function shiftDown(model: FakeWorkbookModel, sheet: FakeSheet, from: number, c1: number, c2: number, count: number): void {
+  for (const x of model.tables)
+    if (x.sheet === sheet && x.box.r2 >= from && x.box.c2 >= c1 && x.box.c1 <= c2 && (x.box.c1 < c1 || x.box.c2 > c2) && x.box.r1 >= from)
+      throw new FakeError("InvalidOperation", "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.");
+  if ((sheet.usedBox(false)?.r2 ?? 0) + count > MAX_ROWS) throw new FakeError("InvalidOperation", "This operation is not allowed because it tries to shift cells off the end of the sheet.");
+  const moved = new Map<number, FakeCell>();
+  for (const [key, cell] of sheet.cells) {
+    const row = Math.floor(key / MAX_COLUMNS);
+    const col = key % MAX_COLUMNS;
+    if (col < c1 || col > c2 || row < from) continue;
+    sheet.cells.delete(key);
+    moved.set(FakeSheet.key(row + count, col), cell);
+  }
+  for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  const move = (box: Box): Box => (box.r1 >= from && box.c1 >= c1 && box.c2 <= c2 ? { ...box, r1: box.r1 + count, r2: box.r2 + count } : box);
+  for (const v of sheet.validations) v.box = move(v.box);
+  for (const f of sheet.conditionalFormats) f.box = move(f.box);
+  for (const x of model.tables) if (x.sheet === sheet) x.box = move(x.box);
 }
 
 function tableHeaders(t: FakeTable): string[] {
@@ -180,6 +201,11 @@ export class FakeTable_ extends ClientObject<FakeTable> {
   getDataBodyRange(): FakeRange {
     return this.part("getDataBodyRange", (t) => (t.box.r2 > t.box.r1 ? { ...t.box, r1: t.box.r1 + 1 } : null));
   }
+  /** The table's AutoFilter (ExcelApi 1.9). */
+  get autoFilter(): FakeAutoFilter {
+    this.context.requireApi("1.9", "Table.autoFilter");
+    return new FakeAutoFilter(this.context, `${this.path}.autoFilter`, () => this.find());
+  }
   get columns(): FakeTableColumnCollection {
     return new FakeTableColumnCollection(this.context, `${this.path}.columns`, () => this.target());
   }
@@ -195,6 +221,8 @@ export class FakeTable_ extends ClientObject<FakeTable> {
           const below: Box = { r1: t.box.r2 + 1, c1: t.box.c1, r2: t.box.r2 + count, c2: t.box.c2 };
           const target = { sheet: t.sheet, box: below };
           if (values) checkShape(target, values, "values");
+          // Excel inserts table rows: what was under the table moves down, it is not overwritten.
+          shiftDown(this.context.model, t.sheet, below.r1, t.box.c1, t.box.c2, count);
           growTable(t, count);
           if (values) values.forEach((row, r) => row.forEach((v, c) => enter(t.sheet.touch(below.r1 + r, below.c1 + c), v)));
         }, "write", true),
@@ -287,3 +315,28 @@ class FakeTableColumn extends ClientObject<ColumnTarget> {
 }
 
 // ---------------------------------------------------------------- names
+
+/** A table's AutoFilter: whether criteria hide rows, and clearing them (ExcelApi 1.9). */
+class FakeAutoFilter extends ClientObject<FakeTable> {
+  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeTable | null) {
+    super(context, path);
+  }
+  protected find(): FakeTable | null {
+    return this.resolve();
+  }
+  protected scalars(): Record<string, (t: FakeTable) => unknown> {
+    return { enabled: () => true, isDataFiltered: (t) => (t.filter?.hiddenRows.size ?? 0) > 0 };
+  }
+  get enabled(): boolean {
+    return this.readLoaded("enabled");
+  }
+  get isDataFiltered(): boolean {
+    return this.readLoaded("isDataFiltered");
+  }
+  clearCriteria(): void {
+    this.queueCall("clearCriteria", [], (t) => {
+      if (t.sheet.protection.protected) throw PROTECTED();
+      delete t.filter;
+    });
+  }
+}

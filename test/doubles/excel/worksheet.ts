@@ -109,7 +109,25 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   }
 }
 
-class FakeSheetProtection extends ClientObject<FakeSheet> {
+/** Every member of WorksheetProtectionOptions; a load returns all of them. */
+const PROTECTION_OPTIONS = [
+  "allowAutoFilter",
+  "allowDeleteColumns",
+  "allowDeleteRows",
+  "allowEditObjects",
+  "allowEditScenarios",
+  "allowFormatCells",
+  "allowFormatColumns",
+  "allowFormatRows",
+  "allowInsertColumns",
+  "allowInsertHyperlinks",
+  "allowInsertRows",
+  "allowPivotTables",
+  "allowSort",
+  "selectionMode",
+];
+
+export class FakeSheetProtection extends ClientObject<FakeSheet> {
   constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeSheet | null) {
     super(context, path);
   }
@@ -117,7 +135,18 @@ class FakeSheetProtection extends ClientObject<FakeSheet> {
     return this.resolve();
   }
   protected scalars(): Record<string, (s: FakeSheet) => unknown> {
-    return { protected: (s) => s.protection.protected, options: (s) => ({ ...s.protection.options }) };
+    return {
+      protected: (s) => s.protection.protected,
+      // Members never set come back null, and such an object is not a valid argument to protect()
+      // (office-js #1931): the double hands back the same trap.
+      options: (s) => Object.fromEntries(PROTECTION_OPTIONS.map((k) => [k, s.protection.options[k] ?? null])),
+      // ExcelApiOnline 1.1: Excel on the web only; desktop and Mac fail the request.
+      isPasswordProtected: (s) => {
+        if (this.context.host.platform !== "web")
+          throw new FakeError("ApiNotFound", "The API you are trying to use could not be found (WorksheetProtection.isPasswordProtected needs ExcelApiOnline 1.1).", "WorksheetProtection.isPasswordProtected");
+        return s.protection.protected && s.protection.password !== undefined;
+      },
+    };
   }
   get protected(): boolean {
     return this.readLoaded("protected");
@@ -125,14 +154,26 @@ class FakeSheetProtection extends ClientObject<FakeSheet> {
   get options(): Record<string, unknown> {
     return this.readLoaded("options");
   }
+  get isPasswordProtected(): boolean {
+    return this.readLoaded("isPasswordProtected");
+  }
   protect(options?: Record<string, unknown>, password?: string): void {
     this.queueCall("protect", [options ?? {}, password === undefined ? undefined : "***"], (s) => {
-      if (s.protection.protected) throw new FakeError("InvalidOperation", `Sheet "${s.name}" is already protected.`);
-      s.protection = { protected: true, options: { ...(options ?? {}) } };
+      // Protecting a protected sheet (or unprotecting an unprotected one) is AccessDenied (office-js #6784).
+      if (s.protection.protected) throw new FakeError("AccessDenied", `Sheet "${s.name}" is already protected.`, "WorksheetProtection.protect");
+      for (const [k, v] of Object.entries(options ?? {}))
+        if (v === null || (k === "selectionMode" ? typeof v !== "string" : typeof v !== "boolean") || !PROTECTION_OPTIONS.includes(k))
+          throw new FakeError("GeneralException", `There was an internal error while processing the request (protection option ${k} = ${JSON.stringify(v)}; office-js #1931).`, "WorksheetProtection.protect");
+      s.protection = { protected: true, options: { ...(options ?? {}) }, password };
     });
   }
-  unprotect(): void {
-    this.queueCall("unprotect", [], (s) => (s.protection = { protected: false, options: {} }));
+  unprotect(password?: string): void {
+    this.queueCall("unprotect", [password === undefined ? undefined : "***"], (s) => {
+      if (!s.protection.protected) throw new FakeError("AccessDenied", `Sheet "${s.name}" is not protected (office-js #6784).`, "WorksheetProtection.unprotect");
+      if (s.protection.password !== undefined && s.protection.password !== password)
+        throw new FakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format: the password is not correct.", "WorksheetProtection.unprotect");
+      s.protection = { protected: false, options: {} };
+    });
   }
 }
 
@@ -162,7 +203,14 @@ class FakePageLayout extends ClientObject<FakeSheet> {
     return this.readLoaded("zoom");
   }
   set zoom(z: Record<string, unknown>) {
-    this.queueSet("zoom", z, (s) => (s.pageLayout.zoom = { ...z }));
+    this.queueSet("zoom", z, (s) => {
+      // Only documented values (PageLayoutZoomOptions): whole page counts from 1, a scale of 10-400.
+      for (const [k, v] of Object.entries(z ?? {})) {
+        const ok = k === "scale" ? typeof v === "number" && v >= 10 && v <= 400 : (k === "horizontalFitToPages" || k === "verticalFitToPages") && Number.isInteger(v) && (v as number) >= 1;
+        if (!ok) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: zoom ${k} = ${JSON.stringify(v)} is not a documented value.`, "PageLayout.zoom");
+      }
+      s.pageLayout.zoom = { ...z };
+    });
   }
   setPrintTitleRows(rows: string): void {
     this.queueCall("setPrintTitleRows", [rows], (s) => {
