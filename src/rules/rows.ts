@@ -64,3 +64,6 @@ export function measureRow(m: Located<Measure>): MeasureRow {
   }
   return { id, name, type, polarity, frequency, dataSource, accountableOfficer, baseline, annualTarget, q1Target, q2Target, q3Target, q4Target, source } as MeasureRow;
 }
+
+/** False for rows of a file whose columns are known and hold no "Link to parent plan" (e.g. an actions CSV without it). */
+export const hasLinkColumn = (a: ActionRow): boolean => !a.source.columns || a.source.columns.parentLink !== undefined || Object.keys(a.source.columns).length === 0;

@@ -70,6 +70,18 @@ test("every rule file under a criterion folder registers exactly one rule, liste
   expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
 });
 
+test("no rule file imports another (so rules register in index.ts order); shared helpers live in text/, rows.ts and the like", () => {
+  const graph = importGraph();
+  const ruleFiles = new Set([...graph.keys()].filter((f) => /= defineRule</.test(fs.readFileSync(f, "utf8"))));
+  const offenders = [...ruleFiles].flatMap((f) => (graph.get(f) ?? []).filter((t) => ruleFiles.has(t)).map((t) => `${path.relative(RULES_DIR, f)} -> ${path.relative(RULES_DIR, t)}`));
+  expect(offenders).toEqual([]);
+  // ...and so the rules are listed in the order index.ts imports them.
+  const order = [...fs.readFileSync(path.join(RULES_DIR, "index.ts"), "utf8").matchAll(/^import "(\.\/[^"]+)";$/gm)].map((m) => /\bid: "([^"]+)"/.exec(fs.readFileSync(path.join(RULES_DIR, `${m[1]}.ts`), "utf8"))?.[1]);
+  // (unserved-action spreads its id from coverage.ts, so its place is taken on trust.)
+  expect(RULE_IDS.filter((_id, i) => order[i] !== undefined)).toEqual(order.filter((id) => id !== undefined));
+  expect(order.filter((id) => id === undefined)).toHaveLength(1);
+});
+
 test("the action, measure and plan lists are the one list of all rules, split by scope", () => {
   const byScope = (scope: string) => ALL_RULES.filter((r) => r.scope === scope);
   expect(ACTION_RULES).toEqual(byScope("action"));

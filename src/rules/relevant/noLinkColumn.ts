@@ -1,10 +1,8 @@
 import { cellOf } from "../../model/plan";
-import type { ActionRow } from "../rows";
+import { hasLinkColumn } from "../rows";
 import type { PlanRule } from "../types";
 import { defineRule } from "../registry";
 
-/** Rows read from a file whose columns are known, and no "Link to parent plan" among them (e.g. an actions CSV without it). */
-export const hasLinkColumn = (a: ActionRow): boolean => !a.source.columns || a.source.columns.parentLink !== undefined || Object.keys(a.source.columns).length === 0;
 
 /** Relevant: without a link column, links cannot be judged; say so once rather than on every row. */
 export const noLinkColumn = defineRule<PlanRule>({

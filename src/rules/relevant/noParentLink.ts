@@ -1,6 +1,6 @@
 import type { ActionRule } from "../types";
 import { str } from "../text/dates";
-import { hasLinkColumn } from "./noLinkColumn";
+import { hasLinkColumn } from "../rows";
 import { defineRule } from "../registry";
 
 /** Relevant: an action that serves nothing above it is outside the golden thread. */

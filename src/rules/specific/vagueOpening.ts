@@ -1,9 +1,8 @@
 import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
-import { openingVerbs, opensWithVerb } from "../text/verbs";
+import { openingVerbs, opensWithVerb, softVerbs } from "../text/verbs";
 import { tokenise } from "../text/actionText";
 import { withAmount, withoutOpening } from "../text/rewrite";
-import { softVerbs } from "./verbBundle";
 
 /** Keeping a named standard is a checkable result: "Maintain Customer Service Excellence accreditation". */
 const STANDARD = /(?:^|[^a-z])(?:status|accreditation|accredited|certification|certified|award|charter|flag|standard|kitemark|iso \d+)(?![a-z])/;

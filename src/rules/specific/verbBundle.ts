@@ -1,11 +1,6 @@
 import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
-import { openingVerbs } from "../text/verbs";
-
-/** How many of the opening verbs are soft ("support", "inform"): bundles of them promise activity, not a result. */
-export function softVerbs(verbs: readonly string[], weak: RegExp): string[] {
-  return verbs.filter((v) => weak.test(v));
-}
+import { openingVerbs, softVerbs } from "../text/verbs";
 
 /** Specific: "Inform, support and empower tenants to..." piles up soft verbs instead of saying what will be done. */
 export const verbBundle = defineRule<ActionRule>({

@@ -163,3 +163,8 @@ export function objectWords(tokens: readonly string[], from: number): string[] {
   }
   return words;
 }
+
+/** The soft verbs ("support", "inform") among the opening verbs: bundles of them promise activity, not a result. */
+export function softVerbs(verbs: readonly string[], weak: RegExp): string[] {
+  return verbs.filter((v) => weak.test(v));
+}

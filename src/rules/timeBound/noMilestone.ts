@@ -1,10 +1,7 @@
 import { addMonths } from "../../model/dates";
 import type { ActionRule } from "../types";
-import { str } from "../text/dates";
+import { INTERIM, str } from "../text/dates";
 import { defineRule } from "../registry";
-
-// Interim timing in the wording: a month, a quarter, a phase, a milestone or a date.
-export const INTERIM = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may \d|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|phase|stage|milestone|by end of|\d{1,2}\/\d{1,2}\/\d{2,4})(?![a-z])/i;
 
 // Start dates repeat across a plan; EDATE through Date objects is too slow to redo for every row.
 const ends = new Map<string, string>();

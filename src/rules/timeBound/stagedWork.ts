@@ -1,8 +1,7 @@
 import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 import { readClauses } from "../text/clauses";
-import { str } from "../text/dates";
-import { INTERIM } from "./noMilestone";
+import { INTERIM, str } from "../text/dates";
 
 /** Time-bound: one piece of work in stages is tracked by a milestone per stage, not by splitting the row. */
 export const stagedWork = defineRule<ActionRule>({
