@@ -134,6 +134,7 @@ test("an actions CSV without a link column says once that links cannot be judged
   const ids = report.findings.map((f: { ruleId: string }) => f.ruleId);
   expect(ids).not.toContain("no-parent-link");
   expect(ids).not.toContain("no-intended-outcome");
+  expect(ids).not.toContain("no-parent-source");
   const once = report.findings.filter((f: { ruleId: string }) => f.ruleId === "no-link-column");
   expect(once).toHaveLength(1);
   expect(once[0]).toMatchObject({ severity: "info", criterion: "Relevant" });
