@@ -123,7 +123,7 @@ const cases: Record<string, { fires: Scenario[]; quiet: Scenario[] }> = {
   },
   "no-corporate-priority": { fires: [dir({ parentLink: "DSP-01" }), dir({ parentLink: "P7" }), plan("Directorate", { actions: actions([{ ...GOOD_ACTION, parentLink: "DSP-01" }]), register: DIRECTORATE_REGISTER })], quiet: [dir({}), dir({ parentLink: "TP1" }), dir({ parentLink: "CP2 Adult Social Care" }), dir({ parentLink: "" }), op({ parentLink: "CP2" })] },
   "duplicate-action-id": { fires: [plan("Operational", { actions: actions([GOOD_ACTION, { ...GOOD_ACTION, id: "osp-01 " }]), register: DIRECTORATE_REGISTER })], quiet: [op({}), many(3, () => ({}))] },
-  "no-parent-source": { fires: [plan("Operational", { actions: actions([GOOD_ACTION]) }), team({}, register([{ id: "CP2", tier: "Corporate" }]))], quiet: [op({}), dir({}), plan("Operational", {})] },
+  "no-parent-source": { fires: [plan("Operational", { actions: actions([GOOD_ACTION]) }), team({}, register([{ id: "CP2", tier: "Corporate" }]))], quiet: [op({}), dir({}), plan("Operational", {}), withoutColumns(plan("Operational", { actions: actions([GOOD_ACTION]) }), "parentLink")] },
   "unserved-parent": { fires: [op({})], quiet: [plan("Operational", { actions: actions([GOOD_ACTION, { ...GOOD_ACTION, id: "OSP-02", parentLink: "DSP-02" }]), register: DIRECTORATE_REGISTER }), dir({})] },
   "unserved-action": {
     fires: [{ plan: plan("Directorate", { actions: actions([{ ...GOOD_ACTION, id: "DSP-01", parentLink: "CP2" }, { ...GOOD_ACTION, id: "DSP-02", parentLink: "CP2" }]) }), children: [op({})] }],
