@@ -11,7 +11,7 @@ import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../../src/status
 const MEASURE_TABLE = [...MEASURE_COLUMNS, ...FIGURE_COLUMNS];
 /** The Updates table's columns in both faces: whole structured columns, or whole A1 ranges. */
 const STRUCTURED_HISTORY = { period: "Updates[Period]", itemId: "Updates[Action or measure ID]", value: "Updates[Actual]" };
-const A1_HISTORY = { period: "History!$A$1:$A$9", itemId: "History!$B$1:$B$9", value: "History!$C$1:$C$9" };
+const A1_HISTORY = { period: "Updates!$A$1:$A$9", itemId: "Updates!$B$1:$B$9", value: "Updates!$C$1:$C$9" };
 
 const FACES: { name: string; table: string; columns: Column[]; formula: (ref: FieldRef, a1?: boolean) => string }[] = [
   { name: "RAG", table: "Measures", columns: MEASURE_TABLE, formula: ragFormula },

@@ -1,5 +1,5 @@
 // A HyperFormula workbook laid out like the plan workbook: a Settings sheet whose cells carry the
-// defined names, a History sheet standing in for the Updates table, and a Cases sheet with one case
+// defined names, an Updates sheet standing in for the Updates table, and a Cases sheet with one case
 // per row (the model columns, then any worked-out columns the formula reads, then the formula).
 import fc from "fast-check";
 import { HyperFormula, RawCellContent } from "hyperformula";
@@ -33,14 +33,14 @@ export function settingCells(settings: StatusSettings): [string, RawCellContent]
   return SETTING_ROWS.map((s) => [s.name, s.cell(settings)]);
 }
 
-/** Rows the History sheet holds: enough for any batch. */
+/** Rows the Updates sheet holds: enough for any batch. */
 const HISTORY_ROWS = 1000;
 
-/** The History sheet's columns as whole ranges, the A1 face of the Updates table's columns. */
+/** The Updates sheet's columns as whole ranges, the A1 face of the Updates table's columns. */
 export const HISTORY_REF: HistoryRef = {
-  period: `History!$A$1:$A$${HISTORY_ROWS}`,
-  itemId: `History!$B$1:$B$${HISTORY_ROWS}`,
-  value: `History!$C$1:$C$${HISTORY_ROWS}`,
+  period: `Updates!$A$1:$A$${HISTORY_ROWS}`,
+  itemId: `Updates!$B$1:$B$${HISTORY_ROWS}`,
+  value: `Updates!$C$1:$C$${HISTORY_ROWS}`,
 };
 
 /** A worked-out column between the model's columns and the formula under test. */
@@ -73,10 +73,10 @@ export class StatusSheet {
   constructor(private readonly columns: Column[], private readonly derived: DerivedColumn[] = []) {
     this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
     this.hf.addSheet("Settings");
-    this.hf.addSheet("History");
+    this.hf.addSheet("Updates");
     this.hf.addSheet("Cases");
     this.settingsId = this.hf.getSheetId("Settings")!;
-    this.historyId = this.hf.getSheetId("History")!;
+    this.historyId = this.hf.getSheetId("Updates")!;
     this.casesId = this.hf.getSheetId("Cases")!;
     this.allColumns = [...columns, ...derived.map((d) => d.column)];
     SETTING_ROWS.forEach((s, i) => this.hf.addNamedExpression(s.name, `=Settings!$B$${i + 1}`));
