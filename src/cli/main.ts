@@ -6,6 +6,7 @@ import { register as registerConvert } from "./commands/convert";
 import { register as registerDemo } from "./commands/demo";
 import { register as registerNew } from "./commands/new";
 import { register as registerQsr } from "./commands/qsr";
+import { register as registerReport } from "./commands/report";
 import { register as registerStatus } from "./commands/status";
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerQsr(program);
   registerCollect(program);
+  registerReport(program);
   registerDemo(program);
   return program;
 }

@@ -1,0 +1,266 @@
+// The Corporate Plan Overview Report (CPOR): the quarter's roll-up turned into what ELT, Cabinet and
+// Overview & Scrutiny read, one section per Corporate Plan priority. Pure: the HTML page and the
+// workbook are drawn from this model (html.ts, files/cporXlsx.ts).
+import { RegisterIndex, Comparator } from "../model/measureRegister";
+import { financialYearLabel, parsePeriod, Period, periodLabel } from "../model/period";
+import { COUNT_KEYS, CountRow, DataQualityFinding, Rollup, RollupAction, RollupException, RollupMeasure } from "../qsr/collect";
+import { RED, SLIPPED_MORE } from "../qsr/statusValues";
+
+export interface TrendPoint {
+  /** "Baseline", "Q1" ... "Q4". */
+  label: string;
+  value: number | null;
+}
+
+export interface KeyMeasure {
+  id: string;
+  name: string;
+  planId: string;
+  unit: string;
+  polarity: string;
+  rag: string;
+  previousRag: string;
+  direction: string;
+  actual: number | null;
+  target: number | null;
+  annualTarget: number | null;
+  /** Baseline then each quarter of the year so far: what the roll-ups hold, never estimated. */
+  trend: TrendPoint[];
+  /** The period the latest figure is for, e.g. "2024/25 Q2", "2024/25 Q1", "Baseline (2023/24)", or "No figure yet". */
+  latestPeriod: string;
+  comparators: Comparator[];
+}
+
+export interface ReportException {
+  itemType: string;
+  id: string;
+  title: string;
+  planId: string;
+  status: string;
+  reason: string;
+  correctiveAction: string;
+  recoveryDate: string | null;
+  missing: string;
+}
+
+export interface SlippedAction {
+  id: string;
+  action: string;
+  planId: string;
+  leadOfficer: string;
+  dueDate: string | null;
+  revisedDueDate: string | null;
+  slippageReason: string;
+  correctiveAction: string;
+  recoveryDate: string | null;
+}
+
+export interface Changes {
+  /** The roll-up compared with, e.g. "2024/25 Q1". */
+  since: string;
+  newReds: { id: string; name: string; was: string }[];
+  recovered: { id: string; name: string; now: string }[];
+  newlySlipped: { id: string; action: string; planId: string }[];
+}
+
+export interface PrioritySection {
+  id: string;
+  title: string;
+  counts: CountRow;
+  keyMeasures: KeyMeasure[];
+  exceptions: ReportException[];
+  slipped: SlippedAction[];
+  /** null when no previous roll-up was given. */
+  changes: Changes | null;
+}
+
+export interface Cpor {
+  council: string;
+  period: string;
+  generatedOn: string;
+  returns: number;
+  draftsLeftOut: string[];
+  rejected: number;
+  priorities: PrioritySection[];
+  /** Every measure's latest data period (and comparators), for the appendix table. */
+  measures: KeyMeasure[];
+  dataQuality: DataQualityFinding[];
+  /** The counts of the whole council (the roll-up's total row). */
+  totals: CountRow;
+}
+
+export interface CporInput {
+  rollup: Rollup;
+  /** Earlier roll-ups of the same year: the trend and "what changed since last quarter" come from them. */
+  previous?: { file: string; rollup: Rollup }[];
+  register?: RegisterIndex;
+  priorities: { id: string; title: string }[];
+  council: string;
+  generatedOn: string;
+  /** The file the roll-up came from, for messages. */
+  file?: string;
+}
+
+const quarterOf = (p: Period) => p.quarter;
+
+/** Checks the previous roll-ups: an earlier quarter of the same financial year, else a message naming the file. */
+function checkPrevious(current: Period, previous: { file: string; rollup: Rollup }[]): void {
+  for (const p of previous) {
+    const prev = parsePeriod(p.rollup.period);
+    if (prev.startYear !== current.startYear)
+      throw new Error(`${p.file}: period: the previous roll-up is for ${p.rollup.period}, a different year from this report's ${periodLabel(current)}; give a roll-up of an earlier quarter of the same year`);
+    if (quarterOf(prev) >= quarterOf(current)) throw new Error(`${p.file}: period: the previous roll-up is for ${p.rollup.period}, not a quarter before ${periodLabel(current)}`);
+  }
+}
+
+const yearLabel = financialYearLabel;
+
+function trendOf(m: RollupMeasure, period: Period, earlier: Map<number, Map<string, RollupMeasure>>): TrendPoint[] {
+  const points: TrendPoint[] = [{ label: "Baseline", value: m.baseline }];
+  for (let q = 1; q <= 4; q++) {
+    let value: number | null = null;
+    if (q === period.quarter) value = m.actual;
+    else if (q < period.quarter) {
+      value = earlier.get(q)?.get(m.id)?.actual ?? null;
+      // At Q2 and Q3 direction of travel compares with the previous quarter's figure: the return carries it.
+      if (value === null && q === period.quarter - 1 && (period.quarter === 2 || period.quarter === 3)) value = m.comparedWith;
+    }
+    if (q <= period.quarter) points.push({ label: `Q${q}`, value });
+  }
+  return points;
+}
+
+function latestPeriodOf(trend: TrendPoint[], period: Period): string {
+  for (let i = trend.length - 1; i >= 1; i--) if (trend[i].value !== null) return `${yearLabel(period.startYear)} ${trend[i].label}`;
+  return trend[0].value !== null ? `Baseline (${yearLabel(period.startYear - 1)})` : "No figure yet";
+}
+
+function keyMeasure(m: RollupMeasure, period: Period, earlier: Map<number, Map<string, RollupMeasure>>, register?: RegisterIndex): KeyMeasure {
+  const trend = trendOf(m, period, earlier);
+  return {
+    id: m.id,
+    name: register?.get(m.id)?.name || m.name,
+    planId: m.planId,
+    unit: m.unit || register?.get(m.id)?.unit || "",
+    polarity: m.polarity ?? "",
+    rag: m.rag,
+    previousRag: m.previousRag ?? "",
+    direction: m.direction,
+    actual: m.actual,
+    target: m.target,
+    annualTarget: m.annualTarget,
+    trend,
+    latestPeriod: latestPeriodOf(trend, period),
+    comparators: register?.get(m.id)?.comparators ?? [],
+  };
+}
+
+function exceptionRow(e: RollupException, titles: Map<string, string>): ReportException {
+  return {
+    itemType: e.itemType,
+    id: e.id,
+    title: titles.get(`${e.itemType}\u0000${e.planId}\u0000${e.id}`) ?? "",
+    planId: e.planId,
+    status: e.status,
+    reason: e.reason,
+    correctiveAction: e.correctiveAction,
+    recoveryDate: e.recoveryDate,
+    missing: e.missing,
+  };
+}
+
+const slippedRow = (a: RollupAction): SlippedAction => ({
+  id: a.id,
+  action: a.action,
+  planId: a.planId,
+  leadOfficer: a.leadOfficer,
+  dueDate: a.dueDate,
+  revisedDueDate: a.revisedDueDate,
+  slippageReason: a.slippageReason,
+  correctiveAction: a.correctiveAction,
+  recoveryDate: a.recoveryDate,
+});
+
+export function buildCpor(input: CporInput): Cpor {
+  const { rollup, register } = input;
+  if (rollup.returns.length === 0) {
+    const why = [
+      rollup.draftsExcluded.length ? `${rollup.draftsExcluded.length} draft${rollup.draftsExcluded.length === 1 ? "" : "s"} left out (${rollup.draftsExcluded.map((d) => d.returnFile).join(", ")}; --include-drafts counts them)` : "",
+      rollup.rejects.length ? `${rollup.rejects.length} problem${rollup.rejects.length === 1 ? "" : "s"} rejected (first: ${rollup.rejects[0].file}${rollup.rejects[0].sheet ? ` ${rollup.rejects[0].sheet}` : ""}${rollup.rejects[0].cell ? `!${rollup.rejects[0].cell}` : ""}: ${rollup.rejects[0].reason})` : "",
+    ].filter(Boolean);
+    throw new Error(`${input.file ? `${input.file}: ` : ""}no returns in the roll-up, so there is nothing to report${why.length ? `: ${why.join("; ")}` : ""}`);
+  }
+  const period = parsePeriod(rollup.period);
+  const previous = [...(input.previous ?? [])];
+  checkPrevious(period, previous);
+  previous.sort((a, b) => parsePeriod(a.rollup.period).quarter - parsePeriod(b.rollup.period).quarter);
+  const earlier = new Map<number, Map<string, RollupMeasure>>();
+  for (const p of previous) earlier.set(parsePeriod(p.rollup.period).quarter, new Map(p.rollup.measures.map((m) => [m.id, m])));
+  const last = previous.at(-1);
+
+  const titles = new Map<string, string>();
+  for (const a of rollup.actions) titles.set(`Action\u0000${a.planId}\u0000${a.id}`, a.action);
+  for (const m of rollup.measures) titles.set(`Measure\u0000${m.planId}\u0000${m.id}`, m.name);
+  const measurePriority = new Map(rollup.measures.map((m) => [`${m.planId}\u0000${m.id}`, m.corporatePriority]));
+  const actionPriority = new Map(rollup.actions.map((a) => [`${a.planId}\u0000${a.id}`, a.corporatePriority]));
+  const exceptionPriority = (e: RollupException) => (e.itemType === "Measure" ? measurePriority : actionPriority).get(`${e.planId}\u0000${e.id}`) ?? "";
+
+  // The framework's priorities in its order; anything reported against no priority gets its own section.
+  const groups = [...input.priorities];
+  for (const row of rollup.countsByPriority.slice(0, -1)) if (!groups.some((g) => g.id === row.group) && (row.measures > 0 || row.actions > 0)) groups.push({ id: row.group, title: row.name || row.group });
+
+  const allMeasures = rollup.measures.map((m) => ({ m, k: keyMeasure(m, period, earlier, register) }));
+  const prevMeasures = last ? new Map(last.rollup.measures.map((m) => [m.id, m])) : undefined;
+  const prevSlipped = last ? new Set(last.rollup.actions.filter((a) => a.status === SLIPPED_MORE).map((a) => `${a.planId}\u0000${a.id}`)) : undefined;
+
+  const priorities: PrioritySection[] = groups.map((g) => {
+    const counts = rollup.countsByPriority.find((r) => r.group === g.id) ?? emptyRow(g.id, g.title);
+    const measures = rollup.measures.filter((m) => m.corporatePriority === g.id);
+    const actions = rollup.actions.filter((a) => a.corporatePriority === g.id);
+    let changes: Changes | null = null;
+    if (last && prevMeasures && prevSlipped) {
+      changes = {
+        since: last.rollup.period,
+        newReds: measures.filter((m) => m.rag === RED && prevMeasures.get(m.id)?.rag !== RED).map((m) => ({ id: m.id, name: m.name, was: prevMeasures.get(m.id)?.rag ?? "not reported" })),
+        recovered: measures.filter((m) => m.rag !== RED && prevMeasures.get(m.id)?.rag === RED).map((m) => ({ id: m.id, name: m.name, now: m.rag })),
+        newlySlipped: actions.filter((a) => a.status === SLIPPED_MORE && !prevSlipped.has(`${a.planId}\u0000${a.id}`)).map((a) => ({ id: a.id, action: a.action, planId: a.planId })),
+      };
+    }
+    return {
+      id: g.id,
+      title: g.title,
+      counts: { ...counts, name: g.title },
+      keyMeasures: allMeasures.filter(({ m }) => m.corporatePriority === g.id && m.keyMeasure).map(({ k }) => k),
+      exceptions: rollup.exceptions.filter((e) => exceptionPriority(e) === g.id).map((e) => exceptionRow(e, titles)),
+      slipped: actions.filter((a) => a.status === SLIPPED_MORE).map(slippedRow),
+      changes,
+    };
+  });
+
+  const dataQuality = [...rollup.dataQuality];
+  if (register) {
+    const listed = new Set(dataQuality.filter((d) => d.kind === "Not in the register").map((d) => d.measureId));
+    for (const m of rollup.measures)
+      if (!register.get(m.id) && !listed.has(m.id))
+        dataQuality.push({ measureId: m.id, period: rollup.period, kind: "Not in the register", detail: `${m.id} ("${m.name}") is not in the measure register: reported as ${m.planId}'s local measure.`, file: m.returnFile, sheet: "Measures", cell: "" });
+  }
+
+  return {
+    council: input.council,
+    period: rollup.period,
+    generatedOn: input.generatedOn,
+    returns: rollup.returns.length,
+    draftsLeftOut: rollup.draftsExcluded.map((d) => d.returnFile),
+    rejected: rollup.rejects.length,
+    priorities,
+    measures: allMeasures.map(({ k }) => k).sort((a, b) => a.id.localeCompare(b.id, "en-GB", { numeric: true })),
+    dataQuality,
+    totals: rollup.countsByPriority.at(-1) ?? emptyRow("All returns", ""),
+  };
+}
+
+function emptyRow(group: string, name: string): CountRow {
+  const row: CountRow = { group, name, returns: 0, measures: 0, actions: 0, exceptions: 0 };
+  for (const keys of Object.values(COUNT_KEYS)) for (const k of keys) row[k] = 0;
+  return row;
+}
