@@ -2,6 +2,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Framework, parseFramework } from "../model/framework";
+import { TextEncodingError } from "../csv/encoding";
+import { readTextFile } from "../csv/readFile";
+import { FileRejected } from "../files/safeRead";
+
+/** The largest framework file accepted (a real one is a few kilobytes). */
+export const MAX_FRAMEWORK_BYTES = 1024 * 1024;
 
 /** The package root (holds examples/), whether running from dist/ or from src/ under ts-jest. */
 export function packageRoot(): string {
@@ -19,8 +25,15 @@ export const EXAMPLE_FRAMEWORK = "examples/sefton-framework.json";
 /** Loads --framework FILE, or the shipped Sefton example when none is given. */
 export function loadFramework(file?: string): Framework {
   const target = file ?? path.join(packageRoot(), EXAMPLE_FRAMEWORK);
-  if (!fs.existsSync(target)) throw new UserError(`${file}: framework file not found`);
-  return parseFramework(fs.readFileSync(target, "utf8"), file ?? EXAMPLE_FRAMEWORK);
+  let text: string;
+  try {
+    // The safe reader: a pipe, a device or a huge file named as the framework is refused unread.
+    text = readTextFile(target, MAX_FRAMEWORK_BYTES, file ?? EXAMPLE_FRAMEWORK).text;
+  } catch (e) {
+    if (e instanceof FileRejected || e instanceof TextEncodingError) throw new UserError(e.message.replace(/: file not found$/, ": framework file not found"));
+    throw e;
+  }
+  return parseFramework(text, file ?? EXAMPLE_FRAMEWORK);
 }
 
 /** An error whose message is meant for the user as it stands (no stack trace). */

@@ -2,6 +2,7 @@
 // problem naming its sheet and cell. Light on purpose: the collector runs this over hundreds of
 // returns, so cells are coerced by column kind in one pass and each row is checked by zod once.
 import { excelSerialToIso, isIsoDate, NOT_A_REAL_DATE } from "../model/dates";
+import { EXCEL_MAX_CELL_CHARS, tooLongReason } from "./sanitise";
 import {
   QSR_FORMAT_VERSION,
   QsrReturn,
@@ -68,6 +69,7 @@ function coerce(value: RawCell, kind: ReturnColumn["kind"]): { ok: true; value: 
   if (value === null || value === "") {
     return { ok: true, value: kind === "flag" ? false : kind === "number" || kind === "percent" || kind === "date" || kind === "choice" ? null : "" };
   }
+  if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) return { ok: false, reason: tooLongReason(value.length) };
   switch (kind) {
     case "number":
     case "percent": {

@@ -13,6 +13,7 @@ import { defaultFontXml } from "./print";
 import { PackageName, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
 import { OpenLimits, openXlsx, PLAN_LIMITS } from "./open";
 import { openXlsxFile } from "./openFile";
+import { quotePrefixFormulaText } from "./quotePrefix";
 import { workbookSnapshot } from "./snapshot";
 
 export { XlsxReadError } from "./readError";
@@ -110,6 +111,8 @@ export class XlsxWorkbook implements WorkbookPort {
     // Names ExcelJS could not hold (from apply() or from the file that was opened) go in by hand.
     const held = new Set(this.workbook.definedNames.model.map((d: { name: string }) => d.name));
     await writeDefinedNames(zip, this.names.filter((n) => !held.has(n.name)));
+    // Formula-like text stays text (quote-prefix style); no cell over Excel's 32,767 characters.
+    await quotePrefixFormulaText(zip);
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   }
 

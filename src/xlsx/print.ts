@@ -87,11 +87,13 @@ export function defaultFontXml(stylesXml: string): string {
   return stylesXml.replace(/<font>[\s\S]*?<\/font>/, `<font><sz val="${FONT_SIZE}"/><color theme="1"/><name val="${FONT_NAME}"/><family val="2"/></font>`);
 }
 
-/** Writes an ExcelJS workbook with the one default font; returns the bytes. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+/** Writes an ExcelJS workbook with the one default font; returns the bytes (a Uint8Array, so the pane can use it too). */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const JSZip = (await import("jszip")).default;
   const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const styles = await zip.file("xl/styles.xml")?.async("string");
   if (styles) zip.file("xl/styles.xml", defaultFontXml(styles));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  // Formula-like text stays text (quote-prefix style); no cell over Excel's 32,767 characters.
+  await (await import("./quotePrefix")).quotePrefixFormulaText(zip);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -1,5 +1,6 @@
 // The return as JSON: exactly the zod model (docs/qsr-return.schema.json describes it).
 import { ParsedReturn, ReturnIssue } from "../parseReturn";
+import { findLongText, tooLongReason } from "../sanitise";
 import { QSR_FORMAT_VERSION, QsrReturn, qsrReturnSchema } from "../schema";
 
 export function returnJson(r: QsrReturn): string {
@@ -21,7 +22,16 @@ export function parseReturnJson(text: string, file: string): ParsedReturn {
     return { ok: false, issues: [{ file, sheet: "header", cell: "formatVersion", reason: version === undefined ? "no header.formatVersion: this is not a QSR return" : `format version ${JSON.stringify(version)} is not supported (this collector reads version ${QSR_FORMAT_VERSION})` }] };
   }
   const parsed = qsrReturnSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    // Text longer than an Excel cell holds would break the roll-up workbook: refused at its field.
+    const long = findLongText(parsed.data);
+    if (long) {
+      const [table, ...rest] = long.path.map(String);
+      const cell = rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+      return { ok: false, issues: [{ file, sheet: TABLE_NAMES[table] ?? table ?? "", cell, reason: tooLongReason(long.length) }] };
+    }
+    return { ok: true, value: parsed.data };
+  }
   const issues: ReturnIssue[] = parsed.error.issues.slice(0, 25).map((i) => {
     const [table, ...rest] = i.path.map(String);
     const cell = rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
