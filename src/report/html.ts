@@ -27,21 +27,21 @@ function status(value: string): string {
   return `<span class="status" style="background:#${c.fill};color:#${c.font}">${mark}${esc(text)}</span>`;
 }
 
-function table(caption: string, headers: string[], rows: string[][], opts: { rowHeader?: boolean; numeric?: number[]; empty?: string } = {}): string {
+function table(caption: string, headers: string[], rows: string[][], opts: { rowHeader?: boolean; numeric?: number[]; empty?: string; className?: string } = {}): string {
   if (rows.length === 0) return `<p class="none">${esc(opts.empty ?? `No ${caption.toLowerCase()}.`)}</p>`;
   const numeric = new Set(opts.numeric ?? []);
   const head = headers.map((h, i) => `<th scope="col"${numeric.has(i) ? ' class="n"' : ""}>${esc(h)}</th>`).join("");
   const body = rows
     .map((r) => `<tr>${r.map((cell, i) => (i === 0 && opts.rowHeader ? `<th scope="row">${cell}</th>` : `<td${numeric.has(i) ? ' class="n"' : ""}>${cell}</td>`)).join("")}</tr>`)
     .join("\n");
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${opts.className ? ` class="${opts.className}"` : ""}><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 const RAG_ORDER = COUNT_KEYS.rag.map((k) => k.replace("RAG: ", ""));
 const DIRECTION_ORDER = COUNT_KEYS.direction.map((k) => k.replace("Direction: ", ""));
 
 function countsTable(caption: string, rows: CountRow[], label: (r: CountRow) => string): string {
-  const headers = ["Priority", "Measures", ...RAG_ORDER.map((r) => (r === "M" ? "M (cannot be measured yet)" : r)), ...DIRECTION_ORDER.map((d) => (d === "M" ? "Direction not known" : d)), "Actions", "Slipped more than 3 months", "Exceptions"];
+  const headers = ["Priority", "Measures", ...RAG_ORDER.map((r) => (r === "M" ? "Not yet measurable (M)" : r)), ...DIRECTION_ORDER.map((d) => (d === "M" ? "Direction not known" : d)), "Actions", "Slipped over 3 months", "Exceptions"];
   const body = rows.map((r) => [
     esc(label(r)),
     String(r.measures),
@@ -51,7 +51,7 @@ function countsTable(caption: string, rows: CountRow[], label: (r: CountRow) => 
     String(r["Action: Slipped (more than 3 months)"] ?? 0),
     String(r.exceptions),
   ]);
-  return table(caption, headers, body, { rowHeader: true, numeric: headers.map((_, i) => i).slice(1) });
+  return table(caption, headers, body, { rowHeader: true, numeric: headers.map((_, i) => i).slice(1), className: "counts" });
 }
 
 /** A small line chart of the year so far: baseline then each quarter, the annual target dashed. */
@@ -124,6 +124,7 @@ function prioritySection(p: PrioritySection): string {
 <p>${esc(summary)}</p>
 <h3>Key measures</h3>
 ${table(`Key measures for ${p.title}`, ["Measure", "Actual", "Target", "RAG", "Direction of travel", "Trend this year", "Latest data", "Comparators"], keyRows, { numeric: [1, 2], empty: "No key measures are reported against this priority." })}
+${p.keyMeasures.length ? `<p class="small">Trend: the baseline (last year's outturn) then each quarter reported this year; the dashed line is the annual target.</p>` : ""}
 <h3>Exceptions</h3>
 ${table(`Exceptions for ${p.title}`, ["Action or measure", "Status", "Reason", "Corrective action", "Recovery date"], exceptionRows, { empty: "No exceptions." })}
 <h3>Actions slipped more than 3 months</h3>
@@ -140,6 +141,7 @@ table{border-collapse:collapse;width:100%;margin:4px 0 12px}caption{text-align:l
 th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}thead th{background:#E6E6E6}td.n,th.n{text-align:right}
 tbody th{font-weight:normal}.status{display:inline-block;padding:1px 6px;border-radius:3px;font-weight:bold;white-space:nowrap}
 .id{font-weight:bold;white-space:nowrap}.small{font-size:12px;color:#444}.none{color:#333;font-style:italic}.missing{font-weight:bold;color:#5C1F00}
+.counts{font-size:13px}.counts th,.counts td{padding:3px 4px}.counts thead th{hyphens:auto}
 .meta{color:#333}nav ul{columns:2}section{break-before:page}#summary{break-before:auto}
 @media print{body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}}
 @page{size:A4 landscape;margin:12mm}
