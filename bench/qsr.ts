@@ -9,7 +9,8 @@ import { Action, ACTION_COLUMNS, actionSchema, Located, Measure, MEASURE_COLUMNS
 import { parsePeriod } from "../src/model/period";
 import { buildReturn } from "../src/qsr/buildReturn";
 import { collect, CollectInput } from "../src/qsr/collect";
-import { collectFiles } from "../src/qsr/files/collectFiles";
+import { collectReturns } from "../src/app/collect";
+import { returnFileSources } from "../src/qsr/files/collectFiles";
 import { readReturnFile } from "../src/qsr/files/readReturnFile";
 import { columnLetter } from "../src/qsr/parseReturn";
 import { writeReturnXlsx } from "../src/qsr/files/returnXlsx";
@@ -135,7 +136,7 @@ export async function bench(): Promise<BenchRow[]> {
       rejects = r.rejects;
     }
     if (rejects > 0) throw new Error(`qsr bench: ${rejects} synthetic returns were rejected`);
-    const rollup = await collectFiles(files);
+    const rollup = await collectReturns(returnFileSources(files));
     const t3 = now();
     await rollupWorkbook(rollup, "2024-10-10").xlsx.writeBuffer();
     const write = now() - t3;

@@ -59,12 +59,12 @@ function updateRags(updates: Update[], period: Period): Map<string, Rag> {
   return found;
 }
 
-export function actionStatuses(plan: Plan, period: Period, settings: ReturnSettings): ActionRowStatus[] {
+export function actionStatuses(plan: Pick<Plan, "actions">, period: Period, settings: ReturnSettings): ActionRowStatus[] {
   const reportingDate = reportingDateFor(period, settings);
   return plan.actions.map((row) => ({ row, status: actionStatus(row, reportingDate, settings.slippageMonths) }));
 }
 
-export function measureStatuses(plan: Plan, period: Period, settings: ReturnSettings): MeasureRowStatus[] {
+export function measureStatuses(plan: Pick<Plan, "measures" | "updates">, period: Period, settings: ReturnSettings): MeasureRowStatus[] {
   const q = period.quarter;
   const previous = previousPeriod(period);
   const recorded = updateRags(plan.updates, previous);

@@ -91,57 +91,14 @@ export interface CheckResult {
   checkedAt: string;
 }
 
-export type ThreadTier = "Corporate" | "Directorate" | "Operational" | "Team";
-
-export interface ThreadNode {
-  id: string;
-  title: string;
-  tier: ThreadTier;
-  /** "broken": links to something that is not there; "unserved": a parent action no action serves. */
-  state: "linked" | "broken" | "unserved";
-  children: ThreadNode[];
-  /** A heading that groups nodes rather than a plan row (e.g. actions with no known parent). */
-  group?: boolean;
-  /** Where the row lives in this workbook, when it does. */
-  sheet?: string;
-  cell?: string;
-}
-
-export interface GoldenThreadMap {
-  roots: ThreadNode[];
-  /** Actions whose link names nothing in the register or the Corporate Plan. */
-  broken: ThreadNode[];
-  unserved: ThreadNode[];
-  parentPlan?: string;
-  /** With a parent plan imported: what updating this plan's Register from it would do. */
-  registerUpdate?: RegisterUpdate;
-}
-
-/** Replacing the Register's `replaces` entries with `entries` from the parent plan `parentId` (its actions, then the Corporate Plan's). */
-export interface RegisterUpdate {
-  parentId: string;
-  entries: number;
-  replaces: number;
-}
-
-/** name -> count, in the order to show them. */
-export type Counts = { label: string; count: number }[];
-
-export interface StatusCounts {
-  period: string;
-  /** dd/mm/yyyy */
-  reportingDate: string;
-  rag: Counts;
-  direction: Counts;
-  actions: Counts;
-}
-
-export interface QsrGap {
-  itemId: string;
-  sheet: string;
-  cell: string;
-  message: string;
-}
+// The thread map, status counts and return gaps are the use cases' own shapes.
+export type { ThreadTier, ThreadNode } from "../rules/goldenThread/threadMap";
+export type { GoldenThreadMap, RegisterUpdate } from "../app/goldenThread";
+export type { Counts, StatusCounts } from "../app/status";
+export type { ReturnGap as QsrGap } from "../app/qsr";
+import type { GoldenThreadMap } from "../app/goldenThread";
+import type { StatusCounts } from "../app/status";
+import type { ReturnGap as QsrGap } from "../app/qsr";
 
 export interface ExportedFile {
   fileName: string;

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parsePeriod } from "../../src/model/period";
 import { buildReturn } from "../../src/qsr/buildReturn";
-import { collectFiles } from "../../src/qsr/files/collectFiles";
+import { collectReturns } from "../../src/app/collect";
+import { returnFileSources } from "../../src/qsr/files/collectFiles";
 import { readReturnFile } from "../../src/qsr/files/readReturnFile";
 import { RETURN_LIMITS } from "../../src/xlsx/open";
 import { writeReturnCsv } from "../../src/qsr/files/returnCsv";
@@ -184,14 +185,14 @@ describe("hostile returns are rejected with a clear reason", () => {
   it("a duplicate return for the same plan and quarter: the later prepared-on wins, the other is a reject", async () => {
     const early = await write("early.xlsx", await validXlsx(aReturn("DSP-ASC-2024", "2024-10-07")));
     const late = await write("late.xlsx", await validXlsx(aReturn("DSP-ASC-2024", "2024-10-09T08:00:00Z")));
-    const rollup = await collectFiles([late, early]);
+    const rollup = await collectReturns(returnFileSources([late, early]));
     expect(rollup.returns.map((x) => path.basename(x.returnFile))).toEqual(["late.xlsx"]);
     expect(rollup.rejects).toEqual([expect.objectContaining({ file: expect.stringMatching(/early\.xlsx$/), reason: expect.stringMatching(/^duplicate return for DSP-ASC-2024 2024\/25 Q2/) })]);
   });
 
   it("the whole corpus collects without a crash, every bad file listed in Rejects", async () => {
     const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
-    const rollup = await collectFiles(files, {}, undefined, { ...RETURN_LIMITS, maxUncompressedBytes: 1024 * 1024 });
+    const rollup = await collectReturns(returnFileSources(files, { ...RETURN_LIMITS, maxUncompressedBytes: 1024 * 1024 }));
     const rejected = new Set(rollup.rejects.map((r) => path.basename(r.file)));
     for (const f of files) if (!/^(late|formula-text)\./.test(path.basename(f))) expect(rejected).toContain(path.basename(f));
     expect(rollup.rejects.every((r) => r.reason.length > 10)).toBe(true);

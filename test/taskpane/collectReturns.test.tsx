@@ -43,7 +43,7 @@ test("picking two xlsx returns and a bad file gives the roll-up counts, the reje
   expect(await screen.findByText(/^2 returns collected: 6 measures, 8 actions, \d+ exceptions?; 1 rejected/, {}, { timeout: 20_000 })).toBeTruthy();
   expect(screen.getByRole("heading", { name: "Roll-up for 2024/25 Q2" })).toBeTruthy();
   const rows = screen.getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td")).map((c) => c.textContent));
-  expect(rows.filter((r) => r.length > 0)).toEqual([["cover note.xlsx", "", "", "not an .xlsx workbook (the file is not a zip package)"]]);
+  expect(rows.filter((r) => r.length > 0)).toEqual([["cover note.xlsx", "", "", "not an Excel .xlsx workbook (the file is not a zip package)"]]);
 
   fireEvent.click(screen.getByRole("button", { name: "Download QSR roll-up 2024-25 Q2.xlsx" }));
   expect(saved).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { FORMAT_VERSION } from "../../src/model/plan";
 // The pane's services over the real Excel adapter and the Excel double (no browser needed).
 import * as fs from "fs";
 import * as path from "path";
@@ -31,7 +32,7 @@ test("an empty workbook is recognised, a plan is created in it, and then recogni
   expect((await services.detect()).kind).toBe("empty");
   await services.createPlan(request);
   const summary = await services.detect();
-  expect(summary).toMatchObject({ kind: "plan", tier: "Team", formatVersion: 1, planId: "TP-HC-2024", planYear: "2024/25", reportingPeriod: "2024/25 Q1" });
+  expect(summary).toMatchObject({ kind: "plan", tier: "Team", formatVersion: FORMAT_VERSION, planId: "TP-HC-2024", planYear: "2024/25", reportingPeriod: "2024/25 Q1" });
   await expect(services.createPlan(request)).rejects.toThrow("plan.xlsx already holds a plan");
 });
 
@@ -95,7 +96,7 @@ test("the parent plan is imported from xlsx bytes through the browser-safe reade
   expect(served).toEqual(expect.arrayContaining(dp.actions.map((a) => a.id)));
   expect(JSON.stringify(await port.read())).toBe(before);
 
-  await expect(services.importParentPlan("notes.xlsx", new TextEncoder().encode("not a workbook").buffer)).rejects.toThrow("notes.xlsx: not an .xlsx workbook (the file is not a zip package)");
+  await expect(services.importParentPlan("notes.xlsx", new TextEncoder().encode("not a workbook").buffer)).rejects.toThrow("notes.xlsx: not an Excel .xlsx workbook (the file is not a zip package)");
   await expect(services.importParentPlan("empty.xlsx", new ArrayBuffer(0))).rejects.toThrow("empty.xlsx: the file is empty (0 bytes)");
 });
 

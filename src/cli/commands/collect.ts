@@ -10,7 +10,8 @@ import { isIsoDate } from "../../model/dates";
 import { parsePeriod } from "../../model/period";
 import { CollectOptions, Rollup } from "../../qsr/collect";
 import { parseExpected } from "../../qsr/expected";
-import { collectFiles, expandReturnPaths } from "../../qsr/files/collectFiles";
+import { collectReturns } from "../../app/collect";
+import { expandReturnPaths, returnFileSources } from "../../qsr/files/collectFiles";
 import { writeRollupCsv } from "../../qsr/files/rollupCsv";
 import { rollupJson } from "../../qsr/files/rollupJson";
 import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
@@ -60,7 +61,7 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
   if (opts.framework) collectOpts.priorities = loadFramework(opts.framework).priorities;
   const files = expandReturnPaths(inputs);
   if (files.length === 0) throw new UserError(`collect: no returns (.xlsx, .json or CSV folders) found in ${inputs.join(", ")}`);
-  const rollup = await collectFiles(files, collectOpts, opts.json ? undefined : progressBar());
+  const rollup = await collectReturns(returnFileSources(files), collectOpts, opts.json ? undefined : progressBar());
   fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
   const today = new Date().toISOString().slice(0, 10);
   await writeRollupXlsx(rollup, opts.out, today);

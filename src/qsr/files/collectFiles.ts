@@ -1,7 +1,7 @@
-// Reads the return files named on the command line (files, or folders of them) and rolls them up.
+// The return files named on the command line (files, or folders of them), as sources to collect.
 import * as fs from "fs";
 import * as path from "path";
-import { CollectInput, CollectOptions, Rollup, collect } from "../collect";
+import type { ReturnSource } from "../../app/collect";
 import { readReturnFile } from "./readReturnFile";
 import { isReturnCsvFolder } from "./returnCsv";
 import { OpenLimits, RETURN_LIMITS } from "../../xlsx/open";
@@ -52,20 +52,7 @@ function labelFor(file: string): string {
   return rel && !rel.startsWith("..") ? rel : path.basename(file);
 }
 
-export async function collectFiles(
-  files: string[],
-  opts: CollectOptions = {},
-  onProgress?: (done: number, total: number) => void,
-  limits: OpenLimits = RETURN_LIMITS,
-): Promise<Rollup> {
-  const inputs: CollectInput[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const parsed = await readReturnFile(files[i], limits);
-    const label = labelFor(files[i]);
-    // Problems carry the base name; give them the same label the rest of the roll-up uses.
-    if (!parsed.ok) for (const issue of parsed.issues) issue.file = label;
-    inputs.push({ file: label, parsed });
-    onProgress?.(i + 1, files.length);
-  }
-  return collect(inputs, opts);
+/** The returns named on the command line as sources for the collect use case (src/app/collect.ts). */
+export function returnFileSources(files: readonly string[], limits: OpenLimits = RETURN_LIMITS): ReturnSource[] {
+  return files.map((file) => ({ label: labelFor(file), read: () => readReturnFile(file, limits) }));
 }

@@ -1,0 +1,89 @@
+// Convert a loose plan workbook: propose how its columns map onto the plan format, take the user's
+// corrections, and write the structured plan (plus the Unmapped sheet: nothing is lost).
+import { convertWorkbook } from "../convert/convert";
+import { ConversionProposal, MappingFile, proposeMapping, TableProposal, withField, withKind } from "../convert/mapping";
+import type { ConversionResult } from "../convert/result";
+import { withUnmapped } from "../convert/unmappedDesign";
+import { UnreadDate, unreadDates } from "../convert/unreadDates";
+import type { TableKind } from "../convert/synonyms";
+import type { Framework } from "../model/framework";
+import { FORMAT_VERSION, PlanDetails, planDetailsSchema, Tier } from "../model/plan";
+import { planDesign } from "../workbook/design";
+import type { WorkbookDesign, WorkbookSnapshot } from "../workbook/port";
+import { detectWorkbookKind, PlanRead, readPlan } from "../workbook/readPlan";
+
+export interface Proposal {
+  snapshot: WorkbookSnapshot;
+  proposal: ConversionProposal;
+  /** Date cells that do not read as dates, for the user to correct first. */
+  unreadDates: UnreadDate[];
+}
+
+export function proposeConversion(snapshot: WorkbookSnapshot, framework: Framework, options: { map?: MappingFile; mapFile?: string } = {}): Proposal {
+  const proposal = proposeMapping(snapshot, options);
+  return { snapshot, proposal, unreadDates: unreadDates(snapshot, proposal.tables, framework.planYear) };
+}
+
+/** The user's correction of one proposed table: what it holds, and field choices by column index. */
+export interface TableCorrection {
+  key: string;
+  target: TableKind | "unmapped";
+  columns: { index: number; field: string | null }[];
+}
+
+export const tableKey = (t: TableProposal): string => `${t.sheet}!${t.range}`;
+
+/** Applies corrections; a table marked "unmapped" is left out (its cells go to the Unmapped sheet). */
+export function correctedProposal(proposal: ConversionProposal, corrections: readonly TableCorrection[]): ConversionProposal {
+  const tables: TableProposal[] = [];
+  for (const t of corrections) {
+    const original = proposal.tables.find((p) => tableKey(p) === t.key);
+    if (!original || t.target === "unmapped") continue;
+    let table = withKind(original, t.target);
+    for (const c of t.columns) {
+      const letter = table.columns[c.index]?.sourceColumn;
+      if (letter && table.columns[c.index].field !== c.field) table = withField(table, letter, c.field);
+    }
+    tables.push(table);
+  }
+  return { ...proposal, tables };
+}
+
+export interface ConvertRequest {
+  tier: Tier;
+  framework: Framework;
+  /** The source workbook's name, used in findings and for the plan ID. */
+  fileName: string;
+}
+
+export interface Converted {
+  design: WorkbookDesign;
+  result: ConversionResult;
+  details: PlanDetails;
+  /** Whether the plan ID was made up (the loose plan did not say it): the user should set it. */
+  planIdGuessed: boolean;
+}
+
+/** The structured plan a loose workbook converts to (written by the caller to the target workbook). */
+export function convertPlan(snapshot: WorkbookSnapshot, proposal: ConversionProposal, request: ConvertRequest): Converted {
+  const result = convertWorkbook(snapshot, proposal, { tier: request.tier, framework: request.framework, file: request.fileName, planYear: request.framework.planYear });
+  const { details, kept, planIdGuessed } = detailsFor(snapshot, request);
+  const design = withUnmapped(
+    planDesign({ details, framework: request.framework, actions: result.actions, measures: result.measures, updates: kept?.plan.updates ?? [], register: kept?.plan.register ?? [] }),
+    result,
+  );
+  return { design, result, details, planIdGuessed };
+}
+
+/** Plan details: those of a plan being re-converted, else from the file name and the framework. */
+function detailsFor(snapshot: WorkbookSnapshot, request: ConvertRequest): { details: PlanDetails; kept: PlanRead | null; planIdGuessed: boolean } {
+  if (detectWorkbookKind(snapshot).kind === "plan") {
+    const read = readPlan(snapshot, request.fileName);
+    return { details: { ...read.plan.details, tier: request.tier }, kept: read, planIdGuessed: false };
+  }
+  const stem = /\.xlsx$/i.test(request.fileName)
+    ? request.fileName.replace(/\.xlsx$/i, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toUpperCase()
+    : "";
+  const details = planDetailsSchema.parse({ formatVersion: FORMAT_VERSION, planId: stem || "NEW-PLAN", tier: request.tier, council: request.framework.council, planYear: request.framework.planYear });
+  return { details, kept: null, planIdGuessed: true };
+}

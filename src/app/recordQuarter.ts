@@ -1,0 +1,61 @@
+// Record the quarter: each action's and measure's position for the period appended to the Updates
+// table with who and when. Recording a period again replaces that period's rows (the pane asks
+// first), never another period's; nothing else in the plan changes.
+import type { IsoDate } from "../model/dates";
+import { periodLabel } from "../model/period";
+import type { Framework } from "../model/framework";
+import { mergeHistory, periodInPlanYear, quarterRows, recordedPeriods } from "../cycle/history";
+import { TABLES } from "../workbook/names";
+import type { WorkbookPort } from "../workbook/port";
+import { openPlan, returnSettings } from "./plan";
+
+export interface RecordQuarterRequest {
+  fileName: string;
+  /** e.g. "2024/25 Q2"; must be in the plan year. */
+  period: string;
+  updatedBy: string;
+  updatedOn: IsoDate;
+  /** Replace the period's rows if it was recorded before; false asks first (the result says so, nothing is written). */
+  replace: boolean;
+  framework?: Framework;
+}
+
+export interface RecordQuarterResult {
+  period: string;
+  /** True when the period was already recorded and `replace` was false: nothing was written. */
+  needsConfirmation: boolean;
+  added: number;
+  replaced: number;
+  kept: number;
+  /** Columns a format v1 Updates table lacks (their values are not recorded). */
+  missingColumns: string[];
+  /** History rows worth a look (unknown IDs, periods that are not periods), each naming its cell; all kept. */
+  notes: string[];
+}
+
+/** One read and one table write, whatever the number of rows. */
+export async function recordQuarter(port: WorkbookPort, request: RecordQuarterRequest): Promise<RecordQuarterResult> {
+  const name = request.fileName;
+  if (!request.updatedBy.trim()) throw new Error(`${name}: recording the quarter needs who is recording it`);
+  const open = await openPlan(port, name);
+  if (open.errors.length > 0)
+    throw new Error(`${name}: ${open.errors.length} cell(s) cannot be read, so their values would be recorded as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`);
+  const period = periodInPlanYear(request.period, open.plan.details.planYear, `${name}: period`);
+  const label = periodLabel(period);
+  const table = open.snapshot.tables.find((t) => t.name.toLowerCase() === TABLES.updates.toLowerCase());
+  if (!table) throw new Error(`${name}: no table named ${TABLES.updates}; a plan keeps its quarterly history there`);
+  const rows = quarterRows(open.plan, returnSettings(open, request.framework), period, request.updatedBy, request.updatedOn);
+  const ids = new Set([...open.plan.actions.map((a) => a.id), ...open.plan.measures.map((m) => m.id)]);
+  const merged = mergeHistory(table, period, rows, ids, name);
+  const base = { period: label, missingColumns: merged.missingColumns, notes: merged.notes.map((n) => n.message), kept: merged.kept };
+  if (merged.replaced > 0 && !request.replace) return { ...base, needsConfirmation: true, added: 0, replaced: 0 };
+  await port.replaceRows(table.name, merged.rows);
+  return { ...base, needsConfirmation: false, added: merged.added, replaced: merged.replaced };
+}
+
+/** The periods the plan's Updates table already holds (for the pane's choice of period). */
+export async function periodsRecorded(port: WorkbookPort): Promise<string[]> {
+  const snapshot = await port.read();
+  const table = snapshot.tables.find((t) => t.name.toLowerCase() === TABLES.updates.toLowerCase());
+  return table ? recordedPeriods(table) : [];
+}

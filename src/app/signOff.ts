@@ -1,0 +1,133 @@
+// Sign off a plan, and record an agreed change to a signed-off value. Sign-off freezes the plan's
+// targets, trajectories, tolerances, definitions and approved dates in the hidden Sign-off sheet with
+// their fingerprint, and gives the one-line record the BI team keeps.
+import type { IsoDate } from "../model/dates";
+import { isIsoDate } from "../model/dates";
+import { MEASURE_COLUMNS, ACTION_COLUMNS } from "../model/plan";
+import { canonicalCell, fieldHeader, fieldOfHeader, ITEM_TYPES, ItemType } from "../cycle/frozen";
+import { signOffRecordLine } from "../cycle/record";
+import { agreedChangeRow, agreedChangesSheet, CYCLE_SHEETS, CYCLE_TABLES, signOffSheets } from "../cycle/sheet";
+import { AgreedChange, shown, SignOff, SignOffError, signOffPlan as freeze, signedOffText } from "../cycle/signOff";
+import { columnLetter, parseAddress } from "../workbook/addresses";
+import { cellOf } from "../workbook/columnDesign";
+import { TABLES } from "../workbook/names";
+import type { CellValue, SheetDesign, WorkbookPort } from "../workbook/port";
+import { openPlan } from "./plan";
+
+export { SignOffError };
+
+export interface SignOffRequest {
+  fileName: string;
+  by: string;
+  role: string;
+  /** yyyy-mm-dd */
+  on: IsoDate;
+}
+
+export interface SignOffResult {
+  signOff: SignOff;
+  /** The line for the BI team's sign-off record file. */
+  recordLine: string;
+  actions: number;
+  measures: number;
+}
+
+/**
+ * Signs off the plan in `port`: one read, one write (the Sign-off sheet, and the Agreed changes sheet
+ * when a format v1 plan has none). Refused, naming the cell, when the plan is already signed off or
+ * has rows that cannot be read (their values would be frozen as blanks).
+ */
+export async function signOffWorkbook(port: WorkbookPort, request: SignOffRequest): Promise<SignOffResult> {
+  if (!isIsoDate(request.on)) throw new SignOffError(`${request.fileName}: sign-off date ${JSON.stringify(request.on)} is not a date`);
+  const open = await openPlan(port, request.fileName);
+  const existing = open.plan.cycle?.signOff;
+  if (existing)
+    throw new SignOffError(
+      `${request.fileName} ${CYCLE_SHEETS.signOff}!B3: this plan was already signed off by ${signedOffText(existing)}; a plan is signed off once a year. Change a signed-off value with an agreed change, or roll the plan forward to next year.`,
+    );
+  if (open.errors.length > 0)
+    throw new SignOffError(`${request.fileName}: ${open.errors.length} cell(s) cannot be read, so sign-off would freeze them as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`);
+  const signOff = freeze(open.plan, request);
+  const sheets: SheetDesign[] = signOffSheets(signOff);
+  if (!open.snapshot.tables.some((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase())) sheets.push(agreedChangesSheet());
+  await port.apply({ sheets, names: [] });
+  return { signOff, recordLine: signOffRecordLine(signOff), actions: open.plan.actions.length, measures: open.plan.measures.length };
+}
+
+export interface AgreeChangeRequest {
+  fileName: string;
+  /** Action or measure ID. */
+  id: string;
+  /** The column header (e.g. "Annual target") or field name. */
+  field: string;
+  /** The agreed value as typed: a number, a date (yyyy-mm-dd or dd/mm/yyyy) or text; blank clears it. */
+  value: string;
+  agreedBy: string;
+  agreedOn: IsoDate;
+  reason: string;
+}
+
+export interface AgreeChangeResult {
+  change: AgreedChange;
+  /** Where the new value was written, e.g. "Measures!N5". */
+  cell: string;
+}
+
+function typedValue(itemType: ItemType, field: string, text: string, where: string): CellValue {
+  const column = (itemType === "Action" ? ACTION_COLUMNS : MEASURE_COLUMNS).find((c) => c.key === field)!;
+  const t = text.trim();
+  if (t === "") return null;
+  if (column.meta.kind === "number") {
+    const n = Number(t.replace(/,/g, ""));
+    if (!Number.isFinite(n)) throw new SignOffError(`${where}: the agreed ${column.meta.header} "${text}" is not a number`);
+    return n;
+  }
+  if (column.meta.kind === "date") {
+    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : t;
+    if (!isIsoDate(iso)) throw new SignOffError(`${where}: the agreed ${column.meta.header} "${text}" is not a date (dd/mm/yyyy)`);
+    return cellOf("date", iso);
+  }
+  if (column.meta.list === "Polarities" && !["High", "Low", "Target"].includes(t)) throw new SignOffError(`${where}: polarity "${text}" is not High, Low or Target`);
+  return t;
+}
+
+/**
+ * Records an agreed change (who, when, why) on the Agreed changes sheet and writes the agreed value
+ * into the plan: the one clean route to change a signed-off value. Nothing else in the plan changes.
+ */
+export async function agreeChange(port: WorkbookPort, request: AgreeChangeRequest): Promise<AgreeChangeResult> {
+  const name = request.fileName;
+  if (!request.agreedBy.trim() || !request.reason.trim()) throw new SignOffError(`${name}: an agreed change needs who agreed it and why`);
+  if (!isIsoDate(request.agreedOn)) throw new SignOffError(`${name}: agreed on ${JSON.stringify(request.agreedOn)} is not a date`);
+  const open = await openPlan(port, name);
+  const cycle = open.plan.cycle;
+  if (!cycle?.signOff) throw new SignOffError(`${name}: the plan has not been signed off, so its values can be changed as they are; no agreed change is needed`);
+  const action = open.plan.actions.find((a) => a.id === request.id.trim());
+  const measure = open.plan.measures.find((m) => m.id === request.id.trim());
+  const itemType: ItemType | undefined = action ? ITEM_TYPES[0] : measure ? ITEM_TYPES[1] : undefined;
+  const row = action ?? measure;
+  if (!itemType || !row) throw new SignOffError(`${name}: no action or measure with ID ${JSON.stringify(request.id)}`);
+  const field = fieldOfHeader(itemType, request.field);
+  if (!field) throw new SignOffError(`${name}: "${request.field}" is not a value sign-off freezes for ${itemType.toLowerCase()} ${row.id}`);
+  const header = fieldHeader(itemType, field);
+  const table = open.snapshot.tables.find((t) => t.name === (itemType === "Action" ? TABLES.actions : TABLES.measures))!;
+  const changes = open.snapshot.tables.find((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase());
+  if (!changes) throw new SignOffError(`${name}: no ${CYCLE_TABLES.agreedChanges} table (the ${CYCLE_SHEETS.agreedChanges} sheet is missing)`);
+  const column = table.headers.indexOf(header);
+  const index = row.source.row - parseAddress(table.range.replace(/^.*!/, "").split(":")[0]).row - 1;
+  const cell = `${table.sheet}!${columnLetter(parseAddress(table.range.replace(/^.*!/, "").split(":")[0]).col + column)}${row.source.row}`;
+  const value = typedValue(itemType, field, request.value, `${name} ${cell}`);
+  const frozen = cycle.signOff.values.find((v) => v.itemType === itemType && v.id === row.id && v.field === field);
+  const was = [...cycle.changes].reverse().find((c) => c.itemType === itemType && c.id === row.id && c.field === field)?.now ?? frozen?.value ?? "";
+  const now = canonicalCell(itemType, field, value);
+  if (now === canonicalCell(itemType, field, (row as unknown as Record<string, unknown>)[field]) && now === was) throw new SignOffError(`${name} ${cell}: ${header} is already ${shown(now)}`);
+  const change: AgreedChange = { itemType, id: row.id, field, was, now, agreedBy: request.agreedBy.trim(), agreedOn: request.agreedOn, reason: request.reason.trim() };
+
+  const kept = changes.rows.filter((r) => r.some((v) => v !== null && v !== ""));
+  await port.replaceRows(changes.name, [...kept, agreedChangeRow(change)]);
+  const values = table.rows.map((r) => r[column] ?? null);
+  values[index] = value;
+  await port.writeColumn(table.name, header, values);
+  return { change, cell };
+}
