@@ -1,45 +1,53 @@
-// Where a plan keeps its sign-off (format v2, docs/workbook-format.md): the very hidden, protected
-// "Sign-off" sheet holds who, role, date, fingerprint and the SignedOff table of frozen values; the
-// visible "Agreed changes" sheet holds the AgreedChanges table. Designs for the adapters, and the
+// Where a plan keeps its sign-off (format v2, docs/workbook-format.md): the protected "Sign-off"
+// sheet holds who, role, date and fingerprint; the very hidden, protected "Signed-off values" sheet
+// the SignedOff table of frozen values; the visible "Agreed changes" sheet the AgreedChanges table. Designs for the adapters, and the
 // reading back with every problem naming file, sheet and cell.
 import { IsoDate, isoToSerial } from "../model/dates";
 import { parseAddress } from "../workbook/addresses";
 import { isBlank, parseDate } from "../workbook/cellValues";
-import { CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookSnapshot } from "../workbook/port";
+import { CellDesign, CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookSnapshot } from "../workbook/port";
 import { canonicalCell, canonicalValue, fieldHeader, fieldOfHeader, FrozenValue, ITEM_TYPES, ItemType } from "./frozen";
 import { AgreedChange, SignOff } from "./signOff";
 
-export const CYCLE_SHEETS = { signOff: "Sign-off", agreedChanges: "Agreed changes" } as const;
+export const CYCLE_SHEETS = { signOff: "Sign-off", frozen: "Signed-off values", agreedChanges: "Agreed changes" } as const;
 export const CYCLE_TABLES = { signedOff: "SignedOff", agreedChanges: "AgreedChanges" } as const;
 
 /** Labels in column A of the Sign-off sheet, values in column B, in this order from row 1. */
 export const SIGN_OFF_LABELS = { planId: "Plan ID", planYear: "Plan year", by: "Signed off by", role: "Role", on: "Signed off on", fingerprint: "Fingerprint (SHA-256)", count: "Frozen values" } as const;
 const LABEL_ORDER = ["planId", "planYear", "by", "role", "on", "fingerprint", "count"] as const;
-export const SIGNED_OFF_TOP = LABEL_ORDER.length + 2;
 
 export const SIGNED_OFF_HEADERS = ["Item type", "ID", "Field", "Value"] as const;
 export const AGREED_CHANGE_HEADERS = ["Item type", "ID", "Field", "Signed-off value", "Agreed value", "Agreed by", "Agreed on", "Reason"] as const;
 
 const textColumn = (header: string, width: number, locked = true): ColumnDesign => ({ header, width, numberFormat: "@", locked, wrap: width > 30 });
 
-/** The Sign-off sheet for a sign-off: very hidden and protected (no password: it stops accidents; the fingerprint and the BI team's record catch the rest). */
-export function signOffSheet(s: SignOff): SheetDesign {
+/**
+ * The sheets of a sign-off: "Sign-off" (visible, protected: who, role, date and fingerprint, so people
+ * see the plan is signed off) and "Signed-off values" (very hidden, protected: the frozen values).
+ * No password: protection stops accidents; the fingerprint and the BI team's record catch the rest.
+ */
+export function signOffSheets(s: SignOff): SheetDesign[] {
   const values: Record<(typeof LABEL_ORDER)[number], CellValue> = {
     planId: s.planId, planYear: s.planYear, by: s.by, role: s.role, on: isoToSerial(s.on), fingerprint: s.fingerprint, count: s.values.length,
   };
-  const cells = LABEL_ORDER.flatMap((k, i) => [
+  const cells: CellDesign[] = LABEL_ORDER.flatMap((k, i) => [
     { address: `A${i + 1}`, value: SIGN_OFF_LABELS[k], bold: true },
     { address: `B${i + 1}`, value: values[k], numberFormat: k === "on" ? "dd/mm/yyyy" : k === "count" ? "0" : "@", locked: true },
   ]);
+  cells.push({ address: `A${LABEL_ORDER.length + 2}`, value: `The values frozen at sign-off are kept on the hidden "${CYCLE_SHEETS.frozen}" sheet. They are not changed in-year: an agreed change (who, when, why) goes on the "${CYCLE_SHEETS.agreedChanges}" sheet.`, wrap: false });
   const table: TableDesign = {
     name: CYCLE_TABLES.signedOff,
-    sheet: CYCLE_SHEETS.signOff,
-    topLeft: `A${SIGNED_OFF_TOP}`,
+    sheet: CYCLE_SHEETS.frozen,
+    topLeft: "A1",
     columns: [textColumn("Item type", 10), textColumn("ID", 16), textColumn("Field", 18), textColumn("Value", 60)],
     rows: s.values.length > 0 ? s.values.map((v) => [v.itemType, v.id, fieldHeader(v.itemType, v.field), v.value === "" ? null : v.value]) : [[null, null, null, null]],
     statusFormats: [],
   };
-  return { name: CYCLE_SHEETS.signOff, visibility: "veryHidden", cells, tables: [table], columnWidths: { A: 22, B: 66 }, freezeRows: 0, protect: true, print: { landscape: true, paper: "A4", fitToWidth: true, area: null } };
+  const noPrint = { landscape: false, paper: "A4" as const, fitToWidth: true, area: null };
+  return [
+    { name: CYCLE_SHEETS.signOff, visibility: "visible", cells, tables: [], columnWidths: { A: 22, B: 70 }, freezeRows: 0, protect: true, print: noPrint },
+    { name: CYCLE_SHEETS.frozen, visibility: "veryHidden", cells: [], tables: [table], columnWidths: {}, freezeRows: 1, protect: true, print: noPrint },
+  ];
 }
 
 /** The Agreed changes sheet: visible, so everyone sees what moved and why; unprotected so the table can grow. */
@@ -49,8 +57,14 @@ export function agreedChangesSheet(title?: string): SheetDesign {
     sheet: CYCLE_SHEETS.agreedChanges,
     topLeft: "A1",
     columns: [
-      textColumn("Item type", 10, false), textColumn("ID", 14, false), textColumn("Field", 16, false), textColumn("Signed-off value", 14, false), textColumn("Agreed value", 14, false),
-      textColumn("Agreed by", 22, false), { header: "Agreed on", width: 12, numberFormat: "dd/mm/yyyy", locked: false }, textColumn("Reason", 48, false),
+      { ...textColumn("Item type", 10, false), prompt: "Action or Measure." },
+      { ...textColumn("ID", 14, false), prompt: "The action or measure ID, e.g. KPI-ASC-01." },
+      { ...textColumn("Field", 16, false), prompt: "The signed-off column that changed, e.g. Annual target, Q3 target, Due date." },
+      { ...textColumn("Signed-off value", 14, false), prompt: "The value before this change (as signed off, or as last agreed)." },
+      { ...textColumn("Agreed value", 14, false), prompt: "The value agreed: the plan cell must hold this." },
+      { ...textColumn("Agreed by", 22, false), prompt: "Who agreed the change: name and role (e.g. the Assistant Director, or ELT)." },
+      { header: "Agreed on", width: 12, numberFormat: "dd/mm/yyyy", locked: false, validation: { type: "date", prompt: "The date it was agreed, dd/mm/yyyy.", error: "Type a date as dd/mm/yyyy." } },
+      { ...textColumn("Reason", 48, false), prompt: "Why the change was agreed: it is reported in the quarterly return." },
     ],
     rows: [[null, null, null, null, null, null, null, null]],
     statusFormats: [],
@@ -107,7 +121,7 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
     const date = parseDate(got.on);
     if (!date.ok || isBlank(got.on)) problem(sheet.name, "B5", `Signed off on ${isBlank(got.on) ? "is blank" : date.ok ? "" : date.problem}`);
     const values: FrozenValue[] = [];
-    if (!frozenTable) problem(sheet.name, `A${SIGNED_OFF_TOP}`, `no table named ${CYCLE_TABLES.signedOff}: the frozen values are missing`);
+    if (!frozenTable) problem(CYCLE_SHEETS.frozen, undefined, `no table named ${CYCLE_TABLES.signedOff}: the frozen values are missing`);
     else {
       const top = parseAddress(frozenTable.range.replace(/^.*!/, "").split(":")[0]).row;
       frozenTable.rows.forEach((r, i) => {
@@ -115,8 +129,8 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
         const row = top + 1 + i;
         const type = itemTypeOf(r[0]);
         const field = type ? fieldOfHeader(type, String(r[2] ?? "")) : undefined;
-        if (!type) problem(sheet.name, `A${row}`, `item type ${JSON.stringify(r[0])} is not Action or Measure`);
-        else if (!field) problem(sheet.name, `C${row}`, `${JSON.stringify(r[2])} is not a field sign-off freezes`);
+        if (!type) problem(frozenTable.sheet, `A${row}`, `item type ${JSON.stringify(r[0])} is not Action or Measure`);
+        else if (!field) problem(frozenTable.sheet, `C${row}`, `${JSON.stringify(r[2])} is not a field sign-off freezes`);
         else values.push({ itemType: type, id: canonicalValue(r[1]), field, value: canonicalCell(type, field, r[3]) });
       });
     }

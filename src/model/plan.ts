@@ -1,9 +1,13 @@
-// Plan workbook format v1, modelled once. Every sheet column, CSV header and validation list is
+// Plan workbook format v2 (v1 files still read), modelled once. Every sheet column, CSV header and validation list is
 // derived from the field metadata below (see columnsOf), so the layout never repeats the model.
 import { z } from "zod";
 import { isIsoDate } from "./dates";
+import type { CycleRead } from "../cycle/sheet";
 
-export const FORMAT_VERSION = 1;
+/** v2: the Updates table's target, self-assessed RAG and direction columns; the Sign-off and Agreed changes sheets. */
+export const FORMAT_VERSION = 2;
+/** The oldest format this version reads. */
+export const OLDEST_FORMAT_VERSION = 1;
 
 export const TIERS = ["Directorate", "Operational", "Team"] as const;
 export const POLARITIES = ["High", "Low", "Target"] as const;
@@ -105,7 +109,10 @@ export const updateSchema = z.object({
   itemId: field(z.string().trim().min(1), { header: "Action or measure ID", kind: "id", prompt: "The ID of the action or measure.", width: 14, required: true }),
   status: field(text(), { header: "Status", kind: "text", prompt: "Action status or RAG at the time.", width: 24 }),
   percentComplete: field(z.number().min(0).max(100).nullable().default(null), { header: "% complete", kind: "percent", prompt: "0 to 100.", width: 10 }),
+  selfAssessedRag: field(z.enum(SELF_RAGS).nullable().default(null), { header: "Self-assessed RAG", kind: "choice", list: "SelfRags", prompt: "Actions: the lead officer's own RAG that quarter.", width: 11 }),
+  target: field(num(), { header: "Target", kind: "number", prompt: "Measures: the target for the quarter.", width: 10 }),
   value: field(num(), { header: "Actual", kind: "number", prompt: "The figure reported.", width: 10 }),
+  direction: field(text(), { header: "Direction of travel", kind: "text", prompt: "Measures: better, worse or the same as the figure compared with.", width: 13 }),
   narrative: field(text(), { header: "Narrative", kind: "longText", prompt: "What was reported.", width: 48 }),
   updatedBy: field(text(), { header: "Updated by", kind: "text", prompt: "Who reported it.", width: 18 }),
   updatedOn: field(isoDate(), { header: "Updated on", kind: "date", prompt: "dd/mm/yyyy.", width: 12 }),
@@ -120,7 +127,8 @@ export const registerEntrySchema = z.object({
 });
 
 export const planDetailsSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
+  // The format the file was made in: older formats read as they are (their missing columns are blank).
+  formatVersion: z.number().int().min(OLDEST_FORMAT_VERSION).max(FORMAT_VERSION),
   planId: z.string().trim().min(1),
   tier: z.enum(TIERS),
   council: text(),
@@ -180,6 +188,8 @@ export interface Plan {
   measures: Located<Measure>[];
   updates: Located<Update>[];
   register: Located<RegisterEntry>[];
+  /** Sign-off and agreed changes (format v2 sheets), when read from a workbook; see src/cycle. */
+  cycle?: CycleRead;
 }
 
 export function cellOf(source: RowSource, key: string): string {

@@ -13,6 +13,7 @@ import { escapeColumnHeader, FieldRef, structuredRef, unlessRowBlank } from "../
 import { FIGURE_COLUMNS, FigureKey } from "../status/measureFigures";
 import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/names";
 import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../status/rag.formula";
+import { agreedChangesSheet } from "../cycle/sheet";
 import { columnLetter } from "./addresses";
 import { DATE_FORMAT, fieldColumn, rowsOf } from "./columnDesign";
 import { PLAN_SHEET, planFieldRow, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey, SIGN_OFF_ROWS } from "./layout";
@@ -361,6 +362,8 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
       // No formulas on these two: left unprotected so their tables grow as people type.
       tableSheet(SHEETS.updates, updates, false, noPrint(title)),
       tableSheet(SHEETS.register, register, false, noPrint(title)),
+      // Format v2: agreed changes to signed-off values (src/cycle); the Sign-off sheet comes at sign-off.
+      agreedChangesSheet(title),
       settingsSheet(framework, reportingDate),
       lists.sheet,
     ],

@@ -8,6 +8,7 @@ import {
   ACTION_COLUMNS, actionSchema, Column, FORMAT_VERSION, Located, MEASURE_COLUMNS, measureSchema, Plan, PLAN_DETAILS_FIELDS,
   PlanDetails, planDetailsSchema, REGISTER_COLUMNS, registerEntrySchema, TIERS, Tier, UPDATE_COLUMNS, updateSchema,
 } from "../model/plan";
+import { readCycle } from "../cycle/sheet";
 import { NAMES } from "../status/names";
 import { columnLetter, parseAddress } from "./addresses";
 import { isBlank, parseDate, parseField, parseNumber } from "./cellValues";
@@ -261,6 +262,8 @@ export function readPlan(snapshot: WorkbookSnapshot, file?: string): PlanRead {
     measures: reader.table(snapshot, TABLES.measures, MEASURE_COLUMNS, measureSchema),
     updates: reader.table(snapshot, TABLES.updates, UPDATE_COLUMNS, updateSchema),
     register: reader.table(snapshot, TABLES.register, REGISTER_COLUMNS, registerEntrySchema),
+    // Problems in the sign-off sheets are the check's to report (as errors), not reasons to refuse the plan.
+    cycle: readCycle(snapshot, file),
   };
   const settings = reader.settings(snapshot);
   return { plan, settings, errors: reader.errors };

@@ -24,7 +24,7 @@ const table = (d: WorkbookDesign, name: string): TableDesign => d.sheets.flatMap
 
 describe("plan workbook design (format v1)", () => {
   test("has the format's sheets in reading order, with only Lists hidden", () => {
-    expect(full.sheets.map((s) => s.name)).toEqual(["Plan", "Actions", "Measures", "Updates", "Register", "Settings", "Lists"]);
+    expect(full.sheets.map((s) => s.name)).toEqual(["Plan", "Actions", "Measures", "Updates", "Register", "Agreed changes", "Settings", "Lists"]);
     expect(full.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name)).toEqual([SHEETS.lists]);
   });
 

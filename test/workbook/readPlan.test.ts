@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { isoToSerial } from "../../src/model/dates";
-import { Action, actionSchema, Measure, measureSchema } from "../../src/model/plan";
+import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema } from "../../src/model/plan";
 import { planDesign } from "../../src/workbook/design";
 import { detectWorkbookKind, NotAPlanError, readPlan } from "../../src/workbook/readPlan";
 import { CellValue, WorkbookSnapshot } from "../../src/workbook/port";
@@ -173,8 +173,8 @@ describe("readPlan names file, sheet, cell and what is wrong", () => {
 
   test("a plan from a newer format version is refused in words", async () => {
     const snapshot = await snapshotOf({ details: sampleDetails(), framework });
-    snapshot.sheets.find((s) => s.name === "Plan")!.values[1][1] = 2;
-    expect(readPlan(snapshot, "plan.xlsx").errors[0].message).toBe("plan.xlsx Plan!B2: this plan was made in format 2 by a newer Golden Thread; this version reads format 1");
+    snapshot.sheets.find((s) => s.name === "Plan")!.values[1][1] = FORMAT_VERSION + 1;
+    expect(readPlan(snapshot, "plan.xlsx").errors[0].message).toBe(`plan.xlsx Plan!B2: this plan was made in format ${FORMAT_VERSION + 1} by a newer Golden Thread; this version reads format ${FORMAT_VERSION}`);
   });
 
   test("settings fall back to the Settings sheet labels when the defined names are lost", async () => {

@@ -1,0 +1,130 @@
+// Sign-off: frozen values, fingerprint, changes caught by check, agreed changes, and the bad inputs.
+import fc from "fast-check";
+import { agreeChange, signOffWorkbook } from "../../src/app/signOff";
+import { canonicalForm, fingerprint, FrozenValue, frozenValues } from "../../src/cycle/frozen";
+import { signOffFindings } from "../../src/cycle/findings";
+import { checkReturnsAgainstRecords, parseSignOffRecords } from "../../src/cycle/record";
+import { CYCLE_SHEETS } from "../../src/cycle/sheet";
+import { readPlan } from "../../src/workbook/readPlan";
+import { cycleActions, cycleMeasures, FILE, planFile, planOnDouble, reopen } from "./helpers";
+
+const by = { fileName: FILE, by: "Jane Smith", role: "Director of Adult Social Care", on: "2024-04-08" };
+
+async function signedOff() {
+  const wb = await planFile();
+  const result = await signOffWorkbook(wb, by);
+  return { wb: await reopen(wb), result };
+}
+
+describe("the fingerprint", () => {
+  const value = fc.record({ itemType: fc.constantFrom("Action" as const, "Measure" as const), id: fc.string({ minLength: 1 }), field: fc.constantFrom("annualTarget", "dueDate", "name"), value: fc.string() });
+  test("does not depend on row order, and changes when any value changes", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(value, { minLength: 1, selector: (v) => `${v.itemType}|${v.id}|${v.field}` }), fc.nat(), fc.string(), (values, pick, other) => {
+        const shuffled = [...values].reverse();
+        expect(fingerprint("P", "2024/25", shuffled)).toBe(fingerprint("P", "2024/25", values));
+        const i = pick % values.length;
+        fc.pre(other !== values[i].value);
+        const changed: FrozenValue[] = values.map((v, j) => (j === i ? { ...v, value: other } : v));
+        expect(fingerprint("P", "2024/25", changed)).not.toBe(fingerprint("P", "2024/25", values));
+      }),
+    );
+  });
+  test("belongs to one plan and year, and no text can fake a line break", () => {
+    const values = frozenValues({ actions: cycleActions(), measures: cycleMeasures() });
+    expect(fingerprint("P", "2024/25", values)).not.toBe(fingerprint("Q", "2024/25", values));
+    expect(fingerprint("P", "2024/25", values)).not.toBe(fingerprint("P", "2025/26", values));
+    const a: FrozenValue[] = [{ itemType: "Action", id: "X", field: "measureOfSuccess", value: 'a"]\n["Action","Y' }];
+    expect(canonicalForm("P", "2024/25", a).split("\n").length).toBe(4);
+  });
+});
+
+describe("sign off on a file", () => {
+  test("freezes every target, trajectory, tolerance, definition, due date and measure of success, with who, role and date", async () => {
+    const { wb, result } = await signedOff();
+    expect(result.signOff.values).toHaveLength(3 * 2 + 2 * 10);
+    expect(result.recordLine).toBe(`OSP-ASCO-2024,2024/25,${result.signOff.fingerprint},Jane Smith,2024-04-08`);
+    const snapshot = await wb.read();
+    expect(snapshot.sheets.find((s) => s.name === CYCLE_SHEETS.frozen)?.visibility).toBe("veryHidden");
+    const plan = readPlan(snapshot, FILE).plan;
+    expect(plan.cycle?.signOff).toMatchObject({ by: "Jane Smith", role: "Director of Adult Social Care", on: "2024-04-08", fingerprint: result.signOff.fingerprint });
+    expect(plan.cycle?.signOff?.values).toEqual(result.signOff.values);
+    expect(signOffFindings(plan, plan.cycle!)).toEqual([]);
+  });
+
+  test("a target changed by hand after sign-off is an error naming was, now, cell and who signed off when", async () => {
+    const { wb } = await signedOff();
+    const snapshot = await wb.read();
+    const measures = snapshot.tables.find((t) => t.name === "Measures")!;
+    const col = measures.headers.indexOf("Annual target");
+    measures.rows[0][col] = 78;
+    const plan = readPlan(snapshot, FILE).plan;
+    const findings = signOffFindings(plan, plan.cycle!);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: "error", sheet: "Measures", measureId: "M-1", cell: `${String.fromCharCode(65 + col)}2` });
+    expect(findings[0].message).toBe("Annual target of measure M-1 was 80 at sign-off (by Jane Smith (Director of Adult Social Care) on 08/04/2024), now 78");
+  });
+
+  test("an agreed change writes the new value and records who, when and why; check then reports it as information", async () => {
+    const { wb } = await signedOff();
+    const { change, cell } = await agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "85", agreedBy: "Assistant Director", agreedOn: "2024-10-15", reason: "New funding" });
+    expect(change).toMatchObject({ was: "80", now: "85" });
+    const plan = readPlan(await (await reopen(wb)).read(), FILE).plan;
+    expect(plan.measures[0].annualTarget).toBe(85);
+    expect(cell).toBe(`Measures!${plan.measures[0].source.columns.annualTarget}2`);
+    expect(plan.measures[1]).toMatchObject(cycleMeasures()[1]); // nothing else changed
+    const findings = signOffFindings(plan, plan.cycle!);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([["info", "Annual target of measure M-1 changed from 80 to 85, agreed by Assistant Director on 15/10/2024: New funding"]]);
+  });
+
+  test("editing the hidden copy is caught by the fingerprint, in check and against the BI team's record", async () => {
+    const { wb, result } = await signedOff();
+    const snapshot = await wb.read();
+    const frozen = snapshot.tables.find((t) => t.name === "SignedOff")!;
+    const row = frozen.rows.findIndex((r) => r[1] === "M-1" && r[2] === "Annual target");
+    frozen.rows[row][3] = "78";
+    const measures = snapshot.tables.find((t) => t.name === "Measures")!;
+    measures.rows[0][measures.headers.indexOf("Annual target")] = 78;
+    const plan = readPlan(snapshot, FILE).plan;
+    expect(signOffFindings(plan, plan.cycle!).map((f) => f.cell)).toEqual(["B6"]);
+    const records = parseSignOffRecords(`${result.recordLine}\n`, "signoffs.csv").records;
+    const fp = fingerprint(plan.cycle!.signOff!.planId, "2024/25", plan.cycle!.signOff!.values);
+    const flags = checkReturnsAgainstRecords([{ file: "r.json", planId: "OSP-ASCO-2024", planYear: "2024/25", period: "2024/25 Q3", fingerprint: fp }], records);
+    expect(flags).toHaveLength(1);
+    expect(flags[0].message).toMatch(/^r\.json \(OSP-ASCO-2024 2024\/25 Q3\): the frozen values no longer match the sign-off by Jane Smith on 08\/04\/2024 \(signoffs\.csv line 1\)/);
+    expect(checkReturnsAgainstRecords([{ file: "r.json", planId: "OSP-ASCO-2024", planYear: "2024/25", period: "2024/25 Q3", fingerprint: result.signOff.fingerprint }], records)).toEqual([]);
+  });
+
+  test("bad input: signed off twice, a blank name, a record for another plan, an unreadable record line", async () => {
+    const { wb } = await signedOff();
+    await expect(signOffWorkbook(wb, by)).rejects.toThrow("plan.xlsx Sign-off!B3: this plan was already signed off by Jane Smith (Director of Adult Social Care) on 08/04/2024");
+    await expect(signOffWorkbook(await planFile(), { ...by, by: " " })).rejects.toThrow("sign-off needs who signed it off");
+    const other = parseSignOffRecords(`DSP-OTHER-2024,2024/25,${"a".repeat(64)},Someone,2024-04-01\nnot,enough\n`, "signoffs.csv");
+    expect(other.problems).toEqual(["signoffs.csv line 2: a sign-off record has 5 fields (plan_id,plan_year,fingerprint,signed_off_by,signed_off_on), this line has 2"]);
+    expect(checkReturnsAgainstRecords([{ file: "r.json", planId: "OSP-ASCO-2024", planYear: "2024/25", period: "2024/25 Q1", fingerprint: "b".repeat(64) }], other.records)[0].message).toBe(
+      "r.json (OSP-ASCO-2024 2024/25 Q1): no sign-off record for OSP-ASCO-2024 2024/25",
+    );
+  });
+
+  test("an agreed change with a bad value or no reason is refused, and nothing is written", async () => {
+    const { wb } = await signedOff();
+    const before = await wb.toBuffer();
+    await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "eighty", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow(/plan\.xlsx Measures!\w+2: the agreed Annual target "eighty" is not a number/);
+    await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: " " })).rejects.toThrow("needs who agreed it and why");
+    await expect(agreeChange(wb, { fileName: FILE, id: "M-9", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow('no action or measure with ID "M-9"');
+    expect((await wb.toBuffer()).length).toBe(before.length);
+  });
+});
+
+describe("sign off on the Excel double", () => {
+  test("freezes the plan in a very hidden, protected sheet, read back the same as from a file", async () => {
+    const { fake, port } = await planOnDouble();
+    const result = await signOffWorkbook(port, { ...by, fileName: "Book1" });
+    expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(6);
+    expect(fake.workbook.sheet(CYCLE_SHEETS.frozen)).toMatchObject({ visibility: "VeryHidden", protection: { protected: true } });
+    expect(fake.workbook.sheet(CYCLE_SHEETS.signOff)).toMatchObject({ visibility: "Visible", protection: { protected: true } });
+    const plan = readPlan(await port.read(), "Book1").plan;
+    expect(plan.cycle?.signOff?.fingerprint).toBe(result.signOff.fingerprint);
+    expect(plan.cycle?.signOff?.values).toEqual(result.signOff.values);
+  });
+});
