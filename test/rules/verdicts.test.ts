@@ -106,6 +106,22 @@ describe("Specific", () => {
     );
   });
 
+  test("an opening word the verb list has never seen reads as a verb when an object follows it; a heading still does not", () => {
+    // Made-up words shaped like short English verbs ("bolt", "zamp"), none ending like a noun.
+    const made = fc.stringMatching(/^[bcdfgklmnprtvz][aeiou][bcdfgklmnprtvz][aeiou]?[bcdfgklmnprtvz]$/).filter((w) => !/(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|al|ic|ous|ive|ary|ory|ery|ics|ed|s)$/.test(w));
+    fc.assert(
+      fc.property(made, fc.constantFrom("the", "a", "all", "our", "12", "to the", "to a"), fc.constantFrom("new supplier for school meals", "housing allocations policy", "partnership board"), (verb, link, object) => {
+        expect(ids(op({ action: `${cap(verb)} ${link} ${object}` }))).not.toContain("no-verb");
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom("Transformation", "Development", "Improvement", "Awareness", "Delivery", "Annual"), fc.constantFrom("of the housing service", "review", "plan for carers"), (noun, rest) => {
+        expect(ids(op({ action: `${noun} ${rest}` }))).toContain("no-verb");
+      }),
+    );
+  });
+
   test("a direction with no amount is reported, with the user's own words and due date in the example; an amount anywhere settles it", () => {
     fc.assert(
       fc.property(fc.constantFrom(...AIM_VERBS.filter((v) => v !== "ensure" && v !== "embed" && v !== "tackle")), fc.constantFrom("take-up of free school meals", "the number of missed bins", "recycling in flats", "customer satisfaction"), fc.integer({ min: 1, max: 98 }), (verb, object, n) => {
