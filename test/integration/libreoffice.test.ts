@@ -7,7 +7,10 @@ import { IsoDate, serialToIso } from "../../src/model/dates";
 import { periodOfDate, quarterEnd } from "../../src/model/period";
 import { actionStatus } from "../../src/status/actionStatus";
 import { directionOfTravel } from "../../src/status/direction";
-import { measureRag } from "../../src/status/rag";
+import { lastYearFigure } from "../../src/status/history";
+import { FIGURE_HEADERS } from "../../src/status/measureFigures";
+import { Measure, measureSchema, Update, updateSchema } from "../../src/model/plan";
+import { measureRag, ytdActual, ytdTarget } from "../../src/status/rag";
 import { planDesign } from "../../src/workbook/design";
 import { SHEETS, STATUS_COLUMNS, TABLES } from "../../src/workbook/names";
 import { CellValue, TableSnapshot, WorkbookSnapshot } from "../../src/workbook/port";
@@ -25,7 +28,41 @@ const describeIf = available || mustRun ? describe : describe.skip;
 const REPORTING_DATES: IsoDate[] = ["2024-06-30", "2024-09-30", "2024-11-15", "2025-03-31", "2024-02-29"];
 const framework = seftonFramework();
 const actions = [...handPickedActions(), ...randomActions(120, 7)];
-const measures = [...handPickedMeasures(), ...randomMeasures(120, 11)];
+
+/**
+ * Measures across the year: cumulative (with a full history, a history missing a quarter, none)
+ * and annual (reported in Q1, Q2, Q3, and blank = Q4), with last year's figures in the Updates
+ * table, so every reporting date above sees each kind at its own quarter, year-end included.
+ */
+function yearMeasures(): Measure[] {
+  const base = { polarity: "High", frequency: "Quarterly", annualTarget: 400, baseline: 380, q1Actual: 104, q2Actual: 196, q3Actual: 290, q4Actual: 402 };
+  return [
+    { id: "M-CUM-FULL", name: "Council tax collected (£m, year to date)", cumulative: true },
+    { id: "M-CUM-GAP", name: "Business rates collected (£m, year to date)", cumulative: true },
+    { id: "M-CUM-NONE", name: "Homes built this year", cumulative: true },
+    { id: "M-CUM-PROFILED", name: "Visits year to date", cumulative: true, q2Target: 210, q3Target: 280 },
+    { id: "M-ANN-Q1", name: "Residents' survey satisfaction", frequency: "Annual", reportedIn: "Q1", q1Actual: 385, q2Actual: null, q3Actual: null, q4Actual: null },
+    { id: "M-ANN-Q2", name: "Adult social care survey", frequency: "Annual", reportedIn: "Q2", q1Actual: null, q2Actual: 395, q3Actual: null, q4Actual: null },
+    { id: "M-ANN-Q3", name: "Annual carers' survey", frequency: "Annual", reportedIn: "Q3", polarity: "Low", q3Actual: 370, q4Actual: null },
+    { id: "M-ANN-BLANK", name: "Annual outturn", frequency: "Annual", q4Actual: 410 },
+  ].map((m) => measureSchema.parse({ ...base, ...m }));
+}
+
+function lastYearHistory(): Update[] {
+  const rows: Update[] = [];
+  for (const startYear of [2022, 2023]) {
+    for (const q of [1, 2, 3, 4]) {
+      const period = `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")} Q${q}`;
+      rows.push(updateSchema.parse({ period, itemId: "M-CUM-FULL", value: [100, 200, 290, 380][q - 1] }));
+      if (q !== 3) rows.push(updateSchema.parse({ period, itemId: "M-CUM-GAP", value: [110, 190, 0, 381][q - 1] }));
+      rows.push(updateSchema.parse({ period, itemId: "M-CUM-PROFILED", value: [90, 215, 280, 370][q - 1] }));
+    }
+  }
+  return rows;
+}
+
+const measures = [...handPickedMeasures(), ...randomMeasures(120, 11), ...yearMeasures()];
+const updates = [...sampleUpdates(), ...lastYearHistory()];
 
 function column(table: TableSnapshot, header: string): CellValue[] {
   const i = table.headers.indexOf(header);
@@ -58,7 +95,7 @@ describeIf("LibreOffice recalculates a created plan to the same statuses as Type
     const files: string[] = [];
     for (const reportingDate of REPORTING_DATES) {
       const wb = XlsxWorkbook.create();
-      await wb.apply(planDesign({ details: sampleDetails(), framework, actions, measures, updates: sampleUpdates(), register: sampleRegister(), reportingDate }));
+      await wb.apply(planDesign({ details: sampleDetails(), framework, actions, measures, updates, register: sampleRegister(), reportingDate }));
       const file = path.join(dir, `plan-${reportingDate}.xlsx`);
       await wb.save(file);
       files.push(file);
@@ -92,7 +129,34 @@ describeIf("LibreOffice recalculates a created plan to the same statuses as Type
     const quarter = periodOfDate(reportingDate).quarter;
     expect(ids).toEqual(measures.map((m) => m.id));
     expect(column(table, STATUS_COLUMNS.rag).map((s, i) => `${ids[i]}: ${s}`)).toEqual(measures.map((m) => `${m.id}: ${measureRag(m, quarter, framework.tolerances)}`));
-    expect(column(table, STATUS_COLUMNS.direction).map((s, i) => `${ids[i]}: ${s}`)).toEqual(measures.map((m) => `${m.id}: ${directionOfTravel(m, quarter)}`));
+    const lastYear = (m: Measure) => lastYearFigure(updates, m.id, periodOfDate(reportingDate));
+    expect(column(table, STATUS_COLUMNS.direction).map((s, i) => `${ids[i]}: ${s}`)).toEqual(measures.map((m) => `${m.id}: ${directionOfTravel(m, quarter, lastYear(m))}`));
+  });
+
+  test.each(REPORTING_DATES)("reporting date %s: every YTD target and YTD actual", (reportingDate) => {
+    const table = tableOf(recalculated.get(reportingDate)!, TABLES.measures);
+    const quarter = periodOfDate(reportingDate).quarter;
+    // ExcelJS reads a formula's cached result of 0 back as no result, so 0 and blank are compared as one
+    // (the zero-target rows' RAG, compared above, shows the sheet does hold 0 there).
+    const figure = (v: CellValue) => (v === "" || v === null || v === 0 ? null : Number((v as number).toPrecision(12)));
+    const want = (x: number | null) => (x === null || x === 0 ? null : Number(x.toPrecision(12)));
+    const ids = column(table, "Measure ID");
+    expect(column(table, FIGURE_HEADERS.ytdTarget).map((v, i) => `${ids[i]}: ${figure(v)}`)).toEqual(measures.map((m) => `${m.id}: ${want(ytdTarget(m, quarter))}`));
+    expect(column(table, FIGURE_HEADERS.ytdActual).map((v, i) => `${ids[i]}: ${figure(v)}`)).toEqual(measures.map((m) => `${m.id}: ${want(ytdActual(m, quarter))}`));
+  });
+
+  test("cumulative and annual measures reach their own statuses through the year", () => {
+    const at = (d: IsoDate, id: string) => {
+      const t = tableOf(recalculated.get(d)!, TABLES.measures);
+      const row = column(t, "Measure ID").indexOf(id);
+      return `${column(t, STATUS_COLUMNS.rag)[row]}/${column(t, STATUS_COLUMNS.direction)[row]}`;
+    };
+    // Sefton: Green only on target, Amber within 5%. Targets to date 100, 200, 300, 400; last year's
+    // figures from the Updates table (the gap measure has none for Q3); with no history only Q4 compares.
+    expect(REPORTING_DATES.slice(0, 4).map((d) => at(d, "M-CUM-FULL"))).toEqual(["Green/Improving", "Amber/Declining", "Amber/Maintained", "Green/Improving"]);
+    expect(REPORTING_DATES.slice(0, 4).map((d) => at(d, "M-CUM-GAP"))).toEqual(["Green/Declining", "Amber/Improving", "Amber/M", "Green/Improving"]);
+    expect(REPORTING_DATES.slice(0, 4).map((d) => at(d, "M-CUM-NONE"))).toEqual(["Green/M", "Amber/M", "Amber/M", "Green/Improving"]);
+    expect(REPORTING_DATES.slice(0, 4).map((d) => at(d, "M-ANN-Q2"))).toEqual(["M/M", "Amber/Improving", "Amber/Improving", "Amber/Improving"]);
   });
 
   test("the samples reach every status, so the comparison covers them all", () => {
