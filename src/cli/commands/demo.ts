@@ -3,6 +3,7 @@
 // 2. linked Directorate, Operational and Team plan workbooks that recalculate without the add-in;
 // 3. a SMART and golden-thread check of those plans, catching the weak actions;
 // 4. a Q2 return from the Directorate plan and a roll-up collected from the returns.
+// 5. the Corporate Plan Overview Report (HTML and workbook) from that roll-up.
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
@@ -18,6 +19,9 @@ import { writeReturnCsv } from "../../qsr/files/returnCsv";
 import { returnJson } from "../../qsr/files/returnJson";
 import { writeReturnXlsx } from "../../qsr/files/returnXlsx";
 import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
+import { writeRollupCsv } from "../../qsr/files/rollupCsv";
+import { rollupJson } from "../../qsr/files/rollupJson";
+import { runReport } from "./report";
 import { checkPlan } from "../../rules/engine";
 import { countFindings, formatFindings } from "../../rules/report";
 import { smartSummary } from "../../rules/smartSummary";
@@ -138,12 +142,23 @@ export async function runDemo(outDir: string): Promise<void> {
     say(`   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exception${ret.exceptions.length === 1 ? "" : "s"}`);
   }
   const inputs = await Promise.all(returnFiles.map(async (f) => ({ file: path.basename(f), parsed: await readReturnFile(f) })));
-  const rollup = collect(inputs, { period: PERIOD, priorityIds: framework.priorities.map((p) => p.id) });
+  const rollup = collect(inputs, { period: PERIOD, priorities: framework.priorities });
   const rollupFile = path.join(outDir, "rollup-2024-25-Q2.xlsx");
   await writeRollupXlsx(rollup, rollupFile, preparedOn);
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const drafts = rollup.draftsExcluded.length > 0 ? ` (${n(rollup.draftsExcluded.length, "draft")} left out)` : "";
   say(`   Roll-up: ${rollupFile}: ${n(rollup.returns.length, "return")}${drafts}, ${n(rollup.actions.length, "action")}, ${n(rollup.measures.length, "measure")}, ${rollup.rejects.length} rejected`);
+  const rollupJsonFile = path.join(outDir, "rollup-2024-25-Q2.json");
+  fs.writeFileSync(rollupJsonFile, rollupJson(rollup, preparedOn));
+  writeRollupCsv(rollup, path.join(outDir, "rollup-2024-25-Q2-csv"));
+  say(`   The same tables for Power BI: ${rollupJsonFile} and ${path.join(outDir, "rollup-2024-25-Q2-csv")}/`);
+
+  // 5. The Corporate Plan Overview Report, with Sefton's measure register.
+  say("");
+  say(`5. Corporate Plan Overview Report for ${PERIOD} (HTML for Cabinet papers and the web, workbook for print)`);
+  const cpor = await runReport([rollupJsonFile], { out: outDir, register: path.join(packageRoot(), "examples", "sefton-measure-register.json"), force: true, generatedOn: preparedOn, quiet: true });
+  say(`   ${cpor.html}`);
+  say(`   ${cpor.xlsx}`);
 }
 
 export function register(program: Command): void {

@@ -33,6 +33,8 @@ export interface ReportCommandOptions {
   json?: boolean;
   /** yyyy-mm-dd; today by default (the demo fixes it). */
   generatedOn?: string;
+  /** Print nothing on success (the demo says what it wrote itself). */
+  quiet?: boolean;
 }
 
 /** Roll-up JSON is at most a few MB per thousand returns; a file far larger is not one. */
@@ -120,7 +122,7 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
     for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
     for (const d of report.dataQuality) process.stderr.write(`data quality: ${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
-    process.stdout.write(`${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`);
+    if (!opts.quiet) process.stdout.write(`${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`);
   }
   if (rollup.rejects.length > 0) process.exitCode = EXIT_REJECTED;
   return { ...out, rollup };
