@@ -4,16 +4,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
+import { checkLoadedPlan, writeSmartColumn } from "../../app/check";
+import { newPlanDetails } from "../../app/create";
+import { openSession } from "../../app/session";
 import { parseCsv } from "../../csv/parse";
 import { detectCsvKind, readActionsCsv, readMeasuresCsv } from "../../csv/planCsv";
 import type { Framework } from "../../model/framework";
-import { Plan, PlanDetails, TIERS, Tier } from "../../model/plan";
-import { checkPlan, settingsFromFramework } from "../../rules/engine";
-import { countFindings, FindingCounts, formatFindings, hasErrors } from "../../rules/report";
-import { SMART_PASS, smartSummary, smartSummaryColumn } from "../../rules/smartSummary";
+import { Plan, TIERS, Tier } from "../../model/plan";
+import { FindingCounts, formatFindings, hasErrors } from "../../rules/report";
 import type { Finding } from "../../rules/types";
-import { parseRange } from "../../workbook/addresses";
-import { STATUS_COLUMNS, TABLES } from "../../workbook/names";
 import type { WorkbookSnapshot } from "../../workbook/port";
 import { NotAPlanError, readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
@@ -54,13 +53,6 @@ function parseTier(text: string | undefined): Tier {
   return tier;
 }
 
-function csvDetails(name: string, tier: Tier, framework: Framework): PlanDetails {
-  return {
-    formatVersion: 1, planId: path.basename(name, path.extname(name)), tier, council: framework.council, directorate: "", service: "", team: "",
-    planYear: framework.planYear, owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "",
-  };
-}
-
 /** Reads a plan workbook, or an actions or measures CSV, naming the file in every problem. */
 export async function loadPlanFile(file: string, framework: Framework, tier: Tier): Promise<LoadedPlan> {
   if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
@@ -79,7 +71,7 @@ export async function loadPlanFile(file: string, framework: Framework, tier: Tie
   if (/\.csv$/i.test(file)) {
     const text = fs.readFileSync(file, "utf8");
     const kind = detectCsvKind(parseCsv(text)[0] ?? []);
-    const plan: Plan = { details: csvDetails(name, tier, framework), actions: [], measures: [], updates: [], register: [] };
+    const plan: Plan = { details: newPlanDetails({ tier, planId: path.basename(name, path.extname(name)) }, framework), actions: [], measures: [], updates: [], register: [] };
     if (kind === "actions") plan.actions = readActionsCsv(text, name);
     else if (kind === "measures") plan.measures = readMeasuresCsv(text, name);
     else throw new UserError(`${name}: not an actions or measures CSV (actions need columns id,action,lead_officer,start_date,due_date,...)`);
@@ -90,15 +82,13 @@ export async function loadPlanFile(file: string, framework: Framework, tier: Tie
 
 export async function runCheck(file: string, opts: CheckOptions): Promise<CheckReport> {
   const framework = loadFramework(opts.framework);
-  const frameworkFile = opts.framework ? path.basename(opts.framework) : "sefton-framework.json";
+  const session = openSession(framework, opts.framework ? path.basename(opts.framework) : "sefton-framework.json");
   // Settings errors (a typo in the checks block) should stop the run before any file is read.
-  const settings = (() => {
-    try {
-      return settingsFromFramework(framework, frameworkFile);
-    } catch (e) {
-      throw new UserError((e as Error).message);
-    }
-  })();
+  try {
+    session.checkSettings();
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
   if (opts.write && !opts.out) throw new UserError("--write needs --out FILE: the checked plan is copied there with its SMART check column filled in");
   if (opts.out && !opts.write) throw new UserError("--out is only used with --write");
   const tier = parseTier(opts.tier);
@@ -107,25 +97,24 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
   const children = [];
   for (const c of opts.child ?? []) children.push(await loadPlanFile(c, framework, tier === "Directorate" ? "Operational" : "Team"));
 
-  const findings = checkPlan({ plan: subject.plan, framework, settings, parent: parent?.plan, children: children.map((c) => c.plan) });
-  const summary = smartSummary(findings, subject.plan.actions);
+  const outcome = checkLoadedPlan(session, { plan: subject.plan, parent: parent?.plan, children: children.map((c) => c.plan) });
   const report: CheckReport = {
     file: path.basename(file),
     planId: subject.plan.details.planId,
     tier: subject.plan.details.tier,
-    findings,
-    counts: { ...countFindings(findings), actions: subject.plan.actions.length, measures: subject.plan.measures.length, actionsPassing: summary.filter((s) => s === SMART_PASS).length },
+    findings: outcome.findings,
+    counts: outcome.counts,
     readErrors: [...subject.readErrors, ...(parent?.readErrors ?? []), ...children.flatMap((c) => c.readErrors)],
   };
 
-  if (opts.write) await writeSummary(file, subject, findings, opts.out!);
+  if (opts.write) await writeChecked(file, subject, outcome.findings, opts.out!);
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else {
     for (const e of report.readErrors) process.stderr.write(`service-plan: ${e}\n`);
     process.stdout.write(formatReport(report));
     if (opts.write) process.stdout.write(`SMART check column written to ${opts.out}\n`);
   }
-  if (hasErrors(findings) || report.readErrors.length > 0) process.exitCode = 1;
+  if (hasErrors(outcome.findings) || report.readErrors.length > 0) process.exitCode = 1;
   return report;
 }
 
@@ -135,15 +124,15 @@ function formatReport(r: CheckReport): string {
 }
 
 /** Copies the plan to `out` with the SMART check column of the Actions table filled in; never overwrites. */
-async function writeSummary(file: string, subject: LoadedPlan, findings: Finding[], out: string): Promise<void> {
+async function writeChecked(file: string, subject: LoadedPlan, findings: Finding[], out: string): Promise<void> {
   if (!subject.workbook || !subject.snapshot) throw new UserError(`--write: ${path.basename(file)} is a CSV; only a plan workbook has a SMART check column to fill in`);
   if (path.resolve(out) === path.resolve(file)) throw new UserError(`--out: ${out} is the plan being checked; write to a new file`);
   if (fs.existsSync(out)) throw new UserError(`--out: ${out} already exists; choose a new file name (nothing is overwritten)`);
-  const table = subject.snapshot.tables.find((t) => t.name === TABLES.actions);
-  if (!table) throw new UserError(`${path.basename(file)}: no table named ${TABLES.actions}`);
-  if (!table.headers.includes(STATUS_COLUMNS.smartCheck)) throw new UserError(`${path.basename(file)}: the ${TABLES.actions} table has no "${STATUS_COLUMNS.smartCheck}" column to write to`);
-  const firstDataRow = parseRange(table.range).start.row + 1;
-  await subject.workbook.writeColumn(TABLES.actions, STATUS_COLUMNS.smartCheck, smartSummaryColumn(findings, subject.plan.actions, firstDataRow, table.rows.length));
+  try {
+    await writeSmartColumn(subject.workbook, subject.snapshot, subject.plan, findings, path.basename(file));
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
   await subject.workbook.save(out);
 }
 
