@@ -44,7 +44,7 @@ async function readXlsx(bytes: Uint8Array, label: string, opts: ReadReturnOption
 export async function readReturnBytes(name: string, data: Uint8Array | ArrayBuffer, opts: ReadReturnOptions = {}): Promise<ParsedReturn> {
   const bytes = asBytes(data);
   const limit = (opts.limits ?? RETURN_LIMITS).maxFileBytes;
-  if (bytes.length > limit) return rejectReturn(name, `the file is ${(bytes.length / 1048576).toFixed(1)} MB (limit ${limit / 1048576} MB)`);
+  if (bytes.length > limit) return rejectReturn(name, `the file is ${(bytes.length / 1048576).toFixed(1)} MB (limit ${(limit / 1048576).toFixed(1)} MB)`);
   if (/\.xlsx$/i.test(name)) return readXlsx(bytes, name, opts);
   if (/\.json$/i.test(name)) {
     try {
