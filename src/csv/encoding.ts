@@ -6,7 +6,8 @@
 // - no BOM and valid UTF-8: UTF-8;
 // - otherwise Windows-1252, with a note naming the first byte that is not UTF-8 (line and column);
 //   the five bytes Windows-1252 leaves undefined are refused at their line and column.
-// The platform's TextDecoder (WHATWG encodings) does the decoding, so no library is needed.
+// The platform's TextDecoder does UTF-8 and UTF-16 and a 32-entry table does Windows-1252, so no
+// library is needed (iconv-lite or chardet would add guessing we do not want: the rule above is exact).
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -69,6 +70,28 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
     i += need + 1;
   }
   return -1;
+}
+
+// Windows-1252's 0x80-0x9F (the rest of its bytes are their own code points). Decoded by hand:
+// some Node builds decode the "windows-1252" label as ISO-8859-1, turning € into a control character.
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
 }
 
 // Bytes Windows-1252 does not define; WHATWG decoders turn them into C1 controls, which would be a
@@ -134,7 +157,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   }
   const at = lineColumn(bytes, bad);
   return {
-    text: new TextDecoder("windows-1252").decode(bytes),
+    text: decodeWindows1252(bytes),
     encoding: "windows-1252",
     note: `${file}: not UTF-8 (byte ${hex(bytes[bad])} at line ${at.line}, column ${at.column}), so read as Windows-1252, as Excel's "CSV (Comma delimited)" saves on Windows; check £ signs and accented names, or save the file as "CSV UTF-8"`,
   };

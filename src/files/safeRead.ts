@@ -17,7 +17,7 @@ export class FileRejected extends Error {
 
 export const MB = 1024 * 1024;
 
-const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
+const mb = (n: number) => (n < 100 * 1024 ? `${n} bytes` : `${(n / MB).toFixed(1)} MB`);
 
 /** Why the file at this path cannot be read as an ordinary file, or null when it can. */
 function describeStatError(file: string, code: string | undefined): string {
