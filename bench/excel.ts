@@ -1,6 +1,6 @@
 // What each office.js command costs in round trips and request size, counted by the Excel double
 // (the same counts Excel on the web would see): apply (create a plan), read, and writeColumn
-// (the SMART column) at 100, 2,000 and 20,000 rows. Budgets: 3 syncs and 4 MB per request.
+// (the SMART column), addRows, replaceRows (the Register) and setNamedValue at 100, 2,000 and 20,000 rows. Budgets: 3 syncs and 4 MB per request.
 // Rows are split half actions, half measures (about 21 and 30 columns), with realistic text.
 import { ExcelWorkbook } from "../src/excel/adapter";
 import { createFakeOffice, FakeOffice } from "../test/doubles/excel/fakeExcel";
@@ -76,6 +76,20 @@ export async function bench(): Promise<BenchRow[]> {
       await workbook.writeColumn("Actions", smart, actions.rows.map((_, i) => (i % 3 === 0 ? null : "Specific: starts with a verb. Measurable: no number or milestone. Time-bound: due date set.")));
       out.push(...rowsFor("writeColumn SMART", actions.rows.length, fake, source));
     }
+    // Add rows writes below the table (co-authoring safe) with formats and validation set explicitly.
+    fake.workbook.resetStats();
+    await workbook.addRows("Actions", Math.min(5_000, rows));
+    out.push(...rowsFor(`addRows ${Math.min(5_000, rows).toLocaleString("en-GB")} to Actions of`, rows, fake, source));
+    const register = snapshot.tables.find((t) => t.name === "Register");
+    if (register) {
+      fake.workbook.resetStats();
+      const width = register.headers.length;
+      await workbook.replaceRows("Register", Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, j) => (j === 0 ? `DSP-${i + 1}` : `Register entry ${i + 1}, column ${j + 1}`))));
+      out.push(...rowsFor("replaceRows Register", rows, fake, source));
+    }
+    fake.workbook.resetStats();
+    await workbook.setNamedValue("ReportingDate", 45657);
+    out.push(...rowsFor("setNamedValue ReportingDate", rows, fake, source));
   }
   return out;
 }

@@ -1,7 +1,10 @@
 /// <reference types="office-js" />
 // The WorkbookPort inside Excel (office.js). Every command runs in one Excel.run with a small fixed
-// number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 2 (its checks ride in the first write
-// request; 3 when designed sheets already exist), writeColumn() 2, addRows() 3, replaceRows() 2, setNamedValue() 2, select() 1. Writes go out whole-range, values then
+// number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 3
+// (its checks ride in the first write request; when designed sheets already exist or a very big
+// plan needs a second write request, the recalculation rides in the last write instead), writeColumn() 3,
+// addRows() 3, replaceRows() 3, setNamedValue() 3, select() 1; each write ends with a small
+// recalculation request after calculation has resumed (see sendSteps). Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
@@ -55,6 +58,8 @@ const OTHER_SHEETS_RESERVE_BYTES = 256 * 1024;
 const DATA_TABLES = new Set([TABLES.actions, TABLES.measures, TABLES.updates, TABLES.register].map((n) => n.toLowerCase()));
 /** Before we have seen a sheet's cells: a value plus its number format, generously. */
 const FIRST_GUESS_BYTES_PER_CELL = 48;
+/** Columns whose validation addRows() reads in its first sync; a plan's tables have about 21-30. */
+const VALIDATION_GUESS_COLUMNS = 40;
 
 const defaultRun: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
@@ -362,7 +367,7 @@ export class ExcelWorkbook implements WorkbookPort {
         // Only a protected sheet is unprotected: unprotect() on an open one fails (office-js #6784).
         const locked = new Set(existing.filter((_, i) => protections[i].protected).map((n) => n.toLowerCase()));
         const reuse = this.designStepsFor(design, new Set(existing.map((n) => n.toLowerCase())), skipNames, locked);
-        await sendSteps(context, reuse, { eventsWere, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, reuse, { eventsWere, syncsLeft: 1, requestLimitBytes: this.options.requestLimitBytes });
         return;
       }
 
@@ -375,7 +380,7 @@ export class ExcelWorkbook implements WorkbookPort {
           for (const s of design.sheets) ctx.workbook.worksheets.getItem(temporary.get(s.name.toLowerCase()) as string).name = s.name;
         },
       };
-      await sendSteps(context, [rename, ...steps.filter((step) => !sent.has(step))], { eventsWere, requestLimitBytes: this.options.requestLimitBytes });
+      await sendSteps(context, [rename, ...steps.filter((step) => !sent.has(step))], { eventsWere, syncsLeft: 2, requestLimitBytes: this.options.requestLimitBytes });
     });
   }
 
@@ -443,7 +448,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // A status column is locked on a protected sheet: lift protection for the write only.
       const steps = liftProtection(protection, sheet, writes);
       try {
-        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, syncsLeft: 2, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
         const password = await restoreProtection(context, protection, sheet, what, error);
         if (password) throw new ExcelCommandError(password);
@@ -454,12 +459,13 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /**
    * Sync 1 reads where the table is, its first and last data rows' formulas, whether the rows below it are empty, its filter and the sheet's
-   * protection; sync 2 reads each column's validation on the last data row. Sync 3 lifts protection, makes room below the table if anything is there, and
+   * protection and each column's validation on the last data row. Sync 2 lifts protection, makes room below the table if anything is there, and
    * writes the new rows just below it so Excel expands the table: the co-authoring-safe way, as
    * table.rows.add causes merge conflicts with co-authors (co-authoring page, "Avoid table row
    * conflicts"). The formula columns are filled from the last data row; formats (number formats,
    * locking, fills, conditional formats) are pasted from it and validation set from it explicitly,
    * as Microsoft documents no inheritance; then protection is put back with explicit options.
+   * Sync 3 recalculates.
    * A table without formula columns gets rows.add: blank rows alone do not expand a table.
    */
   async addRows(table: string, count: number): Promise<void> {
@@ -481,7 +487,9 @@ export class ExcelWorkbook implements WorkbookPort {
       const filter = target.autoFilter.load("isDataFiltered");
       const runtime = context.runtime.load("enableEvents");
       const header = target.getHeaderRowRange().load("columnCount");
-      let rules: Excel.DataValidation[] = [];
+      // Each column's validation on the last data row, guessing the width so it rides in sync 1.
+      let rules = Array.from({ length: VALIDATION_GUESS_COLUMNS }, (_, j) => target.getRange().getLastRow().getCell(0, j).dataValidation.load("type, rule, prompt, errorAlert"));
+      let syncsUsed = 1;
       try {
         await context.sync();
       } catch (error) {
@@ -500,11 +508,13 @@ export class ExcelWorkbook implements WorkbookPort {
       const formulaColumns = hasData
         ? lastRow.formulas[0].flatMap((f, j) => (typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f ? [j] : []))
         : [];
-      if (hasData) {
-        // Sync 2: each column's validation on the last data row (the width is known only now).
-        rules = Array.from({ length: width }, (_, j) => target.getRange().getLastRow().getCell(0, j).dataValidation.load("type, rule, prompt, errorAlert"));
+      if (hasData && width > VALIDATION_GUESS_COLUMNS) {
+        // A table wider than the guess: the rest of its columns in a sync of their own.
+        rules = rules.concat(Array.from({ length: width - VALIDATION_GUESS_COLUMNS }, (_, k) => target.getRange().getLastRow().getCell(0, VALIDATION_GUESS_COLUMNS + k).dataValidation.load("type, rule, prompt, errorAlert")));
         await context.sync();
+        syncsUsed++;
       }
+      rules = hasData ? rules.slice(0, width) : [];
       const left = columnLetter(box.left);
       const right = columnLetter(box.right);
       const newTop = box.bottom + 1;
@@ -557,7 +567,7 @@ export class ExcelWorkbook implements WorkbookPort {
         });
       }
       try {
-        await sendSteps(context, liftProtection(protection, sheet, steps), { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, liftProtection(protection, sheet, steps), { eventsWere: runtime.enableEvents, syncsLeft: 3 - syncsUsed, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
         const password = await restoreProtection(context, protection, sheet, what, error);
         if (password) throw new ExcelCommandError(password);
@@ -640,7 +650,7 @@ export class ExcelWorkbook implements WorkbookPort {
         }
       }
       try {
-        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, syncsLeft: 2, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new ExcelCommandError(`Cannot replace the rows of table "${table}" (sheet "${sheet}"): ${message}`);
@@ -665,7 +675,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const input = toExcelInput(value, "clear", () => `name "${name}" (${box.sheet}!${address})`);
       const step: ExcelStep = { bytes: 64, queue: (ctx) => (ctx.workbook.worksheets.getItem(box.sheet).getRange(address).values = [[input]]) };
       try {
-        await sendSteps(context, [step], { eventsWere: runtime.enableEvents, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, [step], { eventsWere: runtime.enableEvents, syncsLeft: 2, requestLimitBytes: this.options.requestLimitBytes });
       } catch (error) {
         if (errorCode(error) === "AccessDenied") throw new ExcelCommandError(`Cannot set "${name}": cell ${box.sheet}!${address} is locked on a protected sheet.`);
         throw error;

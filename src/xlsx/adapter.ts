@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
-import { parseAddress, parseRange } from "../workbook/addresses";
+import { parseAddress, parseBox } from "../workbook/a1";
 import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
 import { replaceTableRows } from "./replaceTableRows";
@@ -70,10 +70,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const index = t.headers.indexOf(column);
     if (index < 0) throw new Error(`${this.fileName}: table ${table} has no column "${column}"`);
     if (values.length !== t.rows.length) throw new Error(`${this.fileName}: table ${table} has ${t.rows.length} rows but ${values.length} values were given for "${column}"`);
-    const { start } = parseRange(t.range);
+    const box = parseBox(t.range);
     const ws = this.workbook.getWorksheet(t.sheet)!;
     values.forEach((v, i) => {
-      ws.getCell(start.row + 1 + i, start.col + index).value = v;
+      ws.getCell(box.top + 1 + i, box.left + index).value = v;
     });
   }
 
@@ -91,7 +91,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!m) throw new Error(`${this.fileName}: no single-cell name ${name}`);
     const ws = this.workbook.getWorksheet(m[1] ?? m[2]);
     if (!ws) throw new Error(`${this.fileName}: name ${name} points at a missing sheet`);
-    const { row, col } = parseAddress(m[3]);
+    const { row, col } = parseCell(m[3]);
     ws.getCell(row, col).value = value;
   }
 

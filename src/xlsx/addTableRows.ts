@@ -2,7 +2,7 @@
 // (calculated column formulas, styles with number format and locking, validation and input
 // messages, status colours). A file's sheet protection does not stop us, so it is left exactly as it was.
 import ExcelJS from "exceljs";
-import { columnLetter, parseRange } from "../workbook/addresses";
+import { columnLetter, parseBox } from "../workbook/a1";
 import { addRowsCountProblem } from "../workbook/addRows";
 
 export interface TableModel {
@@ -28,8 +28,8 @@ function validationKeyAt(model: ValidationModel, row: number, col: number): stri
   if (model[cell]) return cell;
   return Object.keys(model).find((key) => {
     if (!model[key] || !key.includes(":")) return false;
-    const { start, end } = parseRange(key);
-    return row >= start.row && row <= end.row && col >= start.col && col <= end.col;
+    const box = parseBox(key);
+    return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
   });
 }
 
@@ -50,14 +50,14 @@ export function addTableRows(wb: ExcelJS.Workbook, table: string, count: number,
   if (problem) throw new Error(`${fileName}: ${problem}`);
   const { ws, model } = found;
   if (model.totalsRow) throw new Error(`${fileName}: Cannot add rows to table "${model.name}": it has a totals row.`);
-  const { start, end } = parseRange(model.tableRef ?? model.ref ?? "A1");
+  const box = parseBox(model.tableRef ?? model.ref ?? "A1");
   const headerRow = model.headerRow !== false;
-  const firstData = start.row + (headerRow ? 1 : 0);
-  const template = end.row >= firstData ? end.row : null;
-  const firstNew = end.row + 1;
-  const lastNew = end.row + count;
+  const firstData = box.top + (headerRow ? 1 : 0);
+  const template = box.bottom >= firstData ? box.bottom : null;
+  const firstNew = box.bottom + 1;
+  const lastNew = box.bottom + count;
   for (let r = firstNew; r <= lastNew; r++)
-    for (let c = start.col; c <= end.col; c++) {
+    for (let c = box.left; c <= box.right; c++) {
       const v = ws.findCell(r, c)?.value;
       if (v !== null && v !== undefined && v !== "")
         throw new Error(`${fileName}: Cannot add ${count} rows to table "${model.name}": cell ${ws.name}!${columnLetter(c)}${r} below the table is in use. Move what is below the table first.`);
@@ -65,7 +65,7 @@ export function addTableRows(wb: ExcelJS.Workbook, table: string, count: number,
 
   const validations = validationModel(ws);
   model.columns.forEach((column, j) => {
-    const col = start.col + j;
+    const col = box.left + j;
     const formula = formulas.get(column.name);
     const from = template === null ? undefined : ws.getCell(template, col);
     for (let r = firstNew; r <= lastNew; r++) {
@@ -78,11 +78,11 @@ export function addTableRows(wb: ExcelJS.Workbook, table: string, count: number,
     if (!key) return;
     const rule = validations[key] as ExcelJS.DataValidation;
     const letter = columnLetter(col);
-    const range = key.includes(":") ? parseRange(key) : null;
-    if (range && range.end.row === template && range.start.col === col && range.end.col === col) {
+    const range = key.includes(":") ? parseBox(key) : null;
+    if (range && range.bottom === template && range.left === col && range.right === col) {
       // One validation over the column's body: it grows with the table.
       delete validations[key];
-      validations[`${letter}${range.start.row}:${letter}${lastNew}`] = rule;
+      validations[`${letter}${range.top}:${letter}${lastNew}`] = rule;
     } else validations[`${letter}${firstNew}:${letter}${lastNew}`] = rule;
   });
 
@@ -93,14 +93,14 @@ export function addTableRows(wb: ExcelJS.Workbook, table: string, count: number,
         .split(/\s+/)
         .map((part) => {
           if (!part.includes(":")) return part;
-          const { start: s, end: e } = parseRange(part);
-          const inside = s.row >= firstData && e.row === template && s.col >= start.col && e.col <= end.col;
-          return inside ? `${columnLetter(s.col)}${s.row}:${columnLetter(e.col)}${lastNew}` : part;
+          const piece = parseBox(part);
+          const inside = piece.top >= firstData && piece.bottom === template && piece.left >= box.left && piece.right <= box.right;
+          return inside ? `${columnLetter(piece.left)}${piece.top}:${columnLetter(piece.right)}${lastNew}` : part;
         })
         .join(" ");
     }
 
-  const ref = `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${lastNew}`;
+  const ref = `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${lastNew}`;
   model.tableRef = ref;
   model.autoFilterRef = ref;
   if (Array.isArray(model.rows)) for (let i = 0; i < count; i++) model.rows.push(model.columns.map(() => null));

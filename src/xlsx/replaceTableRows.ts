@@ -1,7 +1,7 @@
 // "Replace rows" for files: a table's data body becomes exactly the given rows (the Register, fed
 // from the parent plan). Growing reuses Add rows, so new rows carry the last row's styles and rules.
 import ExcelJS from "exceljs";
-import { columnLetter, parseRange } from "../workbook/addresses";
+import { columnLetter, parseBox } from "../workbook/a1";
 import type { CellValue } from "../workbook/port";
 import { addTableRows, findTable, validationModel } from "./addTableRows";
 
@@ -19,25 +19,25 @@ export function replaceTableRows(wb: ExcelJS.Workbook, table: string, rows: Cell
   if (wrong >= 0) throw refuse(`row ${wrong + 1} has ${rows[wrong].length} values for ${width} columns (${model.columns.map((c) => c.name).join(", ")}).`);
 
   const input = rows.length > 0 ? rows : [Array.from({ length: width }, (): CellValue => null)];
-  const { start, end } = parseRange(model.tableRef ?? model.ref ?? "A1");
-  const firstData = start.row + (model.headerRow !== false ? 1 : 0);
-  const have = Math.max(1, end.row - firstData + 1);
+  const box = parseBox(model.tableRef ?? model.ref ?? "A1");
+  const firstData = box.top + (model.headerRow !== false ? 1 : 0);
+  const have = Math.max(1, box.bottom - firstData + 1);
   if (input.length > have) addTableRows(wb, model.name, input.length - have, formulas, fileName);
-  input.forEach((row, r) => row.forEach((v, j) => (ws.getCell(firstData + r, start.col + j).value = v)));
+  input.forEach((row, r) => row.forEach((v, j) => (ws.getCell(firstData + r, box.left + j).value = v)));
 
   if (input.length < have) {
     const newBottom = firstData + input.length - 1;
-    for (let r = newBottom + 1; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) ws.getCell(r, c).value = null;
+    for (let r = newBottom + 1; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).value = null;
     // Validation over a column's body shrinks with the table; rules on the removed rows alone go.
     const validations = validationModel(ws);
     for (const key of Object.keys(validations)) {
-      const { start: s, end: e } = parseRange(key);
-      if (s.col < start.col || e.col > end.col || e.row <= newBottom || e.row > end.row) continue;
+      const piece = parseBox(key);
+      if (piece.left < box.left || piece.right > box.right || piece.bottom <= newBottom || piece.bottom > box.bottom) continue;
       const rule = validations[key];
       delete validations[key];
-      if (s.row <= newBottom) validations[`${columnLetter(s.col)}${s.row}:${columnLetter(e.col)}${newBottom}`] = rule;
+      if (piece.top <= newBottom) validations[`${columnLetter(piece.left)}${piece.top}:${columnLetter(piece.right)}${newBottom}`] = rule;
     }
-    const ref = `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${newBottom}`;
+    const ref = `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${newBottom}`;
     model.tableRef = ref;
     model.autoFilterRef = ref;
     if (Array.isArray(model.rows)) model.rows.length = input.length;

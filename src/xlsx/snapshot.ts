@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { PackageName } from "./packageParts";
-import { columnLetter, parseRange } from "../workbook/addresses";
+import { columnLetter, parseBox } from "../workbook/a1";
 
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
@@ -70,19 +70,19 @@ interface LoadedTableModel {
 
 function tableSnapshot(ws: ExcelJS.Worksheet, model: LoadedTableModel): TableSnapshot {
   const range = model.tableRef ?? model.ref ?? "A1";
-  const { start, end } = parseRange(range);
+  const box = parseBox(range);
   const headerRow = model.headerRow !== false;
-  const first = start.row + (headerRow ? 1 : 0);
-  const last = end.row - (model.totalsRow ? 1 : 0);
+  const first = box.top + (headerRow ? 1 : 0);
+  const last = box.bottom - (model.totalsRow ? 1 : 0);
   const headers = model.columns.map((c, i) => {
-    const onSheet = headerRow ? cellValue(ws.getCell(start.row, start.col + i)) : null;
+    const onSheet = headerRow ? cellValue(ws.getCell(box.top, box.left + i)) : null;
     return onSheet === null ? c.name : String(onSheet);
   });
   const rows: CellValue[][] = [];
   for (let r = first; r <= last; r++) {
-    rows.push(headers.map((_h, i) => cellValue(ws.getCell(r, start.col + i))));
+    rows.push(headers.map((_h, i) => cellValue(ws.getCell(r, box.left + i))));
   }
-  return { name: model.name, sheet: ws.name, range: `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${end.row}`, headers, rows };
+  return { name: model.name, sheet: ws.name, range: `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`, headers, rows };
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook, names: PackageName[]): WorkbookSnapshot {

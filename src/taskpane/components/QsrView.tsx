@@ -2,15 +2,15 @@
 // BI team, collecting many returns into one roll-up.
 import * as React from "react";
 import { Button, Field, Select, Spinner } from "@fluentui/react-components";
-import type { CollectedReturns, PaneServices, QsrGap } from "../paneModel";
+import type { CollectedReturns, ExportedFile, PaneServices, QsrGap } from "../paneModel";
 import { readFileBytes, saveFile } from "../download";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 
 interface Props {
   services: Pick<PaneServices, "reportingQuarters" | "qsrGaps" | "exportReturn" | "collectReturns" | "selectCell">;
-  /** How a produced file reaches the user (a browser download in the pane). */
-  save?: typeof saveFile;
+  /** How a produced file reaches the user (download, or a new workbook on Mac); may resolve to what to tell them. */
+  save?: (file: ExportedFile) => unknown;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -36,8 +36,8 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
   const exportAs = (format: "xlsx" | "json") =>
     task.run(async () => {
       const file = await services.exportReturn(period, format);
-      save(file);
-      setExported(file.fileName);
+      const said = await save(file);
+      setExported(typeof said === "string" ? said : `Saved ${file.fileName}.`);
     });
 
   const collect = (files: FileList | null) => {
@@ -94,7 +94,7 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
           Export return (JSON)
         </Button>
       </div>
-      {exported && <p role="status">Saved {exported}.</p>}
+      {exported && <p role="status">{exported}</p>}
       <h3>BI team: collect returns</h3>
       <Field label="Choose the returns to collect" hint="Pick many xlsx or JSON returns; you get one corporate roll-up.">
         {(props) => <input {...props} type="file" multiple accept=".xlsx,.json" onChange={(e) => collect(e.target.files)} />}
@@ -107,7 +107,15 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
             {plural(collected.counts.exceptions, "exception")}; {collected.rejects.length} rejected
             {collected.counts.missing > 0 ? `; ${collected.counts.missing} expected returns missing` : ""}.
           </p>
-          <Button appearance="primary" onClick={() => save(collected.file)}>
+          <Button
+            appearance="primary"
+            onClick={() =>
+              void task.run(async () => {
+                const said = await save(collected.file);
+                setExported(typeof said === "string" ? said : `Saved ${collected.file.fileName}.`);
+              })
+            }
+          >
             Download {collected.file.fileName}
           </Button>
           {collected.rejects.length > 0 && (

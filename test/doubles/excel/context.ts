@@ -48,6 +48,8 @@ export class FakeRequestContext {
   private apiErrors: FakeError[] = [];
   /** Set by application.suspendApiCalculationUntilNextSync(); cleared at each sync. */
   calculationSuspended = false;
+  /** Whether the request being applied suspended calculation (read by application.calculate). */
+  requestSuspended = false;
   private closed = false;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   // Filled in by fakeExcel.ts (avoids a circular import between context and objects).
@@ -101,6 +103,7 @@ export class FakeRequestContext {
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     const suspended = this.calculationSuspended;
     this.calculationSuspended = false;
+    this.requestSuspended = suspended;
     await Promise.resolve(); // a sync is always asynchronous
     if (this.host.platform === "web" && requestBytes > this.host.requestLimitBytes) {
       stats.responseBytes.push(0);

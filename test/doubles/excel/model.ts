@@ -173,8 +173,10 @@ export interface FakeStats {
   writesWithCalculationOn: number;
   /** Excel.run calls and the options each was given. */
   runs: { delayForCellEdit: boolean }[];
-  /** application.calculate() calls, by type. */
+  /** application.calculate() calls made with calculation running, by type. */
   calculations: string[];
+  /** application.calculate() calls inside a request that suspended calculation (not documented to work). */
+  calculationsWhileSuspended: string[];
 }
 
 export function emptyStats(): FakeStats {
@@ -188,6 +190,7 @@ export function emptyStats(): FakeStats {
     writesWithCalculationOn: 0,
     runs: [],
     calculations: [],
+    calculationsWhileSuspended: [],
   };
 }
 
