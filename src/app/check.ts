@@ -6,7 +6,7 @@ import { checkPlan } from "../rules/engine";
 import { countFindings, FindingCounts } from "../rules/report";
 import { SMART_PASS, smartSummary, smartSummaryColumn } from "../rules/smartSummary";
 import type { Finding } from "../rules/types";
-import { parseRange } from "../workbook/addresses";
+import { parseBox } from "../workbook/a1";
 import { STATUS_COLUMNS, TABLES } from "../workbook/names";
 import type { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { openPlan } from "./plan";
@@ -49,7 +49,7 @@ export async function writeSmartColumn(port: WorkbookPort, snapshot: WorkbookSna
   if (!table) throw new Error(`${fileName}: no table named ${TABLES.actions}`);
   if (!table.headers.includes(STATUS_COLUMNS.smartCheck)) throw new Error(`${fileName}: the ${TABLES.actions} table has no "${STATUS_COLUMNS.smartCheck}" column to write to`);
   if (table.rows.length === 0) return;
-  const firstDataRow = parseRange(table.range).start.row + 1;
+  const firstDataRow = parseBox(table.range).top + 1;
   await port.writeColumn(TABLES.actions, STATUS_COLUMNS.smartCheck, smartSummaryColumn(findings, plan.actions, firstDataRow, table.rows.length));
 }
 

@@ -8,7 +8,7 @@ import { canonicalCell, fieldHeader, fieldOfHeader, ITEM_TYPES, ItemType } from 
 import { signOffRecordLine } from "../cycle/record";
 import { agreedChangeRow, agreedChangesSheet, CYCLE_SHEETS, CYCLE_TABLES, signOffSheets } from "../cycle/sheet";
 import { AgreedChange, shown, SignOff, SignOffError, signOffPlan as freeze, signedOffText } from "../cycle/signOff";
-import { columnLetter, parseAddress } from "../workbook/addresses";
+import { columnLetter, parseCell } from "../workbook/a1";
 import { cellOf } from "../workbook/columnDesign";
 import { TABLES } from "../workbook/names";
 import type { CellValue, SheetDesign, WorkbookPort } from "../workbook/port";
@@ -115,8 +115,8 @@ export async function agreeChange(port: WorkbookPort, request: AgreeChangeReques
   const changes = open.snapshot.tables.find((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase());
   if (!changes) throw new SignOffError(`${name}: no ${CYCLE_TABLES.agreedChanges} table (the ${CYCLE_SHEETS.agreedChanges} sheet is missing)`);
   const column = table.headers.indexOf(header);
-  const index = row.source.row - parseAddress(table.range.replace(/^.*!/, "").split(":")[0]).row - 1;
-  const cell = `${table.sheet}!${columnLetter(parseAddress(table.range.replace(/^.*!/, "").split(":")[0]).col + column)}${row.source.row}`;
+  const index = row.source.row - parseCell(table.range.replace(/^.*!/, "").split(":")[0]).row - 1;
+  const cell = `${table.sheet}!${columnLetter(parseCell(table.range.replace(/^.*!/, "").split(":")[0]).col + column)}${row.source.row}`;
   const value = typedValue(itemType, field, request.value, `${name} ${cell}`);
   const frozen = cycle.signOff.values.find((v) => v.itemType === itemType && v.id === row.id && v.field === field);
   const was = [...cycle.changes].reverse().find((c) => c.itemType === itemType && c.id === row.id && c.field === field)?.now ?? frozen?.value ?? "";

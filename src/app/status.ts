@@ -24,17 +24,19 @@ export interface StatusSettings {
 
 /** The reporting date is the last day of the reporting quarter unless set otherwise; `history` is the plan's Updates table. */
 export function statusReport(
-  measures: Located<Measure>[],
-  actions: Located<Action>[],
+  measures: Measure[],
+  actions: Action[],
   period: Period,
   settings: StatusSettings,
   reportingDate: IsoDate = quarterEnd(period),
-  history: Located<Update>[] = [],
+  history: Update[] = [],
 ): StatusReport {
   const returnSettings = { ...settings, reportingDate };
+  // The row statuses keep each row's cell address for the return; a report by ID needs none.
+  const located = <T>(rows: T[]) => rows as Located<T>[];
   return {
-    measures: measureStatuses({ measures, updates: history }, period, returnSettings).map((m) => ({ id: m.row.id, rag: m.rag, direction: m.direction })),
-    actions: actionStatuses({ actions }, period, returnSettings).map((a) => ({ id: a.row.id, status: a.status })),
+    measures: measureStatuses({ measures: located(measures), updates: located(history) }, period, returnSettings).map((m) => ({ id: m.row.id, rag: m.rag, direction: m.direction })),
+    actions: actionStatuses({ actions: located(actions) }, period, returnSettings).map((a) => ({ id: a.row.id, status: a.status })),
   };
 }
 

@@ -6,7 +6,7 @@ import { IsoDate } from "../model/dates";
 import { financialYearLabel, parsePeriod, Period, periodLabel } from "../model/period";
 import { Plan, Update, UPDATE_COLUMNS } from "../model/plan";
 import { actionStatuses, measureStatuses, ReturnSettings } from "../qsr/rowStatuses";
-import { columnLetter, parseAddress } from "../workbook/addresses";
+import { columnLetter, parseCell } from "../workbook/a1";
 import { cellOf } from "../workbook/columnDesign";
 import { isBlank } from "../workbook/cellValues";
 import { CellValue, TableSnapshot } from "../workbook/port";
@@ -85,7 +85,7 @@ export function mergeHistory(table: TableSnapshot, period: Period, rows: Update[
   const headers = table.headers.map(norm);
   const periodAt = headers.indexOf(norm(UPDATE_COLUMNS[0].meta.header));
   const idAt = headers.indexOf(norm(UPDATE_COLUMNS[1].meta.header));
-  const start = parseAddress(table.range.replace(/^.*!/, "").split(":")[0]);
+  const start = parseCell(table.range.replace(/^.*!/, "").split(":")[0]);
   const where = (row: number, index: number) => `${columnLetter(start.col + Math.max(0, index))}${row}`;
   if (periodAt < 0 || idAt < 0) {
     throw new PeriodError(`${file ? `${file} ` : ""}${table.sheet}!${where(start.row, 0)}: table ${table.name} has no "${UPDATE_COLUMNS[periodAt < 0 ? 0 : 1].meta.header}" column, so its history cannot be told apart by period; nothing was written`);

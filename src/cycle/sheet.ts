@@ -3,7 +3,7 @@
 // the SignedOff table of frozen values; the visible "Agreed changes" sheet the AgreedChanges table. Designs for the adapters, and the
 // reading back with every problem naming file, sheet and cell.
 import { IsoDate, isoToSerial } from "../model/dates";
-import { parseAddress } from "../workbook/addresses";
+import { parseCell } from "../workbook/a1";
 import { isBlank, parseDate } from "../workbook/cellValues";
 import { CellDesign, CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookSnapshot } from "../workbook/port";
 import { canonicalCell, canonicalValue, fieldHeader, fieldOfHeader, FrozenValue, ITEM_TYPES, ItemType } from "./frozen";
@@ -110,7 +110,7 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
   const sheet = snapshot.sheets.find((s) => norm(s.name) === norm(CYCLE_SHEETS.signOff));
   const frozenTable = snapshot.tables.find((t) => norm(t.name) === norm(CYCLE_TABLES.signedOff));
   if (sheet && sheet.values.some((r) => r.some((v) => !isBlank(v)))) {
-    const origin = parseAddress(sheet.origin);
+    const origin = parseCell(sheet.origin);
     const at = (row: number): CellValue => (origin.col === 1 ? (sheet.values[row - origin.row]?.[1] ?? null) : null);
     const label = (row: number): CellValue => (origin.col === 1 ? (sheet.values[row - origin.row]?.[0] ?? null) : null);
     const got: Record<string, CellValue> = {};
@@ -123,7 +123,7 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
     const values: FrozenValue[] = [];
     if (!frozenTable) problem(CYCLE_SHEETS.frozen, undefined, `no table named ${CYCLE_TABLES.signedOff}: the frozen values are missing`);
     else {
-      const top = parseAddress(frozenTable.range.replace(/^.*!/, "").split(":")[0]).row;
+      const top = parseCell(frozenTable.range.replace(/^.*!/, "").split(":")[0]).row;
       frozenTable.rows.forEach((r, i) => {
         if (r.every(isBlank)) return;
         const row = top + 1 + i;
@@ -144,7 +144,7 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
   if (changeTable) {
     const index = AGREED_CHANGE_HEADERS.map((h) => changeTable.headers.findIndex((x) => norm(String(x)) === norm(h)));
     const missing = AGREED_CHANGE_HEADERS.filter((_, i) => index[i] < 0);
-    const start = parseAddress(changeTable.range.replace(/^.*!/, "").split(":")[0]);
+    const start = parseCell(changeTable.range.replace(/^.*!/, "").split(":")[0]);
     const letter = (i: number) => String.fromCharCode(64 + start.col + index[i]);
     if (missing.length > 0) problem(changeTable.sheet, `A${start.row}`, `table ${changeTable.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column`);
     else

@@ -1,7 +1,7 @@
 // Checks a WorkbookDesign against Excel's own limits before anything is written, so a bad design
 // fails with one clear message naming the sheet, table, column or row, and never half-applies.
 import type { TableDesign, Validation, WorkbookDesign } from "../workbook/port";
-import { parseAddress } from "../workbook/addresses";
+import { parseCell } from "../workbook/a1";
 
 const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
@@ -38,7 +38,7 @@ function checkValidation(v: Validation, where: string): void {
 function checkTable(t: TableDesign, where: string): void {
   checkName(t.name, `${where}: table name`);
   try {
-    parseAddress(t.topLeft);
+    parseCell(t.topLeft);
   } catch {
     throw new DesignError(`${where}: top-left "${t.topLeft}" is not a cell address like A1`);
   }
@@ -75,7 +75,7 @@ export function checkDesign(design: WorkbookDesign): void {
     sheets.add(s.name.toLowerCase());
     for (const c of s.cells) {
       try {
-        parseAddress(c.address);
+        parseCell(c.address);
       } catch {
         throw new DesignError(`${where}: "${c.address}" is not a cell address like B7`);
       }

@@ -6,7 +6,7 @@
 // (tables before formulas so structured references resolve; protection and hiding before page
 // setup, so a page-setup failure cannot leave a plan unprotected or the Lists sheet showing).
 import type { CellDesign, SheetDesign, TableDesign, Validation, WorkbookDesign } from "../workbook/port";
-import { columnLetter, parseAddress } from "../workbook/addresses";
+import { columnLetter, parseCell } from "../workbook/a1";
 import { RequestStep, blockBytesFor, jsonBytes, splitRows } from "./chunks";
 import { toExcelInput } from "./cellInput";
 import { dataValidationParts } from "./validationRule";
@@ -127,7 +127,7 @@ function cellSteps(sheet: string, cell: CellDesign, phases: Phases): void {
 }
 
 function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
-  const origin = parseAddress(table.topLeft);
+  const origin = parseCell(table.topLeft);
   const width = table.columns.length;
   const dataRows = Math.max(table.rows.length, 1); // Excel gives a header-only table one blank row
   const firstData = origin.row + 1;

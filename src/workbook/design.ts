@@ -14,7 +14,7 @@ import { FIGURE_COLUMNS, FigureKey } from "../status/measureFigures";
 import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/names";
 import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../status/rag.formula";
 import { agreedChangesSheet } from "../cycle/sheet";
-import { columnLetter } from "./addresses";
+import { columnLetter } from "./a1";
 import { DATE_FORMAT, fieldColumn, rowsOf } from "./columnDesign";
 import { PLAN_SHEET, planFieldRow, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey, SIGN_OFF_ROWS } from "./layout";
 import { FORMAT_VERSION_NAME, listName, PARENT_LINKS_LIST, SHEETS, STATUS_COLUMNS, TABLES } from "./names";

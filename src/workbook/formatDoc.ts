@@ -1,7 +1,7 @@
 // The column tables of docs/workbook-format.md, generated from the model so the doc cannot drift
 // (test/workbook/formatDoc.test.ts compares them and can rewrite them).
 import { ACTION_COLUMNS, Column, LISTS, MEASURE_COLUMNS, PLAN_DETAILS_FIELDS, REGISTER_COLUMNS, UPDATE_COLUMNS } from "../model/plan";
-import { columnLetter } from "./addresses";
+import { columnLetter } from "./a1";
 import { SETTINGS_ROWS, SETTINGS_SHEET } from "./layout";
 import { listName, PARENT_LINKS_LIST, STATUS_COLUMNS, TABLES } from "./names";
 import { FIGURE_HEADERS } from "../status/measureFigures";

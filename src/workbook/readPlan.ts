@@ -10,7 +10,7 @@ import {
 } from "../model/plan";
 import { readCycle } from "../cycle/sheet";
 import { NAMES } from "../status/names";
-import { columnLetter, parseAddress } from "./addresses";
+import { columnLetter, parseCell } from "./a1";
 import { isBlank, parseDate, parseField, parseNumber } from "./cellValues";
 import { SETTINGS_ROWS } from "./layout";
 import { FORMAT_VERSION_LABEL, SHEETS, TABLES } from "./names";
@@ -64,7 +64,7 @@ function sheetNamed(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | u
 
 /** Column A labels -> row numbers and the value beside each in column B. */
 function labelledValues(sheet: SheetSnapshot): Map<string, { row: number; value: CellValue }> {
-  const { row: top, col: left } = parseAddress(sheet.origin);
+  const { row: top, col: left } = parseCell(sheet.origin);
   const found = new Map<string, { row: number; value: CellValue }>();
   if (left > 1) return found;
   sheet.values.forEach((r, i) => {
@@ -239,12 +239,12 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
 
 function rangeStart(range: string) {
   const [a] = range.replace(/^.*!/, "").split(":");
-  return { start: parseAddress(a) };
+  return { start: parseCell(a) };
 }
 
 function valueAt(sheet: SheetSnapshot, address: string): CellValue {
-  const { row, col } = parseAddress(address);
-  const origin = parseAddress(sheet.origin);
+  const { row, col } = parseCell(address);
+  const origin = parseCell(sheet.origin);
   return sheet.values[row - origin.row]?.[col - origin.col] ?? null;
 }
 

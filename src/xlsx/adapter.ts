@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
-import { parseAddress, parseBox } from "../workbook/a1";
+import { parseCell, parseBox } from "../workbook/a1";
 import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
 import { replaceTableRows } from "./replaceTableRows";

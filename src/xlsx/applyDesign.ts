@@ -3,7 +3,7 @@
 // (calculated column formulas, names that are not plain ranges) is returned for the zip step.
 import ExcelJS from "exceljs";
 import { CellDesign, CellValue, SheetDesign, TableDesign, Validation, WorkbookDesign } from "../workbook/port";
-import { columnLetter, parseAddress } from "../workbook/addresses";
+import { columnLetter, parseCell } from "../workbook/a1";
 import { toFileFormula } from "./fileFormula";
 import { isPlainRange, TableFormulas } from "./packageParts";
 import { applyPrint, font } from "./print";
@@ -54,7 +54,7 @@ function applyCell(ws: ExcelJS.Worksheet, c: CellDesign): void {
   cell.font = font({ bold: c.bold ?? false, ...(c.fontSize ? { size: c.fontSize } : {}) });
   if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
   if (c.locked === false) cell.protection = { locked: false };
-  const { row, col } = parseAddress(c.address);
+  const { row, col } = parseCell(c.address);
   const where = `${columnLetter(col)}${row}`;
   if (c.validation) {
     validations(ws).add(where, dataValidation({ ...c.validation, prompt: c.validation.prompt ?? c.prompt }));
@@ -71,7 +71,7 @@ function validations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.Dat
 const argb = (hex: string) => ({ argb: `FF${hex.replace(/^#/, "").toUpperCase()}` });
 
 function applyTable(ws: ExcelJS.Worksheet, t: TableDesign, formulas: TableFormulas): void {
-  const { row: top, col: left } = parseAddress(t.topLeft);
+  const { row: top, col: left } = parseCell(t.topLeft);
   // A table needs at least one data row to exist in Excel, and that row carries the formulas.
   const rows = t.rows.length > 0 ? t.rows : [t.columns.map(() => null)];
   rows.forEach((r, i) => {

@@ -4,7 +4,7 @@ import { ConversionResult } from "../../src/convert/result";
 import { ACTION_COLUMNS, MEASURE_COLUMNS } from "../../src/model/plan";
 import { SheetGrid, displayText } from "../../src/convert/grid";
 import { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookSnapshot } from "../../src/workbook/port";
-import { columnLetter, parseAddress } from "../../src/workbook/addresses";
+import { columnLetter, parseCell } from "../../src/workbook/a1";
 
 const TEXT_FIELDS = new Set([...ACTION_COLUMNS, ...MEASURE_COLUMNS].filter((c) => ["id", "text", "longText"].includes(c.meta.kind) || c.key === "parentLink").map((c) => c.key));
 
@@ -65,7 +65,7 @@ export function snapshotAfter(snapshot: WorkbookSnapshot, design: WorkbookDesign
     const grid = new Map<string, CellValue>();
     for (const c of s.cells) if (c.value !== undefined) grid.set(c.address, c.value);
     for (const t of s.tables) {
-      const { row, col } = parseAddress(t.topLeft);
+      const { row, col } = parseCell(t.topLeft);
       t.columns.forEach((c, j) => grid.set(`${columnLetter(col + j)}${row}`, c.header));
       t.rows.forEach((r, i) => r.forEach((v, j) => grid.set(`${columnLetter(col + j)}${row + 1 + i}`, v)));
       tables.push({
@@ -78,7 +78,7 @@ export function snapshotAfter(snapshot: WorkbookSnapshot, design: WorkbookDesign
     }
     let [bottom, right] = [0, 0];
     for (const a of grid.keys()) {
-      const p = parseAddress(a);
+      const p = parseCell(a);
       bottom = Math.max(bottom, p.row);
       right = Math.max(right, p.col);
     }

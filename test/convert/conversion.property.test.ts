@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { isoToSerial } from "../../src/model/dates";
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/port";
-import { columnLetter } from "../../src/workbook/addresses";
+import { columnLetter } from "../../src/workbook/a1";
 import { conservationProblems } from "./conservation";
 import { convert, rowsOf, unmappedOf, withPlan } from "./roundTrip";
 

@@ -5,7 +5,7 @@ import { ExcelVersionError } from "../../src/excel/requirements";
 import { sampleDesign } from "../doubles/excel/sampleDesign";
 import { REQUEST_LIMIT_BYTES } from "../../src/excel/chunks";
 import type { WorkbookDesign } from "../../src/workbook/port";
-import { columnLetter, columnNumber } from "../../src/workbook/addresses";
+import { columnLetter, columnNumber } from "../../src/workbook/a1";
 
 function setup(seed?: FakeSeed, host: Partial<FakeHostOptions> = {}, requestLimitBytes?: number): { fake: FakeOffice; workbook: ExcelWorkbook } {
   const fake = createFakeOffice(seed, host);

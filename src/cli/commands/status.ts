@@ -3,44 +3,22 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
+import { statusReport, StatusReport, StatusSettings } from "../../app/status";
 import { parseCsv } from "../../csv/parse";
 import { detectCsvKind, readActionsCsv, readMeasuresCsv } from "../../csv/planCsv";
 import { DEFAULT_SLIPPAGE_MONTHS, DEFAULT_TOLERANCES, Tolerances } from "../../model/framework";
 import { IsoDate, isIsoDate } from "../../model/dates";
 import { Period, parsePeriod, periodLabel, periodOfDate, quarterEnd } from "../../model/period";
-import { Action, Located, Measure } from "../../model/plan";
-import { actionStatus, ActionStatus } from "../../status/actionStatus";
-import { directionOfTravel, Direction } from "../../status/direction";
-import { HistoryRow, lastYearFigures } from "../../status/history";
-import { measureRag, Rag } from "../../status/rag";
+import { Action, Located, Measure, Update } from "../../model/plan";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
-
-export interface StatusReport {
-  measures: { id: string; rag: Rag; direction: Direction }[];
-  actions: { id: string; status: ActionStatus }[];
-}
-
-export interface StatusSettings {
-  tolerances: Tolerances;
-  slippageMonths: number;
-}
-
-/** The reporting date is the last day of the reporting quarter unless set otherwise; `history` is the plan's Updates table. */
-export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings, reportingDate: IsoDate = quarterEnd(period), history: HistoryRow[] = []): StatusReport {
-  const lastYear = lastYearFigures(history, period);
-  return {
-    measures: measures.map((m) => ({ id: m.id, rag: measureRag(m, period.quarter, settings.tolerances), direction: directionOfTravel(m, period.quarter, lastYear.get(m.id.toLowerCase()) ?? null) })),
-    actions: actions.map((a) => ({ id: a.id, status: actionStatus(a, reportingDate, settings.slippageMonths) })),
-  };
-}
 
 interface Loaded {
   measures: Located<Measure>[];
   actions: Located<Action>[];
   /** The Updates history (plan workbooks only). */
-  updates?: HistoryRow[];
+  updates?: Located<Update>[];
   /** Settings held in the file itself (plan workbooks only). */
   settings?: StatusSettings;
 }

@@ -1,7 +1,7 @@
 // The in-memory workbook behind the Excel double: cells, tables, names, selection, plus the counts
 // tests and the bench read (syncs, request and response bytes, writes made while events were on).
 // Plain data and no office.js, so it also runs in the task pane's browser test.
-import { columnLetter, columnNumber } from "../../../src/workbook/addresses";
+import { columnLetter, columnNumber } from "../../../src/workbook/a1";
 
 export type Scalar = string | number | boolean;
 
@@ -214,16 +214,16 @@ export function parseBox(address: string): Box {
   const s = part(a);
   const e = part(b);
   const box = {
-    r1: s.row ?? 1,
-    c1: s.col ?? 1,
-    r2: e.row ?? (s.row === undefined ? MAX_ROWS : s.row),
-    c2: e.col ?? (s.col === undefined ? MAX_COLUMNS : s.col),
+    r1: piece.top ?? 1,
+    c1: piece.left ?? 1,
+    r2: piece.bottom ?? (piece.top === undefined ? MAX_ROWS : piece.top),
+    c2: piece.right ?? (piece.left === undefined ? MAX_COLUMNS : piece.left),
   };
-  if (s.row === undefined && e.row === undefined) {
+  if (piece.top === undefined && piece.bottom === undefined) {
     box.r1 = 1;
     box.r2 = MAX_ROWS;
   }
-  if (s.col === undefined && e.col === undefined) {
+  if (piece.left === undefined && piece.right === undefined) {
     box.c1 = 1;
     box.c2 = MAX_COLUMNS;
   }

@@ -4,7 +4,7 @@
 // Deterministic (no Math.random), so sizes and byte counts repeat run to run.
 import { isoToSerial } from "../../../src/model/dates";
 import { Action, ACTION_COLUMNS, Measure, MEASURE_COLUMNS, LISTS } from "../../../src/model/plan";
-import { columnLetter } from "../../../src/workbook/addresses";
+import { columnLetter } from "../../../src/workbook/a1";
 import { fieldColumn, rowsOf } from "../../../src/workbook/columnDesign";
 import type { ColumnDesign, SheetDesign, TableDesign, WorkbookDesign } from "../../../src/workbook/port";
 
