@@ -30,7 +30,7 @@ import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, packageRoot } from "../shared";
 import { returnFileStem } from "./qsr";
-import { statusReport } from "./status";
+import { statusReport } from "../../app/status";
 
 const PERIOD = "2024/25 Q2";
 
