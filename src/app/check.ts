@@ -2,6 +2,7 @@
 // column written back so the result shows in the sheet without the add-in.
 import type { Plan } from "../model/plan";
 import type { RegisterIndex } from "../model/measureRegister";
+import { signOffFindings } from "../cycle/findings";
 import { checkPlan } from "../rules/engine";
 import { countFindings, FindingCounts } from "../rules/report";
 import { SMART_PASS, smartSummary, smartSummaryColumn } from "../rules/smartSummary";
@@ -33,6 +34,8 @@ export function checkLoadedPlan(session: Session, request: CheckRequest): CheckO
     children: request.children,
     register: request.register,
   });
+  // Values changed after sign-off without an agreed change are errors (src/cycle).
+  if (request.plan.cycle) findings.push(...signOffFindings(request.plan, request.plan.cycle));
   const passing = smartSummary(findings, request.plan.actions).filter((s) => s === SMART_PASS).length;
   return {
     findings,

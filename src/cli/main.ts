@@ -8,6 +8,9 @@ import { register as registerNew } from "./commands/new";
 import { register as registerQsr } from "./commands/qsr";
 import { register as registerReport } from "./commands/report";
 import { register as registerStatus } from "./commands/status";
+import { register as registerSignOff } from "./commands/signoff";
+import { register as registerRecord } from "./commands/record";
+import { register as registerRollover } from "./commands/rollover";
 
 export function buildProgram(): Command {
   const program = new Command("service-plan")
@@ -17,9 +20,12 @@ export function buildProgram(): Command {
   registerNew(program);
   registerConvert(program);
   registerCheck(program);
+  registerSignOff(program);
+  registerRecord(program);
   registerQsr(program);
   registerCollect(program);
   registerReport(program);
+  registerRollover(program);
   registerDemo(program);
   return program;
 }

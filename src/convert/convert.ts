@@ -8,7 +8,7 @@
 import { Framework } from "../model/framework";
 import { ACTION_COLUMNS, Action, Column, Located, MEASURE_COLUMNS, Measure, Tier, actionSchema, measureSchema } from "../model/plan";
 import { WorkbookSnapshot } from "../workbook/port";
-import { columnNumber, parseCell, rangeAddress } from "./address";
+import { boxAddress, columnNumber, parseCell } from "../workbook/a1";
 import { readExistingPlan } from "./existingPlan";
 import { SheetGrid, SourceCell, displayText } from "./grid";
 import { MappingError, TableProposal, proposalProblems, ConversionProposal } from "./mapping";
@@ -116,7 +116,7 @@ function convertTable(w: SheetWork, t: TableProposal): void {
         if (!m || m.left !== c.n || m.top >= r || m.top < t.firstDataRow) return null;
         const top = grid.cell(m.top, c.n);
         if (!top) return null;
-        const key = rangeAddress(m);
+        const key = boxAddress(m);
         if (!filledMerges.has(key)) {
           filledMerges.add(key);
           w.findings.push({ severity: "info", code: "merged-cells-filled", sheet: t.sheet, cell: key, message: `${key} is merged: its value "${displayText(top)}" is used for rows ${m.top}-${Math.min(m.bottom, t.lastDataRow)}` });
@@ -293,7 +293,7 @@ export function convertWorkbook(snapshot: WorkbookSnapshot, proposal: Conversion
     const leftovers = w.grid.sourceCells().filter((c) => !w.placed.has(c.address));
     for (const cell of leftovers) unmap(w, cell, "", leftoverReason(cell, tables));
     if (tables.length === 0 && leftovers.length > 0) {
-      findings.push({ severity: "info", code: "no-table-on-sheet", sheet: sheetName, cell: rangeAddress({ top: w.grid.top, left: w.grid.left, bottom: w.grid.bottom, right: w.grid.right }), message: `no plan table was found on sheet "${sheetName}": its ${leftovers.length} cells are kept in Unmapped` });
+      findings.push({ severity: "info", code: "no-table-on-sheet", sheet: sheetName, cell: boxAddress({ top: w.grid.top, left: w.grid.left, bottom: w.grid.bottom, right: w.grid.right }), message: `no plan table was found on sheet "${sheetName}": its ${leftovers.length} cells are kept in Unmapped` });
     }
     if (sheet.visibility !== "visible" && (tables.length > 0 || leftovers.length > 0)) {
       findings.push({ severity: "info", code: "hidden-sheet", sheet: sheetName, cell: sheet.origin, message: `sheet "${sheetName}" is hidden; it was converted like the others` });

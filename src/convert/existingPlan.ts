@@ -5,7 +5,7 @@ import { excelSerialToIso, isIsoDate } from "../model/dates";
 import { ACTION_COLUMNS, Action, Column, Located, MEASURE_COLUMNS, Measure, actionSchema, measureSchema } from "../model/plan";
 import { CellValue, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { TABLES } from "../workbook/names";
-import { columnLetter, parseRange } from "./address";
+import { columnLetter, parseBox } from "../workbook/a1";
 import { parseLooseDate } from "./dates";
 import { displayText } from "./grid";
 import { CONVERSION_MAP_TABLE, UNMAPPED_TABLE } from "./structuredSheets";
@@ -46,7 +46,7 @@ function modelValue(value: CellValue, column: Column): unknown {
 
 function readRows<T>(t: TableSnapshot | undefined, columns: Column[], schema: z.ZodType<T>, findings: ConversionFinding[]): Located<T>[] {
   if (!t) return [];
-  const box = parseRange(t.range);
+  const box = parseBox(t.range);
   const out: Located<T>[] = [];
   t.rows.forEach((row, i) => {
     const rowNumber = box.top + 1 + i;

@@ -4,7 +4,7 @@
 // A merged title across the top is one cell, so it can never be a header row on its own.
 // A header row directly under another (a two-row header: "Quarterly results" over "Q1 Q2 Q3 Q4")
 // is read as one header: the lower row names a column where it has text, else the upper row does.
-import { cellAddress, columnLetter } from "./address";
+import { cellAddress, columnLetter } from "../workbook/a1";
 import { SheetGrid, SourceCell, displayText } from "./grid";
 import { STRONG, TableKind, headerStrength } from "./synonyms";
 

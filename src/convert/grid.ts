@@ -2,7 +2,7 @@
 // value lives in its top-left cell only, so every other cell of a merge is not a source cell.
 import { CellValue, SheetSnapshot } from "../workbook/port";
 import { excelSerialToIso, formatUkDate } from "../model/dates";
-import { RangeRef, cellAddress, parseCell, parseRange } from "./address";
+import { Box, cellAddress, parseBox, parseCell } from "../workbook/a1";
 
 export type FilledValue = string | number | boolean;
 
@@ -17,7 +17,7 @@ export interface SourceCell {
   isDate: boolean;
   numberFormat?: string;
   /** The merged range this cell heads, when it heads one. */
-  merge?: RangeRef;
+  merge?: Box;
 }
 
 /** Blank means null, or text of nothing but spaces (which carries nothing to keep). */
@@ -54,19 +54,19 @@ export class SheetGrid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  readonly merges: RangeRef[];
+  readonly merges: Box[];
   private readonly sheet: SheetSnapshot;
-  private readonly mergeOf = new Map<string, RangeRef>();
+  private readonly mergeOf = new Map<string, Box>();
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
     this.name = sheet.name;
     const origin = parseCell(sheet.origin || "A1");
     this.top = origin.row;
-    this.left = origin.column;
+    this.left = origin.col;
     this.bottom = origin.row + sheet.values.length - 1;
-    this.right = origin.column + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
-    this.merges = (sheet.merges ?? []).map(parseRange);
+    this.right = origin.col + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+    this.merges = (sheet.merges ?? []).map((m) => parseBox(m));
     for (const m of this.merges) {
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeOf.set(`${r},${c}`, m);
     }
@@ -84,7 +84,7 @@ export class SheetGrid {
     return this.sheet.numberFormats?.[row - this.top]?.[column - this.left];
   }
 
-  mergeAt(row: number, column: number): RangeRef | undefined {
+  mergeAt(row: number, column: number): Box | undefined {
     return this.mergeOf.get(`${row},${column}`);
   }
 

@@ -3,7 +3,7 @@
 // convertWorkbook runs on the corrected proposal: propose -> edit -> convert.
 import { z } from "zod";
 import { WorkbookSnapshot } from "../workbook/port";
-import { cellAddress, columnNumber, rangeAddress } from "./address";
+import { boxAddress, cellAddress, columnNumber } from "../workbook/a1";
 import { FoundTable, HeaderColumn, findTables, tableAt } from "./findTables";
 import { SheetGrid, displayText } from "./grid";
 import { FieldCandidate, TableKind, fieldsOf, headerCandidates, normaliseHeader } from "./synonyms";
@@ -117,7 +117,7 @@ function proposalOf(grid: SheetGrid, t: FoundTable): TableProposal {
     headerRow: t.headerRow,
     firstDataRow: t.firstDataRow,
     lastDataRow: t.lastDataRow,
-    range: rangeAddress({ top: t.headerRows[0], left: t.left, bottom: Math.max(t.lastDataRow, t.headerRow), right: t.right }),
+    range: boxAddress({ top: t.headerRows[0], left: t.left, bottom: Math.max(t.lastDataRow, t.headerRow), right: t.right }),
     kind: t.kind,
     columns: assignColumns(t.columns, t.kind),
     preview: previewOf(grid, t),

@@ -9,12 +9,11 @@
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
-import { columnLetter, parseRange } from "../workbook/addresses";
+import { columnLetter, parseBox, parseSheetBox, SheetBox } from "../workbook/a1";
 import { REQUEST_LIMIT_BYTES, REQUEST_MARGIN_BYTES, blockBytesFor, jsonBytes, packRequests, splitRows } from "./chunks";
 import { fromExcelValue, toExcelInput } from "./cellInput";
 import { checkDesign, DesignError } from "./designChecks";
 import { designSteps, ExcelStep, setSheetAliases } from "./designSteps";
-import { parseSheetAddress, SheetBox } from "./rangeAddress";
 import { RequirementProbe, requireExcelApi } from "./requirements";
 import { sendSteps } from "./sendSteps";
 import { SHEETS, TABLES } from "../workbook/names";
@@ -185,11 +184,11 @@ export class ExcelWorkbook implements WorkbookPort {
     for (const g of guesses) {
       const s = meta.sheetList.find((x) => x.name.toLowerCase() === g.name.toLowerCase());
       if (!s) continue;
-      const box = parseSheetAddress(g.used.address);
+      const box = parseSheetBox(g.used.address);
       const values = g.first.values;
       const empty = box.top === box.bottom && box.left === box.right && values[0]?.[0] === "";
       const grid: SheetGrid = { ...s, box: empty ? null : box, values: empty ? [] : values.map((row) => row.map(fromExcelValue)), numberFormats: [] };
-      const rows = parseSheetAddress(g.first.address);
+      const rows = parseSheetBox(g.first.address);
       started.push({ grid, box, next: rows.bottom + 1, bytesPerRow: Math.max(4, jsonBytes(values) / values.length) });
     }
     return { meta, started };
@@ -241,9 +240,9 @@ export class ExcelWorkbook implements WorkbookPort {
       const other = others.find((o) => o.s.name === s.name);
       const range = other?.range;
       if (!range || range.isNullObject) return { ...s, box: null, values: [], numberFormats: [] };
-      return { ...s, box: parseSheetAddress(range.address), values: range.values.map((row) => row.map(fromExcelValue)), numberFormats: other.formats ? (range.numberFormat as string[][]) : [] };
+      return { ...s, box: parseSheetBox(range.address), values: range.values.map((row) => row.map(fromExcelValue)), numberFormats: other.formats ? (range.numberFormat as string[][]) : [] };
     });
-    return { grids, tableBoxes: tableRanges.map((r) => parseSheetAddress(r.address)) };
+    return { grids, tableBoxes: tableRanges.map((r) => parseSheetBox(r.address)) };
   }
 
   /** The fallback for a workbook too big for one response: addresses first, then values in row blocks. */
@@ -251,7 +250,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const used = sheetList.map((s) => context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address"));
     const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
     await context.sync();
-    const grids: SheetGrid[] = sheetList.map((s, i) => ({ ...s, box: used[i].isNullObject ? null : parseSheetAddress(used[i].address), values: [], numberFormats: [] }));
+    const grids: SheetGrid[] = sheetList.map((s, i) => ({ ...s, box: used[i].isNullObject ? null : parseSheetBox(used[i].address), values: [], numberFormats: [] }));
 
     // Each sheet is read from a cursor row down, in blocks sized by what its cells cost so far.
     const target = this.options.readResponseTargetBytes ?? READ_RESPONSE_TARGET_BYTES;
@@ -297,7 +296,7 @@ export class ExcelWorkbook implements WorkbookPort {
         g.w.grid.numberFormats.push(...formats);
       }
     }
-    return { grids, tableBoxes: tableRanges.map((r) => parseSheetAddress(r.address)) };
+    return { grids, tableBoxes: tableRanges.map((r) => parseSheetBox(r.address)) };
   }
 
   async apply(design: WorkbookDesign): Promise<void> {
@@ -427,7 +426,7 @@ export class ExcelWorkbook implements WorkbookPort {
         if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot write column "${column}": there is no table called "${table}" in this workbook.`);
         throw error;
       }
-      const box = parseSheetAddress(range.address);
+      const box = parseSheetBox(range.address);
       const what = `Cannot write column "${column}" of table "${table}"`;
       const headers = headerRow.values[0].map((h) => String(h));
       const index = headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
@@ -497,7 +496,7 @@ export class ExcelWorkbook implements WorkbookPort {
         // e.g. the rows would run off the bottom of the sheet.
         throw new ExcelCommandError(`Cannot add ${count} rows to table "${table}": ${error instanceof Error ? error.message : String(error)}`);
       }
-      const box = parseSheetAddress(range.address);
+      const box = parseSheetBox(range.address);
       const sheet = box.sheet;
       const what = `Cannot add ${count} rows to table "${table}"`;
       refuseFiltered(filter, what, table, sheet);
@@ -602,7 +601,7 @@ export class ExcelWorkbook implements WorkbookPort {
         if (errorCode(error) === "ItemNotFound") throw new ExcelCommandError(`Cannot replace the rows of table "${table}": there is no such table in this workbook.`);
         throw error;
       }
-      const box = parseSheetAddress(range.address);
+      const box = parseSheetBox(range.address);
       const sheet = box.sheet;
       const headers = headerRow.values[0].map((h) => String(h));
       const width = headers.length;
@@ -666,7 +665,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (item.isNullObject) throw new ExcelCommandError(`Cannot set "${name}": there is no defined name "${name}" in this workbook.`);
       let box: SheetBox;
       try {
-        box = parseSheetAddress(String(item.formula));
+        box = parseSheetBox(String(item.formula));
       } catch {
         throw new ExcelCommandError(`Cannot set "${name}": it refers to ${item.formula}, not a cell.`);
       }
@@ -685,7 +684,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async select(sheet: string, address: string): Promise<void> {
     try {
-      parseRange(address);
+      parseBox(address);
     } catch {
       throw new ExcelCommandError(`Cannot select "${address}" on sheet "${sheet}": not a cell address like B7.`);
     }
