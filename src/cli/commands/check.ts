@@ -16,6 +16,8 @@ import type { Finding } from "../../rules/types";
 import type { WorkbookSnapshot } from "../../workbook/port";
 import { NotAPlanError, readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
+import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
+import { checkOutputPath, inputsOf, saveWorkbook } from "../../files/outputs";
 import { fail, loadFramework, UserError } from "../shared";
 
 export interface CheckOptions {
@@ -27,6 +29,7 @@ export interface CheckOptions {
   json?: boolean;
   write?: boolean;
   out?: string;
+  force?: boolean;
 }
 
 export interface CheckReport {
@@ -69,8 +72,11 @@ export async function loadPlanFile(file: string, framework: Framework, tier: Tie
     }
   }
   if (/\.csv$/i.test(file)) {
-    const text = fs.readFileSync(file, "utf8");
-    const kind = detectCsvKind(parseCsv(text)[0] ?? []);
+    // The safe reader (type and size first) and the encoding from the bytes, said when guessed.
+    const decoded = readTextFile(file, MAX_CSV_BYTES, name);
+    if (decoded.note) process.stderr.write(`service-plan: ${decoded.note}\n`);
+    const text = decoded.text;
+    const kind = detectCsvKind(parseCsv(text, name)[0] ?? []);
     const plan: Plan = { details: newPlanDetails({ tier, planId: path.basename(name, path.extname(name)) }, framework), actions: [], measures: [], updates: [], register: [] };
     if (kind === "actions") plan.actions = readActionsCsv(text, name);
     else if (kind === "measures") plan.measures = readMeasuresCsv(text, name);
@@ -91,6 +97,8 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
   }
   if (opts.write && !opts.out) throw new UserError("--write needs --out FILE: the checked plan is copied there with its SMART check column filled in");
   if (opts.out && !opts.write) throw new UserError("--out is only used with --write");
+  // Before any reading: a refused output path should not cost the whole check.
+  if (opts.write) checkOutputPath(opts.out!, { inputs: inputsOf(file, opts.parent, opts.child, opts.framework), force: opts.force });
   const tier = parseTier(opts.tier);
   const subject = await loadPlanFile(file, framework, tier);
   const parent = opts.parent ? await loadPlanFile(opts.parent, framework, "Directorate") : undefined;
@@ -107,7 +115,7 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
     readErrors: [...subject.readErrors, ...(parent?.readErrors ?? []), ...children.flatMap((c) => c.readErrors)],
   };
 
-  if (opts.write) await writeChecked(file, subject, outcome.findings, opts.out!);
+  if (opts.write) await writeChecked(file, subject, outcome.findings, opts.out!, inputsOf(file, opts.parent, opts.child, opts.framework), opts.force);
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else {
     for (const e of report.readErrors) process.stderr.write(`service-plan: ${e}\n`);
@@ -124,16 +132,16 @@ function formatReport(r: CheckReport): string {
 }
 
 /** Copies the plan to `out` with the SMART check column of the Actions table filled in; never overwrites. */
-async function writeChecked(file: string, subject: LoadedPlan, findings: Finding[], out: string): Promise<void> {
+async function writeChecked(file: string, subject: LoadedPlan, findings: Finding[], out: string, inputs: string[], force?: boolean): Promise<void> {
   if (!subject.workbook || !subject.snapshot) throw new UserError(`--write: ${path.basename(file)} is a CSV; only a plan workbook has a SMART check column to fill in`);
-  if (path.resolve(out) === path.resolve(file)) throw new UserError(`--out: ${out} is the plan being checked; write to a new file`);
-  if (fs.existsSync(out)) throw new UserError(`--out: ${out} already exists; choose a new file name (nothing is overwritten)`);
+  // The one overwrite rule: never an input (any spelling of it), an existing file only with --force.
+  checkOutputPath(out, { inputs, force });
   try {
     await writeSmartColumn(subject.workbook, subject.snapshot, subject.plan, findings, path.basename(file));
   } catch (e) {
     throw new UserError((e as Error).message);
   }
-  await subject.workbook.save(out);
+  await saveWorkbook(subject.workbook, out, { inputs, force });
 }
 
 export function register(program: Command): void {
@@ -146,7 +154,8 @@ export function register(program: Command): void {
     .option("--tier <tier>", "tier of a plan given as CSV: directorate, operational or team", undefined)
     .option("--json", "print the findings as JSON")
     .option("--write", "copy the plan to --out with the SMART check column filled in")
-    .option("--out <file>", "where --write saves the checked copy (never overwritten)")
+    .option("--out <file>", "where --write saves the checked copy (never one of the plans read)")
+    .option("--force", "replace --out if it exists")
     .action(async (file: string, opts: CheckOptions) => {
       try {
         await runCheck(file, opts);
