@@ -79,7 +79,7 @@ export async function bench(): Promise<BenchRow[]> {
     // Add rows writes below the table (co-authoring safe) with formats and validation set explicitly.
     fake.workbook.resetStats();
     await workbook.addRows("Actions", Math.min(5_000, rows));
-    out.push(...rowsFor(`addRows ${Math.min(5_000, rows).toLocaleString("en-GB")} to Actions of`, rows, fake, source));
+    out.push(...rowsFor(`addRows to Actions (${Math.min(5_000, rows).toLocaleString("en-GB")} new rows), plan of`, rows, fake, source));
     const register = snapshot.tables.find((t) => t.name === "Register");
     if (register) {
       fake.workbook.resetStats();

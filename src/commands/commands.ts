@@ -1,17 +1,21 @@
 // The ribbon's function file: "Check plan" and "Refresh statuses" run without the pane and report
-// through a notice dialog. Office calls event.completed() only after the notice closes.
+// through a notice dialog. The command completes as soon as the notice is showing (or could not
+// be shown), not when the user closes it: Office may end a command that runs too long.
 import { ExcelWorkbook } from "../excel/adapter";
 import { createPaneServices } from "../taskpane/services";
-import { notify } from "./notify";
+import { showNotice } from "./notify";
 import { checkPlanCommand, failureNotice, Notice, refreshStatusesCommand } from "./ribbon";
 
 function command(name: string, work: (services: ReturnType<typeof createPaneServices>) => Promise<Notice>) {
   return async (event: Office.AddinCommands.Event): Promise<void> => {
     try {
-      const services = createPaneServices(new ExcelWorkbook());
-      await notify(await work(services));
-    } catch (e) {
-      await notify(failureNotice(name, e));
+      let notice: Notice;
+      try {
+        notice = await work(createPaneServices(new ExcelWorkbook()));
+      } catch (e) {
+        notice = failureNotice(name, e);
+      }
+      await showNotice(notice);
     } finally {
       event.completed();
     }

@@ -11,7 +11,14 @@ function show(): void {
   document.getElementById("title")!.textContent = title;
   document.getElementById("message")!.textContent = message;
   const close = document.getElementById("close") as HTMLButtonElement;
-  close.addEventListener("click", () => Office.context.ui.messageParent("close"));
+  // The command that opened this notice may have finished already: then close the window ourselves.
+  close.addEventListener("click", () => {
+    try {
+      Office.context.ui.messageParent("close");
+    } catch {
+      window.close();
+    }
+  });
   close.focus();
 }
 

@@ -2,7 +2,7 @@
 // screen lists them so the user can correct them before converting.
 import { ACTION_COLUMNS, MEASURE_COLUMNS } from "../model/plan";
 import type { WorkbookSnapshot } from "../workbook/port";
-import { columnNumber } from "./address";
+import { columnNumber } from "../workbook/a1";
 import { parseLooseDate } from "./dates";
 import { SheetGrid } from "./grid";
 import type { TableProposal } from "./mapping";

@@ -7,12 +7,7 @@ import { ExcelWorkbook } from "../excel/adapter";
 import { checkExcelRequirements } from "../excel/requirements";
 import { App } from "./components/App";
 import { createPaneServices } from "./services";
-import { isDarkBackground } from "./theme";
-
-function themeOfOffice() {
-  const theme = Office.context?.officeTheme as { bodyBackgroundColor?: string } | undefined;
-  return isDarkBackground(theme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme;
-}
+import { followOfficeTheme } from "./theme";
 
 function showProblem(container: HTMLElement, message: string): void {
   const p = document.createElement("p");
@@ -31,12 +26,10 @@ void Office.onReady(() => {
   }
   const services = createPaneServices(new ExcelWorkbook());
   const root = createRoot(container);
-  const render = () => root.render(<App services={services} theme={themeOfOffice()} />);
-  render();
-  // Follow the theme when the user changes it while the pane is open (where Office supports it).
-  try {
-    Office.context.document?.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, render);
-  } catch {
-    // Older hosts have no theme-changed event; the theme is read at each open.
-  }
+  // Office.context.officeTheme at start and whenever it may have changed (Excel raises no theme event).
+  followOfficeTheme(
+    () => Office.context?.officeTheme,
+    (dark) => root.render(<App services={services} theme={dark ? webDarkTheme : webLightTheme} />),
+    window,
+  );
 });

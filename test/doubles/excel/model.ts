@@ -214,16 +214,16 @@ export function parseBox(address: string): Box {
   const s = part(a);
   const e = part(b);
   const box = {
-    r1: piece.top ?? 1,
-    c1: piece.left ?? 1,
-    r2: piece.bottom ?? (piece.top === undefined ? MAX_ROWS : piece.top),
-    c2: piece.right ?? (piece.left === undefined ? MAX_COLUMNS : piece.left),
+    r1: s.row ?? 1,
+    c1: s.col ?? 1,
+    r2: e.row ?? (s.row === undefined ? MAX_ROWS : s.row),
+    c2: e.col ?? (s.col === undefined ? MAX_COLUMNS : s.col),
   };
-  if (piece.top === undefined && piece.bottom === undefined) {
+  if (s.row === undefined && e.row === undefined) {
     box.r1 = 1;
     box.r2 = MAX_ROWS;
   }
-  if (piece.left === undefined && piece.right === undefined) {
+  if (s.col === undefined && e.col === undefined) {
     box.c1 = 1;
     box.c2 = MAX_COLUMNS;
   }
