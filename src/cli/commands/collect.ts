@@ -12,9 +12,14 @@ import { CollectOptions, Rollup } from "../../qsr/collect";
 import { parseExpected } from "../../qsr/expected";
 import { collectReturns } from "../../app/collect";
 import { expandReturnPaths, returnFileSources } from "../../qsr/files/collectFiles";
-import { writeRollupCsv } from "../../qsr/files/rollupCsv";
+import { rollupCsvFiles } from "../../qsr/files/rollupCsv";
+import { CSV_FILES } from "../../qsr/files/returnCsv";
+import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
+import { checkOutputPath, inputsOf, saveBytes } from "../../files/outputs";
+import { writeOutputFile } from "../../files/safeWrite";
+import { workbookBytes } from "../../xlsx/print";
 import { rollupJson } from "../../qsr/files/rollupJson";
-import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
+import { ROLLUP_TABLES, rollupWorkbook } from "../../qsr/files/rollupXlsx";
 import { fail, loadFramework, UserError } from "../shared";
 
 export interface CollectCommandOptions {
@@ -25,9 +30,18 @@ export interface CollectCommandOptions {
   framework?: string;
   includeDrafts?: boolean;
   json?: boolean;
+  force?: boolean;
 }
 
 export const EXIT_REJECTED = 2;
+
+/** More returns than any council has services; a folder holding more is probably the wrong folder. */
+export const MAX_RETURNS = 5_000;
+
+/** The files of a CSV return folder (inputs too: none may be written). */
+function csvReturnParts(p: string): string[] {
+  return Object.values(CSV_FILES).map((f) => path.join(p, f));
+}
 
 function progressBar(): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -53,7 +67,7 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
   if (opts.expected) {
     if (!fs.existsSync(opts.expected)) throw new UserError(`--expected: ${opts.expected}: file not found`);
     try {
-      collectOpts.expected = parseExpected(fs.readFileSync(opts.expected, "utf8"), path.basename(opts.expected));
+      collectOpts.expected = parseExpected(readTextFile(opts.expected, MAX_CSV_BYTES, path.basename(opts.expected)).text, path.basename(opts.expected));
     } catch (e) {
       throw new UserError((e as Error).message);
     }
@@ -61,14 +75,20 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
   if (opts.framework) collectOpts.priorities = loadFramework(opts.framework).priorities;
   const files = expandReturnPaths(inputs);
   if (files.length === 0) throw new UserError(`collect: no returns (.xlsx, .json or CSV folders) found in ${inputs.join(", ")}`);
-  const rollup = await collectReturns(returnFileSources(files), collectOpts, opts.json ? undefined : progressBar());
-  fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-  const today = new Date().toISOString().slice(0, 10);
-  await writeRollupXlsx(rollup, opts.out, today);
-  // The same tables for Power BI and the council's tools: rollup.json and the rollup-csv/ folder beside it.
+  if (files.length > MAX_RETURNS) throw new UserError(`collect: ${files.length.toLocaleString("en-GB")} returns found in ${inputs.join(", ")} (limit ${MAX_RETURNS.toLocaleString("en-GB")}); is that the right folder?`);
+  // The one overwrite rule, checked before any return is read: no output may be an input (a return,
+  // a file of a CSV return, --expected, --framework), and an existing output is replaced only with --force.
   const stem = opts.out.replace(/\.xlsx$/i, "");
-  fs.writeFileSync(`${stem}.json`, rollupJson(rollup, today));
-  writeRollupCsv(rollup, `${stem}-csv`);
+  const csvDir = `${stem}-csv`;
+  const outputs = [opts.out, `${stem}.json`, ...ROLLUP_TABLES.map((t) => path.join(csvDir, `${t.file}.csv`))];
+  const rules = { force: opts.force, inputs: inputsOf(files, files.flatMap(csvReturnParts), opts.expected, opts.framework) };
+  for (const out of outputs) checkOutputPath(out, rules);
+  const rollup = await collectReturns(returnFileSources(files), collectOpts, opts.json ? undefined : progressBar());
+  const today = new Date().toISOString().slice(0, 10);
+  await saveBytes(opts.out, () => workbookBytes(rollupWorkbook(rollup, today)), rules);
+  // The same tables for Power BI and the council's tools: rollup.json and the rollup-csv/ folder beside it.
+  writeOutputFile(`${stem}.json`, rollupJson(rollup, today), rules);
+  for (const [name, text] of Object.entries(rollupCsvFiles(rollup))) writeOutputFile(path.join(csvDir, name), text, rules);
   if (opts.json) {
     process.stdout.write(JSON.stringify({ out: opts.out, ...rollup }) + "\n");
   } else {
@@ -93,6 +113,7 @@ export function register(program: Command): void {
     .option("--framework <file>", "council framework JSON: every Corporate Plan priority gets a row, and links can name one directly")
     .option("--include-drafts", "count draft returns too (by default they are listed and left out)")
     .option("--json", "print the roll-up as JSON to stdout")
+    .option("--force", "replace the roll-up files if they exist")
     .action(async (returns: string[], opts: CollectCommandOptions) => {
       try {
         await runCollect(returns, opts);
