@@ -4,7 +4,7 @@
 // unknown columns are ignored. Every row is zod-parsed and keeps where it came from.
 import { z } from "zod";
 import { Action, ACTION_COLUMNS, actionSchema, Column, Located, Measure, MEASURE_COLUMNS, measureSchema, RowSource } from "../model/plan";
-import { columnLetter } from "../status/formulaRefs";
+import { columnLetter } from "../workbook/a1";
 import { parseCell } from "./cells";
 import { CsvError, CsvProblem } from "./csvError";
 import { CsvSyntaxError, parseCsvRecords } from "./parse";
@@ -65,7 +65,7 @@ function readHeader(fields: string[], table: CsvTable, file: string): { found: F
     const column = byCsvName.get(normaliseHeader(header));
     if (!column) return; // extra columns are allowed
     const twin = found.find((f) => f.column === column);
-    if (twin) problems.push({ file, row: 1, column: header, message: `is the same column as ${columnLetter(twin.index)} (${twin.header}); keep one` });
+    if (twin) problems.push({ file, row: 1, column: header, message: `is the same column as ${columnLetter(twin.index + 1)} (${twin.header}); keep one` });
     else found.push({ column, index, header: header.trim() });
   });
   const missing = table.required.filter((name) => !found.some((f) => f.column.csv === name));
@@ -90,7 +90,7 @@ function readTableCsv(text: string, file: string, table: CsvTable): Located<Reco
   if (problems.length > 0) throw new CsvError(problems);
 
   const headerOf = new Map(found.map((f) => [f.column.key, f.header]));
-  const columns: RowSource["columns"] = Object.fromEntries(found.map((f) => [f.column.key, columnLetter(f.index)]));
+  const columns: RowSource["columns"] = Object.fromEntries(found.map((f) => [f.column.key, columnLetter(f.index + 1)]));
   const firstRowOfId = new Map<string, number>();
   const result: Located<Record<string, unknown>>[] = [];
 

@@ -51,17 +51,6 @@ export type ParsedReturn = { ok: true; value: QsrReturn } | { ok: false; issues:
 /** Beyond this many problems a return is plainly broken; listing more helps nobody. */
 export const MAX_ISSUES_PER_RETURN = 25;
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** Coerces a cell to what the column kind expects; a string result starting "!" is a problem to report. */
@@ -137,7 +126,7 @@ function parseTable<T>(
   if (positions.includes(-1)) return [];
   const out: T[] = [];
   const firstRow = new Map<string, number>();
-  const idColumn = columnLetter(positions[columns.findIndex((c) => c.key === "id")]);
+  const idColumn = columnLetter(positions[columns.findIndex((c) => c.key === "id")] + 1);
   for (let r = 0; r < table.rows.length && issues.length < MAX_ISSUES_PER_RETURN; r++) {
     const cells = table.rows[r];
     const rowNumber = table.headerRow + 1 + r;
@@ -148,7 +137,7 @@ function parseTable<T>(
       const col = columns[c];
       const res = coerce(cells[positions[c]] ?? null, col.kind);
       if (!res.ok) {
-        issues.push({ file, sheet: table.sheet, cell: `${columnLetter(positions[c])}${rowNumber}`, reason: `${col.header}: ${res.reason}` });
+        issues.push({ file, sheet: table.sheet, cell: `${columnLetter(positions[c] + 1)}${rowNumber}`, reason: `${col.header}: ${res.reason}` });
         rowOk = false;
       } else obj[col.key] = res.value;
     }
@@ -159,7 +148,7 @@ function parseTable<T>(
         const key = String(issue.path[0] ?? "");
         const c = columns.findIndex((x) => x.key === key);
         const header = c >= 0 ? columns[c].header : key;
-        issues.push({ file, sheet: table.sheet, cell: c >= 0 ? `${columnLetter(positions[c])}${rowNumber}` : `row ${rowNumber}`, reason: `${header}: ${zodReason(issue)}` });
+        issues.push({ file, sheet: table.sheet, cell: c >= 0 ? `${columnLetter(positions[c] + 1)}${rowNumber}` : `row ${rowNumber}`, reason: `${header}: ${zodReason(issue)}` });
       }
       continue;
     }

@@ -1,6 +1,7 @@
 // How a status formula points at "this row's cell for field X": a structured reference in the
 // workbook table, or a plain A1 cell (HyperFormula, which has no tables, and the tests).
 import { Column } from "../model/plan";
+import { columnLetter } from "../workbook/a1";
 
 /** Returns the reference to this row's cell holding the model field `fieldKey` (e.g. "q2Actual"). */
 export type FieldRef = (fieldKey: string) => string;
@@ -36,21 +37,9 @@ export function duplicateHeaders(columns: Column[]): string[] {
     .map((keys) => `"${columns.find((c) => c.key === keys[0])!.meta.header}": ${keys.join(", ")}`);
 }
 
-/** 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** `key => <letter><row>` with the columns laid out left to right from column `firstColumn` (0 = A). */
 export function a1Ref(columns: Column[], row: number, firstColumn = 0): FieldRef {
-  const letters = new Map(columns.map((c, i) => [c.key, columnLetter(firstColumn + i)]));
+  const letters = new Map(columns.map((c, i) => [c.key, columnLetter(firstColumn + i + 1)]));
   return (key) => {
     const letter = letters.get(key);
     if (letter === undefined) throw new Error(`no column for field ${key}`);

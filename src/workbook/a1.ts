@@ -48,7 +48,8 @@ function cellOf(text: string, whole: string): { row: number; col: number } {
   if (!m) throw new Error(`"${whole}" is not a cell address like B7`);
   const col = columnNumber(m[1]);
   const row = Number(m[2]);
-  if (row < 1 || row > MAX_ROW || col > MAX_COLUMN) throw new Error(`"${whole}" is beyond Excel's last cell (XFD1048576)`);
+  if (row < 1) throw new Error(`"${whole}" is not a cell address like B7 (rows count from 1)`);
+  if (row > MAX_ROW || col > MAX_COLUMN) throw new Error(`"${whole}" is beyond Excel's last cell (XFD1048576)`);
   return { row, col };
 }
 

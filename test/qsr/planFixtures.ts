@@ -1,9 +1,9 @@
 // Plans for the QSR tests, built in code with cell positions like the plan reader gives them.
 import { Action, Located, Measure, Plan, PlanDetails, Update, actionSchema, measureSchema, updateSchema, ACTION_COLUMNS, MEASURE_COLUMNS, UPDATE_COLUMNS } from "../../src/model/plan";
-import { columnLetter } from "../../src/qsr/parseReturn";
+import { columnLetter } from "../../src/workbook/a1";
 import { ReturnSettings } from "../../src/qsr/rowStatuses";
 
-const columnsFor = (cols: { key: string }[]) => Object.fromEntries(cols.map((c, i) => [c.key, columnLetter(i)]));
+const columnsFor = (cols: { key: string }[]) => Object.fromEntries(cols.map((c, i) => [c.key, columnLetter(i + 1)]));
 
 export function located<T>(sheet: string, cols: { key: string }[], rows: T[], firstRow = 2): Located<T>[] {
   const columns = columnsFor(cols);

@@ -4,7 +4,7 @@ import { ACTION_COLUMNS, Column, MEASURE_COLUMNS } from "../../src/model/plan";
 import { actionStatusFormula } from "../../src/status/actionStatus.formula";
 import { comparedWithFormula, directionFormula } from "../../src/status/direction.formula";
 import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
-import { a1Ref, columnLetter, duplicateHeaders, escapeColumnHeader, FieldRef, structuredRef } from "../../src/status/formulaRefs";
+import { a1Ref, duplicateHeaders, escapeColumnHeader, FieldRef, structuredRef } from "../../src/status/formulaRefs";
 import { NAMES, reportingQuarterEndFormula, reportingQuarterFormula } from "../../src/status/names";
 import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../../src/status/rag.formula";
 
@@ -114,7 +114,6 @@ describe("structured references", () => {
     expect(() => a1Ref(ACTION_COLUMNS, 2)("q2Actual")).toThrow("no column for field q2Actual");
   });
   it("A1 references follow the column order, past Z", () => {
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
     expect(a1Ref(MEASURE_COLUMNS, 3)("id")).toBe("A3");
     expect(a1Ref(MEASURE_COLUMNS, 3, 2)("name")).toBe("D3");
   });

@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, RAG_COLOURS, StatusColour } from "../../workbook/statusPalette";
 import { PRINT_SCALE, widthForWords } from "../../workbook/textFit";
 import { applyPrint, colourStatus, fitRowHeights, unifyFont, workbookBytes } from "../../xlsx/print";
-import { RawCell, RawReturn, RawTable, columnLetter } from "../parseReturn";
+import { columnLetter } from "../../workbook/a1";
+import { RawCell, RawReturn, RawTable } from "../parseReturn";
 import {
   QsrReturn,
   RETURN_ACTION_COLUMNS,
@@ -160,17 +161,17 @@ function tableOf(ws: ExcelJS.Worksheet, firstHeader: string, csvFirst: string): 
   const headerCells = values[headerRow] ?? [];
   const width = headerCells.length - 1;
   const headers: string[] = [];
-  for (let c = 1; c <= width; c++) headers.push(String(plain(headerCells[c], ws.name, () => `${columnLetter(c - 1)}${headerRow}`) ?? ""));
+  for (let c = 1; c <= width; c++) headers.push(String(plain(headerCells[c], ws.name, () => `${columnLetter(c)}${headerRow}`) ?? ""));
   const rows: RawCell[][] = [];
   for (let r = headerRow + 1; r < values.length; r++) {
     const src = values[r];
     const row: RawCell[] = new Array(width).fill(null);
     if (src) for (let c = 1; c < src.length; c++) {
       if (c > width) {
-        if (src[c] !== null && src[c] !== undefined) plain(src[c], ws.name, () => `${columnLetter(c - 1)}${r}`); // still refuse formulas beside the table
+        if (src[c] !== null && src[c] !== undefined) plain(src[c], ws.name, () => `${columnLetter(c)}${r}`); // still refuse formulas beside the table
         continue;
       }
-      row[c - 1] = plain(src[c], ws.name, () => `${columnLetter(c - 1)}${r}`);
+      row[c - 1] = plain(src[c], ws.name, () => `${columnLetter(c)}${r}`);
     }
     rows.push(row);
   }
