@@ -3,7 +3,7 @@
 // the SignedOff table of frozen values; the visible "Agreed changes" sheet the AgreedChanges table. Designs for the adapters, and the
 // reading back with every problem naming file, sheet and cell.
 import { IsoDate, isoToSerial } from "../model/dates";
-import { parseCell } from "../workbook/a1";
+import { columnLetter, parseCell } from "../workbook/a1";
 import { isBlank, parseDate } from "../workbook/cellValues";
 import { CellDesign, CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookSnapshot } from "../workbook/port";
 import { canonicalCell, canonicalValue, fieldHeader, fieldOfHeader, FrozenValue, ITEM_TYPES, ItemType } from "./frozen";
@@ -145,7 +145,7 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
     const index = AGREED_CHANGE_HEADERS.map((h) => changeTable.headers.findIndex((x) => norm(String(x)) === norm(h)));
     const missing = AGREED_CHANGE_HEADERS.filter((_, i) => index[i] < 0);
     const start = parseCell(changeTable.range.replace(/^.*!/, "").split(":")[0]);
-    const letter = (i: number) => String.fromCharCode(64 + start.col + index[i]);
+    const letter = (i: number) => columnLetter(start.col + index[i]);
     if (missing.length > 0) problem(changeTable.sheet, `A${start.row}`, `table ${changeTable.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column`);
     else
       changeTable.rows.forEach((r, i) => {

@@ -16,6 +16,7 @@ import type { TableProposal } from "../convert/mapping";
 import { Framework, parseFramework } from "../model/framework";
 import { parsePeriod, periodLabel, periodOfDate } from "../model/period";
 import { ACTION_COLUMNS, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
+import { cellAddress, cellOrNull } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import { detectWorkbookKind, PlanReadError, readPlan } from "../workbook/readPlan";
 import type {
@@ -134,9 +135,9 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
 
     async selectCell(sheet: string, cell: string): Promise<void> {
       // Plan-wide findings name a range or "row N"; select the first cell Excel can take.
-      const address = /^[A-Z]{1,3}\d+/i.exec(cell)?.[0];
-      if (!address) throw new Error(`${sheet}: "${cell}" is not a cell to go to.`);
-      await port.select(sheet, address.toUpperCase());
+      const at = cellOrNull(cell.split(":")[0]);
+      if (!at) throw new Error(`${sheet}: "${cell}" is not a cell to go to.`);
+      await port.select(sheet, cellAddress(at.row, at.col));
     },
 
     async goldenThread() {

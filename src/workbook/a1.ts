@@ -60,6 +60,15 @@ export function parseCell(address: string): Cell {
   return sheet === undefined ? cell : { sheet, ...cell };
 }
 
+/** Like parseCell, but null for anything that is not one cell (a range, "row 5", a lost name's #REF!). */
+export function cellOrNull(address: string): Cell | null {
+  try {
+    return parseCell(address);
+  } catch {
+    return null;
+  }
+}
+
 /** "A1:C9", "C9:A1", "B7" (a one-cell box) or "Sheet!A1:B2" -> the box. */
 export function parseBox(address: string): Box {
   const { sheet, rest } = splitSheet(address);

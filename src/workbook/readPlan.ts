@@ -10,7 +10,7 @@ import {
 } from "../model/plan";
 import { readCycle } from "../cycle/sheet";
 import { NAMES } from "../status/names";
-import { columnLetter, parseCell } from "./a1";
+import { cellAddress, cellOrNull, columnLetter, parseCell } from "./a1";
 import { isBlank, parseDate, parseField, parseNumber } from "./cellValues";
 import { SETTINGS_ROWS } from "./layout";
 import { FORMAT_VERSION_LABEL, SHEETS, TABLES } from "./names";
@@ -179,11 +179,11 @@ class Reader {
 
   namedValue(snapshot: WorkbookSnapshot, name: string, label: string): { value: CellValue; sheet: string; cell?: string } {
     const ref = snapshot.names.find((n) => n.name === name)?.ref.replace(/^=/, "");
-    const m = ref ? /^(?:'([^']+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref) : null;
-    if (m) {
-      const sheet = sheetNamed(snapshot, m[1] ?? m[2]);
+    const at = ref ? cellOrNull(ref) : null;
+    if (at?.sheet !== undefined) {
+      const sheet = sheetNamed(snapshot, at.sheet);
       if (sheet) {
-        const cell = `${m[3]}${m[4]}`;
+        const cell = cellAddress(at.row, at.col);
         return { value: valueAt(sheet, cell), sheet: sheet.name, cell };
       }
     }

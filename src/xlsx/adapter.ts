@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
-import { parseCell, parseBox } from "../workbook/a1";
+import { cellOrNull, parseBox } from "../workbook/a1";
 import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
 import { replaceTableRows } from "./replaceTableRows";
@@ -87,12 +87,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async setNamedValue(name: string, value: CellValue): Promise<void> {
     const n = this.names.find((m) => m.name === name);
-    const m = n && /^(?:'([^']+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)$/.exec(n.ref);
-    if (!m) throw new Error(`${this.fileName}: no single-cell name ${name}`);
-    const ws = this.workbook.getWorksheet(m[1] ?? m[2]);
+    const at = n ? cellOrNull(n.ref) : null;
+    if (at?.sheet === undefined) throw new Error(`${this.fileName}: no single-cell name ${name}`);
+    const ws = this.workbook.getWorksheet(at.sheet);
     if (!ws) throw new Error(`${this.fileName}: name ${name} points at a missing sheet`);
-    const { row, col } = parseCell(m[3]);
-    ws.getCell(row, col).value = value;
+    ws.getCell(at.row, at.col).value = value;
   }
 
   async select(): Promise<void> {
