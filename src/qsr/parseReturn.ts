@@ -3,6 +3,7 @@
 // returns, so cells are coerced by column kind in one pass and each row is checked by zod once.
 import { excelSerialToIso, isIsoDate, NOT_A_REAL_DATE } from "../model/dates";
 import { EXCEL_MAX_CELL_CHARS, tooLongReason } from "./sanitise";
+import { columnLetter } from "../workbook/a1";
 import {
   QSR_FORMAT_VERSION,
   QsrReturn,
