@@ -4,18 +4,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
-import { convertWorkbook } from "../../convert/convert";
-import { ConversionProposal, MappingError, parseMappingFile, proposeMapping } from "../../convert/mapping";
+import { Converted, convertPlan, proposeConversion } from "../../app/convert";
+import { ConversionProposal, MappingError, parseMappingFile } from "../../convert/mapping";
 import { ConversionFinding, ConversionResult } from "../../convert/result";
-import { withUnmapped } from "../../convert/unmappedDesign";
-import { Framework } from "../../model/framework";
-import { PlanDetails, TIERS, Tier } from "../../model/plan";
-import { planDesign } from "../../workbook/design";
+import { TIERS, Tier } from "../../model/plan";
 import { WorkbookSnapshot } from "../../workbook/port";
-import { detectWorkbookKind, readPlan } from "../../workbook/readPlan";
 import { TABLES } from "../../workbook/names";
 import { XlsxReadError, XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
+import { MAX_JSON_BYTES, readTextFile } from "../../csv/readFile";
+import { checkOutputPath, inputsOf, saveWorkbook } from "../../files/outputs";
 
 export interface ConvertCommandOptions {
   tier: string;
@@ -40,19 +38,6 @@ function tierOf(text: string): Tier {
   return tier;
 }
 
-/** Plan details: those of the plan being re-converted, else from the file name and framework. */
-function detailsFor(snapshot: WorkbookSnapshot, tier: Tier, framework: Framework, file: string): { details: PlanDetails; kept: ReturnType<typeof readPlan> | null } {
-  if (detectWorkbookKind(snapshot).kind === "plan") {
-    const read = readPlan(snapshot, file);
-    return { details: { ...read.plan.details, tier }, kept: read };
-  }
-  const stem = path.basename(file).replace(/\.xlsx$/i, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toUpperCase();
-  return {
-    details: { formatVersion: 1, planId: stem || "PLAN", tier, council: framework.council, directorate: "", service: "", team: "", planYear: framework.planYear, owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "" },
-    kept: null,
-  };
-}
-
 async function openWorkbook(file: string): Promise<WorkbookSnapshot> {
   const name = path.basename(file);
   if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
@@ -70,37 +55,33 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
   const tier = tierOf(opts.tier);
   if (!opts.out) throw new UserError("--out: give the file to write, e.g. --out plan.xlsx");
   if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`--out ${opts.out}: the output must be an .xlsx file`);
-  if (path.resolve(opts.out) === path.resolve(file)) throw new UserError(`--out ${opts.out}: convert never overwrites its input; choose another file name`);
-  if (fs.existsSync(opts.out) && !opts.force) throw new UserError(`--out ${opts.out}: the file already exists; add --force to replace it`);
+  // The one overwrite rule: never an input by any spelling (a symlink to it too, even with --force),
+  // an existing file only with --force; checked before the work, and written by temp file and rename.
+  const rules = { force: opts.force, inputs: inputsOf(file, opts.map, opts.framework) };
+  checkOutputPath(opts.out, rules);
 
   const snapshot = await openWorkbook(file);
   const framework = loadFramework(opts.framework);
   let proposal: ConversionProposal;
-  let result: ConversionResult;
+  let converted: Converted;
   try {
     const map = opts.map ? parseMappingFile(readText(opts.map), path.basename(opts.map)) : undefined;
-    proposal = proposeMapping(snapshot, { map, mapFile: opts.map && path.basename(opts.map) });
+    proposal = proposeConversion(snapshot, framework, { map, mapFile: opts.map && path.basename(opts.map) }).proposal;
     const hasPlan = snapshot.tables.some((t) => t.name === TABLES.actions || t.name === TABLES.measures);
     if (proposal.tables.length === 0 && !hasPlan) {
       throw new UserError(
         `${name}: no table of actions or measures found (looked for a header row with two or more column names such as "Key action", "Lead officer", "Timescale", "Measure", "Target"); name the header row with --map, e.g. {"tables":[{"sheet":"${proposal.sourceSheets[0] ?? "Sheet1"}","headerRow":4,"kind":"actions"}]}`,
       );
     }
-    result = convertWorkbook(snapshot, proposal, { tier, framework, file: name });
+    converted = convertPlan(snapshot, proposal, { tier, framework, fileName: name });
   } catch (e) {
     if (e instanceof MappingError) throw new UserError(e.message);
     throw e;
   }
-
-  const { details, kept } = detailsFor(snapshot, tier, framework, name);
-  const design = withUnmapped(
-    planDesign({ details, framework, actions: result.actions, measures: result.measures, updates: kept?.plan.updates ?? [], register: kept?.plan.register ?? [] }),
-    result,
-  );
+  const result = converted.result;
   const out = XlsxWorkbook.create(path.basename(opts.out));
-  await out.apply(design);
-  await out.save(opts.out);
-
+  await out.apply(converted.design);
+  await saveWorkbook(out, opts.out, rules);
   const output: ConvertOutput = { mapping: proposal.tables, findings: result.findings, unmappedCount: result.unmapped.length, actions: result.actions, measures: result.measures };
   process.stdout.write(opts.json ? JSON.stringify(output) + "\n" : formatReport(name, opts.out, result));
   return output;
@@ -108,7 +89,7 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
 
 function readText(file: string): string {
   if (!fs.existsSync(file)) throw new UserError(`--map ${file}: file not found`);
-  return fs.readFileSync(file, "utf8");
+  return readTextFile(file, MAX_JSON_BYTES, path.basename(file)).text;
 }
 
 export function formatReport(input: string, out: string, result: ConversionResult): string {
