@@ -4,6 +4,7 @@
 import { Period, financialYearLabel, periodLabel } from "../model/period";
 import { Plan, RegisterEntry } from "../model/plan";
 import { ExceptionFinding, describeMissing, exceptionsFromStatuses } from "./exceptions";
+import { cycleInReturn } from "../cycle/inReturn";
 import { canonicalJson, sha256Hex } from "./planHash";
 import { ReturnSettings, actionStatuses, measureStatuses, reportingDateFor } from "./rowStatuses";
 import { QSR_FORMAT_VERSION, QsrReturn, ReturnAction, ReturnException, ReturnMeasure } from "./schema";
@@ -134,6 +135,7 @@ export function buildReturn(plan: Plan, settings: ReturnSettings, period: Period
   }));
 
   const d = plan.details;
+  const cycle = cycleInReturn(plan, period);
   return {
     header: {
       formatVersion: QSR_FORMAT_VERSION,
@@ -150,9 +152,14 @@ export function buildReturn(plan: Plan, settings: ReturnSettings, period: Period
       preparedBy: opts.preparedBy,
       preparedOn: opts.preparedOn,
       status: opts.draft ? "Draft" : "Final",
+      signedOffBy: cycle.signedOffBy,
+      signedOffOn: cycle.signedOffOn,
+      signOffFingerprint: cycle.signOffFingerprint,
     },
     actions: returnActions.map(lf),
     measures: returnMeasures.map(lf),
     exceptions: returnExceptions.map(lf),
+    targetChanges: cycle.targetChanges.map(lf),
+    history: cycle.history.map(lf),
   };
 }

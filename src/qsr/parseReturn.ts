@@ -5,8 +5,13 @@ import { excelSerialToIso, isIsoDate, NOT_A_REAL_DATE } from "../model/dates";
 import { EXCEL_MAX_CELL_CHARS, tooLongReason } from "./sanitise";
 import { columnLetter } from "../workbook/a1";
 import {
+  OLDEST_QSR_FORMAT_VERSION,
   QSR_FORMAT_VERSION,
   QsrReturn,
+  RETURN_HISTORY_COLUMNS,
+  RETURN_TARGET_CHANGE_COLUMNS,
+  returnHistorySchema,
+  returnTargetChangeSchema,
   RETURN_ACTION_COLUMNS,
   RETURN_EXCEPTION_COLUMNS,
   RETURN_HEADER_FIELDS,
@@ -38,6 +43,9 @@ export interface RawReturn {
   actions: RawTable | null;
   measures: RawTable | null;
   exceptions: RawTable | null;
+  /** v2 tables; absent from v1 returns. */
+  targetChanges?: RawTable | null;
+  history?: RawTable | null;
 }
 
 export interface ReturnIssue {
@@ -173,13 +181,15 @@ export function parseReturn(raw: RawReturn, file: string): ParsedReturn {
   const { sheet, fields } = raw.header;
   const version = fields.get("format version");
   if (!version) return { ok: false, issues: [{ file, sheet, cell: "A:A", reason: 'no "Format version" row: this is not a QSR return' }] };
-  if (version.value !== QSR_FORMAT_VERSION && version.value !== String(QSR_FORMAT_VERSION)) {
-    return { ok: false, issues: [{ file, sheet, cell: version.cell, reason: `format version ${String(version.value)} is not supported (this collector reads version ${QSR_FORMAT_VERSION})` }] };
+  const versionNumber = Number(version.value);
+  if (!Number.isInteger(versionNumber) || versionNumber < OLDEST_QSR_FORMAT_VERSION || versionNumber > QSR_FORMAT_VERSION) {
+    return { ok: false, issues: [{ file, sheet, cell: version.cell, reason: `format version ${String(version.value)} is not supported (this collector reads versions ${OLDEST_QSR_FORMAT_VERSION} to ${QSR_FORMAT_VERSION})` }] };
   }
   const header: Record<string, unknown> = {};
   for (const f of RETURN_HEADER_FIELDS) {
     const found = fields.get(f.label.toLowerCase());
     if (!found) {
+      if (f.optional) continue; // rows added in a later format: an older return has none
       issues.push({ file, sheet, cell: "A:A", reason: `no "${f.label}" row` });
       continue;
     }
@@ -200,6 +210,8 @@ export function parseReturn(raw: RawReturn, file: string): ParsedReturn {
   const actions = parseTable(raw.actions, RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS, returnActionSchema, file, issues, (a) => `Action ${a.id}`);
   const measures = parseTable(raw.measures, RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS, returnMeasureSchema, file, issues, (m) => `Measure ${m.id}`);
   const exceptions = parseTable(raw.exceptions, RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS, returnExceptionSchema, file, issues, (e) => `${e.itemType} ${e.id}`);
+  const targetChanges = raw.targetChanges ? parseTable(raw.targetChanges, RETURN_SHEETS.targetChanges, RETURN_TARGET_CHANGE_COLUMNS, returnTargetChangeSchema, file, issues, (c) => `${c.itemType} ${c.id} ${c.field} ${c.agreedOn ?? ""}`) : [];
+  const history = raw.history ? parseTable(raw.history, RETURN_SHEETS.history, RETURN_HISTORY_COLUMNS, returnHistorySchema, file, issues, (h) => `${h.itemType} ${h.id} ${h.period}`) : [];
   if (issues.length > 0 || !parsedHeader) return { ok: false, issues: issues.slice(0, MAX_ISSUES_PER_RETURN) };
-  return { ok: true, value: { header: parsedHeader, actions, measures, exceptions } };
+  return { ok: true, value: { header: parsedHeader, actions, measures, exceptions, targetChanges, history } };
 }

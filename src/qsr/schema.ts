@@ -7,7 +7,9 @@ import { parsePeriod, financialYearLabel } from "../model/period";
 import { TIERS, MEASURE_TYPES, POLARITIES, FREQUENCIES, SELF_RAGS } from "../model/plan";
 import { ACTION_STATUSES, DIRECTIONS, RAGS } from "./statusValues";
 
-export const QSR_FORMAT_VERSION = 1;
+/** v2 adds the sign-off header rows, Changes to targets since sign-off and each item's earlier quarters (History); v1 returns still read. */
+export const QSR_FORMAT_VERSION = 2;
+export const OLDEST_QSR_FORMAT_VERSION = 1;
 export const RETURN_STATUSES = ["Final", "Draft"] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
@@ -24,7 +26,7 @@ export function isPreparedOn(textValue: string): boolean {
 
 export const returnHeaderSchema = z
   .object({
-    formatVersion: z.literal(QSR_FORMAT_VERSION),
+    formatVersion: z.number().int().min(OLDEST_QSR_FORMAT_VERSION).max(QSR_FORMAT_VERSION),
     council: text(),
     directorate: text(),
     service: text(),
@@ -39,6 +41,10 @@ export const returnHeaderSchema = z
     preparedBy: z.string().trim().min(1, "who prepared the return"),
     preparedOn: z.string().refine(isPreparedOn, "prepared on: yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ").meta({ pattern: PREPARED_ON.source, description: "yyyy-mm-dd or a UTC time yyyy-mm-ddThh:mm[:ss]Z; the latest return for a plan and period wins" }),
     status: z.enum(RETURN_STATUSES),
+    // v2: the plan's sign-off (blank when not signed off); the fingerprint is checked against the BI team's record by collect --signoffs.
+    signedOffBy: text(),
+    signedOffOn: z.union([isoDate, z.literal("")]).default(""),
+    signOffFingerprint: z.string().regex(/^([0-9a-f]{64})?$/, "sign-off fingerprint: 64 hex digits or blank").default(""),
   })
   .refine((h) => !isPeriodLabel(h.period) || financialYearLabel(parsePeriod(h.period).startYear) === h.planYear, {
     message: "the period is not in the plan year",
@@ -118,17 +124,49 @@ export const returnExceptionSchema = z.object({
   sourceCell: text(),
 });
 
+/** v2: a change to a signed-off value agreed since sign-off (who, when, why). */
+export const returnTargetChangeSchema = z.object({
+  itemType: z.enum(EXCEPTION_ITEM_TYPES),
+  id: z.string().trim().min(1),
+  field: z.string().min(1),
+  was: text(),
+  now: text(),
+  agreedBy: text(),
+  agreedOn: optionalDate,
+  reason: text(),
+});
+
+/** v2: an item's recorded position in an earlier quarter of the year (from the plan's Updates table). */
+export const returnHistorySchema = z.object({
+  itemType: z.enum(EXCEPTION_ITEM_TYPES),
+  id: z.string().trim().min(1),
+  period: z.string().min(1),
+  status: text(),
+  percentComplete: z.number().min(0).max(100).nullable().default(null),
+  selfAssessedRag: z.enum(SELF_RAGS).nullable().default(null),
+  target: num,
+  actual: num,
+  direction: text(),
+  narrative: text(),
+  updatedBy: text(),
+  updatedOn: optionalDate,
+});
+
 export const qsrReturnSchema = z.object({
   header: returnHeaderSchema,
   actions: z.array(returnActionSchema),
   measures: z.array(returnMeasureSchema),
   exceptions: z.array(returnExceptionSchema),
+  targetChanges: z.array(returnTargetChangeSchema).default([]),
+  history: z.array(returnHistorySchema).default([]),
 });
 
 export type ReturnHeader = z.infer<typeof returnHeaderSchema>;
 export type ReturnAction = z.infer<typeof returnActionSchema>;
 export type ReturnMeasure = z.infer<typeof returnMeasureSchema>;
 export type ReturnException = z.infer<typeof returnExceptionSchema>;
+export type ReturnTargetChange = z.infer<typeof returnTargetChangeSchema>;
+export type ReturnHistory = z.infer<typeof returnHistorySchema>;
 export type QsrReturn = z.infer<typeof qsrReturnSchema>;
 
 // ---- How each table appears as a sheet and as CSV ----
@@ -212,8 +250,34 @@ export const RETURN_EXCEPTION_COLUMNS: ReturnColumn[] = [
   col("sourceCell", "Plan cell", "text", 12),
 ];
 
-/** Labels of the Return sheet (column A) and header fields, in the order shown. */
-export const RETURN_HEADER_FIELDS: { key: keyof ReturnHeader; label: string; csv: string }[] = [
+export const RETURN_TARGET_CHANGE_COLUMNS: ReturnColumn[] = [
+  col("itemType", "Action or measure", "choice", 10),
+  col("id", "ID", "text", 14),
+  col("field", "What changed", "text", 16),
+  col("was", "Signed-off value", "text", 14),
+  col("now", "Agreed value", "text", 14),
+  col("agreedBy", "Agreed by", "text", 22),
+  col("agreedOn", "Agreed on", "date", 11),
+  col("reason", "Reason", "longText", 40),
+];
+
+export const RETURN_HISTORY_COLUMNS: ReturnColumn[] = [
+  col("itemType", "Action or measure", "choice", 10),
+  col("id", "ID", "text", 14),
+  col("period", "Period", "text", 12),
+  col("status", "Status", "choice", 18),
+  col("percentComplete", "% complete", "percent", 9),
+  col("selfAssessedRag", "Self-assessed RAG", "choice", 10),
+  col("target", "Target", "number", 10),
+  col("actual", "Actual", "number", 10),
+  col("direction", "Direction of travel", "choice", 14),
+  col("narrative", "Narrative", "longText", 40),
+  col("updatedBy", "Updated by", "text", 18),
+  col("updatedOn", "Updated on", "date", 11),
+];
+
+/** Labels of the Return sheet (column A) and header fields, in the order shown; optional rows may be absent (older formats). */
+export const RETURN_HEADER_FIELDS: { key: keyof ReturnHeader; label: string; csv: string; optional?: boolean }[] = [
   { key: "formatVersion", label: "Format version", csv: "format_version" },
   { key: "council", label: "Council", csv: "council" },
   { key: "directorate", label: "Directorate", csv: "directorate" },
@@ -228,7 +292,10 @@ export const RETURN_HEADER_FIELDS: { key: keyof ReturnHeader; label: string; csv
   { key: "preparedBy", label: "Prepared by", csv: "prepared_by" },
   { key: "preparedOn", label: "Prepared on", csv: "prepared_on" },
   { key: "status", label: "Status", csv: "status" },
+  { key: "signedOffBy", label: "Signed off by", csv: "signed_off_by", optional: true },
+  { key: "signedOffOn", label: "Signed off on", csv: "signed_off_on", optional: true },
+  { key: "signOffFingerprint", label: "Sign-off fingerprint", csv: "sign_off_fingerprint", optional: true },
 ];
 
 /** Sheet names of the return workbook (and CSV file stems). */
-export const RETURN_SHEETS = { header: "Return", actions: "Actions", measures: "Measures", exceptions: "Exceptions" } as const;
+export const RETURN_SHEETS = { header: "Return", actions: "Actions", measures: "Measures", exceptions: "Exceptions", targetChanges: "Changes to targets", history: "Earlier quarters" } as const;

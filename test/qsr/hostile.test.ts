@@ -103,10 +103,10 @@ describe("hostile returns are rejected with a clear reason", () => {
   });
 
   it("a wrong format version", async () => {
-    const file = await spoiled("v2.xlsx", (wb) => {
-      wb.getWorksheet("Return")!.getCell("B1").value = 2;
+    const file = await spoiled("v3.xlsx", (wb) => {
+      wb.getWorksheet("Return")!.getCell("B1").value = 3;
     });
-    expect(await rejectOf(file)).toEqual([{ file: "v2.xlsx", sheet: "Return", cell: "B1", reason: "format version 2 is not supported (this collector reads version 1)" }]);
+    expect(await rejectOf(file)).toEqual([{ file: "v3.xlsx", sheet: "Return", cell: "B1", reason: "format version 3 is not supported (this collector reads versions 1 to 2)" }]);
   });
 
   it("wrong types, naming the sheet and cell", async () => {
@@ -179,7 +179,7 @@ describe("hostile returns are rejected with a clear reason", () => {
     r.measures[1].actual = "lots";
     expect(await rejectOf(await write("types.json", JSON.stringify(r)))).toEqual([{ file: "types.json", sheet: "measures", cell: "[1].actual", reason: expect.stringMatching(/expected number/) }]);
     r.header.formatVersion = 3;
-    expect((await rejectOf(await write("v3.json", JSON.stringify(r))))[0].reason).toBe("format version 3 is not supported (this collector reads version 1)");
+    expect((await rejectOf(await write("v3.json", JSON.stringify(r))))[0].reason).toBe("format version 3 is not supported (this collector reads versions 1 to 2)");
   });
 
   it("a duplicate return for the same plan and quarter: the later prepared-on wins, the other is a reject", async () => {

@@ -10,6 +10,8 @@ import {
   RETURN_ACTION_COLUMNS,
   RETURN_EXCEPTION_COLUMNS,
   RETURN_HEADER_FIELDS,
+  RETURN_HISTORY_COLUMNS,
+  RETURN_TARGET_CHANGE_COLUMNS,
   RETURN_MEASURE_COLUMNS,
   ReturnColumn,
 } from "../schema";
@@ -19,7 +21,7 @@ import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
 /** A CSV table larger than this is refused unread (a real return's tables are well under 1 MB). */
 export { MAX_CSV_BYTES };
 
-export const CSV_FILES = { header: "return.csv", actions: "actions.csv", measures: "measures.csv", exceptions: "exceptions.csv" } as const;
+export const CSV_FILES = { header: "return.csv", actions: "actions.csv", measures: "measures.csv", exceptions: "exceptions.csv", targetChanges: "target-changes.csv", history: "history.csv" } as const;
 
 function csvValue(kind: ReturnColumn["kind"], v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -38,6 +40,8 @@ export function returnCsvFiles(r: QsrReturn): Record<keyof typeof CSV_FILES, str
     actions: tableCsv(RETURN_ACTION_COLUMNS, r.actions),
     measures: tableCsv(RETURN_MEASURE_COLUMNS, r.measures),
     exceptions: tableCsv(RETURN_EXCEPTION_COLUMNS, r.exceptions),
+    targetChanges: tableCsv(RETURN_TARGET_CHANGE_COLUMNS, r.targetChanges),
+    history: tableCsv(RETURN_HISTORY_COLUMNS, r.history),
   };
 }
 
@@ -85,5 +89,7 @@ export function rawReturnFromCsvFolder(dir: string): RawReturn {
     actions: table(dir, CSV_FILES.actions, CSV_FILES.actions),
     measures: table(dir, CSV_FILES.measures, CSV_FILES.measures),
     exceptions: table(dir, CSV_FILES.exceptions, CSV_FILES.exceptions),
+    targetChanges: table(dir, CSV_FILES.targetChanges, CSV_FILES.targetChanges),
+    history: table(dir, CSV_FILES.history, CSV_FILES.history),
   };
 }

@@ -1,13 +1,13 @@
 // The return as JSON: exactly the zod model (docs/qsr-return.schema.json describes it).
 import { ParsedReturn, ReturnIssue } from "../parseReturn";
 import { findLongText, tooLongReason } from "../sanitise";
-import { QSR_FORMAT_VERSION, QsrReturn, qsrReturnSchema } from "../schema";
+import { OLDEST_QSR_FORMAT_VERSION, QSR_FORMAT_VERSION, QsrReturn, qsrReturnSchema } from "../schema";
 
 export function returnJson(r: QsrReturn): string {
   return JSON.stringify(r, null, 2) + "\n";
 }
 
-const TABLE_NAMES: Record<string, string> = { header: "header", actions: "actions", measures: "measures", exceptions: "exceptions" };
+const TABLE_NAMES: Record<string, string> = { header: "header", actions: "actions", measures: "measures", exceptions: "exceptions", targetChanges: "targetChanges", history: "history" };
 
 /** Parses return JSON; problems name the table ("sheet") and the item and field ("cell"), e.g. measures / [3].rag. */
 export function parseReturnJson(text: string, file: string): ParsedReturn {
@@ -18,8 +18,8 @@ export function parseReturnJson(text: string, file: string): ParsedReturn {
     return { ok: false, issues: [{ file, sheet: "", cell: "", reason: `not valid JSON (${(e as Error).message})` }] };
   }
   const version = (raw as { header?: { formatVersion?: unknown } } | null)?.header?.formatVersion;
-  if (version !== QSR_FORMAT_VERSION) {
-    return { ok: false, issues: [{ file, sheet: "header", cell: "formatVersion", reason: version === undefined ? "no header.formatVersion: this is not a QSR return" : `format version ${JSON.stringify(version)} is not supported (this collector reads version ${QSR_FORMAT_VERSION})` }] };
+  if (typeof version !== "number" || !Number.isInteger(version) || version < OLDEST_QSR_FORMAT_VERSION || version > QSR_FORMAT_VERSION) {
+    return { ok: false, issues: [{ file, sheet: "header", cell: "formatVersion", reason: version === undefined ? "no header.formatVersion: this is not a QSR return" : `format version ${JSON.stringify(version)} is not supported (this collector reads versions ${OLDEST_QSR_FORMAT_VERSION} to ${QSR_FORMAT_VERSION})` }] };
   }
   const parsed = qsrReturnSchema.safeParse(raw);
   if (parsed.success) {

@@ -14,6 +14,8 @@ import {
   RETURN_ACTION_COLUMNS,
   RETURN_EXCEPTION_COLUMNS,
   RETURN_HEADER_FIELDS,
+  RETURN_HISTORY_COLUMNS,
+  RETURN_TARGET_CHANGE_COLUMNS,
   RETURN_MEASURE_COLUMNS,
   RETURN_SHEETS,
   ReturnColumn,
@@ -112,6 +114,9 @@ export function returnWorkbook(r: QsrReturn): ExcelJS.Workbook {
   addTableSheet(wb, RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS, r.actions, title);
   addTableSheet(wb, RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS, r.measures, title);
   addTableSheet(wb, RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS, r.exceptions, title);
+  // v2: what moved since sign-off, and the path through the year so far.
+  addTableSheet(wb, RETURN_SHEETS.targetChanges, RETURN_TARGET_CHANGE_COLUMNS, r.targetChanges, title);
+  addTableSheet(wb, RETURN_SHEETS.history, RETURN_HISTORY_COLUMNS, r.history, title);
   return wb;
 }
 
@@ -208,5 +213,7 @@ export function rawReturnFromWorkbook(wb: ExcelJS.Workbook): RawReturn {
     actions: table(RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS),
     measures: table(RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS),
     exceptions: table(RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS),
+    targetChanges: table(RETURN_SHEETS.targetChanges, RETURN_TARGET_CHANGE_COLUMNS),
+    history: table(RETURN_SHEETS.history, RETURN_HISTORY_COLUMNS),
   };
 }
