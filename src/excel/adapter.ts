@@ -32,6 +32,8 @@ export interface ExcelWorkbookOptions {
   requestLimitBytes?: number;
   /** Size aimed at for each answer when a whole-workbook read is too big for one response (web). */
   readResponseTargetBytes?: number;
+  /** Most cells read in one range; Excel desktop may answer null above about 5 million. */
+  readBlockCells?: number;
 }
 
 /** An error meant for the user: what went wrong and where, in one line. */
@@ -57,6 +59,14 @@ const OTHER_SHEETS_RESERVE_BYTES = 256 * 1024;
 const DATA_TABLES = new Set([TABLES.actions, TABLES.measures, TABLES.updates, TABLES.register].map((n) => n.toLowerCase()));
 /** Before we have seen a sheet's cells: a value plus its number format, generously. */
 const FIRST_GUESS_BYTES_PER_CELL = 48;
+/**
+ * Excel desktop may return null for reads of over 5 million cells (performance page, "Read or write
+ * large data"): one range read stays at 1 million, and a workbook over 25 million is refused.
+ */
+const READ_BLOCK_CELLS = 1_000_000;
+const MAX_READ_CELLS = 25_000_000;
+/** Thrown inside read() when a whole-sheet read came back null, to read again in blocks. */
+const NULL_READ = new Error("Excel answered a read with null");
 /** Columns whose validation addRows() reads in its first sync; a plan's tables have about 21-30. */
 const VALIDATION_GUESS_COLUMNS = 40;
 
@@ -108,6 +118,10 @@ export class ExcelWorkbook implements WorkbookPort {
     this.probe = options.requirements === undefined ? defaultProbe() : options.requirements;
   }
 
+  private blockCells(): number {
+    return this.options.readBlockCells ?? READ_BLOCK_CELLS;
+  }
+
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     if (!this.hostChecked && this.probe) requireExcelApi(this.probe);
     this.hostChecked = true;
@@ -133,7 +147,8 @@ export class ExcelWorkbook implements WorkbookPort {
       try {
         ({ grids, tableBoxes } = await this.readRest(context, meta, started, target));
       } catch (error) {
-        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
+        // Too big an answer for the web, or too many cells for desktop (which answers null).
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" && error !== NULL_READ) throw error;
         ({ grids, tableBoxes } = await this.readInBlocks(context, sheetList, tableNames));
       }
       // Sheets holding the plan's data tables are read without number formats (convert needs
@@ -214,7 +229,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const group: { w: BlockWork; range: Excel.Range }[] = [];
       let estimate = 0;
       for (const w of started.filter(pending)) {
-        const fit = Math.floor((budget - estimate) / w.bytesPerRow);
+        const fit = Math.min(Math.floor((budget - estimate) / w.bytesPerRow), Math.floor(this.blockCells() / (w.box.right - w.box.left + 1)));
         if (fit < 1 && group.length > 0) break;
         const bottom = Math.min(w.box.bottom, w.next + Math.max(1, fit) - 1);
         const address = `${columnLetter(w.box.left)}${w.next}:${columnLetter(w.box.right)}${bottom}`;
@@ -240,6 +255,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const other = others.find((o) => o.s.name === s.name);
       const range = other?.range;
       if (!range || range.isNullObject) return { ...s, box: null, values: [], numberFormats: [] };
+      if (range.values === null || range.values === undefined) throw NULL_READ;
       return { ...s, box: parseSheetBox(range.address), values: range.values.map((row) => row.map(fromExcelValue)), numberFormats: other.formats ? (range.numberFormat as string[][]) : [] };
     });
     return { grids, tableBoxes: tableRanges.map((r) => parseSheetBox(r.address)) };
@@ -251,6 +267,15 @@ export class ExcelWorkbook implements WorkbookPort {
     const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
     await context.sync();
     const grids: SheetGrid[] = sheetList.map((s, i) => ({ ...s, box: used[i].isNullObject ? null : parseSheetBox(used[i].address), values: [], numberFormats: [] }));
+    const cellsOf = (box: SheetBox) => (box.bottom - box.top + 1) * (box.right - box.left + 1);
+    const total = grids.reduce((n, g) => n + (g.box ? cellsOf(g.box) : 0), 0);
+    if (total > MAX_READ_CELLS) {
+      const biggest = grids.filter((g) => g.box).sort((a, b) => cellsOf(b.box as SheetBox) - cellsOf(a.box as SheetBox))[0];
+      const box = biggest.box as SheetBox;
+      throw new ExcelCommandError(
+        `Cannot read this workbook: it holds ${total.toLocaleString("en-GB")} cells, more than the ${MAX_READ_CELLS.toLocaleString("en-GB")} Golden Thread reads; sheet "${biggest.name}" alone uses ${boxAddress(box)} (${cellsOf(box).toLocaleString("en-GB")} cells). Delete the unused rows and columns (a stray value far down or right makes Excel count them all), or copy the plan's sheets into a new workbook, and try again.`,
+      );
+    }
 
     // Each sheet is read from a cursor row down, in blocks sized by what its cells cost so far.
     const target = this.options.readResponseTargetBytes ?? READ_RESPONSE_TARGET_BYTES;
@@ -264,7 +289,7 @@ export class ExcelWorkbook implements WorkbookPort {
       for (const w of work) {
         while (w.next <= w.box.bottom) {
           const rowCost = w.bytesPerCell * width(w);
-          const fit = Math.floor((target - estimate) / rowCost);
+          const fit = Math.min(Math.floor((target - estimate) / rowCost), Math.floor(this.blockCells() / width(w)));
           if (fit < 1 && group.length > 0) break;
           const bottom = Math.min(w.box.bottom, w.next + Math.max(1, fit) - 1);
           const address = `${columnLetter(w.box.left)}${w.next}:${columnLetter(w.box.right)}${bottom}`;
@@ -290,6 +315,8 @@ export class ExcelWorkbook implements WorkbookPort {
       for (const g of group) {
         const values = g.range.values;
         const formats = g.range.numberFormat as string[][];
+        if (!values || !formats)
+          throw new ExcelCommandError(`Cannot read sheet "${g.w.grid.name}" rows ${g.top} to ${g.bottom}: Excel gave back no values for them. Close other workbooks and try again.`);
         const cells = (g.bottom - g.top + 1) * width(g.w);
         g.w.bytesPerCell = Math.max(4, ((jsonBytes(values) + jsonBytes(formats)) / cells) * 1.2);
         g.w.grid.values.push(...values.map((row) => row.map(fromExcelValue)));

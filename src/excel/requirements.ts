@@ -2,7 +2,9 @@
 // 1.9 is the floor because of what apply() uses: PageLayout (orientation, paper, fit to width,
 // print titles) arrived in 1.9; runtime.enableEvents and data validation in 1.8; freezePanes,
 // NamedItem.formula and visibility in 1.7; suspendApiCalculationUntilNextSync and conditional
-// formats in 1.6; getUsedRangeOrNullObject and names.add in 1.4.
+// formats in 1.6; getUsedRangeOrNullObject and names.add in 1.4. Hosts with 1.9 (Microsoft's
+// requirement-set page): Microsoft 365 on Windows and Mac (16.24+), Excel 2021 and 2024, the web;
+// Excel 2016 and the one-time-purchase (volume-licensed) Excel 2019 stop at 1.2 and 1.8.
 
 export const REQUIRED_EXCEL_API = "1.9";
 
@@ -39,7 +41,7 @@ export function checkExcelRequirements(probe: RequirementProbe): RequirementChec
   return {
     ok: false,
     highestSupported: highest,
-    message: `Golden Thread needs Excel 2019 or later, Microsoft 365 or Excel on the web (ExcelApi ${REQUIRED_EXCEL_API}). ${has}`,
+    message: `Golden Thread needs ExcelApi ${REQUIRED_EXCEL_API}: Microsoft 365 on Windows, Excel for Mac 16.24 or later, Excel 2021 or 2024, or Excel on the web. Excel 2016 and Excel 2019 do not have it. ${has}`,
   };
 }
 

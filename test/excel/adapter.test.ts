@@ -399,7 +399,7 @@ describe("host checks", () => {
     const { fake, workbook } = setup(undefined, { apiVersion: "1.7" });
     await expect(workbook.read()).rejects.toThrow(ExcelVersionError);
     await expect(workbook.read()).rejects.toThrow(
-      "Golden Thread needs Excel 2019 or later, Microsoft 365 or Excel on the web (ExcelApi 1.9). This copy of Excel supports up to ExcelApi 1.7.",
+      "Golden Thread needs ExcelApi 1.9: Microsoft 365 on Windows, Excel for Mac 16.24 or later, Excel 2021 or 2024, or Excel on the web. Excel 2016 and Excel 2019 do not have it. This copy of Excel supports up to ExcelApi 1.7.",
     );
     expect(fake.workbook.stats.runs).toHaveLength(0);
   });

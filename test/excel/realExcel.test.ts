@@ -162,3 +162,29 @@ describe("6. page setup cannot skip protection or hiding", () => {
     expect(fake.workbook.enableEvents).toBe(true);
   });
 });
+
+describe("9. big loose workbooks", () => {
+  const loose = (rows: number, cols: number): FakeSeed => ({
+    sheets: [{ name: "Service plan 2024", values: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r === 0 ? `Heading ${c + 1}` : `r${r}c${c}`))) }],
+  });
+
+  test("a sheet too big for one desktop read (Excel answers null) is read in blocks, whole and in order", async () => {
+    const fake = createFakeOffice(loose(120, 30), { platform: "desktop", desktopReadCellLimit: 1_000 });
+    const workbook = new ExcelWorkbook({ run: (batch) => fake.Excel.run(batch as never), requirements: fake.Office.context.requirements, readBlockCells: 600 });
+    const snapshot = await workbook.read();
+    const sheet = snapshot.sheets.find((s) => s.name === "Service plan 2024")!;
+    expect(sheet.values).toHaveLength(120);
+    expect(sheet.values[119][29]).toBe("r119c29");
+    expect(sheet.values.every((row, r) => r === 0 || row[0] === `r${r}c0`)).toBe(true);
+  });
+
+  test("a workbook whose used range runs to the sheet's far corner is refused with the sheet, range and what to do", async () => {
+    const { workbook } = setup({ sheets: [{ name: "Notes", values: [["Plan notes"]] }, { name: "Stray", values: [["x"]] }] });
+    const big = setup({ sheets: [{ name: "Notes", values: [["Plan notes"]] }] }, { platform: "desktop" });
+    big.fake.workbook.sheet("Notes").touch(1_048_576, 16_383).value = "stray";
+    await expect(big.workbook.read()).rejects.toThrow(
+      /^Cannot read this workbook: it holds 17,178,820,608 cells, more than the 25,000,000 Golden Thread reads; sheet "Notes" alone uses A1:XFC1048576 .* Delete the unused rows and columns/,
+    );
+    await expect(workbook.read()).resolves.toBeTruthy();
+  });
+});

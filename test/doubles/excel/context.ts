@@ -15,6 +15,8 @@ export interface FakeHostOptions {
   otherRequirementSets: Record<string, string>;
   /** Keep "sync N: path.name" for every command in model.commandLog (tests of ordering). */
   logCommands: boolean;
+  /** Excel desktop returns null for a read of more cells than this (about 5 million). */
+  desktopReadCellLimit: number;
 }
 
 export const DEFAULT_HOST: FakeHostOptions = {
@@ -24,6 +26,7 @@ export const DEFAULT_HOST: FakeHostOptions = {
   responseLimitBytes: 5 * 1024 * 1024,
   otherRequirementSets: {},
   logCommands: false,
+  desktopReadCellLimit: 5_000_000,
 };
 
 export function versionAtLeast(have: string, need: string): boolean {

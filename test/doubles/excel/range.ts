@@ -146,6 +146,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
   protected find(): RangeTarget | null {
     return this.resolve();
   }
+  /** Excel desktop may hand back null for a read of over 5 million cells (performance page, "Read large data"). */
+  private tooBig(t: RangeTarget): boolean {
+    return this.context.host.platform !== "web" && rows(t.box) * cols(t.box) > this.context.host.desktopReadCellLimit;
+  }
   /** Where this range is, for commands that take a range argument (resolved at sync). */
   resolveAtSync(): RangeTarget {
     return this.target();
@@ -154,10 +158,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return {
       address: (t) => `${quoteSheet(t.sheet.name)}!${boxAddress(t.box)}`,
       addressLocal: (t) => `${quoteSheet(t.sheet.name)}!${boxAddress(t.box)}`,
-      values: (t) => grid(t, (c) => c?.value ?? ""),
-      formulas: (t) => grid(t, (c) => c?.formula ?? c?.value ?? ""),
-      numberFormat: (t) => grid(t, (c) => c?.numberFormat ?? "General"),
-      text: (t) => grid(t, (c) => String(c?.value ?? "")),
+      values: (t) => (this.tooBig(t) ? null : grid(t, (c) => c?.value ?? "")),
+      formulas: (t) => (this.tooBig(t) ? null : grid(t, (c) => c?.formula ?? c?.value ?? "")),
+      numberFormat: (t) => (this.tooBig(t) ? null : grid(t, (c) => c?.numberFormat ?? "General")),
+      text: (t) => (this.tooBig(t) ? null : grid(t, (c) => String(c?.value ?? ""))),
       rowCount: (t) => rows(t.box),
       columnCount: (t) => cols(t.box),
       cellCount: (t) => rows(t.box) * cols(t.box),
