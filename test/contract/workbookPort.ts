@@ -1,0 +1,269 @@
+// The WorkbookPort contract: what every adapter (office.js inside Excel, ExcelJS for files) must do
+// the same way, so a use case behaves alike in the pane, the ribbon and the CLI. Run it against an
+// adapter with describeWorkbookPortContract(harness); add a case by adding to WORKBOOK_PORT_CASES
+// (or pass your own list). Where two adapters differ on a case, one of them is wrong.
+import { cellOrNull, parseCell } from "../../src/workbook/a1";
+import type { CellValue, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../../src/workbook/port";
+
+export interface PortHarness {
+  name: string;
+  /** A new, empty workbook behind the port. */
+  make(): Promise<WorkbookPort>;
+  /** The sheets protected in the workbook itself (the port does not report protection). */
+  protectedSheets(port: WorkbookPort): Promise<string[]>;
+  /** The same workbook as the user finds it next time (files: saved and opened again; Excel: as it is). */
+  reopen(port: WorkbookPort): Promise<WorkbookPort>;
+}
+
+export interface PortCase {
+  name: string;
+  run(port: WorkbookPort, harness: PortHarness): Promise<void>;
+}
+
+/** 1 April 2024 as an Excel serial day number (dates cross the port as serials). */
+export const APRIL_2024 = 45383;
+
+const STATUS_FORMULA = '=IF(Actions[[#This Row],[ID]]="","",IF(Actions[[#This Row],[Due date]]="","No due date","Dated"))';
+
+/** A small plan-shaped design: a protected Actions table with a formula column and an empty SMART check column, a Register without formulas (unprotected, as the plan's is, unless asked), and a Settings sheet holding the named reporting date. */
+export function contractDesign(actionRows: CellValue[][] = ACTION_ROWS, registerProtected = false): WorkbookDesign {
+  return {
+    sheets: [
+      {
+        name: "Actions",
+        visibility: "visible",
+        cells: [],
+        columnWidths: {},
+        freezeRows: 1,
+        protect: true,
+        tables: [
+          {
+            name: "Actions",
+            sheet: "Actions",
+            topLeft: "A1",
+            columns: [
+              { header: "ID", width: 14, locked: false },
+              { header: "Action", width: 50, locked: false, wrap: true },
+              { header: "Due date", width: 12, locked: false, numberFormat: "dd/mm/yyyy", validation: { type: "date", error: "Enter a date as dd/mm/yyyy." } },
+              { header: "Action status", width: 14, locked: true, formula: STATUS_FORMULA },
+              { header: "SMART check", width: 30, locked: true, wrap: true },
+            ],
+            rows: actionRows,
+            statusFormats: [{ column: "Action status", text: "No due date", fill: "FFC7CE", font: "9C0006" }],
+          },
+        ],
+      },
+      {
+        name: "Register",
+        visibility: "visible",
+        cells: [],
+        columnWidths: {},
+        freezeRows: 1,
+        protect: registerProtected,
+        tables: [
+          {
+            name: "Register",
+            sheet: "Register",
+            topLeft: "A1",
+            columns: [
+              { header: "Code", width: 12, locked: true },
+              { header: "Name", width: 40, locked: true },
+              { header: "Tier", width: 12, locked: true },
+            ],
+            rows: [["DSP-ASC-01", "Support people to live independently", "Directorate"]],
+            statusFormats: [],
+          },
+        ],
+      },
+      {
+        name: "Settings",
+        visibility: "visible",
+        cells: [
+          { address: "A2", value: "Reporting date" },
+          { address: "B2", value: APRIL_2024, numberFormat: "dd/mm/yyyy", locked: false },
+        ],
+        tables: [],
+        columnWidths: { A: 20, B: 14 },
+        freezeRows: 0,
+        protect: false,
+      },
+    ],
+    names: [{ name: "ReportingDate", ref: "=Settings!$B$2" }],
+  };
+}
+
+export const ACTION_ROWS: CellValue[][] = [
+  ["OSP-ASC-01", "Deliver the home care framework by March 2025.", APRIL_2024 + 300, null, null],
+  ["OSP-ASC-02", "Review the carers' assessment pathway with partners.", null, null, null],
+  ["OSP-ASC-03", "Launch a digital front door for adult social care.", APRIL_2024 + 200, null, null],
+];
+
+/** A cell as every adapter should give it back: blank is null, whichever blank the workbook holds. */
+export function plain(v: CellValue | undefined): CellValue {
+  return v === undefined || v === "" ? null : v;
+}
+
+export function tableOf(snapshot: WorkbookSnapshot, name: string): TableSnapshot {
+  const t = snapshot.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name} in the snapshot (tables: ${snapshot.tables.map((x) => x.name).join(", ")})`);
+  return t;
+}
+
+/** One column of a table, blanks as null. */
+export function columnOf(snapshot: WorkbookSnapshot, table: string, header: string): CellValue[] {
+  const t = tableOf(snapshot, table);
+  const i = t.headers.indexOf(header);
+  if (i < 0) throw new Error(`table ${table} has no column "${header}" (columns: ${t.headers.join(", ")})`);
+  return t.rows.map((r) => plain(r[i]));
+}
+
+/** The input columns of a table (not its formula column), blanks as null. */
+export function inputRows(snapshot: WorkbookSnapshot, table: string): CellValue[][] {
+  const t = tableOf(snapshot, table);
+  const keep = t.headers.map((h, i) => (h === "Action status" ? -1 : i)).filter((i) => i >= 0);
+  return t.rows.map((r) => keep.map((i) => plain(r[i])));
+}
+
+/** The value of a single-cell defined name, read through the snapshot. */
+export function namedValue(snapshot: WorkbookSnapshot, name: string): CellValue {
+  const ref = snapshot.names.find((n) => n.name === name)?.ref;
+  const at = ref ? cellOrNull(ref) : null;
+  if (!at?.sheet) throw new Error(`no single-cell name ${name} (ref ${ref})`);
+  const sheet = snapshot.sheets.find((s) => s.name === at.sheet);
+  if (!sheet) throw new Error(`name ${name} points at a missing sheet`);
+  const origin = parseCell(sheet.origin);
+  return plain(sheet.values[at.row - origin.row]?.[at.col - origin.col]);
+}
+
+async function applied(port: WorkbookPort, design = contractDesign()): Promise<void> {
+  await port.apply(design);
+}
+
+export const WORKBOOK_PORT_CASES: PortCase[] = [
+  {
+    name: "apply then read gives back the sheets, tables, rows and names of the design",
+    async run(port, h) {
+      await applied(port);
+      const snap = await (await h.reopen(port)).read();
+      for (const name of ["Actions", "Register", "Settings"]) expect(snap.sheets.map((s) => s.name)).toContain(name);
+      const actions = tableOf(snap, "Actions");
+      expect(actions.sheet).toBe("Actions");
+      expect(actions.range.replace(/^.*!/, "")).toBe("A1:E4");
+      expect(actions.headers).toEqual(["ID", "Action", "Due date", "Action status", "SMART check"]);
+      expect(inputRows(snap, "Actions")).toEqual(ACTION_ROWS.map((r) => [r[0], r[1], r[2], r[4]]));
+      expect(tableOf(snap, "Register").rows.map((r) => r.map(plain))).toEqual([["DSP-ASC-01", "Support people to live independently", "Directorate"]]);
+      expect(snap.names.map((n) => [n.name, n.ref.replace(/^=/, "")])).toContainEqual(["ReportingDate", "Settings!$B$2"]);
+      expect(namedValue(snap, "ReportingDate")).toBe(APRIL_2024);
+    },
+  },
+  {
+    name: "writeColumn writes one value per row and leaves the other columns alone",
+    async run(port, h) {
+      await applied(port);
+      await port.writeColumn("Actions", "SMART check", ["✓ SMART", "⚠ Measurable (1 issue)", null]);
+      const snap = await (await h.reopen(port)).read();
+      expect(columnOf(snap, "Actions", "SMART check")).toEqual(["✓ SMART", "⚠ Measurable (1 issue)", null]);
+      expect(columnOf(snap, "Actions", "ID")).toEqual(ACTION_ROWS.map((r) => r[0]));
+    },
+  },
+  {
+    name: "writeColumn refuses a column of the wrong length or a missing column, naming the table",
+    async run(port) {
+      await applied(port);
+      await expect(port.writeColumn("Actions", "SMART check", ["✓ SMART"])).rejects.toThrow(/Actions/);
+      await expect(port.writeColumn("Actions", "No such column", [null, null, null])).rejects.toThrow(/No such column/);
+      await expect(port.writeColumn("Nowhere", "SMART check", [null, null, null])).rejects.toThrow(/Nowhere/);
+      expect(columnOf(await port.read(), "Actions", "SMART check")).toEqual([null, null, null]);
+    },
+  },
+  {
+    name: "addRows then read: the table grows by blank rows, the rows above unchanged",
+    async run(port, h) {
+      await applied(port);
+      await port.addRows("Actions", 2);
+      const snap = await (await h.reopen(port)).read();
+      const actions = tableOf(snap, "Actions");
+      expect(actions.range.replace(/^.*!/, "")).toBe("A1:E6");
+      expect(actions.rows).toHaveLength(5);
+      expect(inputRows(snap, "Actions")).toEqual([...ACTION_ROWS.map((r) => [r[0], r[1], r[2], r[4]]), [null, null, null, null], [null, null, null, null]]);
+    },
+  },
+  {
+    name: "blank rows: writeColumn after addRows takes one value per row, blanks included",
+    async run(port, h) {
+      await applied(port);
+      await port.addRows("Actions", 3);
+      await port.writeColumn("Actions", "SMART check", ["✓ SMART", "✓ SMART", "✗ Time-bound (1 issue)", null, null, null]);
+      const snap = await (await h.reopen(port)).read();
+      expect(columnOf(snap, "Actions", "SMART check")).toEqual(["✓ SMART", "✓ SMART", "✗ Time-bound (1 issue)", null, null, null]);
+    },
+  },
+  {
+    name: "a table designed with no rows reads back as one blank row",
+    async run(port, h) {
+      await applied(port, contractDesign([]));
+      const snap = await (await h.reopen(port)).read();
+      expect(inputRows(snap, "Actions")).toEqual([[null, null, null, null]]);
+    },
+  },
+  {
+    name: "replaceRows grows and shrinks a table to exactly the rows given; no rows leaves one blank row",
+    async run(port, h) {
+      await applied(port);
+      const many = [1, 2, 3, 4].map((i) => [`DSP-ASC-0${i}`, `Priority ${i}`, "Directorate"]);
+      await port.replaceRows("Register", many);
+      expect(tableOf(await (await h.reopen(port)).read(), "Register").rows.map((r) => r.map(plain))).toEqual(many);
+      await port.replaceRows("Register", many.slice(0, 2));
+      const shrunk = tableOf(await (await h.reopen(port)).read(), "Register");
+      expect(shrunk.rows.map((r) => r.map(plain))).toEqual(many.slice(0, 2));
+      expect(shrunk.range.replace(/^.*!/, "")).toBe("A1:C3");
+      await port.replaceRows("Register", []);
+      expect(tableOf(await (await h.reopen(port)).read(), "Register").rows.map((r) => r.map(plain))).toEqual([[null, null, null]]);
+    },
+  },
+  {
+    name: "replaceRows refuses rows of the wrong width, naming the table, and changes nothing",
+    async run(port) {
+      await applied(port);
+      await expect(port.replaceRows("Register", [["DSP-ASC-09", "Too short"]])).rejects.toThrow(/Register/);
+      expect(tableOf(await port.read(), "Register").rows.map((r) => r.map(plain))).toEqual([["DSP-ASC-01", "Support people to live independently", "Directorate"]]);
+    },
+  },
+  {
+    name: "replaceRows on a protected sheet is refused, naming the table and the sheet, and changes nothing",
+    async run(port, h) {
+      await applied(port, contractDesign(ACTION_ROWS, true));
+      await expect(port.replaceRows("Register", [["DSP-ASC-02", "Keep people safe", "Directorate"]])).rejects.toThrow(/"Register".*protected/);
+      expect(tableOf(await port.read(), "Register").rows.map((r) => r.map(plain))).toEqual([["DSP-ASC-01", "Support people to live independently", "Directorate"]]);
+      expect((await h.protectedSheets(port)).sort()).toEqual(["Actions", "Register"]);
+    },
+  },
+  {
+    name: "protection is kept: sheets protected by the design stay protected after every write",
+    async run(port, h) {
+      await applied(port);
+      expect(await h.protectedSheets(port)).toEqual(["Actions"]);
+      await port.writeColumn("Actions", "SMART check", ["✓ SMART", null, null]);
+      await port.addRows("Actions", 2);
+      await port.replaceRows("Register", [["DSP-ASC-02", "Keep people safe", "Directorate"], ["DSP-ASC-03", "Good health", "Directorate"]]);
+      await port.setNamedValue("ReportingDate", APRIL_2024 + 91);
+      expect(await h.protectedSheets(await h.reopen(port))).toEqual(["Actions"]);
+    },
+  },
+  {
+    name: "setNamedValue sets the named cell; an unknown name is refused by name",
+    async run(port, h) {
+      await applied(port);
+      await port.setNamedValue("ReportingDate", APRIL_2024 + 182);
+      expect(namedValue(await (await h.reopen(port)).read(), "ReportingDate")).toBe(APRIL_2024 + 182);
+      await expect(port.setNamedValue("NoSuchName", 1)).rejects.toThrow(/NoSuchName/);
+    },
+  },
+];
+
+/** Runs every case (or `cases`) against the adapter behind `harness`, one test each. */
+export function describeWorkbookPortContract(harness: PortHarness, cases: readonly PortCase[] = WORKBOOK_PORT_CASES): void {
+  describe(`WorkbookPort contract: ${harness.name}`, () => {
+    for (const c of cases) test(c.name, async () => c.run(await harness.make(), harness));
+  });
+}
