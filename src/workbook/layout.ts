@@ -54,9 +54,3 @@ export const SETTINGS_SHEET = {
   prioritiesTitleRow: 2 + SETTINGS_ROWS.length + 1,
   prioritiesHeaderRow: 2 + SETTINGS_ROWS.length + 2,
 } as const;
-
-export function settingRow(key: SettingKey): number {
-  const i = SETTINGS_ROWS.findIndex((r) => r.key === key);
-  if (i < 0) throw new Error(`no setting ${key}`);
-  return SETTINGS_SHEET.firstSettingRow + i;
-}

@@ -1,8 +1,8 @@
 // Status colours, from the Okabe-Ito colour-blind-safe palette lightened to fills that carry dark,
 // bold text. The word in the cell is the status; the colour only repeats it.
-import { ACTION_STATUSES, ActionStatus } from "../status/actionStatus";
-import { Direction, DIRECTIONS } from "../status/direction";
-import { Rag, RAGS } from "../status/rag";
+import type { ActionStatus } from "../status/actionStatus";
+import type { Direction } from "../status/direction";
+import type { Rag } from "../status/rag";
 
 export interface StatusColour {
   fill: string;
@@ -43,5 +43,3 @@ export const ACTION_STATUS_COLOURS: Record<ActionStatus, StatusColour> = {
   "Slipped (less than 3 months)": PALETTE.warning,
   "On target": PALETTE.good,
 };
-
-export const STATUS_VALUES = { rag: RAGS, direction: DIRECTIONS, actionStatus: ACTION_STATUSES } as const;

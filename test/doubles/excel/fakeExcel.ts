@@ -8,9 +8,7 @@ import { DEFAULT_HOST, FakeHostOptions, FakeRequestContext } from "./context";
 import { FakeApplication, FakeRuntime, FakeWorkbookApi } from "./objects";
 import { FakeError, FakeWorkbookModel, Scalar, parseBox } from "./model";
 
-export { FakeError, FakeWorkbookModel, FakeRequestContext };
 export type { FakeHostOptions };
-export type { FakeCell, FakeSheet, FakeTable, FakeName, FakeStats, FakeConditionalFormat, FakeValidation } from "./model";
 
 /** A WorkbookSnapshot-like description to start from (every part optional). */
 export interface FakeSeed {
