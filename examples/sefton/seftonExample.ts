@@ -2,7 +2,7 @@
 // "what is good") with illustrative figures of the kind councils publish, and a linked Directorate ->
 // Operational -> Team set of Adult Social Care plans whose actions and measures tell one story.
 import { parseCsv } from "../../src/csv/parse";
-import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema, PlanDetails, planDetailsSchema, RegisterEntry, Tier } from "../../src/model/plan";
+import { Action, actionSchema, FORMAT_VERSION, Measure, measureSchema, PlanDetails, planDetailsSchema, RegisterEntry, Tier, Update, updateSchema } from "../../src/model/plan";
 import { Framework } from "../../src/model/framework";
 
 export const THEME_TO_PRIORITY: Record<string, string> = {
@@ -164,7 +164,8 @@ const ASC_TARGETS: Record<string, Partial<Measure>> = {
   SM21: { annualTarget: 5, accountableOfficer: "Daniel Okafor" },
   SM22: { annualTarget: 75, q1Target: 70, q2Target: 72, q3Target: 74, q4Target: 75, keyMeasure: true, type: "Key Result", accountableOfficer: "Daniel Okafor" },
   SM23: { annualTarget: 30, accountableOfficer: "Amira Khan", comments: "New feedback text service from October." },
-  SM24: { annualTarget: 85, accountableOfficer: "Jane Morris" },
+  // The Adult Social Care Survey is published once a year, in September: rated from Q2, M before.
+  SM24: { annualTarget: 85, accountableOfficer: "Jane Morris", frequency: "Annual", reportedIn: "Q2", q1Actual: null },
   SM25: { annualTarget: 60, accountableOfficer: "Marcus Bell", comments: "Carers' strategy workshops count from Q3." },
   SM26: { annualTarget: 15, q1Target: 8, q2Target: 8, q3Target: 12, q4Target: 15, accountableOfficer: "Priya Shah", comments: "The apprenticeship programme starts in Q3." },
 };
@@ -177,7 +178,27 @@ export interface ExamplePlan {
   actions: Action[];
   measures: Measure[];
   register: RegisterEntry[];
+  /** The Updates history: last year's quarters, which cumulative measures compare with. */
+  updates?: Update[];
 }
+
+/**
+ * The Directorate plan's own year-to-date measures (running totals through the year): reablement
+ * completions, with last year's quarters in the Updates history to compare with, and the day
+ * services savings of DSP-ASC-06, new this year and so with no history yet.
+ */
+const ASC_CUMULATIVE: Measure[] = [
+  measureSchema.parse({ id: "ASC-YTD-01", name: "People completing a reablement programme (year to date)", type: "Performance Indicator", polarity: "High", unit: "number", frequency: "Quarterly", cumulative: true, dataSource: LAS, accountableOfficer: "Jane Morris", parentLink: "CP2", baseline: 1460, annualTarget: 1600, q1Actual: 410, q2Actual: 790, comments: "Running total for the year; compared with the same quarter last year." }),
+  measureSchema.parse({ id: "ASC-YTD-02", name: "Savings delivered from day services transformation (£000s, year to date)", type: "Key Result", polarity: "High", unit: "£000s", frequency: "Quarterly", cumulative: true, dataSource: "Financial management system", accountableOfficer: "Jane Morris", parentLink: "CP6", keyMeasure: true, annualTarget: 1200, q1Actual: 150, q2Actual: 400, comments: "£0.4m confirmed by Finance; the remaining proposals are at consultation." }),
+];
+
+/** Last year's quarterly figures for ASC-YTD-01, as Record the quarter wrote them in 2023/24. */
+const ASC_HISTORY: Update[] = [
+  ["2023/24 Q1", 350, "2023-07-07"],
+  ["2023/24 Q2", 720, "2023-10-06"],
+  ["2023/24 Q3", 1080, "2024-01-08"],
+  ["2023/24 Q4", 1460, "2024-04-09"],
+].map(([period, value, updatedOn]) => updateSchema.parse({ period, itemId: "ASC-YTD-01", value, narrative: "Year-to-date completions.", updatedBy: "Jane Morris", updatedOn }));
 
 function details(tier: Tier, planId: string, extra: Partial<PlanDetails>): PlanDetails {
   return planDetailsSchema.parse({ formatVersion: FORMAT_VERSION, planId, tier, council: "Sefton Council", directorate: "Adult Social Care", planYear: "2024/25", ...extra });
@@ -216,8 +237,9 @@ export function seftonAdultSocialCarePlans(framework: Framework, measures: (Meas
   const directorate: ExamplePlan = {
     details: details("Directorate", "DSP-ASC-2024", { owner: "Assistant Director, Adult Social Care", overview: "Adult Social Care supports adults with care and support needs and their carers across Sefton.", whereAreWeNow: "Demand for home care continues to rise; reablement outcomes are above the regional average.", whereDoWeNeedToBe: "More people supported to live independently at home, with a stable permanent workforce.", keyAchievements: "Good CQC assurance preparation; new quality assurance framework.", challengesAndRisks: "Workforce supply; hospital discharge pressures; budget." }),
     actions: directorateActions,
-    measures: ascMeasures,
+    measures: [...ascMeasures, ...ASC_CUMULATIVE],
     register: priorities,
+    updates: ASC_HISTORY,
   };
   const register = (tier: string, actions: Action[]): RegisterEntry[] => actions.map((a) => ({ id: a.id, title: a.action, tier, leadOfficer: a.leadOfficer }));
   const operational: ExamplePlan = {

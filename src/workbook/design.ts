@@ -91,6 +91,13 @@ export const UPDATES_HISTORY: HistoryRef = {
   value: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "value")!.meta.header)}]`,
 };
 
+/** The Measures column holding each measure's sparkline (files; office.js cannot draw one). */
+export const TREND_COLUMN = "Trend";
+
+function headerOf(key: string): string {
+  return MEASURE_COLUMNS.find((c) => c.key === key)!.meta.header;
+}
+
 /** YTD target, YTD actual and Compared with: worked out, locked, shown as figures. */
 function figureColumns(ref: FieldRef): ColumnDesign[] {
   const formulas: Record<FigureKey, string> = {
@@ -344,10 +351,14 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
       formulaColumn(STATUS_COLUMNS.rag, STATUS_WIDTHS.rag, unlessRowBlank(measureRef, ragFormula(measureRef))),
       formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef))),
       ...figureColumns(measureRef),
+      { header: TREND_COLUMN, width: 18, locked: true, wrap: false },
     ],
-    rowsOf(input.measures ?? [], MEASURE_COLUMNS, 2 + FIGURE_COLUMNS.length),
+    rowsOf(input.measures ?? [], MEASURE_COLUMNS, 3 + FIGURE_COLUMNS.length),
     [...statusFormats(STATUS_COLUMNS.rag, RAG_COLOURS), ...statusFormats(STATUS_COLUMNS.direction, DIRECTION_COLOURS)],
   );
+  // A column sparkline of the four quarters' actuals in every row, the latest quarter picked out:
+  // drawn by Excel and LibreOffice, no add-in needed (LibreOffice 7.4 prints a line sparkline's points only).
+  measures.sparklines = [{ column: TREND_COLUMN, first: headerOf("q1Actual"), last: headerOf("q4Actual"), kind: "column" }];
 
   const updates = table(TABLES.updates, SHEETS.updates, UPDATE_COLUMNS.map(fieldColumn), rowsOf(input.updates ?? [], UPDATE_COLUMNS, 0));
   const register = table(TABLES.register, SHEETS.register, REGISTER_COLUMNS.map(fieldColumn), rowsOf(planRegister(framework, input.register), REGISTER_COLUMNS, 0));

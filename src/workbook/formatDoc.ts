@@ -5,6 +5,7 @@ import { columnLetter } from "./a1";
 import { SETTINGS_ROWS, SETTINGS_SHEET } from "./layout";
 import { listName, PARENT_LINKS_LIST, STATUS_COLUMNS, TABLES } from "./names";
 import { FIGURE_HEADERS } from "../status/measureFigures";
+import { TREND_COLUMN } from "./design";
 
 const KIND: Record<Column["meta"]["kind"], string> = {
   id: "text (ID)",
@@ -43,6 +44,7 @@ export function formatDocSections(): Record<string, string> {
       [FIGURE_HEADERS.ytdTarget, "formula: `ytdTargetFormula` (src/status): the target the RAG uses this quarter"],
       [FIGURE_HEADERS.ytdActual, "formula: `ytdActualFormula` (src/status): the figure the RAG rates this quarter"],
       [FIGURE_HEADERS.comparedWith, "formula: `comparedWithFormula` (src/status): what direction of travel compares with"],
+      [TREND_COLUMN, "no value: an Excel 2010 sparkline of the row's Q1-Q4 actuals (`x14:sparklineGroups`, see below)"],
     ]),
     updates: columnTable(UPDATE_COLUMNS),
     register: columnTable(REGISTER_COLUMNS),

@@ -55,6 +55,18 @@ export interface TableDesign {
   /** Data rows, one value per column; formula columns hold null here (the formula fills them). */
   rows: CellValue[][];
   statusFormats: StatusFormat[];
+  /**
+   * Excel 2010+ sparklines, one per row in `column`, over that row's cells from `first` to `last`
+   * (contiguous columns). Files only: office.js has no sparkline API, so the pane draws a trend chart.
+   */
+  sparklines?: TableSparkline[];
+}
+
+export interface TableSparkline {
+  column: string;
+  first: string;
+  last: string;
+  kind: "line" | "column";
 }
 
 export interface CellDesign {

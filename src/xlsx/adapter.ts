@@ -11,6 +11,7 @@ import { addTableRows } from "./addTableRows";
 import { replaceTableRows } from "./replaceTableRows";
 import { defaultFontXml } from "./print";
 import { PackageName, TableFormulas, writeDefinedNames, writeTableFormulas } from "./packageParts";
+import { writeWorkbookSparklines } from "./sparklines";
 import { OpenLimits, openXlsx, PLAN_LIMITS } from "./open";
 import { openXlsxFile } from "./openFile";
 import { quotePrefixFormulaText } from "./quotePrefix";
@@ -104,6 +105,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const written = await this.workbook.xlsx.writeBuffer();
     const zip = await JSZip.loadAsync(written as ArrayBuffer);
     await writeTableFormulas(zip, this.tableFormulas);
+    await writeWorkbookSparklines(zip, this.workbook);
     // Our own workbooks get the one font family as their default too; someone else's keeps theirs.
     const styles = this.workbook.creator === "Golden Thread" ? await zip.file("xl/styles.xml")?.async("string") : undefined;
     if (styles) zip.file("xl/styles.xml", defaultFontXml(styles));

@@ -6,6 +6,7 @@ import { CellDesign, CellValue, SheetDesign, TableDesign, Validation, WorkbookDe
 import { columnLetter, parseCell } from "../workbook/a1";
 import { toFileFormula } from "./fileFormula";
 import { isPlainRange, TableFormulas } from "./packageParts";
+import { addSparklineGroup, tableSparklineGroups } from "./sparklines";
 import { applyPrint, font } from "./print";
 
 export interface Applied {
@@ -157,6 +158,8 @@ async function applySheet(wb: ExcelJS.Workbook, s: SheetDesign, formulas: TableF
 export async function applyDesign(wb: ExcelJS.Workbook, design: WorkbookDesign): Promise<Applied> {
   const tableFormulas: TableFormulas = new Map();
   for (const s of design.sheets) await applySheet(wb, s, tableFormulas);
+  // Sparklines go into the package when it is written (src/xlsx/sparklines.ts).
+  for (const t of design.sheets.flatMap((s) => s.tables)) for (const g of tableSparklineGroups(t)) addSparklineGroup(wb, g);
   for (const n of design.names) {
     const ref = n.ref.replace(/^=/, "");
     // Other names (e.g. Register[ID]) are written into the package by the adapter at save.

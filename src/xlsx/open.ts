@@ -15,6 +15,7 @@ import JSZip from "jszip";
 import { CappedInflate, checkXlsxPackage, ZipLimits, ZipRejected } from "../qsr/files/zipGuard";
 import { jszipInflate } from "../qsr/files/zipInflate";
 import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas } from "./packageParts";
+import { keepSparklines, liftSparklines } from "./sparklines";
 import { checkXlsxSignature, XlsxReadError } from "./readError";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -363,6 +364,7 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, lim
   contents.clear();
   const tableFormulas = await liftTableFormulas(zip);
   const names = await readDefinedNames(zip);
+  const sparklines = await liftSparklines(zip);
   const workbook = new ExcelJS.Workbook();
   try {
     // uint8array, not nodebuffer: the task pane opens files through this too, and browsers have no Buffer.
@@ -370,5 +372,7 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, lim
   } catch (e) {
     throw new XlsxReadError(file, `the workbook is damaged and cannot be read (${(e as Error).message})`);
   }
+  // ExcelJS drops sparklines: kept aside and written back when the workbook is saved again.
+  keepSparklines(workbook, sparklines);
   return { workbook, tableFormulas, names, notes };
 }

@@ -6,6 +6,7 @@ import * as path from "path";
 import { runDemo } from "../../src/cli/commands/demo";
 import { actionStatus } from "../../src/status/actionStatus";
 import { directionOfTravel } from "../../src/status/direction";
+import { lastYearFigure } from "../../src/status/history";
 import { measureRag } from "../../src/status/rag";
 import { periodOfDate } from "../../src/model/period";
 import { STATUS_COLUMNS, TABLES } from "../../src/workbook/names";
@@ -31,6 +32,7 @@ describeIf("the demo's plans recalculate in LibreOffice", () => {
     expect(files).toHaveLength(3);
     const recalculated = recalculateWithLibreOffice(files, path.join(dir, "lo"));
     let checked = 0;
+    const kinds = { cumulative: 0, annual: 0 };
     for (const file of recalculated) {
       const snapshot = await (await XlsxWorkbook.open(file)).read();
       const { plan, settings, errors } = readPlan(snapshot, path.basename(file));
@@ -47,9 +49,15 @@ describeIf("the demo's plans recalculate in LibreOffice", () => {
       };
       expect(column(TABLES.actions, STATUS_COLUMNS.actionStatus)).toEqual(plan.actions.map((a) => actionStatus(a, reportingDate, settings.slippageMonths)));
       expect(column(TABLES.measures, STATUS_COLUMNS.rag)).toEqual(plan.measures.map((m) => measureRag(m, quarter, settings.tolerances)));
-      expect(column(TABLES.measures, STATUS_COLUMNS.direction)).toEqual(plan.measures.map((m) => directionOfTravel(m, quarter)));
+      // Cumulative measures compare with last year's same quarter from the plan's Updates history.
+      expect(column(TABLES.measures, STATUS_COLUMNS.direction)).toEqual(plan.measures.map((m) => directionOfTravel(m, quarter, lastYearFigure(plan.updates, m.id, periodOfDate(reportingDate)))));
+      kinds.cumulative += plan.measures.filter((m) => m.cumulative === true).length;
+      kinds.annual += plan.measures.filter((m) => m.frequency === "Annual" && m.reportedIn !== undefined).length;
       checked += plan.actions.length + plan.measures.length;
     }
     expect(checked).toBeGreaterThan(30);
+    // The example plans show cumulative measures and an annual one reported before Q4.
+    expect(kinds.cumulative).toBeGreaterThanOrEqual(2);
+    expect(kinds.annual).toBeGreaterThanOrEqual(1);
   });
 });

@@ -8,7 +8,7 @@ import { structuredRef, unlessRowBlank } from "../../src/status/formulaRefs";
 import { NAMES } from "../../src/status/names";
 import { ragFormula } from "../../src/status/rag.formula";
 import { RAGS } from "../../src/status/rag";
-import { defaultReportingDate, planDesign, planRegister } from "../../src/workbook/design";
+import { defaultReportingDate, planDesign, planRegister, TREND_COLUMN } from "../../src/workbook/design";
 import { SHEETS, STATUS_COLUMNS, TABLES } from "../../src/workbook/names";
 import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
 import { SheetDesign, TableDesign, WorkbookDesign } from "../../src/workbook/port";
@@ -30,7 +30,7 @@ describe("plan workbook design (format v1)", () => {
 
   test("table columns are the model's headers in model order, then the status columns", () => {
     expect(table(full, TABLES.actions).columns.map((c) => c.header)).toEqual([...ACTION_COLUMNS.map((c) => c.meta.header), "Action status", "SMART check"]);
-    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with"]);
+    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with", "Trend"]);
     expect(table(full, TABLES.updates).columns.map((c) => c.header)).toEqual(UPDATE_COLUMNS.map((c) => c.meta.header));
     expect(table(full, TABLES.register).columns.map((c) => c.header)).toEqual(REGISTER_COLUMNS.map((c) => c.meta.header));
   });
@@ -53,7 +53,7 @@ describe("plan workbook design (format v1)", () => {
     expect(col(measures, STATUS_COLUMNS.direction).formula).toBe(unlessRowBlank(measureRef, directionFormula(measureRef)));
     expect(col(measures, STATUS_COLUMNS.rag).formula).toMatch(/^=IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(/);
     for (const t of [actions, measures]) {
-      for (const c of t.columns) expect({ header: c.header, locked: c.locked }).toEqual({ header: c.header, locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck });
+      for (const c of t.columns) expect({ header: c.header, locked: c.locked }).toEqual({ header: c.header, locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck || c.header === TREND_COLUMN });
     }
     expect(sheet(full, SHEETS.actions).protect).toBe(true);
     expect(sheet(full, SHEETS.measures).protect).toBe(true);
