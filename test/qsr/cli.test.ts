@@ -92,7 +92,7 @@ describe("collect command", () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, "rollup.json"), "utf8")).draftsExcluded).toHaveLength(1);
     expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json", "junk.xlsx"]);
     expect(rollup.missing.map((m) => [m.expected, m.status])).toEqual([["DSP-ASC-2024", "Late"], ["DSP-PH-2024", "Draft only"], ["DSP-CS-2024", "Missing"]]);
-    expect(err.join("")).toMatch(/rejected: .*junk\.xlsx: not an \.xlsx workbook/);
+    expect(err.join("")).toMatch(/rejected: .*junk\.xlsx: not an Excel \.xlsx workbook/);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rollupFile);

@@ -29,7 +29,7 @@ import { planDesign } from "../../workbook/design";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, packageRoot } from "../shared";
-import { returnFileStem } from "./qsr";
+import { returnFileStem } from "../../app/qsr";
 import { statusReport } from "../../app/status";
 
 const PERIOD = "2024/25 Q2";

@@ -1,25 +1,18 @@
 // `service-plan qsr <plan.xlsx> --period "2024/25 Q2" --out DIR [--draft] [--format xlsx,csv,json]
 //   [--prepared-by NAME] [--prepared-on DATE] [--framework FILE] [--json]`
-// Builds the Quarterly Service Report return of a plan workbook. A final return is refused (exit 1)
+// Builds the Quarterly Service Report return of a plan workbook (src/app/qsr.ts) and writes its files. A final return is refused (exit 1)
 // while any exception lacks its reason, corrective action or recovery date; --draft writes it marked DRAFT.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
+import { planOf } from "../../app/plan";
+import { prepareReturn, RETURN_FORMATS, ReturnFormat, returnFiles } from "../../app/qsr";
+import { checkOutputPath, inputsOf, OutputRules, saveBytes } from "../../files/outputs";
 import { Period, parsePeriod } from "../../model/period";
-import { BuildReturnOptions, ExceptionInfoMissingError, buildReturn } from "../../qsr/buildReturn";
-import { describeMissing } from "../../qsr/exceptions";
-import { writeReturnCsv } from "../../qsr/files/returnCsv";
-import { returnJson } from "../../qsr/files/returnJson";
-import { writeReturnXlsx } from "../../qsr/files/returnXlsx";
-import { ReturnSettings } from "../../qsr/rowStatuses";
 import { QsrReturn, isPreparedOn } from "../../qsr/schema";
-import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
-
-export const RETURN_FORMATS = ["xlsx", "csv", "json"] as const;
-export type ReturnFormat = (typeof RETURN_FORMATS)[number];
 
 export interface QsrCommandOptions {
   period: string;
@@ -30,6 +23,7 @@ export interface QsrCommandOptions {
   preparedBy?: string;
   preparedOn?: string;
   framework?: string;
+  force?: boolean;
 }
 
 export function parseFormats(text: string | undefined): ReturnFormat[] {
@@ -39,26 +33,20 @@ export function parseFormats(text: string | undefined): ReturnFormat[] {
   return [...new Set(list)] as ReturnFormat[];
 }
 
-/** OSP-ASCO-2024-25-Q2 (plus -DRAFT): safe on every file system, sorts by plan then period; a plan ID ending in the year does not repeat it. */
-export function returnFileStem(r: QsrReturn): string {
-  const safe = (s: string) => s.replace(/[^0-9A-Za-z]+/g, "-").replace(/^-|-$/g, "");
-  const [id, period] = [safe(r.header.planId), safe(r.header.period)];
-  const year = /^(\d{4})-(.*)$/.exec(period);
-  const stem = year && id.endsWith(`-${year[1]}`) ? `${id}-${year[2]}` : `${id}-${period}`;
-  return `${stem}${r.header.status === "Draft" ? "-DRAFT" : ""}`;
-}
-
-export async function writeReturnFiles(r: QsrReturn, outDir: string, formats: ReturnFormat[]): Promise<string[]> {
-  fs.mkdirSync(outDir, { recursive: true });
-  const base = path.join(outDir, returnFileStem(r));
-  const written: string[] = [];
-  for (const f of formats) {
-    if (f === "xlsx") await writeReturnXlsx(r, `${base}.xlsx`);
-    if (f === "json") fs.writeFileSync(`${base}.json`, returnJson(r));
-    if (f === "csv") writeReturnCsv(r, `${base}-csv`);
-    written.push(f === "csv" ? `${base}-csv` : `${base}.${f}`);
+/**
+ * Writes the return's files into `outDir` by the one overwrite rule: an existing file only with
+ * --force, never an input (the plan). Every path is checked before anything is written.
+ */
+export async function writeReturnFiles(r: QsrReturn, outDir: string, formats: ReturnFormat[], rules: OutputRules = { inputs: [] }): Promise<string[]> {
+  const files = await returnFiles(r, formats);
+  const targets = files.map((f) => path.join(outDir, ...f.path.split("/")));
+  for (const t of targets) checkOutputPath(t, rules);
+  for (let i = 0; i < files.length; i++) {
+    fs.mkdirSync(path.dirname(targets[i]), { recursive: true });
+    await saveBytes(targets[i], () => files[i].bytes, rules);
   }
-  return written;
+  // A CSV return is one folder of four files: name the folder once.
+  return [...new Set(targets.map((t) => (t.endsWith(".csv") ? path.dirname(t) : t)))];
 }
 
 function nowUtc(): string {
@@ -78,26 +66,22 @@ export async function runQsr(file: string, opts: QsrCommandOptions): Promise<{ w
   if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
   if (!/\.xlsx$/i.test(file)) throw new UserError(`${file}: a return is built from a plan workbook (.xlsx)`);
   const name = path.basename(file);
-  const read = readPlan(await (await XlsxWorkbook.open(file)).read(), name);
-  if (read.errors.length > 0) throw new UserError(`${name}: the plan has ${read.errors.length} problem(s) to fix first:\n` + read.errors.map((e) => `  ${e.message}`).join("\n"));
-  const framework = opts.framework ? loadFramework(opts.framework) : undefined;
-  const settings: ReturnSettings = {
-    reportingDate: read.settings.reportingDate,
-    tolerances: framework?.tolerances ?? read.settings.tolerances,
-    slippageMonths: framework?.slippageMonths ?? read.settings.slippageMonths,
-  };
-  const buildOpts: BuildReturnOptions = { preparedBy: opts.preparedBy ?? (read.plan.details.owner || os.userInfo().username), preparedOn, draft: opts.draft === true };
+  const open = planOf(await (await XlsxWorkbook.open(file)).read(), name);
+  if (open.errors.length > 0) throw new UserError(`${name}: the plan has ${open.errors.length} problem(s) to fix first:\n` + open.errors.map((e) => `  ${e.message}`).join("\n"));
   let ret: QsrReturn;
   try {
-    ret = buildReturn(read.plan, settings, period, buildOpts);
+    ret = prepareReturn(open, {
+      period,
+      preparedBy: opts.preparedBy ?? (open.plan.details.owner || os.userInfo().username),
+      preparedOn,
+      draft: opts.draft === true,
+      framework: opts.framework ? loadFramework(opts.framework) : undefined,
+      fileName: name,
+    });
   } catch (e) {
-    if (e instanceof ExceptionInfoMissingError) {
-      const rows = e.missing.map((f) => `  ${f.source?.file ? "" : `${name} `}${describeMissing(f)}`).join("\n");
-      throw new UserError(`${name}: cannot write a final return: ${e.missing.length} exception(s) need more information (or use --draft):\n${rows}`);
-    }
-    throw new UserError(`${name}: ${(e as Error).message}`);
+    throw new UserError((e as Error).message.replace("(or make it a draft)", "(or use --draft)"));
   }
-  const written = await writeReturnFiles(ret, opts.out, formats);
+  const written = await writeReturnFiles(ret, opts.out, formats, { force: opts.force, inputs: inputsOf(file, opts.framework) });
   if (opts.json) {
     const incomplete = ret.exceptions.filter((x) => x.missing !== "").length;
     process.stdout.write(JSON.stringify({ written, header: ret.header, actions: ret.actions.length, measures: ret.measures.length, exceptions: ret.exceptions.length, incompleteExceptions: incomplete }) + "\n");
@@ -118,6 +102,7 @@ export function register(program: Command): void {
     .option("--prepared-by <name>", "who prepared the return (default: the plan owner)")
     .option("--prepared-on <date>", "yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ (default: now)")
     .option("--framework <file>", "council framework JSON (overrides the plan's tolerances and slippage months)")
+    .option("--force", "replace return files already in the folder (the plan itself is never written)")
     .option("--json", "print a JSON summary to stdout")
     .action(async (file: string, opts: QsrCommandOptions) => {
       try {
