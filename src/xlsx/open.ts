@@ -187,29 +187,30 @@ function sheetFacts(xml: string, sheet: string): SheetFacts {
   return { cells, used, farthest };
 }
 
-/** Clamps every range of a space-separated sqref to the box in use; "" when nothing is left. */
+/** Clamps every range of a space-separated sqref to the box in use; "" when nothing is left; unchanged text when nothing was cut. */
 function clampSqref(sqref: string, to: Box | null, counted: { cells: number }): string {
   const kept: string[] = [];
+  let cut = false;
   for (const part of sqref.trim().split(/\s+/)) {
     const b = rangeBox(part);
-    if (!b || !to) continue;
-    const c = clampBox(b, to);
+    const c = b && to ? clampBox(b, to) : null;
+    if (!b || !c || area(c) !== area(b)) cut = true;
     if (!c) continue;
     counted.cells += area(c);
     kept.push(boxRef(c));
   }
-  return kept.join(" ");
+  return cut ? kept.join(" ") : sqref;
 }
 
 /** The sheet's XML with its ranges clamped to the cells in use; notes say what changed. */
-function tameSheet(xml: string, sheet: string, facts: SheetFacts, limits: OpenLimits, notes: string[]): string {
-  const used = facts.used;
+function tameSheet(xml: string, sheet: string, facts: SheetFacts, reach: Box | null, limits: OpenLimits, notes: string[]): string {
+  const used = reach;
   const counted = { cells: 0 };
   let clamped = 0;
   const note = (before: string, after: string) => {
     if (before !== after) clamped++;
   };
-  let out = xml.replace(/<dimension\b[^>]*\/>/, used ? `<dimension ref="${boxRef(used)}"/>` : "");
+  let out = xml.replace(/<dimension\b[^>]*\/>/, facts.used ? `<dimension ref="${boxRef(facts.used)}"/>` : "");
   // Column definitions: Excel's own edge, never more (ExcelJS makes one object per column).
   out = out.replace(/<col\b([^>]*?)\/>/g, (whole, attrs: string) => {
     const min = Number(/\bmin="(\d+)"/.exec(attrs)?.[1] ?? 1);
@@ -254,19 +255,24 @@ function tameSheet(xml: string, sheet: string, facts: SheetFacts, limits: OpenLi
 }
 
 /** Clamps a table's range to the rows its sheet uses (a table stretched to row 1,048,576 reads as the rows in use). */
-function tameTable(xml: string, used: Box | null, limits: OpenLimits, notes: string[], part: string): string {
+function tameTable(xml: string, used: Box | null, limits: OpenLimits, notes: string[], part: string): { xml: string; box: Box | null } {
   const m = /<table\b[^>]*?\bref="([^"]*)"/.exec(xml);
-  if (!m) return xml;
+  if (!m) return { xml, box: null };
   const b = rangeBox(m[1]);
   if (!b) throw new Refused(`the table in ${part} has the range "${m[1].slice(0, 30)}", which is not a range`);
   if (b.right - b.left + 1 > EXCEL_MAX_COLUMNS) throw new Refused(`the table in ${part} is wider than Excel allows`);
-  // Keep at least the header and one data row, as Excel does for an empty table.
-  const bottom = Math.max(b.top + 1, Math.min(b.bottom, used ? Math.max(used.bottom, b.top + 1) : b.top + 1));
-  if (bottom === b.bottom) return xml;
-  const c = boxRef({ ...b, bottom });
-  if (area({ ...b, bottom }) > limits.maxSheetArea) throw new Refused(`the table in ${part} covers more cells than any plan needs`);
-  notes.push(`the table in ${part} reached row ${b.bottom.toLocaleString("en-GB")}: read to row ${bottom}, the last row in use`);
-  return xml.replace(/(<table\b[^>]*?\bref=")[^"]*"/, `$1${c}"`).replace(/(<autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${c}"`);
+  // Keep at least the header and one data row, as Excel does for an empty table; a table within the
+  // rows in use (or a few spare rows past them) is left as it is.
+  const lastUsed = used ? Math.max(used.bottom, b.top + 1) : b.top + 1;
+  if (b.bottom <= lastUsed + SPARE_ROWS) {
+    if (area(b) > limits.maxSheetArea) throw new Refused(`the table in ${part} covers ${area(b).toLocaleString("en-GB")} cells (limit ${limits.maxSheetArea.toLocaleString("en-GB")})`);
+    return { xml, box: b };
+  }
+  const clamped = { ...b, bottom: lastUsed };
+  if (area(clamped) > limits.maxSheetArea) throw new Refused(`the table in ${part} covers ${area(clamped).toLocaleString("en-GB")} cells (limit ${limits.maxSheetArea.toLocaleString("en-GB")})`);
+  const c = boxRef(clamped);
+  notes.push(`the table in ${part} reached row ${b.bottom.toLocaleString("en-GB")}: read to row ${lastUsed}, the last row in use`);
+  return { xml: xml.replace(/(<table\b[^>]*?\bref=")[^"]*"/, `$1${c}"`).replace(/(<autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${c}"`), box: clamped };
 }
 
 /** Worksheet part -> sheet name, from the workbook and its relationships (for messages). */
@@ -290,21 +296,33 @@ function sheetNames(contents: Map<string, Uint8Array>): Map<string, string> {
   return names;
 }
 
-/** Table part -> the used box of the sheet that holds it. */
-function tableSheets(contents: Map<string, Uint8Array>, facts: Map<string, SheetFacts>): Map<string, Box | null> {
-  const out = new Map<string, Box | null>();
-  for (const [part, f] of facts) {
+/** Table part -> the worksheet part that holds it. */
+function tableSheets(contents: Map<string, Uint8Array>, facts: Map<string, SheetFacts>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of facts.keys()) {
     const rels = contents.get(part.replace(/worksheets\/([^/]+)$/, "worksheets/_rels/$1.rels"));
     if (!rels) continue;
-    for (const m of utf8.decode(rels).matchAll(/\bTarget="([^"]*tables\/[^"]+)"/g)) out.set(`xl/tables/${m[1].replace(/^.*tables\//, "")}`, f.used);
+    for (const m of utf8.decode(rels).matchAll(/\bTarget="([^"]*tables\/[^"]+)"/g)) out.set(`xl/tables/${m[1].replace(/^.*tables\//, "")}`, part);
   }
   return out;
+}
+
+// Ranges may reach this far past the cells and tables in use untouched (a dropdown prepared for the
+// next rows, a format over a few spare columns); only what reaches beyond is clamped.
+const SPARE_ROWS = 1_000;
+const SPARE_COLUMNS = 26;
+
+function union(a: Box | null, b: Box | null): Box | null {
+  if (!a) return b;
+  if (!b) return a;
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
 }
 
 function guardStructure(contents: Map<string, Uint8Array>, limits: OpenLimits): string[] {
   const notes: string[] = [];
   const names = sheetNames(contents);
   const facts = new Map<string, SheetFacts>();
+  const sheets = new Map<string, string>();
   let cells = 0;
   for (const [part, bytes] of contents) {
     if (!/\.(xml|rels|vml)$/i.test(part)) continue;
@@ -323,14 +341,24 @@ function guardStructure(contents: Map<string, Uint8Array>, limits: OpenLimits): 
       );
     }
     facts.set(part, f);
-    const tamed = tameSheet(xml, sheet, f, limits, notes);
-    if (tamed !== xml) contents.set(part, encoder.encode(tamed));
+    sheets.set(part, xml);
   }
-  const tableBoxes = tableSheets(contents, facts);
+  // Tables first: a table stretched to the sheet's end is cut to the rows in use; the tables then
+  // count as in use for the sheet's other ranges (dropdowns over a table's empty rows stay).
+  const tableSheet = tableSheets(contents, facts);
+  const reach = new Map<string, Box | null>([...facts].map(([part, f]) => [part, f.used]));
   for (const [part, bytes] of contents) {
     if (!/^xl\/tables\/[^/]+\.xml$/.test(part)) continue;
     const xml = utf8.decode(bytes);
-    const tamed = tameTable(xml, tableBoxes.get(part) ?? null, limits, notes, part);
+    const sheetPart = tableSheet.get(part);
+    const { xml: tamed, box } = tameTable(xml, sheetPart ? (facts.get(sheetPart)?.used ?? null) : null, limits, notes, part);
+    if (tamed !== xml) contents.set(part, encoder.encode(tamed));
+    if (sheetPart && box) reach.set(sheetPart, union(reach.get(sheetPart) ?? null, box));
+  }
+  for (const [part, xml] of sheets) {
+    const r = reach.get(part) ?? null;
+    const spare = r ? { top: 1, left: 1, bottom: Math.min(EXCEL_MAX_ROWS, r.bottom + SPARE_ROWS), right: Math.min(EXCEL_MAX_COLUMNS, r.right + SPARE_COLUMNS) } : null;
+    const tamed = tameSheet(xml, names.get(part) ?? part, facts.get(part)!, spare, limits, notes);
     if (tamed !== xml) contents.set(part, encoder.encode(tamed));
   }
   return notes;

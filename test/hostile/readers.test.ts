@@ -97,3 +97,15 @@ test("a date serial that is no real date is a finding at its cell, never 'Invali
   // The real date on row 6 converts.
   expect(result.actions.length).toBe(5);
 });
+
+test("an ordinary plan is opened untouched (nothing clamped), and the tamed ranges are said in notes", async () => {
+  const { validPlan } = await import("./corpus");
+  const { openXlsx, PLAN_LIMITS } = await import("../../src/xlsx/open");
+  expect((await openXlsx(await validPlan(), "plan.xlsx", PLAN_LIMITS)).notes).toEqual([]);
+  const dropdowns = await writeCase(CASES.find((c) => c.file === "dropdowns.xlsx")!, dir);
+  const opened = await openXlsx(fs.readFileSync(dropdowns), "dropdowns.xlsx", PLAN_LIMITS);
+  expect(opened.notes).toEqual([expect.stringMatching(/^Actions: 9 ranges reaching past the cells in use/)]);
+  // Clamped to the rows in use plus spare rows, not expanded to 1,048,576 rows per column.
+  const model = opened.workbook.getWorksheet("Actions")!.dataValidations.model as Record<string, unknown>;
+  expect(Object.keys(model).length).toBeLessThan(9 * 1_100);
+});
