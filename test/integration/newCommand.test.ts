@@ -62,7 +62,7 @@ test("refuses to overwrite unless --force", async () => {
   const out = path.join(dir, "plan.xlsx");
   fs.writeFileSync(out, "precious");
   expect(await run("--tier", "team", "--out", out)).toBe(1);
-  expect(stderr.join("")).toBe(`service-plan: ${out}: already exists; use --force to replace it\n`);
+  expect(stderr.join("")).toBe(`service-plan: ${out}: the file already exists; add --force to replace it (nothing is overwritten without it)\n`);
   expect(fs.readFileSync(out, "utf8")).toBe("precious");
   expect(await run("--tier", "team", "--out", out, "--force")).toBe(0);
   expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");

@@ -1,5 +1,6 @@
 // `service-plan new --tier directorate|operational|team [--framework FILE] [--plan-year 2024/25] [--plan-id ID] --out plan.xlsx [--force] [--json]`
 // Creates an empty plan workbook for one tier, with the council framework's settings.
+import { checkOutputPath, inputsOf, saveWorkbook } from "../../files/outputs";
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
@@ -20,7 +21,9 @@ export interface NewPlanOptions {
 
 export async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier; planYear: string; reportingDate: string }> {
   if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`--out: "${opts.out}" must name an .xlsx file`);
-  if (fs.existsSync(opts.out) && !opts.force) throw new UserError(`${opts.out}: already exists; use --force to replace it`);
+  // The one overwrite rule (an existing file only with --force; never the framework read), before any work.
+  const rules = { force: opts.force, inputs: inputsOf(opts.framework) };
+  checkOutputPath(opts.out, rules);
   if (!fs.existsSync(path.dirname(path.resolve(opts.out)))) throw new UserError(`${opts.out}: the folder ${path.dirname(opts.out)} does not exist`);
   try {
     parseTier(opts.tier);
@@ -35,7 +38,7 @@ export async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier
   } catch (e) {
     throw new UserError((e as Error).message.replace(/^Plan year: /, "--plan-year: "));
   }
-  await workbook.save(opts.out);
+  await saveWorkbook(workbook, opts.out, rules);
   const result = { file: opts.out, tier: created.details.tier, planYear: created.details.planYear, reportingDate: created.reportingDate };
   if (opts.json) process.stdout.write(JSON.stringify(result) + "\n");
   return result;

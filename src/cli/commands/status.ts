@@ -5,6 +5,7 @@ import * as path from "path";
 import { Command } from "commander";
 import { statusReport, StatusReport, StatusSettings } from "../../app/status";
 import { parseCsv } from "../../csv/parse";
+import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
 import { detectCsvKind, readActionsCsv, readMeasuresCsv } from "../../csv/planCsv";
 import { DEFAULT_SLIPPAGE_MONTHS, DEFAULT_TOLERANCES, Tolerances } from "../../model/framework";
 import { IsoDate, isIsoDate } from "../../model/dates";
@@ -34,8 +35,11 @@ async function loadInput(file: string): Promise<Loaded> {
     }
     return { measures: read.plan.measures, actions: read.plan.actions, updates: read.plan.updates, settings: { tolerances: read.settings.tolerances, slippageMonths: read.settings.slippageMonths } };
   }
-  const text = fs.readFileSync(file, "utf8");
-  const rows = parseCsv(text);
+  // The safe reader (type and size first) and the encoding from the bytes, said when guessed.
+  const decoded = readTextFile(file, MAX_CSV_BYTES, name);
+  if (decoded.note) process.stderr.write(`service-plan: ${decoded.note}\n`);
+  const text = decoded.text;
+  const rows = parseCsv(text, name);
   const kind = detectCsvKind(rows[0] ?? []);
   if (kind === "measures") return { measures: readMeasuresCsv(text, name), actions: [] };
   if (kind === "actions") return { measures: [], actions: readActionsCsv(text, name) };
