@@ -8,6 +8,7 @@ import { bench as convertBench } from "./convert";
 import { bench as rulesBench } from "./rules";
 import { bench as agreementBench } from "./agreement";
 import { bench as qsrBench } from "./qsr";
+import { bench as reportBench } from "./report";
 import { bench as bundleBench } from "./bundle";
 
 const AREAS: [string, () => Promise<BenchRow[]>][] = [
@@ -18,6 +19,7 @@ const AREAS: [string, () => Promise<BenchRow[]>][] = [
   ["checks", rulesBench],
   ["agreement", agreementBench],
   ["qsr collect", qsrBench],
+  ["corporate report", reportBench],
   ["task pane bundle", bundleBench],
 ];
 

@@ -82,9 +82,14 @@ export interface Cpor {
   draftsLeftOut: string[];
   rejected: number;
   priorities: PrioritySection[];
-  /** Every measure's latest data period (and comparators), for the appendix table. */
+  /**
+   * The corporate measures' latest data period and comparators, for the appendix table: every measure in
+   * the register (or, without a register, every key measure). Services' local measures stay in the roll-up.
+   */
   measures: KeyMeasure[];
   dataQuality: DataQualityFinding[];
+  /** Whether a measure register was given (the appendix lists its measures, else the key measures). */
+  hasRegister: boolean;
   /** The counts of the whole council (the roll-up's total row). */
   totals: CountRow;
 }
@@ -102,6 +107,8 @@ export interface CporInput {
 }
 
 const quarterOf = (p: Period) => p.quarter;
+/** SM2 before SM10; one collator for every comparison (making one per call was most of the report's time). */
+const BY_ID = new Intl.Collator("en-GB", { numeric: true });
 
 /** Checks the previous roll-ups: an earlier quarter of the same financial year, else a message naming the file. */
 function checkPrevious(current: Period, previous: { file: string; rollup: Rollup }[]): void {
@@ -155,11 +162,11 @@ function keyMeasure(m: RollupMeasure, period: Period, earlier: Map<number, Map<s
   };
 }
 
-function exceptionRow(e: RollupException, titles: Map<string, string>): ReportException {
+function exceptionRow(e: RollupException, title: string): ReportException {
   return {
     itemType: e.itemType,
     id: e.id,
-    title: titles.get(`${e.itemType}\u0000${e.planId}\u0000${e.id}`) ?? "",
+    title,
     planId: e.planId,
     status: e.status,
     reason: e.reason,
@@ -198,25 +205,42 @@ export function buildCpor(input: CporInput): Cpor {
   for (const p of previous) earlier.set(parsePeriod(p.rollup.period).quarter, new Map(p.rollup.measures.map((m) => [m.id, m])));
   const last = previous.at(-1);
 
-  const titles = new Map<string, string>();
-  for (const a of rollup.actions) titles.set(`Action\u0000${a.planId}\u0000${a.id}`, a.action);
-  for (const m of rollup.measures) titles.set(`Measure\u0000${m.planId}\u0000${m.id}`, m.name);
-  const measurePriority = new Map(rollup.measures.map((m) => [`${m.planId}\u0000${m.id}`, m.corporatePriority]));
-  const actionPriority = new Map(rollup.actions.map((a) => [`${a.planId}\u0000${a.id}`, a.corporatePriority]));
-  const exceptionPriority = (e: RollupException) => (e.itemType === "Measure" ? measurePriority : actionPriority).get(`${e.planId}\u0000${e.id}`) ?? "";
+  // Only rows flagged as exceptions are looked up by an exception: index those alone.
+  const flagged = new Map<string, { title: string; priority: string }>();
+  for (const a of rollup.actions) if (a.exception) flagged.set(`Action\u0000${a.planId}\u0000${a.id}`, { title: a.action, priority: a.corporatePriority });
+  for (const m of rollup.measures) if (m.exception) flagged.set(`Measure\u0000${m.planId}\u0000${m.id}`, { title: m.name, priority: m.corporatePriority });
 
   // The framework's priorities in its order; anything reported against no priority gets its own section.
   const groups = [...input.priorities];
   for (const row of rollup.countsByPriority.slice(0, -1)) if (!groups.some((g) => g.id === row.group) && (row.measures > 0 || row.actions > 0)) groups.push({ id: row.group, title: row.name || row.group });
 
-  const allMeasures = rollup.measures.map((m) => ({ m, k: keyMeasure(m, period, earlier, register) }));
+  // One pass over the rows, sorting them into their priority's section.
+  const sections = new Map(groups.map((g) => [g.id, { measures: [] as RollupMeasure[], keyMeasures: [] as KeyMeasure[], actions: [] as RollupAction[], exceptions: [] as ReportException[] }]));
+  const corporate: KeyMeasure[] = [];
+  for (const m of rollup.measures) {
+    const inRegister = register?.get(m.id) !== undefined;
+    if (!m.keyMeasure && !inRegister) {
+      sections.get(m.corporatePriority)?.measures.push(m);
+      continue;
+    }
+    const k = keyMeasure(m, period, earlier, register);
+    if (register ? inRegister : m.keyMeasure) corporate.push(k);
+    const section = sections.get(m.corporatePriority);
+    if (!section) continue;
+    section.measures.push(m);
+    if (m.keyMeasure) section.keyMeasures.push(k);
+  }
+  for (const a of rollup.actions) sections.get(a.corporatePriority)?.actions.push(a);
+  for (const e of rollup.exceptions) {
+    const row = flagged.get(`${e.itemType}\u0000${e.planId}\u0000${e.id}`);
+    sections.get(row?.priority ?? "")?.exceptions.push(exceptionRow(e, row?.title ?? ""));
+  }
   const prevMeasures = last ? new Map(last.rollup.measures.map((m) => [m.id, m])) : undefined;
   const prevSlipped = last ? new Set(last.rollup.actions.filter((a) => a.status === SLIPPED_MORE).map((a) => `${a.planId}\u0000${a.id}`)) : undefined;
 
   const priorities: PrioritySection[] = groups.map((g) => {
     const counts = rollup.countsByPriority.find((r) => r.group === g.id) ?? emptyRow(g.id, g.title);
-    const measures = rollup.measures.filter((m) => m.corporatePriority === g.id);
-    const actions = rollup.actions.filter((a) => a.corporatePriority === g.id);
+    const { measures, actions, keyMeasures, exceptions } = sections.get(g.id)!;
     let changes: Changes | null = null;
     if (last && prevMeasures && prevSlipped) {
       changes = {
@@ -230,8 +254,8 @@ export function buildCpor(input: CporInput): Cpor {
       id: g.id,
       title: g.title,
       counts: { ...counts, name: g.title },
-      keyMeasures: allMeasures.filter(({ m }) => m.corporatePriority === g.id && m.keyMeasure).map(({ k }) => k),
-      exceptions: rollup.exceptions.filter((e) => exceptionPriority(e) === g.id).map((e) => exceptionRow(e, titles)),
+      keyMeasures,
+      exceptions,
       slipped: actions.filter((a) => a.status === SLIPPED_MORE).map(slippedRow),
       changes,
     };
@@ -253,8 +277,9 @@ export function buildCpor(input: CporInput): Cpor {
     draftsLeftOut: rollup.draftsExcluded.map((d) => d.returnFile),
     rejected: rollup.rejects.length,
     priorities,
-    measures: allMeasures.map(({ k }) => k).sort((a, b) => a.id.localeCompare(b.id, "en-GB", { numeric: true })),
+    measures: corporate.sort((a, b) => BY_ID.compare(a.id, b.id)),
     dataQuality,
+    hasRegister: register !== undefined,
     totals: rollup.countsByPriority.at(-1) ?? emptyRow("All returns", ""),
   };
 }

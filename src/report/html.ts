@@ -14,17 +14,22 @@ export function esc(v: unknown): string {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const num = (v: number | null | undefined, unit = "") =>
-  v === null || v === undefined ? "" : `${v.toLocaleString("en-GB", { maximumFractionDigits: 2 })}${unit === "%" ? "%" : ""}`;
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const num = (v: number | null | undefined, unit = "") => (v === null || v === undefined ? "" : `${NUMBER.format(v)}${unit === "%" ? "%" : ""}`);
 const date = (v: string | null | undefined) => (v ? formatUkDate(v) : "");
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+const statusHtml = new Map<string, string>();
 function status(value: string): string {
   if (!value) return "";
+  const known = statusHtml.get(value);
+  if (known !== undefined) return known;
   const c = COLOURS[value] ?? PALETTE.none;
   const mark = DIRECTION_MARK[value] ? `<span aria-hidden="true">${DIRECTION_MARK[value]} </span>` : "";
   const text = value === "M" ? "M (cannot be measured yet)" : value;
-  return `<span class="status" style="background:#${c.fill};color:#${c.font}">${mark}${esc(text)}</span>`;
+  const html = `<span class="status" style="background:#${c.fill};color:#${c.font}">${mark}${esc(text)}</span>`;
+  statusHtml.set(value, html);
+  return html;
 }
 
 function table(caption: string, headers: string[], rows: string[][], opts: { rowHeader?: boolean; numeric?: number[]; empty?: string; className?: string } = {}): string {
@@ -180,7 +185,7 @@ ${countsTable("Measures by RAG and direction of travel, and actions, by Corporat
 ${sections}
 <section id="latest-data" aria-labelledby="latest-data-h">
 <h2 id="latest-data-h">Latest data and comparators</h2>
-${table("Every measure: its latest figure, the period it is for, and comparators from the measure register", ["Measure", "Plan", "Actual", "RAG", "Direction of travel", "Latest data", "Comparators"], measureRows, { numeric: [2] })}
+${table(r.hasRegister ? "Every corporate measure in the register: its latest figure, the period it is for, and comparators" : "Every key measure: its latest figure, the period it is for, and comparators (give the measure register for all corporate measures)", ["Measure", "Plan", "Actual", "RAG", "Direction of travel", "Latest data", "Comparators"], measureRows, { numeric: [2] })}
 </section>
 <section id="data-quality" aria-labelledby="data-quality-h">
 <h2 id="data-quality-h">Data quality</h2>
