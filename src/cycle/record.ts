@@ -96,3 +96,8 @@ export function checkReturnsAgainstRecords(returns: readonly ReturnSignOff[], re
   }
   return flags;
 }
+
+/** The returns of a roll-up, as the check against the records needs them. */
+export function returnSignOffs(returns: readonly { returnFile: string; planId: string; period: string; planYear?: string; signOffFingerprint?: string }[]): ReturnSignOff[] {
+  return returns.map((r) => ({ file: r.returnFile, planId: r.planId, period: r.period, planYear: r.planYear ?? r.period.slice(0, 7), fingerprint: r.signOffFingerprint ?? "" }));
+}

@@ -72,6 +72,9 @@ export interface ReturnReceived extends Provenance {
   preparedOn: string;
   status: string;
   planHash: string;
+  /** v2 returns: the plan year and the fingerprint of the plan's signed-off values ("" when not signed off), for collect --signoffs. */
+  planYear?: string;
+  signOffFingerprint?: string;
   late: boolean;
   actions: number;
   measures: number;
@@ -111,6 +114,8 @@ export interface Rollup {
   countsByPriority: CountRow[];
   missing: MissingReturn[];
   rejects: Reject[];
+  /** The same return read again in another form (its xlsx, JSON and CSV files side by side): counted once. */
+  otherForms: { file: string; sameAs: string }[];
 }
 
 /** Count column keys, in order, shared by the two counts tables. */
@@ -133,7 +138,7 @@ function issueRejects(issues: ReturnIssue[]): Reject[] {
 }
 
 /** Keeps the latest return for each plan and period; the others become rejects. */
-function latestPerPlan(accepted: { file: string; ret: QsrReturn }[], rejects: Reject[]): { file: string; ret: QsrReturn }[] {
+function latestPerPlan(accepted: { file: string; ret: QsrReturn }[], rejects: Reject[], otherForms: Rollup["otherForms"]): { file: string; ret: QsrReturn }[] {
   const byPlan = new Map<string, { file: string; ret: QsrReturn }[]>();
   for (const a of accepted) {
     const key = `${a.ret.header.planId}\u0000${a.ret.header.period}`;
@@ -152,6 +157,10 @@ function latestPerPlan(accepted: { file: string; ret: QsrReturn }[], rejects: Re
     const [winner, ...losers] = sorted;
     kept.push(winner);
     for (const l of losers) {
+      if (sameReturn(l.ret, winner.ret)) {
+        otherForms.push({ file: l.file, sameAs: winner.file });
+        continue;
+      }
       rejects.push({
         file: l.file,
         sheet: "Return",
@@ -161,6 +170,12 @@ function latestPerPlan(accepted: { file: string; ret: QsrReturn }[], rejects: Re
     }
   }
   return kept;
+}
+
+/** The xlsx, JSON and CSV forms of one export: same plan content, period, status and time of preparing. */
+function sameReturn(a: QsrReturn, b: QsrReturn): boolean {
+  const [x, y] = [a.header, b.header];
+  return x.planHash === y.planHash && x.period === y.period && x.status === y.status && x.preparedOn === y.preparedOn;
 }
 
 function choosePeriod(accepted: { ret: QsrReturn }[], requested?: string): string {
@@ -280,6 +295,7 @@ function dedupeMeasures(measures: RollupMeasure[], period: string, findings: Dat
 /** Rolls up parsed returns. Takes ownership of them: their rows become the roll-up's rows (with provenance added). */
 export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Rollup {
   const rejects: Reject[] = [];
+  const otherForms: Rollup["otherForms"] = [];
   const accepted: { file: string; ret: QsrReturn }[] = [];
   for (const input of inputs) {
     if (input.parsed.ok) accepted.push({ file: input.file, ret: input.parsed.value });
@@ -292,9 +308,9 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     return false;
   });
   // Drafts are set aside before choosing each plan's latest return, so an older Final still counts.
-  const draftInputs = opts.includeDrafts ? [] : latestPerPlan(inPeriod.filter((a) => a.ret.header.status === "Draft"), rejects);
+  const draftInputs = opts.includeDrafts ? [] : latestPerPlan(inPeriod.filter((a) => a.ret.header.status === "Draft"), rejects, otherForms);
   const counted = opts.includeDrafts ? inPeriod : inPeriod.filter((a) => a.ret.header.status !== "Draft");
-  const kept = latestPerPlan(counted, rejects).sort((x, y) => x.ret.header.planId.localeCompare(y.ret.header.planId));
+  const kept = latestPerPlan(counted, rejects, otherForms).sort((x, y) => x.ret.header.planId.localeCompare(y.ret.header.planId));
 
   const deadline = opts.deadline;
   const isLate = (preparedOn: string) => deadline !== undefined && preparedOn.slice(0, 10) > deadline;
@@ -314,6 +330,8 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
       preparedOn: h.preparedOn,
       status: h.status,
       planHash: h.planHash,
+      planYear: h.planYear,
+      signOffFingerprint: h.signOffFingerprint,
       late: isLate(h.preparedOn),
       actions: ret.actions.length,
       measures: ret.measures.length,
@@ -366,6 +384,7 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
   return {
     period,
     returns,
+    otherForms,
     draftsExcluded,
     dataQuality,
     actions,

@@ -1,8 +1,8 @@
 // `service-plan collect <returns...> --out rollup.xlsx [--expected FILE] [--deadline DATE]
-//   [--period P] [--framework FILE] [--json]`
+//   [--period P] [--framework FILE] [--signoffs FILE] [--json]`
 // Collects QSR returns (.xlsx, .json or CSV folders; folders of them) into the corporate roll-up.
-// Exit codes: 0 when every return was accepted, 2 when anything was rejected (the roll-up is still
-// written, with the Rejects sheet), 1 on a usage error (bad option, unreadable --expected file).
+// Exit codes: 0 when every return was accepted, 2 when anything was rejected or (with --signoffs) a
+// return's signed-off values no longer match the record (the roll-up is still written, with the Rejects sheet), 1 on a usage error (bad option, unreadable --expected file).
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
@@ -11,6 +11,7 @@ import { parsePeriod } from "../../model/period";
 import { CollectOptions, Rollup } from "../../qsr/collect";
 import { parseExpected } from "../../qsr/expected";
 import { collectReturns } from "../../app/collect";
+import { checkReturnsAgainstRecords, parseSignOffRecords, returnSignOffs, SignOffRecord } from "../../cycle/record";
 import { expandReturnPaths, returnFileSources } from "../../qsr/files/collectFiles";
 import { rollupCsvFiles } from "../../qsr/files/rollupCsv";
 import { CSV_FILES } from "../../qsr/files/returnCsv";
@@ -31,6 +32,8 @@ export interface CollectCommandOptions {
   includeDrafts?: boolean;
   json?: boolean;
   force?: boolean;
+  /** The BI team's sign-off records: every return whose frozen values no longer match is flagged. */
+  signoffs?: string;
 }
 
 export const EXIT_REJECTED = 2;
@@ -50,6 +53,14 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
     const filled = Math.round((done / total) * width);
     process.stderr.write(`\rcollecting [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
   };
+}
+
+/** Reads the BI team's sign-off record file; unreadable lines stop the run, naming the file and line. */
+function readSignOffRecords(file: string): SignOffRecord[] {
+  if (!fs.existsSync(file)) throw new UserError(`--signoffs: ${file}: file not found`);
+  const read = parseSignOffRecords(readTextFile(file, MAX_CSV_BYTES, path.basename(file)).text, path.basename(file));
+  if (read.problems.length > 0) throw new UserError(`--signoffs: ${read.problems.join("; ")}`);
+  return read.records;
 }
 
 export async function runCollect(inputs: string[], opts: CollectCommandOptions): Promise<Rollup> {
@@ -83,22 +94,26 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
   const outputs = [opts.out, `${stem}.json`, ...ROLLUP_TABLES.map((t) => path.join(csvDir, `${t.file}.csv`))];
   const rules = { force: opts.force, inputs: inputsOf(files, files.flatMap(csvReturnParts), opts.expected, opts.framework) };
   for (const out of outputs) checkOutputPath(out, rules);
+  const records = opts.signoffs ? readSignOffRecords(opts.signoffs) : undefined;
   const rollup = await collectReturns(returnFileSources(files), collectOpts, opts.json ? undefined : progressBar());
+  const signOffFlags = records ? checkReturnsAgainstRecords(returnSignOffs([...rollup.returns, ...rollup.draftsExcluded]), records) : [];
   const today = new Date().toISOString().slice(0, 10);
   await saveBytes(opts.out, () => workbookBytes(rollupWorkbook(rollup, today)), rules);
   // The same tables for Power BI and the council's tools: rollup.json and the rollup-csv/ folder beside it.
   writeOutputFile(`${stem}.json`, rollupJson(rollup, today), rules);
   for (const [name, text] of Object.entries(rollupCsvFiles(rollup))) writeOutputFile(path.join(csvDir, name), text, rules);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ out: opts.out, ...rollup }) + "\n");
+    process.stdout.write(JSON.stringify({ out: opts.out, ...rollup, ...(records ? { signOffFlags } : {}) }) + "\n");
   } else {
+    for (const f of rollup.otherForms) process.stderr.write(`same return: ${f.file} is ${f.sameAs} in another form (counted once)\n`);
     for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
     for (const d of rollup.dataQuality) process.stderr.write(`data quality: ${d.file} ${d.sheet}!${d.cell}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
+    for (const f of signOffFlags) process.stderr.write(`sign-off: ${f.message}\n`);
     const missing = rollup.missing.length ? `, ${rollup.missing.length} missing or late` : "";
     process.stdout.write(`${opts.out}: ${rollup.period || "no period"}, ${rollup.returns.length} returns, ${rollup.rejects.length} rejected${missing}\n`);
   }
-  if (rollup.rejects.length > 0) process.exitCode = EXIT_REJECTED;
+  if (rollup.rejects.length > 0 || signOffFlags.length > 0) process.exitCode = EXIT_REJECTED;
   return rollup;
 }
 
@@ -111,6 +126,7 @@ export function register(program: Command): void {
     .option("--deadline <date>", "yyyy-mm-dd: returns prepared after this day are late")
     .option("--period <period>", "the roll-up period (default: the period most returns are for)")
     .option("--framework <file>", "council framework JSON: every Corporate Plan priority gets a row, and links can name one directly")
+    .option("--signoffs <file>", "the sign-off records (one line per plan from `signoff`): flag every return whose signed-off values no longer match")
     .option("--include-drafts", "count draft returns too (by default they are listed and left out)")
     .option("--json", "print the roll-up as JSON to stdout")
     .option("--force", "replace the roll-up files if they exist")
