@@ -83,14 +83,16 @@ describe("collect command", () => {
     const rollupFile = path.join(dir, "rollup.xlsx");
     const rollup = await runCollect([returns], { out: rollupFile, expected, deadline: "2024-10-08" });
     expect(process.exitCode).toBe(2);
-    // The draft's xlsx, json and CSV folder are one plan: the duplicates are rejected, one listed as left out.
+    // The draft's xlsx, json and CSV folder are one return in three forms: read once, listed as left out.
     expect(rollup.returns.map((r) => r.planId)).toEqual(["DSP-ASC-2024"]);
     // Same prepared-on and status: the later file name wins, so the .xlsx is kept.
     expect(rollup.draftsExcluded.map((r) => path.basename(r.returnFile))).toEqual(["DSP-PH-2024-25-Q2-DRAFT.xlsx"]);
     expect(err.join("")).toMatch(/draft left out: .*DSP-PH-2024-25-Q2-DRAFT\.xlsx/);
     expect(fs.readdirSync(path.join(dir, "rollup-csv"))).toContain("by_priority.csv");
     expect(JSON.parse(fs.readFileSync(path.join(dir, "rollup.json"), "utf8")).draftsExcluded).toHaveLength(1);
-    expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json", "junk.xlsx"]);
+    expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["junk.xlsx"]);
+    expect(rollup.otherForms.map((f) => path.basename(f.file)).sort()).toEqual(["DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json"]);
+    expect(err.join("")).toMatch(/same return: .*DSP-PH-2024-25-Q2-DRAFT\.json is .*DSP-PH-2024-25-Q2-DRAFT\.xlsx in another form/);
     expect(rollup.missing.map((m) => [m.expected, m.status])).toEqual([["DSP-ASC-2024", "Late"], ["DSP-PH-2024", "Draft only"], ["DSP-CS-2024", "Missing"]]);
     expect(err.join("")).toMatch(/rejected: .*junk\.xlsx: not an Excel \.xlsx workbook/);
 
