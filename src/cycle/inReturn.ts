@@ -6,6 +6,7 @@ import { Plan } from "../model/plan";
 import type { ReturnHistory, ReturnTargetChange } from "../qsr/schema";
 import { fieldHeader, fingerprint } from "./frozen";
 import { earlierQuarters } from "./history";
+import { compareWithSignOff } from "./signOff";
 
 export interface CycleInReturn {
   signedOffBy: string;
@@ -13,6 +14,22 @@ export interface CycleInReturn {
   signOffFingerprint: string;
   targetChanges: ReturnTargetChange[];
   history: ReturnHistory[];
+}
+
+/**
+ * The fingerprint of the plan's signed-off values as they stand now, each agreed change taken back
+ * to what was signed off: it equals the BI team's record while every change is an agreed one, and
+ * differs once any frozen value was changed without one (in the sheet, or in the hidden copy too).
+ */
+export function signedOffViewFingerprint(plan: Plan): string {
+  const s = plan.cycle?.signOff;
+  if (!s) return "";
+  const changed = new Map(compareWithSignOff(plan, s, plan.cycle?.changes ?? []).map((d) => [`${d.itemType}\u0000${d.id}\u0000${d.field}`, d]));
+  const values = s.values.map((v) => {
+    const d = changed.get(`${v.itemType}\u0000${v.id}\u0000${v.field}`);
+    return d && !d.agreed ? { ...v, value: d.removed ? "(removed)" : d.now } : v;
+  });
+  return fingerprint(s.planId, s.planYear, values);
 }
 
 export function cycleInReturn(plan: Plan, period: Period): CycleInReturn {
@@ -27,8 +44,7 @@ export function cycleInReturn(plan: Plan, period: Period): CycleInReturn {
   return {
     signedOffBy: s ? `${s.by}${s.role ? `, ${s.role}` : ""}` : "",
     signedOffOn: s?.on ?? "",
-    // Worked out afresh from the hidden copy: an edit there no longer matches the BI team's record.
-    signOffFingerprint: s ? fingerprint(s.planId, s.planYear, s.values) : "",
+    signOffFingerprint: s ? signedOffViewFingerprint(plan) : "",
     targetChanges: (plan.cycle?.changes ?? []).map((c) => ({ itemType: c.itemType, id: c.id, field: fieldHeader(c.itemType, c.field), was: c.was, now: c.now, agreedBy: c.agreedBy, agreedOn: c.agreedOn, reason: c.reason })),
     history,
   };

@@ -41,7 +41,8 @@ export const returnHeaderSchema = z
     preparedBy: z.string().trim().min(1, "who prepared the return"),
     preparedOn: z.string().refine(isPreparedOn, "prepared on: yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ").meta({ pattern: PREPARED_ON.source, description: "yyyy-mm-dd or a UTC time yyyy-mm-ddThh:mm[:ss]Z; the latest return for a plan and period wins" }),
     status: z.enum(RETURN_STATUSES),
-    // v2: the plan's sign-off (blank when not signed off); the fingerprint is checked against the BI team's record by collect --signoffs.
+    // v2: the plan's sign-off (blank when not signed off). The fingerprint is of the signed-off values as they stand (agreed
+    // changes taken back): collect --signoffs flags a return whose fingerprint is not the BI team's record.
     signedOffBy: text(),
     signedOffOn: z.union([isoDate, z.literal("")]).default(""),
     signOffFingerprint: z.string().regex(/^([0-9a-f]{64})?$/, "sign-off fingerprint: 64 hex digits or blank").default(""),

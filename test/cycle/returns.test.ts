@@ -48,6 +48,12 @@ test("a return carries the sign-off, the changes to targets and each item's earl
   const flagged = await runCli("collect", at("returns2"), "--out", at("rollup2.xlsx"), "--signoffs", at("signoffs.csv"), "--include-drafts");
   expect(flagged.code).toBe(2);
   expect(flagged.stderr).toMatch(/sign-off: OSP-ASCO-2024-25-Q2-DRAFT\.json \(OSP-ASCO-2024 2024\/25 Q2\): the frozen values no longer match the sign-off by Jane Smith on 08\/04\/2024 \(signoffs\.csv line 1\)/);
+  // A target changed in the sheet alone, with no agreed change, no longer matches either.
+  const visible = await XlsxWorkbook.open(at("agreed.xlsx"));
+  await visible.writeColumn("Measures", "Annual target", measures.rows.map((r, i) => (i === 1 ? 18 : r[col])));
+  await visible.save(at("visible.xlsx"));
+  await runCli("qsr", at("visible.xlsx"), "--period", "2024/25 Q2", "--out", at("returns3"), "--format", "json", "--draft", "--prepared-on", "2024-10-22");
+  expect((await runCli("collect", at("returns3"), "--out", at("rollup3.xlsx"), "--signoffs", at("signoffs.csv"), "--include-drafts")).stderr).toContain("the frozen values no longer match the sign-off by Jane Smith");
   const check = await runCli("check", at("tampered.xlsx"), "--json");
   expect(JSON.parse(check.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "signOffTampered")).toHaveLength(1);
 });
