@@ -91,6 +91,7 @@ export function defaultFontXml(stylesXml: string): string {
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const JSZip = (await import("jszip")).default;
   const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  await (await import("./sparklines")).writeWorkbookSparklines(zip, wb);
   const styles = await zip.file("xl/styles.xml")?.async("string");
   if (styles) zip.file("xl/styles.xml", defaultFontXml(styles));
   // Formula-like text stays text (quote-prefix style); no cell over Excel's 32,767 characters.

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, RAG_COLOURS, StatusColour } from "../../workbook/statusPalette";
 import { PRINT_SCALE, widthForWords } from "../../workbook/textFit";
 import { applyPrint, colourStatus, fitRowHeights, unifyFont, workbookBytes } from "../../xlsx/print";
+import { addTrendsSheet } from "./returnTrends";
 import { columnLetter } from "../../workbook/a1";
 import { RawCell, RawReturn, RawTable } from "../parseReturn";
 import {
@@ -117,6 +118,8 @@ export function returnWorkbook(r: QsrReturn): ExcelJS.Workbook {
   // v2: what moved since sign-off, and the path through the year so far.
   addTableSheet(wb, RETURN_SHEETS.targetChanges, RETURN_TARGET_CHANGE_COLUMNS, r.targetChanges, title);
   addTableSheet(wb, RETURN_SHEETS.history, RETURN_HISTORY_COLUMNS, r.history, title);
+  // Each measure's quarters as sparklines (Excel 2010+, LibreOffice): the trend without the add-in.
+  if (r.measures.length > 0) addTrendsSheet(wb, r, title);
   return wb;
 }
 
