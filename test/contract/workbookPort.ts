@@ -251,6 +251,31 @@ export const WORKBOOK_PORT_CASES: PortCase[] = [
     },
   },
   {
+    // Issue 10: what is under a table is never overwritten by new rows. Excel moves it down (as
+    // its table row insert does); the files adapter refuses, naming the cell. Either keeps it.
+    name: "addRows and replaceRows never overwrite what is under the table: it moves down or the write is refused by cell",
+    async run(port, h) {
+      const design = contractDesign();
+      design.sheets[0].cells.push({ address: "A6", value: "Signed off by the Head of Service" });
+      design.sheets[1].cells.push({ address: "A3", value: "Register checked 01/04/2024" });
+      await applied(port, design);
+      const added = await port.addRows("Actions", 2).then(
+        () => true,
+        (e: Error) => (expect(e.message).toMatch(/Actions!A6/), false),
+      );
+      const replaced = await port.replaceRows("Register", [1, 2, 3].map((i) => [`DSP-ASC-0${i}`, `Priority ${i}`, "Directorate"])).then(
+        () => true,
+        (e: Error) => (expect(e.message).toMatch(/Register!A3/), false),
+      );
+      const snap = await (await h.reopen(port)).read();
+      const cell = (sheet: string, row: number) => snap.sheets.find((s) => s.name === sheet)!.values[row - 1]?.[0];
+      expect(tableOf(snap, "Actions").rows).toHaveLength(added ? 5 : 3);
+      expect(cell("Actions", added ? 8 : 6)).toBe("Signed off by the Head of Service");
+      expect(tableOf(snap, "Register").rows).toHaveLength(replaced ? 3 : 1);
+      expect(cell("Register", replaced ? 5 : 3)).toBe("Register checked 01/04/2024");
+    },
+  },
+  {
     name: "setNamedValue sets the named cell; an unknown name is refused by name",
     async run(port, h) {
       await applied(port);
