@@ -7,7 +7,7 @@ import { readTextFile } from "../csv/readFile";
 import { FileRejected } from "../files/safeRead";
 
 /** The largest framework file accepted (a real one is a few kilobytes). */
-export const MAX_FRAMEWORK_BYTES = 1024 * 1024;
+const MAX_FRAMEWORK_BYTES = 1024 * 1024;
 
 /** The package root (holds examples/), whether running from dist/ or from src/ under ts-jest. */
 export function packageRoot(): string {
@@ -20,7 +20,7 @@ export function packageRoot(): string {
   return dir;
 }
 
-export const EXAMPLE_FRAMEWORK = "examples/sefton-framework.json";
+const EXAMPLE_FRAMEWORK = "examples/sefton-framework.json";
 
 /** Loads --framework FILE, or the shipped Sefton example when none is given. */
 export function loadFramework(file?: string): Framework {

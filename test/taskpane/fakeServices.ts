@@ -33,7 +33,7 @@ const COUNTS: Record<string, StatusCounts> = {
   },
 };
 
-export const PROPOSAL: ConversionProposal = {
+const PROPOSAL: ConversionProposal = {
   tier: "Operational",
   tables: [
     {
@@ -63,7 +63,7 @@ export const PROPOSAL: ConversionProposal = {
   unparsedDates: [{ sheet: "Plan", cell: "E7", text: "Spring 2025", field: "Due date" }],
 };
 
-export const THREAD: GoldenThreadMap = {
+const THREAD: GoldenThreadMap = {
   roots: [
     {
       id: "CP2",

@@ -57,7 +57,7 @@ function parseTier(text: string | undefined): Tier {
 }
 
 /** Reads a plan workbook, or an actions or measures CSV, naming the file in every problem. */
-export async function loadPlanFile(file: string, framework: Framework, tier: Tier): Promise<LoadedPlan> {
+async function loadPlanFile(file: string, framework: Framework, tier: Tier): Promise<LoadedPlan> {
   if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
   const name = path.basename(file);
   if (/\.xlsx$/i.test(file)) {

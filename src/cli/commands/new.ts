@@ -9,7 +9,7 @@ import type { Tier } from "../../model/plan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
 
-export interface NewPlanOptions {
+interface NewPlanOptions {
   tier: string;
   framework?: string;
   planYear?: string;
@@ -19,7 +19,7 @@ export interface NewPlanOptions {
   json?: boolean;
 }
 
-export async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier; planYear: string; reportingDate: string }> {
+async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier; planYear: string; reportingDate: string }> {
   if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`--out: "${opts.out}" must name an .xlsx file`);
   // The one overwrite rule (an existing file only with --force; never the framework read), before any work.
   const rules = { force: opts.force, inputs: inputsOf(opts.framework) };

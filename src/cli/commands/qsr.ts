@@ -26,7 +26,7 @@ export interface QsrCommandOptions {
   force?: boolean;
 }
 
-export function parseFormats(text: string | undefined): ReturnFormat[] {
+function parseFormats(text: string | undefined): ReturnFormat[] {
   const list = (text ?? "xlsx").split(",").map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
   const bad = list.filter((f) => !(RETURN_FORMATS as readonly string[]).includes(f));
   if (bad.length > 0 || list.length === 0) throw new UserError(`--format: "${bad.join(",") || text}" is not a return format; use one or more of xlsx,csv,json`);
@@ -37,7 +37,7 @@ export function parseFormats(text: string | undefined): ReturnFormat[] {
  * Writes the return's files into `outDir` by the one overwrite rule: an existing file only with
  * --force, never an input (the plan). Every path is checked before anything is written.
  */
-export async function writeReturnFiles(r: QsrReturn, outDir: string, formats: ReturnFormat[], rules: OutputRules = { inputs: [] }): Promise<string[]> {
+async function writeReturnFiles(r: QsrReturn, outDir: string, formats: ReturnFormat[], rules: OutputRules = { inputs: [] }): Promise<string[]> {
   const files = await returnFiles(r, formats);
   const targets = files.map((f) => path.join(outDir, ...f.path.split("/")));
   for (const t of targets) checkOutputPath(t, rules);

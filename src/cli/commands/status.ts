@@ -47,7 +47,7 @@ async function loadInput(file: string): Promise<Loaded> {
 }
 
 /** Reads --reporting-date (yyyy-mm-dd or dd/mm/yyyy); it must fall in the reporting period. */
-export function parseReportingDate(text: string, period: Period): IsoDate {
+function parseReportingDate(text: string, period: Period): IsoDate {
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : text.trim();
   if (!isIsoDate(iso)) throw new UserError(`--reporting-date: "${text}" is not a date; write it as dd/mm/yyyy or yyyy-mm-dd`);
@@ -58,7 +58,7 @@ export function parseReportingDate(text: string, period: Period): IsoDate {
   return iso;
 }
 
-export async function runStatus(file: string, opts: { period: string; reportingDate?: string; framework?: string; json?: boolean }): Promise<StatusReport> {
+async function runStatus(file: string, opts: { period: string; reportingDate?: string; framework?: string; json?: boolean }): Promise<StatusReport> {
   let period: Period;
   try {
     period = parsePeriod(opts.period);
