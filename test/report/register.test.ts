@@ -3,7 +3,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseCsv } from "../../src/csv/parse";
 import { indexRegister, parseMeasureRegister } from "../../src/model/measureRegister";
+import * as os from "os";
 import { THEME_TO_PRIORITY } from "../../examples/sefton/seftonExample";
+import { runCheck } from "../../src/cli/commands/check";
+import { loadFramework } from "../../src/cli/shared";
+import { planDesign } from "../../src/workbook/design";
+import { XlsxWorkbook } from "../../src/xlsx/adapter";
+import { action, details, measure } from "../qsr/planFixtures";
+import { captureOutput } from "../cli/capture";
 
 const root = path.join(__dirname, "..", "..");
 const registerText = fs.readFileSync(path.join(root, "examples", "sefton-measure-register.json"), "utf8");
@@ -54,5 +61,42 @@ describe("bad registers", () => {
     expect(() => parseMeasureRegister(reg([{ id: "SM01", name: "A", polarity: "Up" }]), "reg.json")).toThrow(/^reg\.json: the measure register is not valid: measures\[0\]\.polarity: /);
     expect(() => parseMeasureRegister(reg([{ id: "", name: "A" }]), "reg.json")).toThrow("measures[0].id: a register measure needs an ID");
     expect(() => parseMeasureRegister("{", "reg.json")).toThrow(/^reg\.json: not valid JSON/);
+  });
+});
+
+describe("check --register", () => {
+  captureOutput();
+  it("reports a plan measure whose polarity or unit disagrees with the register, at its cell", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-check-"));
+    const framework = loadFramework();
+    const file = path.join(dir, "plan.xlsx");
+    const wb = XlsxWorkbook.create("plan.xlsx");
+    const register = parseMeasureRegister(registerText, "sefton-measure-register.json");
+    const sm16 = register.measures.find((m) => m.id === "SM16")!;
+    await wb.apply(
+      planDesign({
+        details: details({ planId: "DSP-ASC" }),
+        framework,
+        reportingDate: "2024-09-30",
+        register: framework.priorities.map((p) => ({ id: p.id, title: p.title, tier: "Corporate", leadOfficer: "" })),
+        actions: [action({ id: "DSP-ASC-01", parentLink: "CP2" })],
+        measures: [measure({ id: "SM16", name: sm16.name, polarity: "Low" }), measure({ id: "SM17", name: register.measures[16].name, polarity: register.measures[16].polarity }), measure({ id: "ASC-LOCAL", name: "Local" })],
+      }),
+    );
+    await wb.save(file);
+    const regFile = path.join(dir, "register.json");
+    fs.writeFileSync(regFile, JSON.stringify({ ...register, measures: register.measures.map((m) => (m.id === "SM17" ? { ...m, unit: "number" } : m)) }));
+    const report = await runCheck(file, { register: regFile });
+    const found = report.findings.filter((f) => f.ruleId === "measure-register-mismatch");
+    expect(found.map((f) => [f.measureId, f.sheet])).toEqual([
+      ["SM16", "Measures"],
+      ["SM17", "Measures"],
+    ]);
+    expect(found[0].message).toBe("SM16 is a register measure, but polarity is Low here and High in the register.");
+    expect(found[1].message).toBe('SM17 is a register measure, but unit is "%" here and "number" in the register.');
+    const without = await runCheck(file, {});
+    expect(without.findings.some((f) => f.ruleId === "measure-register-mismatch")).toBe(false);
+    await expect(runCheck(file, { register: path.join(dir, "none.json") })).rejects.toThrow(/--register: .*none\.json/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

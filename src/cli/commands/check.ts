@@ -19,11 +19,14 @@ import { XlsxWorkbook } from "../../xlsx/adapter";
 import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
 import { checkOutputPath, inputsOf, saveWorkbook } from "../../files/outputs";
 import { fail, loadFramework, UserError } from "../shared";
+import { loadRegister } from "./report";
 
 export interface CheckOptions {
   parent?: string;
   child?: string[];
   framework?: string;
+  /** The measure register JSON: register measures in the plan must agree with it. */
+  register?: string;
   /** Tier of a plan given as CSV (a workbook says its own tier). */
   tier?: string;
   json?: boolean;
@@ -100,12 +103,13 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
   // Before any reading: a refused output path should not cost the whole check.
   if (opts.write) checkOutputPath(opts.out!, { inputs: inputsOf(file, opts.parent, opts.child, opts.framework), force: opts.force });
   const tier = parseTier(opts.tier);
+  const register = opts.register ? loadRegister(opts.register) : undefined;
   const subject = await loadPlanFile(file, framework, tier);
   const parent = opts.parent ? await loadPlanFile(opts.parent, framework, "Directorate") : undefined;
   const children = [];
   for (const c of opts.child ?? []) children.push(await loadPlanFile(c, framework, tier === "Directorate" ? "Operational" : "Team"));
 
-  const outcome = checkLoadedPlan(session, { plan: subject.plan, parent: parent?.plan, children: children.map((c) => c.plan) });
+  const outcome = checkLoadedPlan(session, { plan: subject.plan, parent: parent?.plan, children: children.map((c) => c.plan), register });
   const report: CheckReport = {
     file: path.basename(file),
     planId: subject.plan.details.planId,
@@ -151,6 +155,7 @@ export function register(program: Command): void {
     .option("--parent <file>", "the parent plan workbook, to check links against (the plan's Register sheet is used as well)")
     .option("--child <files...>", "child plan workbooks, to find actions of this plan that nothing serves")
     .option("--framework <file>", "council framework JSON (priorities and the checks settings block); default: the Sefton example")
+    .option("--register <file>", "the measure register JSON: measures with its IDs must match its name, polarity and unit")
     .option("--tier <tier>", "tier of a plan given as CSV: directorate, operational or team", undefined)
     .option("--json", "print the findings as JSON")
     .option("--write", "copy the plan to --out with the SMART check column filled in")

@@ -62,6 +62,15 @@ function readRollup(file: string, what: string): Rollup {
   }
 }
 
+/** Reads --register FILE; every problem names the file and the entry. */
+export function loadRegister(file: string): RegisterIndex {
+  try {
+    return indexRegister(parseMeasureRegister(readText(file, "--register"), path.basename(file)));
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+}
+
 export function reportStem(period: string): string {
   return `cpor-${period.replace("/", "-").replace(" ", "-")}`;
 }
@@ -76,14 +85,7 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
     }
   }
   const framework = loadFramework(opts.framework);
-  let register: RegisterIndex | undefined;
-  if (opts.register) {
-    try {
-      register = indexRegister(parseMeasureRegister(readText(opts.register, "--register"), path.basename(opts.register)));
-    } catch (e) {
-      throw new UserError((e as Error).message);
-    }
-  }
+  const register = opts.register ? loadRegister(opts.register) : undefined;
   const previous = (opts.previous ?? []).map((f) => ({ file: path.basename(f), rollup: readRollup(f, "--previous") }));
 
   const rollupFiles = inputs.filter(isRollupJson);
