@@ -11,6 +11,7 @@ import { HomeView } from "./HomeView";
 import { QsrView } from "./QsrView";
 import { SettingsView } from "./SettingsView";
 import { StatusView } from "./StatusView";
+import { UnshownNotice } from "./UnshownNotice";
 import { VIEWS, ViewId } from "./views";
 
 const useStyles = makeStyles({
@@ -67,6 +68,7 @@ export function App({ services, theme, initialView = "home" }: Props): React.JSX
             ))}
           </TabList>
         </nav>
+        <UnshownNotice />
       </header>
       <main>
         {VIEWS.filter((v) => opened.has(v.id)).map((v) => (
