@@ -43,7 +43,7 @@ describe("readPlan reads back what the design wrote", () => {
     const third = read.plan.measures[2];
     expect(third.source).toMatchObject({ file: "plan.xlsx", sheet: "Measures", row: 4 });
     expect(third.source.columns.id).toBe("A");
-    expect(third.source.columns.q2Actual).toBe("R");
+    expect(third.source.columns.q2Actual).toBe("T");
   });
 
   test("an empty plan reads as no rows (the blank row is skipped), with no errors", async () => {
@@ -92,7 +92,7 @@ describe("readPlan tolerates how people edit tables", () => {
     const read = readPlan(snapshot, "plan.xlsx");
     expect(read.errors).toEqual([]);
     expect(strip(read.plan.measures)).toEqual(handPickedMeasures().slice(0, 3));
-    expect(read.plan.measures[0].source.columns.id).toBe("AC");
+    expect(read.plan.measures[0].source.columns.id).toBe("AI");
     expect(Object.keys(read.plan.measures[0])).not.toContain("My notes");
   });
 
@@ -117,8 +117,8 @@ describe("readPlan names file, sheet, cell and what is wrong", () => {
     const snapshot = await snapshotOf({ details: sampleDetails(), framework, measures: handPickedMeasures().slice(0, 6) });
     setCell(snapshot, "Measures", "M-LOW-GREEN", "Q2 actual", "twelve");
     const read = readPlan(snapshot, "plan.xlsx");
-    expect(read.errors.map((e) => e.message)).toEqual(['plan.xlsx Measures!R6: Q2 actual "twelve" is not a number']);
-    expect(read.errors[0]).toMatchObject({ file: "plan.xlsx", sheet: "Measures", cell: "R6", column: "Q2 actual" });
+    expect(read.errors.map((e) => e.message)).toEqual(['plan.xlsx Measures!T6: Q2 actual "twelve" is not a number']);
+    expect(read.errors[0]).toMatchObject({ file: "plan.xlsx", sheet: "Measures", cell: "T6", column: "Q2 actual" });
     // The row is still read (the bad figure left blank), so checks still see the measure.
     expect(read.plan.measures.find((m) => m.id === "M-LOW-GREEN")!.q2Actual).toBeNull();
   });
