@@ -185,8 +185,8 @@ async function looseWithFormulaText(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const ACTIONS_CSV_HEADER = "id,action,lead_officer,start_date,due_date";
-const csvRow = (id: string, text: string, lead: string) => `${id},${text},${lead},2024-04-01,2025-03-31`;
+const ACTIONS_CSV_HEADER = "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable";
+const csvRow = (id: string, text: string, lead: string) => `${id},${text},${lead},2024-04-01,2025-03-31,,,No`;
 
 function win1252(text: string): Uint8Array {
   // Latin-1 range only in these cases: each code point is its byte (£ is 0xA3, é is 0xE9).
@@ -226,7 +226,7 @@ export const CASES: HostileCase[] = [
   { name: "a cell at Excel's last row and column", kind: "plan", file: "far-cell.xlsx", build: async () => editSheet(await validPlan(), "Actions", farCell("XFD1048576", 1048576)), refused: true, reason: /sheet Actions, cell XFD1048576: its cells run from A1 to XFD1048576/, memory: true },
   { name: "a cell beyond Excel's last row", kind: "plan", file: "row-beyond.xlsx", build: async () => editSheet(await validPlan(), "Actions", farCell("A2000000", 2000000)), refused: true, reason: /beyond Excel's last row/ },
   { name: "a cell beyond Excel's last column", kind: "plan", file: "col-beyond.xlsx", build: async () => editSheet(await validPlan(), "Actions", farCell("XFE7", 7)), refused: true, reason: /beyond Excel's last column/ },
-  { name: "one merge over the whole sheet", kind: "plan", file: "merge-all.xlsx", build: async () => editSheet(await validPlan(), "Plan", afterSheetData('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')), refused: false, memory: true },
+  { name: "one merge over the whole sheet", kind: "loose", file: "merge-all.xlsx", build: async () => editSheet(await validPlan(), "Plan", afterSheetData('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')), refused: false, memory: true },
   { name: "a column definition over 2 billion columns", kind: "plan", file: "cols.xlsx", build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/<cols>[\s\S]*?<\/cols>|(?=<sheetData)/, '<cols><col min="1" max="2147483647" width="12" customWidth="1"/></cols>')), refused: false, memory: true },
   { name: "nine dropdowns over whole columns", kind: "plan", file: "dropdowns.xlsx", build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/<dataValidations[\s\S]*?<\/dataValidations>/, "").replace(/(<\/sheetData>(?:<sheetProtection[^>]*\/>)?(?:<autoFilter[^>]*\/>)?(?:<mergeCells[\s\S]*?<\/mergeCells>)?(?:<conditionalFormatting[\s\S]*?<\/conditionalFormatting>)*)/, `$1${WHOLE_COLUMN_DROPDOWNS}`)), refused: false, memory: true },
   { name: "a conditional format over whole columns", kind: "plan", file: "formats.xlsx", build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/(<\/sheetData>(?:<sheetProtection[^>]*\/>)?(?:<autoFilter[^>]*\/>)?(?:<mergeCells[\s\S]*?<\/mergeCells>)?)/, '$1<conditionalFormatting sqref="A:XFD"><cfRule type="containsText" dxfId="0" priority="99" operator="containsText" text="x"><formula>NOT(ISERROR(SEARCH("x",A1)))</formula></cfRule></conditionalFormatting>')), refused: false, memory: true },
@@ -235,7 +235,7 @@ export const CASES: HostileCase[] = [
   { name: "date serials that are no real date", kind: "loose", file: "bad-dates.xlsx", build: looseWithBadDates, refused: false },
   { name: "formula-like text in a loose plan", kind: "loose", file: "formula-text.xlsx", build: looseWithFormulaText, refused: false },
   // ---- returns ----
-  { name: "a return xlsx with a far cell", kind: "return", file: "far-return.xlsx", build: async () => editSheet(await validReturnXlsx(), "Actions", farCell("XFD1048576", 1048576)), refused: true, reason: /XFD1048576 its cells run from A1 to XFD1048576/ },
+  { name: "a return xlsx with a far cell", kind: "return", file: "far-return.xlsx", build: async () => editSheet(await validReturnXlsx(), "Actions", farCell("XFD1048576", 1048576)), refused: true, reason: /XFD1048576:? its cells run from A1 to XFD1048576/ },
   { name: "a password-encrypted return", kind: "return", file: "locked-return.xlsx", build: async () => encryptedWorkbook(), refused: true, reason: /password protected/ },
   { name: "a JSON return with formula text", kind: "return", file: "formula-return.json", build: async () => returnJsonWith((r) => ((r.actions as { progress: string }[])[0].progress = FORMULA_TEXT[0])), refused: false },
   { name: "a JSON return with a 40,000-character field", kind: "return", file: "long-return.json", build: async () => returnJsonWith((r) => ((r.actions as { progress: string }[])[0].progress = "x".repeat(40_000))), refused: true, reason: /40,000 characters long; an Excel cell holds at most 32,767/ },
@@ -244,11 +244,11 @@ export const CASES: HostileCase[] = [
   { name: "a JSON return in UTF-16 with a BOM", kind: "return", file: "utf16-return.json", build: async () => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(returnJson(aReturn()), "utf16le")])), refused: false },
   { name: "a JSON return of 21 MB", kind: "return", file: "huge-return.json", build: async () => " ".repeat(21 * 1024 * 1024), refused: true, reason: /limit 20\.0 MB/ },
   // ---- CSV ----
-  { name: "Windows-1252 CSV from Excel (£ and accents)", kind: "csv", file: "win1252.csv", build: async () => win1252([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", "Zoë Brontë, Head of Café Services")].join("\r\n")), refused: false },
+  { name: "Windows-1252 CSV from Excel (£ and accents)", kind: "csv", file: "win1252.csv", build: async () => win1252([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", "\"Zoë Brontë, Head of Café Services\"")].join("\r\n")), refused: false },
   { name: "UTF-16LE CSV with a BOM (Unicode Text)", kind: "csv", file: "utf16.csv", build: async () => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", "Zoë Brontë")].join("\r\n"), "utf16le")])), refused: false },
   { name: "UTF-8 CSV with a BOM", kind: "csv", file: "bom.csv", build: async () => "\ufeff" + [ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend by £250000 by March 2025", "Zoë Brontë")].join("\r\n"), refused: false },
-  { name: "a quoted value never closed", kind: "csv", file: "unclosed.csv", build: async () => [ACTIONS_CSV_HEADER, 'A1,"Reduce waiting times,Head of Service,2024-04-01,2025-03-31'].join("\n"), refused: true, reason: /line 2: a quoted value is never closed/ },
-  { name: "a byte neither UTF-8 nor Windows-1252", kind: "csv", file: "undefined-byte.csv", build: async () => new Uint8Array([...Buffer.from(ACTIONS_CSV_HEADER + "\n"), ...Buffer.from("A1,Reduce"), 0x81, ...Buffer.from(",Head,2024-04-01,2025-03-31\n")]), refused: true, reason: /line 2, column 10: byte 0x81 is not a character/ },
+  { name: "a quoted value never closed", kind: "csv", file: "unclosed.csv", build: async () => [ACTIONS_CSV_HEADER, 'A1,"Reduce waiting times,Head of Service,2024-04-01,2025-03-31,,,No'].join("\n"), refused: true, reason: /line 2: a quoted value is never closed/ },
+  { name: "a byte neither UTF-8 nor Windows-1252", kind: "csv", file: "undefined-byte.csv", build: async () => new Uint8Array([...Buffer.from(ACTIONS_CSV_HEADER + "\n"), ...Buffer.from("A1,Reduce"), 0x81, ...Buffer.from(",Head,2024-04-01,2025-03-31,,,No\n")]), refused: true, reason: /line 2, column 10: byte 0x81 is not a character/ },
   { name: "control characters and formula text in a CSV", kind: "csv", file: "controls.csv", build: async () => [ACTIONS_CSV_HEADER, csvRow("A\u00071", "=HYPERLINK(\"http://evil.example\")", "@Head\u0000")].join("\n"), refused: false },
   { name: "a CSV of 21 MB", kind: "csv", file: "huge.csv", build: async () => ACTIONS_CSV_HEADER + "\n" + "x,".repeat(11 * 1024 * 1024), refused: true, reason: /limit 20\.0 MB/ },
   // ---- frameworks ----
