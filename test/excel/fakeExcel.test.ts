@@ -273,3 +273,16 @@ describe("Range.delete (shift up)", () => {
     ).rejects.toMatchObject({ code: "InvalidOperation" });
   });
 });
+
+test("the last column (XFD) keeps its own cells, apart from column A of the next row", async () => {
+  const fake = createFakeOffice({ sheets: [{ name: "Wide" }] });
+  await run(fake, async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Wide");
+    sheet.getRange("XFD1").values = [["last"]];
+    sheet.getRange("A2").values = [["first"]];
+    await context.sync();
+  });
+  expect(fake.workbook.valuesOf("Wide", "XFD1")).toEqual([["last"]]);
+  expect(fake.workbook.valuesOf("Wide", "A2")).toEqual([["first"]]);
+  expect(fake.workbook.sheet("Wide").usedBox(true)).toEqual({ r1: 1, c1: 1, r2: 2, c2: 16_384 });
+});

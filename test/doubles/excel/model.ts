@@ -7,6 +7,7 @@ export type Scalar = string | number | boolean;
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+const KEY_STRIDE = MAX_COLUMNS + 1;
 
 export interface FakeValidation {
   rule: Record<string, unknown> | null;
@@ -90,8 +91,15 @@ export class FakeSheet {
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
   ) {}
 
+  /** Cells are keyed by row and column; the stride is one more than the last column (XFD). */
   static key(row: number, col: number): number {
-    return row * MAX_COLUMNS + col;
+    return row * KEY_STRIDE + col;
+  }
+  static rowOf(key: number): number {
+    return Math.floor(key / KEY_STRIDE);
+  }
+  static colOf(key: number): number {
+    return key % KEY_STRIDE;
   }
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(FakeSheet.key(row, col));
@@ -126,8 +134,8 @@ export class FakeSheet {
     let c2 = -Infinity;
     this.cells.forEach((c, key) => {
       if (valuesOnly && c.value === "" && c.formula === undefined) return;
-      const row = (key / MAX_COLUMNS) | 0;
-      const col = key - row * MAX_COLUMNS;
+      const row = FakeSheet.rowOf(key);
+      const col = FakeSheet.colOf(key);
       if (row < r1) r1 = row;
       if (row > r2) r2 = row;
       if (col < c1) c1 = col;

@@ -271,8 +271,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
         const t = this.target();
         let box: Box | null = null;
         for (const [key, cell] of t.sheet.cells) {
-          const row = Math.floor(key / MAX_COLUMNS);
-          const col = key % MAX_COLUMNS;
+          const row = FakeSheet.rowOf(key);
+          const col = FakeSheet.colOf(key);
           if (row < t.box.r1 || row > t.box.r2 || col < t.box.c1 || col > t.box.c2) continue;
           if (valuesOnly && cell.value === "" && cell.formula === undefined) continue;
           box = box ? { r1: Math.min(box.r1, row), r2: Math.max(box.r2, row), c1: Math.min(box.c1, col), c2: Math.max(box.c2, col) } : { r1: row, r2: row, c1: col, c2: col };
@@ -403,8 +403,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
       }
       const moved = new Map<number, FakeCell>();
       for (const [key, cell] of t.sheet.cells) {
-        const row = Math.floor(key / MAX_COLUMNS);
-        const col = key % MAX_COLUMNS;
+        const row = FakeSheet.rowOf(key);
+        const col = FakeSheet.colOf(key);
         if (col < c1 || col > c2 || row < r1) continue;
         t.sheet.cells.delete(key);
         if (row > r2) moved.set(FakeSheet.key(row - height, col), cell);

@@ -1,6 +1,6 @@
 // Tables in the Excel double: the collection, rows.add (growing like Excel) and columns.
 import type { FakeRequestContext } from "./context";
-import { FakeError, FakeSheet, FakeWorkbookModel, MAX_COLUMNS, MAX_ROWS, NOT_LOADED, PROTECTED, boxAddress, overlaps } from "./model";
+import { FakeError, FakeSheet, FakeWorkbookModel, MAX_ROWS, NOT_LOADED, PROTECTED, boxAddress, overlaps } from "./model";
 import type { Box, FakeCell, FakeTable, Scalar } from "./model";
 import { parseLoad, NOT_FOUND, ClientObject } from "./clientObject";
 import type { LoadSpec } from "./clientObject";
@@ -123,8 +123,8 @@ export function shiftDown(model: FakeWorkbookModel, sheet: FakeSheet, from: numb
   if ((sheet.usedBox(false)?.r2 ?? 0) + count > MAX_ROWS) throw new FakeError("InvalidOperation", "This operation is not allowed because it tries to shift cells off the end of the sheet.");
   const moved = new Map<number, FakeCell>();
   for (const [key, cell] of sheet.cells) {
-    const row = Math.floor(key / MAX_COLUMNS);
-    const col = key % MAX_COLUMNS;
+    const row = FakeSheet.rowOf(key);
+    const col = FakeSheet.colOf(key);
     if (col < c1 || col > c2 || row < from) continue;
     sheet.cells.delete(key);
     moved.set(FakeSheet.key(row + count, col), cell);
