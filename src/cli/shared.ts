@@ -1,6 +1,7 @@
 // Small pieces every CLI command needs: where the package lives, the framework, a user-facing error.
 import * as fs from "fs";
 import * as path from "path";
+import { IsoDate, parseUserDate } from "../model/dates";
 import { Framework, parseFramework } from "../model/framework";
 import { TextEncodingError } from "../csv/encoding";
 import { readTextFile } from "../csv/readFile";
@@ -34,6 +35,13 @@ export function loadFramework(file?: string): Framework {
     throw e;
   }
   return parseFramework(text, file ?? EXAMPLE_FRAMEWORK);
+}
+
+/** A date option: dd/mm/yyyy (or yyyy-mm-dd) -> yyyy-mm-dd; refused in words naming the option. */
+export function parseDateOption(text: string | undefined, option: string): IsoDate {
+  const iso = parseUserDate(text ?? "");
+  if (!iso) throw new UserError(`${option}: "${(text ?? "").trim()}" is not a date; write it as dd/mm/yyyy`);
+  return iso;
 }
 
 /** An error whose message is meant for the user as it stands (no stack trace). */

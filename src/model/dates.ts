@@ -79,3 +79,11 @@ export function formatUkDate(iso: IsoDate | null | undefined): string {
   const { year, month, day } = ymd(iso);
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
+
+/** A date typed by a person: dd/mm/yyyy (the UK way) or yyyy-mm-dd; null when it is neither, or no real date. */
+export function parseUserDate(text: string): IsoDate | null {
+  const t = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : t;
+  return isIsoDate(iso) ? iso : null;
+}

@@ -1,4 +1,5 @@
 // `service-plan status`: the JSON shape of the issue, all three inputs, and clear errors for bad input.
+import { parseDateOption } from "../../src/cli/shared";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -159,4 +160,12 @@ describe("--reporting-date sets the date actions are judged on, within the perio
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--reporting-date: "31\/09\/2024" is not a date/);
   });
+});
+
+test("date options take dd/mm/yyyy as people write them, and yyyy-mm-dd", () => {
+  expect(parseDateOption("30/09/2024", "--on")).toBe("2024-09-30");
+  expect(parseDateOption("1/4/2025", "--on")).toBe("2025-04-01");
+  expect(parseDateOption("2024-09-30", "--on")).toBe("2024-09-30");
+  expect(() => parseDateOption("31/02/2025", "--on")).toThrow('--on: "31/02/2025" is not a date; write it as dd/mm/yyyy');
+  expect(() => parseDateOption("09/30/2024", "--deadline")).toThrow("--deadline");
 });

@@ -117,7 +117,7 @@ describe("collect command", () => {
 
   it("usage errors", async () => {
     await expect(runCollect([dir], { out: path.join(dir, "x.csv") })).rejects.toThrow(/--out: .* must be an \.xlsx file/);
-    await expect(runCollect([dir], { out: path.join(dir, "x.xlsx"), deadline: "31/10/2024" })).rejects.toThrow(/--deadline: "31\/10\/2024" is not a date/);
+    await expect(runCollect([dir], { out: path.join(dir, "x.xlsx"), deadline: "31/13/2024" })).rejects.toThrow(/--deadline: "31\/13\/2024" is not a date; write it as dd\/mm\/yyyy/);
     const missing = await runCollect([path.join(dir, "no-such-return.xlsx")], { out: path.join(dir, "x.xlsx") });
     expect(missing.rejects).toEqual([expect.objectContaining({ reason: "file not found" })]);
     expect(process.exitCode).toBe(2);

@@ -6,7 +6,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
-import { isIsoDate } from "../../model/dates";
 import { parsePeriod } from "../../model/period";
 import { CollectOptions, Rollup } from "../../qsr/collect";
 import { parseExpected } from "../../qsr/expected";
@@ -21,7 +20,7 @@ import { writeOutputFile } from "../../files/safeWrite";
 import { workbookBytes } from "../../xlsx/print";
 import { rollupJson } from "../../qsr/files/rollupJson";
 import { ROLLUP_TABLES, rollupWorkbook } from "../../qsr/files/rollupXlsx";
-import { fail, loadFramework, UserError } from "../shared";
+import { fail, loadFramework, parseDateOption, UserError } from "../shared";
 
 export interface CollectCommandOptions {
   out: string;
@@ -66,7 +65,7 @@ function readSignOffRecords(file: string): SignOffRecord[] {
 export async function runCollect(inputs: string[], opts: CollectCommandOptions): Promise<Rollup> {
   if (inputs.length === 0) throw new UserError("collect: name at least one return file or folder");
   if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`--out: "${opts.out}" must be an .xlsx file`);
-  if (opts.deadline !== undefined && !isIsoDate(opts.deadline)) throw new UserError(`--deadline: "${opts.deadline}" is not a date; write it as yyyy-mm-dd`);
+  const deadline = opts.deadline === undefined ? undefined : parseDateOption(opts.deadline, "--deadline");
   if (opts.period !== undefined) {
     try {
       parsePeriod(opts.period);
@@ -74,7 +73,7 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
       throw new UserError(`--period: ${(e as Error).message}`);
     }
   }
-  const collectOpts: CollectOptions = { period: opts.period, deadline: opts.deadline, includeDrafts: opts.includeDrafts };
+  const collectOpts: CollectOptions = { period: opts.period, deadline, includeDrafts: opts.includeDrafts };
   if (opts.expected) {
     if (!fs.existsSync(opts.expected)) throw new UserError(`--expected: ${opts.expected}: file not found`);
     try {
@@ -123,7 +122,7 @@ export function register(program: Command): void {
     .description("collect QSR returns into the corporate roll-up workbook (exit 2 when any return is rejected)")
     .requiredOption("--out <file>", "the roll-up workbook to write (.xlsx)")
     .option("--expected <file>", "CSV (plan_id and/or directorate columns) or JSON list of the returns expected")
-    .option("--deadline <date>", "yyyy-mm-dd: returns prepared after this day are late")
+    .option("--deadline <date>", "dd/mm/yyyy: returns prepared after this day are late")
     .option("--period <period>", "the roll-up period (default: the period most returns are for)")
     .option("--framework <file>", "council framework JSON: every Corporate Plan priority gets a row, and links can name one directly")
     .option("--signoffs <file>", "the sign-off records (one line per plan from `signoff`): flag every return whose signed-off values no longer match")

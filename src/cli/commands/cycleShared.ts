@@ -3,7 +3,6 @@
 import * as path from "path";
 import { FileRejected } from "../../files/safeRead";
 import { checkOutputPath, writeOutputFile } from "../../files/safeWrite";
-import { IsoDate, isIsoDate } from "../../model/dates";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { UserError } from "../shared";
 
@@ -13,14 +12,7 @@ export interface OutOptions {
   json?: boolean;
 }
 
-/** dd/mm/yyyy or yyyy-mm-dd -> yyyy-mm-dd; refused in words naming the option. */
-export function parseDateOption(text: string | undefined, option: string): IsoDate {
-  const t = (text ?? "").trim();
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : t;
-  if (!isIsoDate(iso)) throw new UserError(`${option}: "${t}" is not a date; write it as dd/mm/yyyy`);
-  return iso;
-}
+export { parseDateOption } from "../shared";
 
 /** Checks --out before any work, then opens the plan. */
 export async function openForChange(file: string, opts: OutOptions): Promise<XlsxWorkbook> {

@@ -9,6 +9,7 @@ import { Command } from "commander";
 import { planOf } from "../../app/plan";
 import { prepareReturn, RETURN_FORMATS, ReturnFormat, returnFiles } from "../../app/qsr";
 import { checkOutputPath, inputsOf, OutputRules, saveBytes } from "../../files/outputs";
+import { parseUserDate } from "../../model/dates";
 import { Period, parsePeriod } from "../../model/period";
 import { QsrReturn, isPreparedOn } from "../../qsr/schema";
 import { XlsxWorkbook } from "../../xlsx/adapter";
@@ -61,8 +62,8 @@ export async function runQsr(file: string, opts: QsrCommandOptions): Promise<{ w
     throw new UserError(`--period: ${(e as Error).message}`);
   }
   const formats = parseFormats(opts.format);
-  const preparedOn = opts.preparedOn ?? nowUtc();
-  if (!isPreparedOn(preparedOn)) throw new UserError(`--prepared-on: "${preparedOn}" is not a date (yyyy-mm-dd) or UTC time (yyyy-mm-ddThh:mm:ssZ)`);
+  const preparedOn = opts.preparedOn === undefined ? nowUtc() : (parseUserDate(opts.preparedOn) ?? opts.preparedOn);
+  if (!isPreparedOn(preparedOn)) throw new UserError(`--prepared-on: "${opts.preparedOn}" is not a date (dd/mm/yyyy) or UTC time (yyyy-mm-ddThh:mm:ssZ)`);
   if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
   if (!/\.xlsx$/i.test(file)) throw new UserError(`${file}: a return is built from a plan workbook (.xlsx)`);
   const name = path.basename(file);
@@ -100,7 +101,7 @@ export function register(program: Command): void {
     .option("--draft", "write the return marked DRAFT even if exceptions are incomplete")
     .option("--format <list>", "xlsx, csv and/or json, comma separated", "xlsx")
     .option("--prepared-by <name>", "who prepared the return (default: the plan owner)")
-    .option("--prepared-on <date>", "yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ (default: now)")
+    .option("--prepared-on <date>", "dd/mm/yyyy or yyyy-mm-ddThh:mm:ssZ (default: now)")
     .option("--framework <file>", "council framework JSON (overrides the plan's tolerances and slippage months)")
     .option("--force", "replace return files already in the folder (the plan itself is never written)")
     .option("--json", "print a JSON summary to stdout")

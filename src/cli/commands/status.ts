@@ -13,7 +13,7 @@ import { Period, parsePeriod, periodLabel, periodOfDate, quarterEnd } from "../.
 import { Action, Located, Measure, Update } from "../../model/plan";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
-import { fail, loadFramework, UserError } from "../shared";
+import { fail, loadFramework, parseDateOption, UserError } from "../shared";
 
 interface Loaded {
   measures: Located<Measure>[];
@@ -48,9 +48,7 @@ async function loadInput(file: string): Promise<Loaded> {
 
 /** Reads --reporting-date (yyyy-mm-dd or dd/mm/yyyy); it must fall in the reporting period. */
 function parseReportingDate(text: string, period: Period): IsoDate {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : text.trim();
-  if (!isIsoDate(iso)) throw new UserError(`--reporting-date: "${text}" is not a date; write it as dd/mm/yyyy or yyyy-mm-dd`);
+  const iso = parseDateOption(text, "--reporting-date");
   const inPeriod = periodOfDate(iso);
   if (inPeriod.startYear !== period.startYear || inPeriod.quarter !== period.quarter) {
     throw new UserError(`--reporting-date: ${text} is in ${periodLabel(inPeriod)}, not in ${periodLabel(period)}`);
