@@ -123,6 +123,19 @@ export interface CollectedReturns {
   rejects: ReturnReject[];
 }
 
+/** The BI team's Corporate Plan Overview Report, built in the pane from returns (and, optionally, earlier roll-ups and the register). */
+export interface CorporateReportResult {
+  period: string;
+  /** The self-contained HTML page and the print-ready workbook, ready to download. */
+  html: ExportedFile;
+  workbook: ExportedFile;
+  priorities: { id: string; title: string; measures: number; red: number; amber: number; green: number; exceptions: number; slipped: number }[];
+  returns: number;
+  draftsLeftOut: string[];
+  dataQuality: number;
+  rejects: ReturnReject[];
+}
+
 export interface FrameworkSummary {
   council: string;
   planYear: string;
@@ -152,6 +165,8 @@ export interface PaneServices {
   qsrGaps(period: string): Promise<QsrGap[]>;
   exportReturn(period: string, format: "xlsx" | "csv" | "json"): Promise<ExportedFile>;
   collectReturns(files: { name: string; bytes: ArrayBuffer }[]): Promise<CollectedReturns>;
+  /** The CPOR from returns; `previous` are earlier roll-up JSON files of the year, `register` the measure register JSON. */
+  corporateReport(request: { returns: { name: string; bytes: ArrayBuffer }[]; previous: { name: string; text: string }[]; register?: { name: string; text: string } }): Promise<CorporateReportResult>;
   importFramework(fileName: string, text: string): Promise<FrameworkSummary>;
   currentFramework(): Promise<FrameworkSummary>;
   /** Appends blank rows to the plan's Actions or Measures table, formulas, dropdowns and protection kept. */

@@ -20,7 +20,7 @@ import { cellAddress, cellOrNull } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import { detectWorkbookKind, PlanReadError, readPlan } from "../workbook/readPlan";
 import type {
-  CheckResult, CollectedReturns, ConversionProposal, ConversionResult, ExportedFile, FindingView, FrameworkSummary,
+  CheckResult, CollectedReturns, ConversionProposal, CorporateReportResult, ConversionResult, ExportedFile, FindingView, FrameworkSummary,
   NewPlanRequest, PaneServices, Progress, ProposedTable, WorkbookSummary,
 } from "./paneModel";
 
@@ -196,6 +196,43 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
         file: { fileName: `QSR roll-up${rollup.period ? ` ${rollup.period.replace("/", "-")}` : ""}.xlsx`, mimeType: XLSX_MIME, bytes },
         period: rollup.period,
         counts: { returns: rollup.returns.length, actions: rollup.actions.length, measures: rollup.measures.length, exceptions: rollup.exceptions.length, missing: rollup.missing.length },
+        rejects: rollup.rejects.map((r) => ({ file: r.file, sheet: r.sheet, cell: r.cell, reason: r.reason })),
+      };
+    },
+
+    async corporateReport(request): Promise<CorporateReportResult> {
+      const [{ corporateReport }, { parseRollupJson }, { indexRegister, parseMeasureRegister }, { cporWorkbook }, { workbookBytes }] = await Promise.all([
+        import(/* webpackChunkName: "cpor" */ "../app/report"),
+        import(/* webpackChunkName: "cpor" */ "../qsr/files/rollupJson"),
+        import(/* webpackChunkName: "cpor" */ "../model/measureRegister"),
+        import(/* webpackChunkName: "cpor" */ "../report/files/cporXlsx"),
+        import(/* webpackChunkName: "qsr-rollup" */ "../xlsx/print"),
+      ]);
+      const { rollup, report, html } = await corporateReport({
+        current: { sources: bytesSources(request.returns) },
+        previous: request.previous.map((p) => ({ file: p.name, rollup: parseRollupJson(p.text, p.name) })),
+        register: request.register ? indexRegister(parseMeasureRegister(request.register.text, request.register.name)) : undefined,
+        framework: session.framework,
+        generatedOn: today().toISOString().slice(0, 10),
+      });
+      const stem = `CPOR ${report.period.replace("/", "-")}`;
+      return {
+        period: report.period,
+        html: { fileName: `${stem}.html`, mimeType: "text/html", bytes: new TextEncoder().encode(html) },
+        workbook: { fileName: `${stem}.xlsx`, mimeType: XLSX_MIME, bytes: await workbookBytes(cporWorkbook(report)) },
+        priorities: report.priorities.map((p) => ({
+          id: p.id,
+          title: p.title,
+          measures: p.counts.measures,
+          red: Number(p.counts["RAG: Red"] ?? 0),
+          amber: Number(p.counts["RAG: Amber"] ?? 0),
+          green: Number(p.counts["RAG: Green"] ?? 0),
+          exceptions: p.exceptions.length,
+          slipped: p.slipped.length,
+        })),
+        returns: report.returns,
+        draftsLeftOut: report.draftsLeftOut,
+        dataQuality: report.dataQuality.length,
         rejects: rollup.rejects.map((r) => ({ file: r.file, sheet: r.sheet, cell: r.cell, reason: r.reason })),
       };
     },

@@ -138,6 +138,22 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
       counts: { returns: files.filter((f) => f.name.endsWith(".xlsx")).length, actions: 8, measures: 8, exceptions: 1, missing: 0 },
       rejects: files.filter((f) => !f.name.endsWith(".xlsx")).map((f) => ({ file: f.name, sheet: "", cell: "", reason: "not a return workbook" })),
     }),
+    corporateReport: async (request) => {
+      calls.push(`corporateReport ${request.returns.map((f) => f.name).join(",")} previous=${request.previous.length} register=${request.register?.name ?? ""}`);
+      return {
+        period: "2024/25 Q2",
+        html: { fileName: "CPOR 2024-25 Q2.html", mimeType: "text/html", bytes: new Uint8Array([60]) },
+        workbook: { fileName: "CPOR 2024-25 Q2.xlsx", mimeType: "application/octet-stream", bytes: new Uint8Array([4]) },
+        priorities: [
+          { id: "CP1", title: "Children & Young People", measures: 0, red: 0, amber: 0, green: 0, exceptions: 0, slipped: 0 },
+          { id: "CP2", title: "Adult Social Care", measures: 12, red: 3, amber: 4, green: 5, exceptions: 1, slipped: 1 },
+        ],
+        returns: request.returns.filter((f) => !/DRAFT/.test(f.name)).length,
+        draftsLeftOut: request.returns.filter((f) => /DRAFT/.test(f.name)).map((f) => f.name),
+        dataQuality: 0,
+        rejects: [],
+      };
+    },
     importFramework: async (name, text) => {
       const parsed = JSON.parse(text) as { council: string; planYear: string };
       return { council: parsed.council, planYear: parsed.planYear, priorities: [{ id: "P1", title: "Thriving places" }], tolerances: "Green when met; Amber within 5%", slippageMonths: 3, source: name };

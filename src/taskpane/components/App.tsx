@@ -9,6 +9,7 @@ import { CreatePlanView } from "./CreatePlanView";
 import { GoldenThreadView } from "./GoldenThreadView";
 import { HomeView } from "./HomeView";
 import { QsrView } from "./QsrView";
+import { ReportView } from "./ReportView";
 import { SettingsView } from "./SettingsView";
 import { StatusView } from "./StatusView";
 import { UnshownNotice } from "./UnshownNotice";
@@ -50,6 +51,8 @@ export function App({ services, theme, initialView = "home" }: Props): React.JSX
         return <StatusView services={services} />;
       case "qsr":
         return <QsrView services={services} />;
+      case "report":
+        return <ReportView services={services} />;
       case "settings":
         return <SettingsView services={services} />;
     }
