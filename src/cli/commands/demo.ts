@@ -159,6 +159,7 @@ export async function runDemo(outDir: string): Promise<void> {
   const cpor = await runReport([rollupJsonFile], { out: outDir, register: path.join(packageRoot(), "examples", "sefton-measure-register.json"), force: true, generatedOn: preparedOn, quiet: true });
   say(`   ${cpor.html}`);
   say(`   ${cpor.xlsx}`);
+  for (const d of cpor.dataQuality) say(`   Data quality: ${d.detail}`);
 }
 
 export function register(program: Command): void {

@@ -75,7 +75,7 @@ export function reportStem(period: string): string {
   return `cpor-${period.replace("/", "-").replace(" ", "-")}`;
 }
 
-export async function runReport(inputs: string[], opts: ReportCommandOptions): Promise<{ html: string; xlsx: string; rollup: Rollup }> {
+export async function runReport(inputs: string[], opts: ReportCommandOptions): Promise<{ html: string; xlsx: string; rollup: Rollup; dataQuality: { detail: string }[] }> {
   if (inputs.length === 0) throw new UserError("report: name the roll-up (.json from collect) or the returns to report on");
   if (opts.period !== undefined) {
     try {
@@ -121,13 +121,14 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
   if (opts.json) {
     process.stdout.write(JSON.stringify({ out, report }) + "\n");
   } else {
-    for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
-    for (const d of report.dataQuality) process.stderr.write(`data quality: ${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}: ${d.detail}\n`);
+    // Quiet callers (the demo) say themselves which drafts were left out and what data quality notes there are.
+    if (!opts.quiet) for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
+    if (!opts.quiet) for (const d of report.dataQuality) process.stderr.write(`data quality: ${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
     if (!opts.quiet) process.stdout.write(`${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`);
   }
   if (rollup.rejects.length > 0) process.exitCode = EXIT_REJECTED;
-  return { ...out, rollup };
+  return { ...out, rollup, dataQuality: report.dataQuality };
 }
 
 export function register(program: Command): void {
