@@ -15,8 +15,7 @@ const SAMPLE_URL = "https://plans.example.gov.uk/golden-thread/";
 
 /** Validates each manifest; returns one line per problem, naming the file (empty when all valid). */
 function validateManifests({ built = path.join(ROOT, "dist", "addin", "manifest.xml") } = {}) {
-  if (spawnSync("xmllint", ["--version"]).status !== 0)
-    return { checked: [], problems: ["xmllint is not installed: install Debian's libxml2-utils (apt-get install libxml2-utils) and run again."] };
+  if (spawnSync("xmllint", ["--version"]).status !== 0) return { checked: [], problems: ["xmllint is not installed: install Debian's libxml2-utils (apt-get install libxml2-utils) and run again."] };
   const { manifestFor } = require(path.join(ROOT, "webpack.config.js"));
   const source = path.join(ROOT, "manifest.xml");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-manifest-"));
@@ -46,7 +45,8 @@ module.exports = { validateManifests, SAMPLE_URL };
 if (require.main === module) {
   const result = validateManifests();
   for (const name of result.checked) if (!result.problems.some((p) => p.startsWith(`${name}:`))) console.log(`${name}: valid`);
-  if (!result.checked.some((n) => n.startsWith("dist"))) console.log("dist/addin/manifest.xml: not built (ADDIN_URL=https://... npm run build makes it); the production manifest was checked as the build makes it");
+  if (!result.checked.some((n) => n.startsWith("dist")))
+    console.log("dist/addin/manifest.xml: not built (ADDIN_URL=https://... npm run build makes it); the production manifest was checked as the build makes it");
   if (result.problems.length > 0) {
     console.error(result.problems.join("\n"));
     process.exit(1);

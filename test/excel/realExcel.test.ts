@@ -46,7 +46,16 @@ describe("2. protection", () => {
 
   test.each(["web", "desktop"] as const)("a sheet the user protected with a password is left alone, with a message (%s)", async (platform) => {
     const seed: FakeSeed = {
-      sheets: [{ name: "Log", values: [["ID", "Note"], ["A1", "old"]], password: "council" }],
+      sheets: [
+        {
+          name: "Log",
+          values: [
+            ["ID", "Note"],
+            ["A1", "old"],
+          ],
+          password: "council",
+        },
+      ],
       tables: [{ name: "Log", sheet: "Log", range: "A1:B2" }],
     };
     const { fake, workbook } = setup(seed, { platform });
@@ -60,7 +69,18 @@ describe("2. protection", () => {
   });
 
   test("an unprotected sheet is never unprotected or protected (office-js #6784)", async () => {
-    const seed: FakeSeed = { sheets: [{ name: "Log", values: [["ID", "Note", "Twice"], ["A1", "old", "=1*2"]] }], tables: [{ name: "Log", sheet: "Log", range: "A1:C2" }] };
+    const seed: FakeSeed = {
+      sheets: [
+        {
+          name: "Log",
+          values: [
+            ["ID", "Note", "Twice"],
+            ["A1", "old", "=1*2"],
+          ],
+        },
+      ],
+      tables: [{ name: "Log", sheet: "Log", range: "A1:C2" }],
+    };
     const { fake, workbook } = setup(seed);
     await workbook.writeColumn("Log", "Note", ["new"]);
     await workbook.addRows("Log", 1);
@@ -92,20 +112,54 @@ describe("3. co-authoring: rows are written below the table, not added with tabl
 
   test("Replace rows grows the table by writing below it, moving a note under the table down, not overwriting it", async () => {
     const seed: FakeSeed = {
-      sheets: [{ name: "Register", values: [["ID", "Title"], ["CP1", "Thriving"], ["Note: kept by hand", ""]] }],
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["ID", "Title"],
+            ["CP1", "Thriving"],
+            ["Note: kept by hand", ""],
+          ],
+        },
+      ],
       tables: [{ name: "Register", sheet: "Register", range: "A1:B2" }],
     };
     const { fake, workbook } = setup(seed);
-    await workbook.replaceRows("Register", [["CP1", "Thriving"], ["CP2", "Healthy"], ["CP3", "Safe"]]);
+    await workbook.replaceRows("Register", [
+      ["CP1", "Thriving"],
+      ["CP2", "Healthy"],
+      ["CP3", "Safe"],
+    ]);
     expect(fake.workbook.commandLog.some((l) => l.includes("rows.add"))).toBe(false);
     expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:B4");
-    expect(fake.workbook.valuesOf("Register", "A2:B5")).toEqual([["CP1", "Thriving"], ["CP2", "Healthy"], ["CP3", "Safe"], ["Note: kept by hand", ""]]);
+    expect(fake.workbook.valuesOf("Register", "A2:B5")).toEqual([
+      ["CP1", "Thriving"],
+      ["CP2", "Healthy"],
+      ["CP3", "Safe"],
+      ["Note: kept by hand", ""],
+    ]);
     expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(3);
   });
 
   test("a blank row to add below the table is refused by name (blank rows do not expand a table)", async () => {
-    const { workbook } = setup({ sheets: [{ name: "Register", values: [["ID", "Title"], ["CP1", "x"]] }], tables: [{ name: "Register", sheet: "Register", range: "A1:B2" }] });
-    await expect(workbook.replaceRows("Register", [["CP1", "x"], [null, null]])).rejects.toThrow('Cannot replace the rows of table "Register": row 2 is blank');
+    const { workbook } = setup({
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["ID", "Title"],
+            ["CP1", "x"],
+          ],
+        },
+      ],
+      tables: [{ name: "Register", sheet: "Register", range: "A1:B2" }],
+    });
+    await expect(
+      workbook.replaceRows("Register", [
+        ["CP1", "x"],
+        [null, null],
+      ]),
+    ).rejects.toThrow('Cannot replace the rows of table "Register": row 2 is blank');
   });
 });
 
@@ -124,7 +178,20 @@ describe("4. filters", () => {
   });
 
   test("replacing the rows of a filtered table is refused", async () => {
-    const { fake, workbook } = setup({ sheets: [{ name: "Register", values: [["ID", "Title"], ["CP1", "a"], ["CP2", "b"], ["CP3", "c"]] }], tables: [{ name: "Register", sheet: "Register", range: "A1:B4" }] });
+    const { fake, workbook } = setup({
+      sheets: [
+        {
+          name: "Register",
+          values: [
+            ["ID", "Title"],
+            ["CP1", "a"],
+            ["CP2", "b"],
+            ["CP3", "c"],
+          ],
+        },
+      ],
+      tables: [{ name: "Register", sheet: "Register", range: "A1:B4" }],
+    });
     fake.workbook.filterTable("Register", "ID", (v) => v === "CP2");
     await expect(workbook.replaceRows("Register", [["X", "y"]])).rejects.toThrow('Cannot replace the rows of table "Register": table "Register" on sheet "Register" is filtered');
     expect(fake.workbook.tableAddress("Register")).toBe("Register!A1:B4");
@@ -179,7 +246,12 @@ describe("9. big loose workbooks", () => {
   });
 
   test("a workbook whose used range runs to the sheet's far corner is refused with the sheet, range and what to do", async () => {
-    const { workbook } = setup({ sheets: [{ name: "Notes", values: [["Plan notes"]] }, { name: "Stray", values: [["x"]] }] });
+    const { workbook } = setup({
+      sheets: [
+        { name: "Notes", values: [["Plan notes"]] },
+        { name: "Stray", values: [["x"]] },
+      ],
+    });
     const big = setup({ sheets: [{ name: "Notes", values: [["Plan notes"]] }] }, { platform: "desktop" });
     big.fake.workbook.sheet("Notes").touch(1_048_576, 16_384).value = "stray";
     await expect(big.workbook.read()).rejects.toThrow(

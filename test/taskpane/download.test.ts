@@ -4,7 +4,11 @@ import fc from "fast-check";
 import { saveFile, SaveHost, toBase64 } from "../../src/taskpane/download";
 import type { ExportedFile } from "../../src/taskpane/paneModel";
 
-const xlsx: ExportedFile = { fileName: "QSR OSP-ASC-2024 2024-25 Q2.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: new Uint8Array([80, 75, 3, 4, 1, 2, 3]) };
+const xlsx: ExportedFile = {
+  fileName: "QSR OSP-ASC-2024 2024-25 Q2.xlsx",
+  mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  bytes: new Uint8Array([80, 75, 3, 4, 1, 2, 3]),
+};
 const json: ExportedFile = { fileName: "QSR OSP-ASC-2024 2024-25 Q2.json", mimeType: "application/json", bytes: new TextEncoder().encode("{}") };
 
 function host(platform: string | undefined, canCreate = true): SaveHost & { downloaded: string[]; created: string[] } {
@@ -28,7 +32,9 @@ test.each(["Mac", "iOS"])("on %s an xlsx opens as a new workbook (never a silent
 
 test("on a Mac the JSON form is refused with where to get it, not dropped", async () => {
   const h = host("Mac");
-  await expect(saveFile(json, h)).rejects.toThrow(/^Excel for Mac does not let add-ins save files, so QSR OSP-ASC-2024 2024-25 Q2.json cannot be saved from here\. Export the xlsx return instead .* or export the JSON from Excel on the web or for Windows, or with the service-plan command\.$/);
+  await expect(saveFile(json, h)).rejects.toThrow(
+    /^Excel for Mac does not let add-ins save files, so QSR OSP-ASC-2024 2024-25 Q2.json cannot be saved from here\. Export the xlsx return instead .* or export the JSON from Excel on the web or for Windows, or with the service-plan command\.$/,
+  );
   expect(h.downloaded).toEqual([]);
   await expect(saveFile(xlsx, host("Mac", false))).rejects.toThrow("needs ExcelApi 1.8");
 });
@@ -41,5 +47,8 @@ test.each(["PC", "OfficeOnline", undefined])("on %s files download as usual", as
 });
 
 test("base64 of any bytes decodes back to the same bytes", () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 70_000 }), (bytes) => expect(new Uint8Array(Buffer.from(toBase64(bytes), "base64"))).toEqual(bytes)), { numRuns: 40 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 70_000 }), (bytes) => expect(new Uint8Array(Buffer.from(toBase64(bytes), "base64"))).toEqual(bytes)),
+    { numRuns: 40 },
+  );
 });

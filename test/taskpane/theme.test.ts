@@ -17,7 +17,11 @@ test("reads officeTheme at start and follows it when the pane comes back into vi
   let theme = { bodyBackgroundColor: "#FFFFFF" };
   const seen: boolean[] = [];
   const win = fakeWindow();
-  const stop = followOfficeTheme(() => theme, (dark) => seen.push(dark), win);
+  const stop = followOfficeTheme(
+    () => theme,
+    (dark) => seen.push(dark),
+    win,
+  );
   expect(seen).toEqual([false]);
   theme = { bodyBackgroundColor: "#262626" }; // the user picked Black in File > Account
   win.fire("focus");
@@ -34,7 +38,11 @@ test("reads officeTheme at start and follows it when the pane comes back into vi
 
 test("no officeTheme (an older host) means the light theme", () => {
   const seen: boolean[] = [];
-  followOfficeTheme(() => undefined, (dark) => seen.push(dark), fakeWindow());
+  followOfficeTheme(
+    () => undefined,
+    (dark) => seen.push(dark),
+    fakeWindow(),
+  );
   expect(seen).toEqual([false]);
   expect(isDarkBackground("#1F1F1F")).toBe(true);
   expect(isDarkBackground("not a colour")).toBe(false);
