@@ -169,3 +169,14 @@ test("date options take dd/mm/yyyy as people write them, and yyyy-mm-dd", () => 
   expect(() => parseDateOption("31/02/2025", "--on")).toThrow('--on: "31/02/2025" is not a date; write it as dd/mm/yyyy');
   expect(() => parseDateOption("09/30/2024", "--deadline")).toThrow("--deadline");
 });
+
+test("the text report names each row, gives totals and explains M", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-status-text-"));
+  const file = path.join(dir, "measures.csv");
+  const header = "id,name,type,polarity,unit,frequency,cumulative,reported_in,data_source,accountable_officer,parent_link,key_measure,baseline,annual_target,q1_target,q2_target,q3_target,q4_target,q1_actual,q2_actual,q3_actual,q4_actual,green_within,amber_within,provisional,comments,red_reason,corrective_action";
+  fs.writeFileSync(file, `${header}\nKPI-1,Households prevented from homelessness,Performance Indicator,High,number,Quarterly,,,Housing system,Head of Housing,CP1,no,400,,,,,,,,,,,,no,,,\n`);
+  const run = await runCli("status", file, "--period", "2024/25 Q1");
+  expect(run.stdout).toMatch(/KPI-1\s+Households prevented from homelessness\s+M/);
+  expect(run.stdout).toMatch(/RAG: M 1/);
+  expect(run.stdout).toMatch(/M: cannot be measured yet/);
+});

@@ -72,18 +72,34 @@ async function runStatus(file: string, opts: { period: string; reportingDate?: s
   if (opts.json) {
     process.stdout.write(JSON.stringify(report) + "\n");
   } else {
-    process.stdout.write(formatReport(report, periodLabel(period)));
+    process.stdout.write(formatReport(report, periodLabel(period), new Map<string, string>([...input.measures.map((m): [string, string] => [m.id, m.name]), ...input.actions.map((a): [string, string] => [a.id, a.action])])));
   }
   return report;
 }
 
-function formatReport(report: StatusReport, label: string): string {
+/** Each row with its name, then totals; "M" is explained wherever it appears. */
+function formatReport(report: StatusReport, label: string, names: Map<string, string>): string {
+  const name = (id: string) => {
+    const n = (names.get(id) ?? "").replace(/\s+/g, " ");
+    return n.length > 48 ? `${n.slice(0, 47)}…` : n;
+  };
+  const totals = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts].map(([v, n]) => `${v} ${n}`).join(", ");
+  };
   const lines = [`Statuses for ${label}`];
   if (report.measures.length) {
-    lines.push("", "Measures", ...report.measures.map((m) => `  ${m.id.padEnd(14)} ${m.rag.padEnd(10)} ${m.direction}`));
+    lines.push("", `Measures (${report.measures.length})`, `  ${"ID".padEnd(14)} ${"Measure".padEnd(48)} ${"RAG".padEnd(6)} Direction of travel`);
+    lines.push(...report.measures.map((m) => `  ${m.id.padEnd(14)} ${name(m.id).padEnd(48)} ${m.rag.padEnd(6)} ${m.direction}`));
+    lines.push(`  RAG: ${totals(report.measures.map((m) => m.rag))}`, `  Direction of travel: ${totals(report.measures.map((m) => m.direction))}`);
   }
   if (report.actions.length) {
-    lines.push("", "Actions", ...report.actions.map((a) => `  ${a.id.padEnd(14)} ${a.status}`));
+    lines.push("", `Actions (${report.actions.length})`, ...report.actions.map((a) => `  ${a.id.padEnd(14)} ${name(a.id).padEnd(48)} ${a.status}`));
+    lines.push(`  Totals: ${totals(report.actions.map((a) => a.status))}`);
+  }
+  if (report.measures.some((m) => m.rag === "M" || m.direction === "M")) {
+    lines.push("", "M: cannot be measured yet (no figure for the quarter, no target to compare with, or an annual measure not yet reported).");
   }
   return lines.join("\n") + "\n";
 }
