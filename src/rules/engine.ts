@@ -8,6 +8,7 @@ import { analyseAction } from "./text/actionText";
 import { str } from "./text/dates";
 import type { Finding, Hit, PlanHit, RuleInfo, Severity } from "./types";
 import { isContextual } from "./measures/nonContextual";
+import type { OwnerReading } from "./responsible/ownerReading";
 import type { RegisterIndex } from "../model/measureRegister";
 
 export interface CheckInput {
@@ -47,6 +48,16 @@ export function checkPlan(input: CheckInput): Finding[] {
   // The council's own severity for a rule wins; else a rule may soften one case (a suggestion, not a fault).
   const severity = (r: RuleInfo, softer?: Severity) => (r.id in settings.severity ? settings.severity[r.id] : (softer ?? r.severity));
 
+  // Plans name the same officers again and again: the owner rules judge each distinct cell once per check.
+  const judged = new Map<string, Map<OwnerReading, (string | null)[]>>();
+  const ownerVerdicts = (owner: OwnerReading, role: string): (string | null)[] => {
+    let byOwner = judged.get(role);
+    if (!byOwner) judged.set(role, (byOwner = new Map()));
+    let verdicts = byOwner.get(owner);
+    if (!verdicts) byOwner.set(owner, (verdicts = ownerRules.map((rule) => rule.check(owner, ctx, role))));
+    return verdicts;
+  };
+
   const actions = ctx.actions;
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
@@ -59,9 +70,10 @@ export function checkPlan(input: CheckInput): Finding[] {
     }
     // Who answers for it: the same rules as for a measure's accountable officer.
     if (facts.owner.kind !== "empty") {
-      for (const rule of ownerRules) {
-        const message = rule.check(facts.owner, ctx, "lead officer");
-        if (message !== null) findings.push(finding(rule, severity(rule), a.source, { field: "leadOfficer", message }, str(a.id), undefined));
+      const verdicts = ownerVerdicts(facts.owner, "lead officer");
+      for (let k = 0; k < verdicts.length; k++) {
+        const message = verdicts[k];
+        if (message !== null) findings.push(finding(ownerRules[k], severity(ownerRules[k]), a.source, { field: "leadOfficer", message }, str(a.id), undefined));
       }
     }
   }
@@ -74,9 +86,10 @@ export function checkPlan(input: CheckInput): Finding[] {
     const owner = ctx.measureOwners[i];
     // Contextual indicators are not target-set or owned as KPIs (Sefton Appendix 3).
     if (owner.kind !== "empty" && !isContextual(m)) {
-      for (const rule of ownerRules) {
-        const message = rule.check(owner, ctx, "accountable officer");
-        if (message !== null) findings.push(finding(rule, severity(rule), m.source, { field: "accountableOfficer", message }, undefined, str(m.id)));
+      const verdicts = ownerVerdicts(owner, "accountable officer");
+      for (let k = 0; k < verdicts.length; k++) {
+        const message = verdicts[k];
+        if (message !== null) findings.push(finding(ownerRules[k], severity(ownerRules[k]), m.source, { field: "accountableOfficer", message }, undefined, str(m.id)));
       }
     }
   }

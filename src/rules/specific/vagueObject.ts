@@ -1,6 +1,6 @@
 import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
-import { objectWords, openingVerbs } from "../text/verbs";
+import { objectIsOnly, objectWords, openingVerbs } from "../text/verbs";
 
 /** Specific: "Deliver the transformation programme" names no particular thing to deliver. */
 export const vagueObject = defineRule<ActionRule>({
@@ -14,8 +14,8 @@ export const vagueObject = defineRule<ActionRule>({
     if (text.hasQuantity) return null;
     const { verbs, object } = openingVerbs(text, ctx.settings);
     if (verbs.length === 0) return null;
+    if (!objectIsOnly(text.tokens, object, ctx.settings.words.vagueObjects)) return null;
     const words = objectWords(text.tokens, object);
-    if (words.length === 0 || !words.every((w) => ctx.settings.words.vagueObjects.has(w))) return null;
     const what = words.join(" ");
     return { field: "action", message: `"${what}" does not say which ${words[words.length - 1]}: name what will be delivered, e.g. "${verbs[0][0].toUpperCase()}${verbs[0].slice(1)} the [named] ${what} by [date]: [its main parts]".` };
   },

@@ -153,6 +153,19 @@ function findOpeningVerbs(tokens: readonly string[], s: CompiledSettings): Openi
 const OBJECT_ENDS = new Set(["to", "with", "in", "across", "at", "by", "within", "through", "on", "into", "so", "that", "which", "and", "or", "as", "where", "when", "including", "between", "under", "over", "via"]);
 const SKIPPED = new Set(["the", "a", "an", "our", "its", "their", "this", "these", "those", "all", "of", "for", "from", "sefton's", "council's"]);
 
+/** Whether every word of the object from `from` is in `vague` (and there is at least one): no array is built, as it runs for every action. */
+export function objectIsOnly(tokens: readonly string[], from: number, vague: ReadonlySet<string>): boolean {
+  let words = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isSeparator(t) || OBJECT_ENDS.has(t)) break;
+    if (SKIPPED.has(t)) continue;
+    if (!vague.has(t)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 /** The words of the object that follows the opening verbs, up to the first preposition or break ("of" and "for" continue it: "a strategy for play areas"). */
 export function objectWords(tokens: readonly string[], from: number): string[] {
   const words: string[] = [];
