@@ -3,7 +3,7 @@
 import type { IsoDate } from "../model/dates";
 import { Framework } from "../model/framework";
 import { financialYearLabel, parseFinancialYear } from "../model/period";
-import { FORMAT_VERSION, PlanDetails, planDetailsSchema, Tier, TIERS } from "../model/plan";
+import { FORMAT_VERSION, Measure, PlanDetails, planDetailsSchema, Tier, TIERS } from "../model/plan";
 import { defaultReportingDate, planDesign } from "../workbook/design";
 import type { WorkbookPort } from "../workbook/port";
 import { detectWorkbookKind } from "../workbook/readPlan";
@@ -18,6 +18,8 @@ export interface NewPlanInput {
   service?: string;
   team?: string;
   owner?: string;
+  /** Measures to start with, e.g. filled in from the measure register (model/measureRegister.ts). */
+  measures?: Measure[];
 }
 
 /** Sefton's plan ID prefixes: Directorate, Operational and Team Service Plans. */
@@ -67,6 +69,6 @@ export async function createPlan(port: WorkbookPort, input: NewPlanInput, framew
   if (detectWorkbookKind(await port.read()).kind === "plan") {
     throw new Error(`${workbookName} already holds a plan: create the new plan in a new, empty workbook.`);
   }
-  await port.apply(planDesign({ details, framework }));
+  await port.apply(planDesign({ details, framework, measures: input.measures }));
   return { details, reportingDate: defaultReportingDate(details.planYear) };
 }

@@ -4,7 +4,7 @@
 // peers, forecast method) plus type, polarity, unit, cumulative or snapshot and comparator values.
 // Plans reference a register measure by giving their measure the register ID; other IDs are local measures.
 import { z } from "zod";
-import { FREQUENCIES, MEASURE_TYPES, POLARITIES } from "./plan";
+import { FREQUENCIES, Measure, MEASURE_TYPES, measureSchema, POLARITIES } from "./plan";
 
 const text = () => z.string().trim().default("");
 
@@ -100,4 +100,40 @@ export function parseMeasureRegister(jsonText: string, file = "register"): Measu
   });
   if (problems.length) throw new Error(`${file}: ${problems.join("; ")}`);
   return result.data;
+}
+
+/**
+ * Plan measures filled in from the register (for `new` and `convert`): each chosen by its register ID,
+ * or all of a Corporate Plan priority's by the priority ID. The register gives what it holds; the
+ * plan's own figures (baseline, targets, actuals) start blank for the service to agree.
+ */
+export function measuresFromRegister(index: RegisterIndex, choose: readonly string[], file = "register"): Measure[] {
+  const out: Measure[] = [];
+  const seen = new Set<string>();
+  for (const raw of choose) {
+    const item = raw.trim();
+    if (item === "") continue;
+    const one = index.get(item);
+    const chosen = one ? [one] : index.register.measures.filter((m) => registerKey(m.corporatePriority) === registerKey(item));
+    if (chosen.length === 0) throw new Error(`${file}: "${item}" is neither a measure ID nor a Corporate Plan priority with measures in the register`);
+    for (const m of chosen) {
+      if (seen.has(registerKey(m.id))) continue;
+      seen.add(registerKey(m.id));
+      out.push(
+        measureSchema.parse({
+          id: m.id,
+          name: m.name,
+          type: m.type ?? undefined,
+          polarity: m.polarity,
+          unit: m.unit,
+          frequency: m.frequency,
+          cumulative: m.cumulative ?? undefined,
+          dataSource: m.dataSource,
+          accountableOfficer: m.accountableOfficer,
+          parentLink: m.corporatePriority,
+        }),
+      );
+    }
+  }
+  return out;
 }

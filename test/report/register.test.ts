@@ -100,3 +100,28 @@ describe("check --register", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("new --register --measures", () => {
+  const { err } = captureOutput();
+  it("starts a plan with the register's measures for a priority or by ID, and refuses an unknown one", async () => {
+    const { main } = await import("../../src/cli/main");
+    const { readPlan } = await import("../../src/workbook/readPlan");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-new-"));
+    const reg = path.join(root, "examples", "sefton-measure-register.json");
+    const out = path.join(dir, "dsp.xlsx");
+    await main(["node", "service-plan", "new", "--tier", "directorate", "--register", reg, "--measures", "CP2, SM01", "--out", out]);
+    expect(process.exitCode ?? 0).toBe(0);
+    const plan = readPlan(await (await XlsxWorkbook.open(out)).read(), "dsp.xlsx").plan;
+    const register = parseMeasureRegister(registerText, "sefton-measure-register.json");
+    const expected = [...register.measures.filter((m) => m.corporatePriority === "CP2"), register.measures[0]];
+    expect(plan.measures.map((m) => [m.id, m.name, m.polarity, m.parentLink])).toEqual(expected.map((m) => [m.id, m.name, m.polarity, m.corporatePriority]));
+    // Figures are the service's to agree: none come from the register.
+    expect(plan.measures.every((m) => m.baseline === null && m.annualTarget === null)).toBe(true);
+
+    await main(["node", "service-plan", "new", "--tier", "directorate", "--register", reg, "--measures", "SM99", "--out", path.join(dir, "bad.xlsx")]);
+    expect(process.exitCode).toBe(1);
+    expect(err.join("")).toContain('sefton-measure-register.json: "SM99" is neither a measure ID nor a Corporate Plan priority with measures in the register');
+    expect(fs.existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

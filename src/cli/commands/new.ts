@@ -8,12 +8,16 @@ import { createPlan, parseTier } from "../../app/create";
 import type { Tier } from "../../model/plan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
+import { measuresFromRegister } from "../../model/measureRegister";
+import { loadRegister } from "./report";
 
 interface NewPlanOptions {
   tier: string;
   framework?: string;
   planYear?: string;
   planId?: string;
+  register?: string;
+  measures?: string;
   out: string;
   force?: boolean;
   json?: boolean;
@@ -31,10 +35,19 @@ async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier;
     throw new UserError(`--tier: "${opts.tier}" is not a plan tier; use directorate, operational or team`);
   }
   const framework = loadFramework(opts.framework);
+  if (opts.measures && !opts.register) throw new UserError("--measures needs --register FILE: the measures are filled in from the register");
+  let measures;
+  if (opts.register) {
+    try {
+      measures = measuresFromRegister(loadRegister(opts.register), (opts.measures ?? "").split(","), path.basename(opts.register));
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
+  }
   const workbook = XlsxWorkbook.create(path.basename(opts.out));
   let created;
   try {
-    created = await createPlan(workbook, { tier: opts.tier, planYear: opts.planYear, planId: opts.planId }, framework, path.basename(opts.out));
+    created = await createPlan(workbook, { tier: opts.tier, planYear: opts.planYear, planId: opts.planId, measures }, framework, path.basename(opts.out));
   } catch (e) {
     throw new UserError((e as Error).message.replace(/^Plan year: /, "--plan-year: "));
   }
@@ -53,6 +66,8 @@ export function register(program: Command): void {
     .option("--framework <file>", "council framework JSON (default: the Sefton example)")
     .option("--plan-year <year>", "financial year, e.g. 2024/25 (default: the framework's)")
     .option("--plan-id <id>", "the plan's reference, e.g. OSP-ASCO-2024")
+    .option("--register <file>", "the measure register JSON, to fill in --measures")
+    .option("--measures <ids>", "register measure IDs or Corporate Plan priority IDs, comma-separated (e.g. SM15,SM16 or CP2): their name, polarity, unit, frequency, data source and officer come from the register")
     .option("--force", "replace the file if it exists")
     .option("--json", "print what was created as JSON")
     .action(async (opts: NewPlanOptions) => {
