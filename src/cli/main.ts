@@ -15,7 +15,9 @@ import { register as registerRollover } from "./commands/rollover";
 export function buildProgram(): Command {
   const program = new Command("service-plan")
     .description("Golden Thread: council service plans, statuses, SMART checks and quarterly returns")
-    .version("0.1.0");
+    .version("0.1.0")
+    // One prefix for every error, commander's own (a missing option, an unknown command) included.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "service-plan: ")) });
   registerStatus(program);
   registerNew(program);
   registerConvert(program);
