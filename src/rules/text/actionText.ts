@@ -15,10 +15,12 @@ const MONTH_AFTER = /(?:st|nd|rd|th)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?
  * how much ("by 31 March 2025", "2024/25", "by 2030", "Q2"). A scanner, as it runs for every action.
  */
 function statesAmount(lowerText: string): boolean {
-  if (!DIGIT_OR_MONEY.test(lowerText)) return false;
-  if (lowerText.indexOf("%") >= 0 || lowerText.indexOf("£") >= 0) return true;
+  // The first digit, found natively; the scan starts there.
+  const first = lowerText.search(DIGIT_OR_MONEY);
+  if (first < 0) return false;
+  if (lowerText.indexOf("%", first) >= 0 || lowerText.indexOf("£", first) >= 0) return true;
   const n = lowerText.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const c = lowerText.charCodeAt(i);
     if (c < 48 || c > 57) continue;
     let j = i;
