@@ -592,14 +592,17 @@ export class ExcelWorkbook implements WorkbookPort {
           });
         });
       }
+      let after: Excel.Range | null = null;
+      const check = (ctx: Excel.RequestContext) => void (after = ctx.workbook.tables.getItem(table).getRange().load("address"));
       try {
-        await sendSteps(context, liftProtection(protection, sheet, steps), { eventsWere: runtime.enableEvents, syncsLeft: 3 - syncsUsed, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, liftProtection(protection, sheet, steps), { eventsWere: runtime.enableEvents, syncsLeft: 3 - syncsUsed, requestLimitBytes: this.options.requestLimitBytes, check });
       } catch (error) {
         const password = await restoreProtection(context, protection, sheet, what, error);
         if (password) throw new ExcelCommandError(password);
         const message = error instanceof Error ? error.message : String(error);
         throw new ExcelCommandError(`Cannot add ${count} rows to table "${table}" (sheet "${sheet}"): ${message}`);
       }
+      notExpanded(after, newBottom, table, `${left}${newTop}:${right}${newBottom}`);
     });
   }
 
@@ -675,12 +678,15 @@ export class ExcelWorkbook implements WorkbookPort {
           steps.push({ bytes: b.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = b.rows) });
         }
       }
+      let after: Excel.Range | null = null;
+      const check = (ctx: Excel.RequestContext) => void (after = ctx.workbook.tables.getItem(table).getRange().load("address"));
       try {
-        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, syncsLeft: 2, requestLimitBytes: this.options.requestLimitBytes });
+        await sendSteps(context, steps, { eventsWere: runtime.enableEvents, syncsLeft: 2, requestLimitBytes: this.options.requestLimitBytes, check });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new ExcelCommandError(`Cannot replace the rows of table "${table}" (sheet "${sheet}"): ${message}`);
       }
+      if (extra.length > 0) notExpanded(after, box.top + input.length, table, `${left}${box.bottom + 1}:${right}${box.top + input.length}`);
     });
   }
 
@@ -744,6 +750,19 @@ function tableSnapshot(name: string, box: SheetBox, grid: SheetGrid | undefined)
   for (let r = box.top + 1; r <= box.bottom; r++) rows.push(rowOf(r));
   const range = `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`;
   return { name, sheet: box.sheet, range, headers, rows };
+}
+
+/**
+ * Writing below a table expands it only while Excel's AutoCorrect option "Include new rows and
+ * columns in table" is on (it is by default). When the table did not reach `bottom`, say so.
+ */
+function notExpanded(after: Excel.Range | null, bottom: number, table: string, written: string): void {
+  if (!after) return;
+  const box = parseSheetBox((after as Excel.Range).address);
+  if (box.bottom >= bottom) return;
+  throw new ExcelCommandError(
+    `Table "${table}" did not grow over the new rows (${box.sheet}!${written}): Excel's AutoCorrect option "Include new rows and columns in table" is off. Turn it on (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type), delete rows ${written.replace(/[A-Z]+/g, "")} under the table, and run the command again.`,
+  );
 }
 
 /** Refuses a write into a filtered table: Excel puts values into the wrong rows there (office-js #224) and deletes nothing (#994). */

@@ -15,6 +15,8 @@ export interface SendOptions {
   requestLimitBytes?: number;
   /** Syncs the command may still spend (3 minus those it used); a separate recalculation needs one. */
   syncsLeft?: number;
+  /** Queues loads that ride in the last request (a check of what the writes did). */
+  check?: (context: Excel.RequestContext) => void;
 }
 
 /** Sends the steps; resolves to the number of syncs used. */
@@ -30,7 +32,10 @@ export async function sendSteps(context: Excel.RequestContext, steps: ExcelStep[
       if (i === 0) context.runtime.enableEvents = false;
       for (const step of requests[i]) step.queue(context);
       if (i === requests.length - 1) {
-        if (!separate) context.application.calculate("Recalculate");
+        if (!separate) {
+          context.application.calculate("Recalculate");
+          options.check?.(context);
+        }
         context.runtime.enableEvents = options.eventsWere;
       }
       syncs++;
@@ -40,6 +45,7 @@ export async function sendSteps(context: Excel.RequestContext, steps: ExcelStep[
     }
     if (separate) {
       context.application.calculate("Recalculate");
+      options.check?.(context);
       syncs++;
       await context.sync();
     }

@@ -17,6 +17,8 @@ export interface FakeHostOptions {
   logCommands: boolean;
   /** Excel desktop returns null for a read of more cells than this (about 5 million). */
   desktopReadCellLimit: number;
+  /** Excel's AutoCorrect "Include new rows and columns in table" (on by default): data written just below a table extends it. */
+  autoExpandTables: boolean;
 }
 
 export const DEFAULT_HOST: FakeHostOptions = {
@@ -27,6 +29,7 @@ export const DEFAULT_HOST: FakeHostOptions = {
   otherRequirementSets: {},
   logCommands: false,
   desktopReadCellLimit: 5_000_000,
+  autoExpandTables: true,
 };
 
 export function versionAtLeast(have: string, need: string): boolean {

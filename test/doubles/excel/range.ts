@@ -122,6 +122,7 @@ function writeCells(context: FakeRequestContext, t: RangeTarget, data: unknown[]
     while (hidden.has(row)) row++;
     for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) enter(t.sheet.touch(row, t.box.c1 + c), data[r][c]);
   }
+  if (!context.host.autoExpandTables) return;
   const table = context.model.tables.find((x) => x.sheet === t.sheet && x.box.r2 + 1 === t.box.r1 && t.box.c1 >= x.box.c1 && t.box.c2 <= x.box.c2);
   if (!table) return;
   let lastWithData = -1;
