@@ -2,6 +2,7 @@
 // rows tall enough for their wrapped text, A4 with a title on every page, print areas, repeated
 // titles, and status cells as word plus colour from the one palette.
 import ExcelJS from "exceljs";
+import { columnLetter, parseBox } from "../workbook/a1";
 import { PrintDesign } from "../workbook/port";
 import { StatusColour } from "../workbook/statusPalette";
 import { FitCell, FONT_NAME, FONT_SIZE, rowHeightFor, shownText } from "../workbook/textFit";
@@ -31,9 +32,13 @@ function headerText(s: string): string {
 
 /** "A1:B20" -> "A$1:B$20": ExcelJS puts "$" only before the column, and LibreOffice ignores "$A1:$B20". */
 export function absoluteArea(area: string): string {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(area);
-  if (!m) throw new Error(`print area "${area}" is not a range like A1:B20`);
-  return `${m[1]}$${m[2]}:${m[3]}$${m[4]}`;
+  let box;
+  try {
+    box = parseBox(area);
+  } catch {
+    throw new Error(`print area "${area}" is not a range like A1:B20`);
+  }
+  return `${columnLetter(box.left)}$${box.top}:${columnLetter(box.right)}$${box.bottom}`;
 }
 
 export function applyPrint(ws: ExcelJS.Worksheet, print: PrintDesign): void {
