@@ -1,5 +1,6 @@
 // Convert a loose plan workbook: propose how its columns map onto the plan format, take the user's
 // corrections, and write the structured plan (plus the Unmapped sheet: nothing is lost).
+import { fillFromRegister, type RegisterIndex } from "../model/measureRegister";
 import { convertWorkbook } from "../convert/convert";
 import { ConversionProposal, MappingFile, proposeMapping, TableProposal, withField, withKind } from "../convert/mapping";
 import type { ConversionResult } from "../convert/result";
@@ -54,6 +55,8 @@ export interface ConvertRequest {
   framework: Framework;
   /** The source workbook's name, used in findings and for the plan ID. */
   fileName: string;
+  /** The measure register: measures with its IDs get its values where the loose plan left them blank. */
+  register?: RegisterIndex;
 }
 
 export interface Converted {
@@ -62,17 +65,20 @@ export interface Converted {
   details: PlanDetails;
   /** Whether the plan ID was made up (the loose plan did not say it): the user should set it. */
   planIdGuessed: boolean;
+  /** Register measures whose blank fields were filled in from the register. */
+  filledFromRegister: { id: string; fields: string[] }[];
 }
 
 /** The structured plan a loose workbook converts to (written by the caller to the target workbook). */
 export function convertPlan(snapshot: WorkbookSnapshot, proposal: ConversionProposal, request: ConvertRequest): Converted {
   const result = convertWorkbook(snapshot, proposal, { tier: request.tier, framework: request.framework, file: request.fileName, planYear: request.framework.planYear });
   const { details, kept, planIdGuessed } = detailsFor(snapshot, request);
+  const filledFromRegister = request.register ? fillFromRegister(result.measures, request.register) : [];
   const design = withUnmapped(
     planDesign({ details, framework: request.framework, actions: result.actions, measures: result.measures, updates: kept?.plan.updates ?? [], register: kept?.plan.register ?? [] }),
     result,
   );
-  return { design, result, details, planIdGuessed };
+  return { design, result, details, planIdGuessed, filledFromRegister };
 }
 
 /** Plan details: those of a plan being re-converted, else from the file name and the framework. */

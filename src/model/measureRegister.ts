@@ -137,3 +137,30 @@ export function measuresFromRegister(index: RegisterIndex, choose: readonly stri
   }
   return out;
 }
+
+const FILLABLE = ["name", "polarity", "unit", "frequency", "dataSource", "accountableOfficer"] as const;
+
+/**
+ * For `convert`: a converted measure carrying a register ID gets the register's value in each of these
+ * fields that is blank in the loose plan. Nothing the service wrote is replaced (a disagreement is for
+ * `check` to report); the list says what was filled, per measure.
+ */
+export function fillFromRegister<T extends Measure>(measures: T[], index: RegisterIndex): { id: string; fields: string[] }[] {
+  const filled: { id: string; fields: string[] }[] = [];
+  for (const m of measures) {
+    const entry = index.get(String(m.id ?? ""));
+    if (!entry) continue;
+    const fields: string[] = [];
+    const row = m as Record<string, unknown>;
+    for (const f of FILLABLE) {
+      const mine = row[f];
+      const theirs = entry[f];
+      if ((mine === null || mine === undefined || String(mine).trim() === "") && theirs !== null && theirs !== "") {
+        row[f] = theirs;
+        fields.push(f);
+      }
+    }
+    if (fields.length) filled.push({ id: entry.id, fields });
+  }
+  return filled;
+}

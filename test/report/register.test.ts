@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseCsv } from "../../src/csv/parse";
-import { indexRegister, parseMeasureRegister } from "../../src/model/measureRegister";
+import { fillFromRegister, indexRegister, parseMeasureRegister } from "../../src/model/measureRegister";
 import * as os from "os";
 import { THEME_TO_PRIORITY } from "../../examples/sefton/seftonExample";
 import { runCheck } from "../../src/cli/commands/check";
@@ -123,5 +123,15 @@ describe("new --register --measures", () => {
     expect(err.join("")).toContain('sefton-measure-register.json: "SM99" is neither a measure ID nor a Corporate Plan priority with measures in the register');
     expect(fs.existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("convert's fill from the register", () => {
+  it("fills only the blank fields of measures with register IDs, and says which", () => {
+    const index = indexRegister(parseMeasureRegister(JSON.stringify({ formatVersion: 1, measures: [{ id: "SM16", name: "Reablement within 7 days", polarity: "High", unit: "%", dataSource: "LAS" }] }), "reg.json"));
+    const rows = [measure({ id: "sm16", name: "", polarity: null, unit: "", dataSource: "Own spreadsheet" }), measure({ id: "LOCAL", name: "", polarity: null, unit: "" })];
+    expect(fillFromRegister(rows, index)).toEqual([{ id: "SM16", fields: ["name", "polarity", "unit"] }]);
+    expect(rows[0]).toMatchObject({ name: "Reablement within 7 days", polarity: "High", unit: "%", dataSource: "Own spreadsheet" });
+    expect(rows[1]).toMatchObject({ name: "", polarity: null, unit: "" });
   });
 });

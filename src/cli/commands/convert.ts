@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
 import { Converted, convertPlan, proposeConversion } from "../../app/convert";
+import { loadRegister } from "./report";
 import { ConversionProposal, MappingError, parseMappingFile } from "../../convert/mapping";
 import { ConversionFinding, ConversionResult } from "../../convert/result";
 import { TIERS, Tier } from "../../model/plan";
@@ -20,6 +21,8 @@ export interface ConvertCommandOptions {
   out: string;
   map?: string;
   framework?: string;
+  /** The measure register JSON: register measures' blank fields are filled in from it. */
+  register?: string;
   json?: boolean;
   force?: boolean;
 }
@@ -62,6 +65,7 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
 
   const snapshot = await openWorkbook(file);
   const framework = loadFramework(opts.framework);
+  const register = opts.register ? loadRegister(opts.register) : undefined;
   let proposal: ConversionProposal;
   let converted: Converted;
   try {
@@ -73,7 +77,7 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
         `${name}: no table of actions or measures found (looked for a header row with two or more column names such as "Key action", "Lead officer", "Timescale", "Measure", "Target"); name the header row with --map, e.g. {"tables":[{"sheet":"${proposal.sourceSheets[0] ?? "Sheet1"}","headerRow":4,"kind":"actions"}]}`,
       );
     }
-    converted = convertPlan(snapshot, proposal, { tier, framework, fileName: name });
+    converted = convertPlan(snapshot, proposal, { tier, framework, fileName: name, register });
   } catch (e) {
     if (e instanceof MappingError) throw new UserError(e.message);
     throw e;
@@ -84,6 +88,7 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
   await saveWorkbook(out, opts.out, rules);
   const output: ConvertOutput = { mapping: proposal.tables, findings: result.findings, unmappedCount: result.unmapped.length, actions: result.actions, measures: result.measures };
   process.stdout.write(opts.json ? JSON.stringify(output) + "\n" : formatReport(name, opts.out, result));
+  if (!opts.json) for (const f of converted.filledFromRegister) process.stdout.write(`  filled from the register: ${f.id} ${f.fields.join(", ")}\n`);
   return output;
 }
 
@@ -116,6 +121,7 @@ export function register(program: Command): void {
     .requiredOption("--out <file>", "the plan workbook to write (.xlsx)")
     .option("--map <file>", "mapping file (JSON) correcting the proposed column mapping")
     .option("--framework <file>", "council framework JSON (plan year, priorities)")
+    .option("--register <file>", "the measure register JSON: blank fields of measures with its IDs are filled in from it")
     .option("--json", "print the mapping, findings and rows as JSON")
     .option("--force", "replace --out if it exists")
     .action(async (legacy: string, opts: ConvertCommandOptions) => {
