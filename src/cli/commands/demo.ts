@@ -160,6 +160,7 @@ export async function runDemo(outDir: string): Promise<void> {
   say(`   ${cpor.html}`);
   say(`   ${cpor.xlsx}`);
   for (const d of cpor.dataQuality) say(`   Data quality: ${d.detail}`);
+  await (await import("../demo/yearCycle")).demoYearCycle(files.directorate, path.join(outDir, "year"), framework, say);
 }
 
 export function register(program: Command): void {
