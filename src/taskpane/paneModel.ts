@@ -95,9 +95,11 @@ export interface CheckResult {
 export type { ThreadTier, ThreadNode } from "../rules/goldenThread/threadMap";
 export type { GoldenThreadMap, RegisterUpdate } from "../app/goldenThread";
 export type { Counts, StatusCounts } from "../app/status";
+export type { MeasureTrendView } from "../app/trends";
 export type { ReturnGap as QsrGap } from "../app/qsr";
 import type { GoldenThreadMap } from "../app/goldenThread";
 import type { StatusCounts } from "../app/status";
+import type { MeasureTrendView } from "../app/trends";
 import type { ReturnGap as QsrGap } from "../app/qsr";
 
 export interface ExportedFile {
@@ -162,6 +164,8 @@ export interface PaneServices {
   reportingQuarters(): Promise<{ options: string[]; current: string }>;
   setReportingQuarter(period: string): Promise<void>;
   statusCounts(): Promise<StatusCounts>;
+  /** Each measure's quarters so far (actual, target, RAG), for the trend chart. */
+  measureTrends(): Promise<MeasureTrendView[]>;
   qsrGaps(period: string): Promise<QsrGap[]>;
   exportReturn(period: string, format: "xlsx" | "csv" | "json"): Promise<ExportedFile>;
   collectReturns(files: { name: string; bytes: ArrayBuffer }[]): Promise<CollectedReturns>;

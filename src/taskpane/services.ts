@@ -12,6 +12,7 @@ import { openPlan } from "../app/plan";
 import { prepareReturn, returnFiles, returnGaps, XLSX_MIME } from "../app/qsr";
 import { openSession, Session, sessionFromText } from "../app/session";
 import { reportingQuarters, setReportingQuarter, statusCounts } from "../app/status";
+import { measureTrends } from "../app/trends";
 import type { TableProposal } from "../convert/mapping";
 import { Framework, parseFramework } from "../model/framework";
 import { parsePeriod, periodLabel, periodOfDate } from "../model/period";
@@ -171,6 +172,10 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
 
     async statusCounts() {
       return statusCounts(await loadPlan());
+    },
+
+    async measureTrends() {
+      return measureTrends(await loadPlan());
     },
 
     async qsrGaps(label: string) {

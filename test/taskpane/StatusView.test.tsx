@@ -32,3 +32,15 @@ test("a failure to set the quarter is shown", async () => {
   fireEvent.change(select, { target: { value: "2024/25 Q3" } });
   expect((await screen.findByRole("alert")).textContent).toContain("ReportingDate) is locked");
 });
+
+test("shows the first measure's trend and another measure's when it is picked", async () => {
+  renderInPane(<StatusView services={fakeServices()} />);
+  const trend = await screen.findByTestId("measure-trend");
+  expect(within(trend).getByRole("heading", { name: /Trend: KPI-01 People completing reablement/ })).toBeTruthy();
+  expect(within(trend).getByRole("img").getAttribute("aria-label")).toContain("Q2 actual 790, target 800, Amber");
+  fireEvent.change(within(trend).getByRole("combobox", { name: "Measure trend" }), { target: { value: "KPI-02" } });
+  expect(within(trend).getByRole("heading", { name: /Trend: KPI-02/ })).toBeTruthy();
+  // Not reported yet: only its target is drawn, and the words say so.
+  expect(within(trend).getByRole("img").getAttribute("aria-label")).toBe("KPI-02 by quarter: Q2 actual not reported, target 85, M");
+  expect(within(trend).getByRole("img").querySelectorAll("circle")).toHaveLength(0);
+});

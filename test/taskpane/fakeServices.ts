@@ -1,11 +1,17 @@
 // A stand-in for the pane's services: realistic answers, and a record of what the views asked for.
-import type { CheckResult, ConversionProposal, FindingView, GoldenThreadMap, PaneServices, StatusCounts } from "../../src/taskpane/paneModel";
+import type { CheckResult, ConversionProposal, FindingView, GoldenThreadMap, MeasureTrendView, PaneServices, StatusCounts } from "../../src/taskpane/paneModel";
 
 export const FINDINGS: FindingView[] = [
   { ruleId: "specific.noVerb", criterion: "Specific", severity: "warning", sheet: "Actions", cell: "B5", actionId: "OSP-01", message: "The action does not start with a verb.", hint: "Start with what will be done." },
   { ruleId: "responsible.noLead", criterion: "Responsible", severity: "error", sheet: "Actions", cell: "G6", actionId: "OSP-02", message: "No lead officer.", hint: "Name one accountable officer." },
   { ruleId: "timeBound.noDue", criterion: "Time-bound", severity: "error", sheet: "Actions", cell: "I6", actionId: "OSP-02", message: "No due date.", hint: "" },
   { ruleId: "specific.vague", criterion: "Specific", severity: "info", sheet: "Actions", cell: "B7", actionId: "OSP-03", message: "The action uses vague words (support).", hint: "" },
+];
+
+/** Two measures' quarters: a cumulative one on its way, and one not reported yet. */
+const TRENDS: MeasureTrendView[] = [
+  { id: "KPI-01", name: "People completing reablement (year to date)", unit: "number", points: [{ quarter: 1, actual: 410, target: 400, rag: "Green" }, { quarter: 2, actual: 790, target: 800, rag: "Amber" }, { quarter: 3, actual: null, target: 1200, rag: null }, { quarter: 4, actual: null, target: 1600, rag: null }] },
+  { id: "KPI-02", name: "Adult Social Care Survey: quality of life", unit: "%", points: [{ quarter: 1, actual: null, target: null, rag: "M" }, { quarter: 2, actual: null, target: 85, rag: "M" }, { quarter: 3, actual: null, target: null, rag: null }, { quarter: 4, actual: null, target: null, rag: null }] },
 ];
 
 const COUNTS: Record<string, StatusCounts> = {
@@ -130,6 +136,7 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
       s.reportingPeriod = p;
     },
     statusCounts: async () => COUNTS[s.reportingPeriod] ?? { ...COUNTS["2024/25 Q1"], period: s.reportingPeriod },
+    measureTrends: async () => TRENDS,
     qsrGaps: async (p) => (p === "2024/25 Q2" ? [{ itemId: "KPI-01", sheet: "Measures", cell: "AA7", message: "Red at Q2: needs a reason, corrective action and recovery date." }] : []),
     exportReturn: async (p, format) => ({ fileName: `QSR OSP-ASC-2024 ${p.replace("/", "-")}.${format}`, mimeType: "application/octet-stream", bytes: new Uint8Array([1, 2, 3]) }),
     collectReturns: async (files) => ({
