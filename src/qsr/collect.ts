@@ -47,6 +47,8 @@ export type RollupMeasure = ReturnMeasure & Provenance & {
   returnRow: number;
   /** Other plans whose returns report the same measure this period (counted once, here). */
   alsoReportedIn: string;
+  /** The figures of earlier quarters of the year the return carries (format v2's Earlier quarters), for trends. */
+  earlier: { period: string; actual: number | null }[];
 };
 
 /** A measure reported in more than one return, or reported outside the register: listed, never silently picked. */
@@ -346,7 +348,9 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     // The rows are adopted, not copied: copying tens of thousands of wide rows was most of the
     // roll-up's own time. collect() owns the parsed returns it is given (it adds provenance to them).
     for (const a of ret.actions) actions.push(Object.assign(a, prov));
-    ret.measures.forEach((m, i) => allMeasures.push(Object.assign(m, prov, { returnRow: i + 2, alsoReportedIn: "" })));
+    const earlier = new Map<string, { period: string; actual: number | null }[]>();
+    for (const h of ret.history ?? []) if (h.itemType === "Measure") (earlier.get(h.id) ?? earlier.set(h.id, []).get(h.id)!).push({ period: h.period, actual: h.actual });
+    ret.measures.forEach((m, i) => allMeasures.push(Object.assign(m, prov, { returnRow: i + 2, alsoReportedIn: "", earlier: earlier.get(m.id) ?? [] })));
     for (const e of ret.exceptions) allExceptions.push(Object.assign(e, prov));
   }
   const dataQuality: DataQualityFinding[] = [];

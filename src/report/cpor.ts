@@ -129,6 +129,8 @@ function trendOf(m: RollupMeasure, period: Period, earlier: Map<number, Map<stri
     if (q === period.quarter) value = m.actual;
     else if (q < period.quarter) {
       value = earlier.get(q)?.get(m.id)?.actual ?? null;
+      // A v2 return carries the year's earlier quarters itself.
+      if (value === null) value = m.earlier?.find((e) => e.period === `${financialYearLabel(period.startYear)} Q${q}`)?.actual ?? null;
       // At Q2 and Q3 direction of travel compares with the previous quarter's figure: the return carries it.
       if (value === null && q === period.quarter - 1 && (period.quarter === 2 || period.quarter === 3)) value = m.comparedWith;
     }

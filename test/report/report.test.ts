@@ -15,7 +15,8 @@ import { cporHtml, trendSvg } from "../../src/report/html";
 import { runReport } from "../../src/cli/commands/report";
 import { loadFramework } from "../../src/cli/shared";
 import { captureOutput } from "../cli/capture";
-import { action, measure, plan, SETTINGS } from "../qsr/planFixtures";
+import { UPDATE_COLUMNS } from "../../src/model/plan";
+import { action, located, measure, plan, SETTINGS, update } from "../qsr/planFixtures";
 
 const PRIORITIES = loadFramework().priorities.map((p) => ({ id: p.id, title: p.title }));
 const slipped = { dueDate: "2024-05-31", revisedDueDate: "2024-12-31", slippageReason: "Consultation extended", correctiveAction: "Extra staff", recoveryDate: "2024-12-31" };
@@ -63,6 +64,16 @@ describe("the CPOR model", () => {
     expect(sm16.latestPeriod).toBe("2024/25 Q2");
     expect(sm16.comparators).toEqual([expect.objectContaining({ name: "England", value: 79.5 })]);
     expect(cp2.keyMeasures.map((m) => m.id)).toEqual(["SM16", "SM20"]);
+  });
+
+  it("takes earlier quarters from a v2 return's history when no earlier roll-up is given", () => {
+    const p = ascPlan(true);
+    p.updates = located("Updates", UPDATE_COLUMNS, [update({ period: "2024/25 Q1", itemId: "SM16", value: 80.5 })]);
+    (p.measures[0] as { q3Actual: number | null }).q3Actual = 75;
+    const q3 = collect([{ file: "dsp.json", parsed: { ok: true, value: buildReturn(p, SETTINGS, parsePeriod("2024/25 Q3"), { preparedBy: "AD", preparedOn: "2025-01-07", draft: false }) } }], { priorities: PRIORITIES });
+    const sm16 = buildCpor({ rollup: q3, priorities: PRIORITIES, council: "S", generatedOn: "2025-01-20" }).priorities[1].keyMeasures.find((m) => m.id === "SM16")!;
+    // Q1 from the return's Earlier quarters, Q2 from its compared-with figure, Q3 this quarter.
+    expect(sm16.trend).toEqual([{ label: "Baseline", value: 78 }, { label: "Q1", value: 80.5 }, { label: "Q2", value: 70 }, { label: "Q3", value: 75 }]);
   });
 
   it("lists exceptions with reason, corrective action and recovery date, and actions slipped more than 3 months", () => {
