@@ -3,14 +3,15 @@
 import { WorkbookSnapshot } from "../workbook/port";
 import { FORMAT_VERSION_NAME, SHEETS, TABLES } from "../workbook/names";
 import { detectWorkbookKind } from "../workbook/readPlan";
+import { CYCLE_SHEETS, CYCLE_TABLES } from "../cycle/sheet";
 
 /** Tables the converter writes beside the plan. */
 export const UNMAPPED_TABLE = "Unmapped";
 export const CONVERSION_MAP_TABLE = "ConversionMap";
 export const UNMAPPED_SHEET = "Unmapped";
 
-const STRUCTURED_TABLES = new Set<string>([...Object.values(TABLES), UNMAPPED_TABLE, CONVERSION_MAP_TABLE].map((t) => t.toLowerCase()));
-const PLAN_SHEETS = new Set<string>([...Object.values(SHEETS), UNMAPPED_SHEET].map((s) => s.toLowerCase()));
+const STRUCTURED_TABLES = new Set<string>([...Object.values(TABLES), ...Object.values(CYCLE_TABLES), UNMAPPED_TABLE, CONVERSION_MAP_TABLE].map((t) => t.toLowerCase()));
+const PLAN_SHEETS = new Set<string>([...Object.values(SHEETS), ...Object.values(CYCLE_SHEETS), UNMAPPED_SHEET].map((s) => s.toLowerCase()));
 
 /**
  * A sheet is structured when it holds a format v1 table (Actions, Measures, Unmapped...), or when
