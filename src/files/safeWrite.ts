@@ -30,17 +30,35 @@ function landingPath(out: string): string {
   return path.join(dir, path.basename(out));
 }
 
-/** True when out names one of the inputs, by identity or by real path. */
-export function isAnInput(out: string, inputs: readonly string[]): boolean {
-  const id = fileIdentity(out);
-  const real = realPathOrNull(out) ?? landingPath(out);
-  for (const input of inputs) {
-    const other = fileIdentity(input);
-    if (id && other && id.dev === other.dev && id.ino === other.ino) return true;
-    const otherReal = realPathOrNull(input) ?? landingPath(input);
-    if (real === otherReal || landingPath(out) === otherReal) return true;
+interface InputIndex {
+  ids: Set<string>;
+  reals: Set<string>;
+}
+
+// A command may read thousands of inputs (a folder of returns) and write several outputs: each
+// input list is resolved once, then every output is a set lookup.
+const indexes = new WeakMap<readonly string[], InputIndex>();
+
+function indexOf(inputs: readonly string[]): InputIndex {
+  let index = indexes.get(inputs);
+  if (!index) {
+    index = { ids: new Set(), reals: new Set() };
+    for (const input of inputs) {
+      const id = fileIdentity(input);
+      if (id) index.ids.add(`${id.dev}:${id.ino}`);
+      index.reals.add(realPathOrNull(input) ?? landingPath(input));
+    }
+    indexes.set(inputs, index);
   }
-  return false;
+  return index;
+}
+
+/** True when out names one of the inputs, by identity (device and inode) or by real path. */
+export function isAnInput(out: string, inputs: readonly string[]): boolean {
+  const index = indexOf(inputs);
+  const id = fileIdentity(out);
+  if (id && index.ids.has(`${id.dev}:${id.ino}`)) return true;
+  return index.reals.has(realPathOrNull(out) ?? landingPath(out)) || index.reals.has(landingPath(out));
 }
 
 /** Throws FileRejected when out may not be written; call before the work so nothing is wasted. */
