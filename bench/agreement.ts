@@ -45,11 +45,29 @@ const FRAMEWORK: Framework = frameworkSchema.parse({ council: "Sefton Council", 
 
 /** Each corpus action as the one action of an Operational plan whose parent link resolves, so only SMART rules speak. */
 function planOf(item: CorpusAction, planYear: string): Plan {
-  const register: Located<RegisterEntry>[] = [{ id: "DSP-01", title: "Parent action", tier: "Directorate", leadOfficer: "Jane Morris", source: { sheet: "Register", row: 2, columns: letters(REGISTER_COLUMNS) } }];
+  const register: Located<RegisterEntry>[] = [
+    { id: "DSP-01", title: "Parent action", tier: "Directorate", leadOfficer: "Jane Morris", source: { sheet: "Register", row: 2, columns: letters(REGISTER_COLUMNS) } },
+  ];
   const { expert: _expert, reason: _reason, id, ...cells } = item;
   const action: Located<Action> = { ...actionSchema.parse({ ...cells, id: `OSP-${id}`, parentLink: "DSP-01" }), source: { sheet: "Actions", row: 5, columns: letters(ACTION_COLUMNS) } };
   return {
-    details: { formatVersion: 1, planId: "OSP-CORPUS", tier: "Operational", council: "Sefton Council", directorate: "", service: "", team: "", planYear, owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "" },
+    details: {
+      formatVersion: 1,
+      planId: "OSP-CORPUS",
+      tier: "Operational",
+      council: "Sefton Council",
+      directorate: "",
+      service: "",
+      team: "",
+      planYear,
+      owner: "",
+      parentPlanId: "",
+      overview: "",
+      whereAreWeNow: "",
+      whereDoWeNeedToBe: "",
+      keyAchievements: "",
+      challengesAndRisks: "",
+    },
     actions: [action],
     measures: [],
     updates: [],

@@ -26,7 +26,13 @@ const WEAK_WORDING = [
   "Explore options for a carers' hub etc.",
   "Taxi licensing policy review",
 ];
-const OUTCOMES = ["Weekend hospital discharges supported", "Safer roads and fewer insurance claims", "Fewer child pedestrian casualties", "Residents feel safer in the town centre", "Safe food for residents"];
+const OUTCOMES = [
+  "Weekend hospital discharges supported",
+  "Safer roads and fewer insurance claims",
+  "Fewer child pedestrian casualties",
+  "Residents feel safer in the town centre",
+  "Safe food for residents",
+];
 const FIRST = ["Kevin", "Aisha", "Helen", "Mark", "Ruth", "Tom", "Priya", "Sam", "Leah", "Daniel", "Amira", "Marcus", "Jane", "Andrea", "Gill"];
 const LAST = ["Doyle", "Patel", "Ward", "Evans", "Connolly", "Barker", "Shah", "Hughes", "Walsh", "Okafor", "Khan", "Bell", "Morris", "Byrne", "Jukes"];
 const WEAK_OWNERS = ["TBC", "Road Safety Team", "Head of Highways", "Ruth Connolly / Tom Barker", ""];
@@ -86,7 +92,23 @@ export function benchPlan(n: number): Plan {
     source: { sheet: "Measures", row: 5 + i, columns: measureCols },
   }));
   return {
-    details: { formatVersion: 1, planId: "OSP-BENCH", tier: "Operational", council: "Bench", directorate: "", service: "", team: "", planYear: "2024/25", owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "" },
+    details: {
+      formatVersion: 1,
+      planId: "OSP-BENCH",
+      tier: "Operational",
+      council: "Bench",
+      directorate: "",
+      service: "",
+      team: "",
+      planYear: "2024/25",
+      owner: "",
+      parentPlanId: "",
+      overview: "",
+      whereAreWeNow: "",
+      whereDoWeNeedToBe: "",
+      keyAchievements: "",
+      challengesAndRisks: "",
+    },
     actions,
     measures,
     updates: [],

@@ -115,5 +115,17 @@ export function checkPlan(input: CheckInput): Finding[] {
 
 // Every finding has the same shape (absent fields undefined), which keeps creating 100,000 of them cheap.
 function finding(rule: RuleInfo, severity: Finding["severity"], source: RowSource, hit: Hit, actionId: string | undefined, measureId: string | undefined): Finding {
-  return { ruleId: rule.id, criterion: rule.criterion, severity, file: source.file, sheet: source.sheet, cell: cellOf(source, hit.field), row: source.row, actionId, measureId, message: hit.message, hint: rule.hint };
+  return {
+    ruleId: rule.id,
+    criterion: rule.criterion,
+    severity,
+    file: source.file,
+    sheet: source.sheet,
+    cell: cellOf(source, hit.field),
+    row: source.row,
+    actionId,
+    measureId,
+    message: hit.message,
+    hint: rule.hint,
+  };
 }

@@ -49,6 +49,9 @@ export function formatFindings(findings: readonly Finding[], title?: string): st
     for (const f of sorted) lines.push(`  ${findingLine(f, false)}`);
   }
   const c = countFindings(findings);
-  lines.push("", findings.length === 0 ? "No findings: every action and measure passes." : `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} info.`);
+  lines.push(
+    "",
+    findings.length === 0 ? "No findings: every action and measure passes." : `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} info.`,
+  );
   return lines.join("\n") + "\n";
 }

@@ -22,19 +22,45 @@ export function actionRow(a: Located<Action>): ActionRow {
   let id, action, intendedOutcome, parentLink, measureOfSuccess, linkedMeasures, leadOfficer, startDate, dueDate, dueDateText, revisedDueDate, noLongerViable, source: unknown;
   for (const key in cells) {
     switch (key) {
-      case "id": id = cells[key]; break;
-      case "action": action = cells[key]; break;
-      case "intendedOutcome": intendedOutcome = cells[key]; break;
-      case "parentLink": parentLink = cells[key]; break;
-      case "measureOfSuccess": measureOfSuccess = cells[key]; break;
-      case "linkedMeasures": linkedMeasures = cells[key]; break;
-      case "leadOfficer": leadOfficer = cells[key]; break;
-      case "startDate": startDate = cells[key]; break;
-      case "dueDate": dueDate = cells[key]; break;
-      case "dueDateText": dueDateText = cells[key]; break;
-      case "revisedDueDate": revisedDueDate = cells[key]; break;
-      case "noLongerViable": noLongerViable = cells[key]; break;
-      case "source": source = cells[key]; break;
+      case "id":
+        id = cells[key];
+        break;
+      case "action":
+        action = cells[key];
+        break;
+      case "intendedOutcome":
+        intendedOutcome = cells[key];
+        break;
+      case "parentLink":
+        parentLink = cells[key];
+        break;
+      case "measureOfSuccess":
+        measureOfSuccess = cells[key];
+        break;
+      case "linkedMeasures":
+        linkedMeasures = cells[key];
+        break;
+      case "leadOfficer":
+        leadOfficer = cells[key];
+        break;
+      case "startDate":
+        startDate = cells[key];
+        break;
+      case "dueDate":
+        dueDate = cells[key];
+        break;
+      case "dueDateText":
+        dueDateText = cells[key];
+        break;
+      case "revisedDueDate":
+        revisedDueDate = cells[key];
+        break;
+      case "noLongerViable":
+        noLongerViable = cells[key];
+        break;
+      case "source":
+        source = cells[key];
+        break;
     }
   }
   return { id, action, intendedOutcome, parentLink, measureOfSuccess, linkedMeasures, leadOfficer, startDate, dueDate, dueDateText, revisedDueDate, noLongerViable, source } as ActionRow;
@@ -46,20 +72,48 @@ export function measureRow(m: Located<Measure>): MeasureRow {
   let id, name, type, polarity, frequency, dataSource, accountableOfficer, baseline, annualTarget, q1Target, q2Target, q3Target, q4Target, source: unknown;
   for (const key in cells) {
     switch (key) {
-      case "id": id = cells[key]; break;
-      case "name": name = cells[key]; break;
-      case "type": type = cells[key]; break;
-      case "polarity": polarity = cells[key]; break;
-      case "frequency": frequency = cells[key]; break;
-      case "dataSource": dataSource = cells[key]; break;
-      case "accountableOfficer": accountableOfficer = cells[key]; break;
-      case "baseline": baseline = cells[key]; break;
-      case "annualTarget": annualTarget = cells[key]; break;
-      case "q1Target": q1Target = cells[key]; break;
-      case "q2Target": q2Target = cells[key]; break;
-      case "q3Target": q3Target = cells[key]; break;
-      case "q4Target": q4Target = cells[key]; break;
-      case "source": source = cells[key]; break;
+      case "id":
+        id = cells[key];
+        break;
+      case "name":
+        name = cells[key];
+        break;
+      case "type":
+        type = cells[key];
+        break;
+      case "polarity":
+        polarity = cells[key];
+        break;
+      case "frequency":
+        frequency = cells[key];
+        break;
+      case "dataSource":
+        dataSource = cells[key];
+        break;
+      case "accountableOfficer":
+        accountableOfficer = cells[key];
+        break;
+      case "baseline":
+        baseline = cells[key];
+        break;
+      case "annualTarget":
+        annualTarget = cells[key];
+        break;
+      case "q1Target":
+        q1Target = cells[key];
+        break;
+      case "q2Target":
+        q2Target = cells[key];
+        break;
+      case "q3Target":
+        q3Target = cells[key];
+        break;
+      case "q4Target":
+        q4Target = cells[key];
+        break;
+      case "source":
+        source = cells[key];
+        break;
     }
   }
   return { id, name, type, polarity, frequency, dataSource, accountableOfficer, baseline, annualTarget, q1Target, q2Target, q3Target, q4Target, source } as MeasureRow;

@@ -179,7 +179,13 @@ export function compileSettings(settings: CheckSettings): CompiledSettings {
     if (compiledWords.size >= 16) compiledWords.delete(compiledWords.keys().next().value as string);
     compiledWords.set(key, compiled);
   }
-  return { ...settings, words: compiled, namesRequired: settings.personalNames || settings.allowRoles === false, disabledSet: new Set(settings.disabled), severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback };
+  return {
+    ...settings,
+    words: compiled,
+    namesRequired: settings.personalNames || settings.allowRoles === false,
+    disabledSet: new Set(settings.disabled),
+    severityOf: (ruleId, fallback) => settings.severity[ruleId] ?? fallback,
+  };
 }
 
 function compileWords(settings: CheckSettings): CompiledWords {

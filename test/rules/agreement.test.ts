@@ -33,7 +33,13 @@ test("agreement per criterion: at least 90% on the tuning part (held-out part pr
   const t = agreement(tuning);
   const h = agreement(heldOut);
   const misses = tuning.flatMap((j) =>
-    JUDGED.filter((c) => j.checker[c] !== j.item.expert[c]).map((c) => `  ${j.item.id} ${c}: officer ${j.item.expert[c]}, checker ${j.checker[c]} - "${j.item.action}" [${j.findings.filter((f) => f.criterion === c).map((f) => f.ruleId).join(", ")}] (${j.item.reason})`),
+    JUDGED.filter((c) => j.checker[c] !== j.item.expert[c]).map(
+      (c) =>
+        `  ${j.item.id} ${c}: officer ${j.item.expert[c]}, checker ${j.checker[c]} - "${j.item.action}" [${j.findings
+          .filter((f) => f.criterion === c)
+          .map((f) => f.ruleId)
+          .join(", ")}] (${j.item.reason})`,
+    ),
   );
   console.log(
     [

@@ -53,7 +53,9 @@ test("--json lists every finding with rule, criterion, severity, sheet, cell, ac
   expect(process.exitCode).toBe(1);
   expect(report.counts).toMatchObject({ actions: 3, actionsPassing: 2 });
   const road = report.findings.filter((f: { actionId?: string }) => f.actionId === "TP-REAB-03");
-  expect(road.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["no-intended-outcome", "no-verb", "not-measurable", "placeholder-owner", "too-short", "unknown-parent-link", "unparsed-date"].sort());
+  expect(road.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(
+    ["no-intended-outcome", "no-verb", "not-measurable", "placeholder-owner", "too-short", "unknown-parent-link", "unparsed-date"].sort(),
+  );
   for (const f of report.findings) {
     expect(Object.keys(f)).toEqual(expect.arrayContaining(["ruleId", "criterion", "severity", "sheet", "cell", "message", "hint"]));
   }
@@ -70,7 +72,9 @@ test("a plan with warnings only exits 0", async () => {
 
 test("--child finds directorate actions that no operational action serves", async () => {
   await cli(at("directorate.xlsx"), "--child", at("operational.xlsx"), "--json");
-  const unserved = JSON.parse(out.join("")).findings.filter((f: { ruleId: string }) => f.ruleId === "unserved-action").map((f: { actionId: string }) => f.actionId);
+  const unserved = JSON.parse(out.join(""))
+    .findings.filter((f: { ruleId: string }) => f.ruleId === "unserved-action")
+    .map((f: { actionId: string }) => f.actionId);
   expect(unserved).toEqual(["DSP-ASC-04", "DSP-ASC-06"]);
 });
 
@@ -117,17 +121,25 @@ describe("bad input: one clear line naming the file and the problem, exit code 1
 });
 
 test("an actions CSV is checked too", async () => {
-  fs.writeFileSync(at("actions.csv"), "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable,parent_link\nA1,Road safety,TBC,,,,,No,\nA2,Recruit six reablement officers to support 7-day working,Sam Hughes,2024-04-01,2024-08-31,,,No,DSP-01\n");
+  fs.writeFileSync(
+    at("actions.csv"),
+    "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable,parent_link\nA1,Road safety,TBC,,,,,No,\nA2,Recruit six reablement officers to support 7-day working,Sam Hughes,2024-04-01,2024-08-31,,,No,DSP-01\n",
+  );
   await cli(at("actions.csv"), "--json");
   expect(err).toEqual([]);
   const report = JSON.parse(out.join(""));
   expect(report.tier).toBe("Operational");
-  expect(report.findings.filter((f: { actionId?: string }) => f.actionId === "A1").map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(["no-verb", "placeholder-owner", "no-due-date", "no-parent-link"]));
+  expect(report.findings.filter((f: { actionId?: string }) => f.actionId === "A1").map((f: { ruleId: string }) => f.ruleId)).toEqual(
+    expect.arrayContaining(["no-verb", "placeholder-owner", "no-due-date", "no-parent-link"]),
+  );
   expect(report.findings.some((f: { actionId?: string; severity: string }) => f.actionId === "A2" && f.severity !== "info")).toBe(false);
 });
 
 test("an actions CSV without a link column says once that links cannot be judged, rather than an error on every row", async () => {
-  fs.writeFileSync(at("no-links.csv"), "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable\nA1,Recruit six reablement officers,Sam Hughes,2024-04-01,2024-08-31,,,No\nA2,Install 12 pedestrian crossings near schools,Aisha Patel,2024-04-01,2024-12-31,,,No\n");
+  fs.writeFileSync(
+    at("no-links.csv"),
+    "id,action,lead_officer,start_date,due_date,revised_due_date,completed_date,no_longer_viable\nA1,Recruit six reablement officers,Sam Hughes,2024-04-01,2024-08-31,,,No\nA2,Install 12 pedestrian crossings near schools,Aisha Patel,2024-04-01,2024-12-31,,,No\n",
+  );
   await cli(at("no-links.csv"), "--json");
   expect(err).toEqual([]);
   const report = JSON.parse(out.join(""));

@@ -29,7 +29,11 @@ describe.each(corpus.plans.map((p) => [p.name, p] as const))("%s", (_name, c) =>
     register: register(c.register),
   });
   const findings = checkPlan({ plan: subject, framework: seftonFramework() });
-  const rowsOf = (sheet: string, row: number) => findings.filter((f) => f.sheet === sheet && f.row === row).map((f) => f.ruleId).sort();
+  const rowsOf = (sheet: string, row: number) =>
+    findings
+      .filter((f) => f.sheet === sheet && f.row === row)
+      .map((f) => f.ruleId)
+      .sort();
 
   test.each(subject.actions.map((a, i) => [`${a.id} "${a.action}"`, i] as const))("action %s", (_label, i) => {
     expect(rowsOf("Actions", subject.actions[i].source.row)).toEqual([...c.actions[i].expect].sort());
@@ -43,7 +47,10 @@ describe.each(corpus.plans.map((p) => [p.name, p] as const))("%s", (_name, c) =>
 
   test("plan-wide findings", () => {
     const onRows = new Set([...subject.actions.map((a) => `Actions|${a.source.row}`), ...subject.measures.map((m) => `Measures|${m.source.row}`)]);
-    const planWide = findings.filter((f) => !onRows.has(`${f.sheet}|${f.row}`)).map((f) => f.ruleId).sort();
+    const planWide = findings
+      .filter((f) => !onRows.has(`${f.sheet}|${f.row}`))
+      .map((f) => f.ruleId)
+      .sort();
     expect(planWide).toEqual([...c.expectPlan].sort());
   });
 });

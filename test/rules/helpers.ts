@@ -1,5 +1,20 @@
 // Builders for plans as readPlan would return them: zod-parsed rows carrying their sheet, row and columns.
-import { ACTION_COLUMNS, Action, actionSchema, Located, MEASURE_COLUMNS, Measure, measureSchema, Plan, PlanDetails, REGISTER_COLUMNS, RegisterEntry, registerEntrySchema, RowSource, Tier } from "../../src/model/plan";
+import {
+  ACTION_COLUMNS,
+  Action,
+  actionSchema,
+  Located,
+  MEASURE_COLUMNS,
+  Measure,
+  measureSchema,
+  Plan,
+  PlanDetails,
+  REGISTER_COLUMNS,
+  RegisterEntry,
+  registerEntrySchema,
+  RowSource,
+  Tier,
+} from "../../src/model/plan";
 import { Framework, frameworkSchema } from "../../src/model/framework";
 import * as fs from "fs";
 import * as path from "path";
@@ -30,8 +45,22 @@ export function register(rows: (Partial<RegisterEntry> & { id: string })[]): Loc
 
 export function details(tier: Tier, extra: Partial<PlanDetails> = {}): PlanDetails {
   return {
-    formatVersion: 1, planId: `${tier.slice(0, 3).toUpperCase()}-TEST`, tier, council: "Sefton Council", directorate: "Adult Social Care", service: "", team: "",
-    planYear: "2024/25", owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "", ...extra,
+    formatVersion: 1,
+    planId: `${tier.slice(0, 3).toUpperCase()}-TEST`,
+    tier,
+    council: "Sefton Council",
+    directorate: "Adult Social Care",
+    service: "",
+    team: "",
+    planYear: "2024/25",
+    owner: "",
+    parentPlanId: "",
+    overview: "",
+    whereAreWeNow: "",
+    whereDoWeNeedToBe: "",
+    keyAchievements: "",
+    challengesAndRisks: "",
+    ...extra,
   };
 }
 

@@ -7,8 +7,43 @@ import { ACTION_COLUMNS, Action, Located, Measure, MEASURE_COLUMNS, Plan, REGIST
 import { seftonFramework } from "./helpers";
 
 const framework = seftonFramework();
-const words = fc.constantFrom("Review", "review", "and", "the", "policy", "TBC", "Ongoing", "etc.", "to", "deliver", ",", ";", "Team", "support", "where possible", "31/03/2025", "Q2", "£", "%", "-", "—", "(", "Jane Smith", "/", "&", "\n", "CP2", "DSP-01");
-const text = fc.oneof(fc.string(), fc.string({ unit: "binary-ascii" }), fc.array(words, { maxLength: 12 }).map((w) => w.join(" ")), fc.constant(""), fc.constant(null));
+const words = fc.constantFrom(
+  "Review",
+  "review",
+  "and",
+  "the",
+  "policy",
+  "TBC",
+  "Ongoing",
+  "etc.",
+  "to",
+  "deliver",
+  ",",
+  ";",
+  "Team",
+  "support",
+  "where possible",
+  "31/03/2025",
+  "Q2",
+  "£",
+  "%",
+  "-",
+  "—",
+  "(",
+  "Jane Smith",
+  "/",
+  "&",
+  "\n",
+  "CP2",
+  "DSP-01",
+);
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary-ascii" }),
+  fc.array(words, { maxLength: 12 }).map((w) => w.join(" ")),
+  fc.constant(""),
+  fc.constant(null),
+);
 const date = fc.oneof(
   fc.constant(null),
   fc.constant(""),
@@ -21,12 +56,48 @@ const columns = (cols: { key: string }[]) => Object.fromEntries(cols.map((c, i) 
 
 const row = <T>(fields: Record<string, fc.Arbitrary<unknown>>) => fc.record(fields).map((r) => r as unknown as T);
 
-const action = row<Action>({ id: text, action: text, intendedOutcome: text, parentLink: text, measureOfSuccess: text, linkedMeasures: text, leadOfficer: text, startDate: date, dueDate: date, dueDateText: text, revisedDueDate: date, noLongerViable: fc.oneof(fc.boolean(), fc.constant(null)) });
-const measure = row<Measure>({ id: text, name: text, type: fc.oneof(text, fc.constantFrom("Key Result", "Performance Indicator", "Contextual Indicator")), polarity: fc.oneof(text, fc.constantFrom("High", "Low", "Target")), frequency: text, dataSource: text, accountableOfficer: text, baseline: num, annualTarget: num, q1Target: num });
+const action = row<Action>({
+  id: text,
+  action: text,
+  intendedOutcome: text,
+  parentLink: text,
+  measureOfSuccess: text,
+  linkedMeasures: text,
+  leadOfficer: text,
+  startDate: date,
+  dueDate: date,
+  dueDateText: text,
+  revisedDueDate: date,
+  noLongerViable: fc.oneof(fc.boolean(), fc.constant(null)),
+});
+const measure = row<Measure>({
+  id: text,
+  name: text,
+  type: fc.oneof(text, fc.constantFrom("Key Result", "Performance Indicator", "Contextual Indicator")),
+  polarity: fc.oneof(text, fc.constantFrom("High", "Low", "Target")),
+  frequency: text,
+  dataSource: text,
+  accountableOfficer: text,
+  baseline: num,
+  annualTarget: num,
+  q1Target: num,
+});
 const entry = row<RegisterEntry>({ id: text, title: text, tier: text, leadOfficer: text });
 
 const locate = <T>(rows: T[], sheet: string, cols: { key: string }[]): Located<T>[] => rows.map((r, i) => ({ ...r, source: { sheet, row: 5 + i, columns: columns(cols) } }));
-const emptyRow = { id: "", action: "", intendedOutcome: "", parentLink: "", measureOfSuccess: "", linkedMeasures: "", leadOfficer: "", startDate: null, dueDate: null, dueDateText: "", revisedDueDate: null } as unknown as Action;
+const emptyRow = {
+  id: "",
+  action: "",
+  intendedOutcome: "",
+  parentLink: "",
+  measureOfSuccess: "",
+  linkedMeasures: "",
+  leadOfficer: "",
+  startDate: null,
+  dueDate: null,
+  dueDateText: "",
+  revisedDueDate: null,
+} as unknown as Action;
 
 const planArb = fc
   .record({
@@ -37,7 +108,14 @@ const planArb = fc
     register: fc.array(entry, { maxLength: 5 }),
     // Some files (an actions CSV) have only some columns.
     csvLike: fc.boolean(),
-    checks: fc.record({ maxActionsPerOwnerPerQuarter: fc.integer({ min: 1, max: 3 }), sameDateMinActions: fc.integer({ min: 2, max: 4 }), longActionMonths: fc.integer({ min: 1, max: 24 }), allowRoles: fc.boolean(), personalNames: fc.boolean(), teamPlansExpected: fc.boolean() }),
+    checks: fc.record({
+      maxActionsPerOwnerPerQuarter: fc.integer({ min: 1, max: 3 }),
+      sameDateMinActions: fc.integer({ min: 2, max: 4 }),
+      longActionMonths: fc.integer({ min: 1, max: 24 }),
+      allowRoles: fc.boolean(),
+      personalNames: fc.boolean(),
+      teamPlansExpected: fc.boolean(),
+    }),
   })
   .map(({ tier, planYear, actions, measures, register, csvLike, checks }) => {
     const plan = {

@@ -55,7 +55,14 @@ test("src/rules has no import cycle", () => {
 });
 
 test("the cycle finder finds a cycle when there is one", () => {
-  const g = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", []]].map(([k, v]) => [path.join(RULES_DIR, k as string), (v as string[]).map((x) => path.join(RULES_DIR, x))]));
+  const g = new Map(
+    [
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+      ["d", []],
+    ].map(([k, v]) => [path.join(RULES_DIR, k as string), (v as string[]).map((x) => path.join(RULES_DIR, x))]),
+  );
   expect(findCycle(g)).toEqual(["a", "b", "c", "a"]);
 });
 
@@ -76,7 +83,9 @@ test("no rule file imports another (so rules register in index.ts order); shared
   const offenders = [...ruleFiles].flatMap((f) => (graph.get(f) ?? []).filter((t) => ruleFiles.has(t)).map((t) => `${path.relative(RULES_DIR, f)} -> ${path.relative(RULES_DIR, t)}`));
   expect(offenders).toEqual([]);
   // ...and so the rules are listed in the order index.ts imports them.
-  const order = [...fs.readFileSync(path.join(RULES_DIR, "index.ts"), "utf8").matchAll(/^import "(\.\/[^"]+)";$/gm)].map((m) => /\bid: "([^"]+)"/.exec(fs.readFileSync(path.join(RULES_DIR, `${m[1]}.ts`), "utf8"))?.[1]);
+  const order = [...fs.readFileSync(path.join(RULES_DIR, "index.ts"), "utf8").matchAll(/^import "(\.\/[^"]+)";$/gm)].map(
+    (m) => /\bid: "([^"]+)"/.exec(fs.readFileSync(path.join(RULES_DIR, `${m[1]}.ts`), "utf8"))?.[1],
+  );
   // (unserved-action spreads its id from coverage.ts, so its place is taken on trust.)
   expect(RULE_IDS.filter((_id, i) => order[i] !== undefined)).toEqual(order.filter((id) => id !== undefined));
   expect(order.filter((id) => id === undefined)).toHaveLength(1);

@@ -4,9 +4,7 @@ import { actions, DIRECTORATE_REGISTER, GOOD_ACTION, plan, seftonFramework } fro
 
 const framework = seftonFramework();
 const finding = (dueDateText: string) =>
-  checkPlan({ plan: plan("Operational", { actions: actions([{ ...GOOD_ACTION, dueDate: null, dueDateText }]), register: DIRECTORATE_REGISTER }), framework }).find(
-    (f) => f.ruleId === "unparsed-date",
-  );
+  checkPlan({ plan: plan("Operational", { actions: actions([{ ...GOOD_ACTION, dueDate: null, dueDateText }]), register: DIRECTORATE_REGISTER }), framework }).find((f) => f.ruleId === "unparsed-date");
 
 test("a month names its last day", () => {
   expect(finding("March 2025")?.message).toBe('The timescale "March 2025" could not be read as a date. It probably means 31/03/2025: enter that (or the real date) as the due date.');

@@ -10,7 +10,17 @@ import { AIM_VERBS, GENERAL_POSTS, SERVICE_WORDS } from "../../src/rules/text/wo
 import { actions, DIRECTORATE_REGISTER, GOOD_ACTION, measures, plan, seftonFramework } from "./helpers";
 
 const framework = seftonFramework();
-const GOOD_MEASURE: Partial<Measure> & { id: string } = { id: "PI-01", name: "Percentage of people still at home 91 days after reablement", type: "Performance Indicator", polarity: "High", baseline: 82, annualTarget: 85, frequency: "Quarterly", dataSource: "SALT return", accountableOfficer: "Sam Hughes" };
+const GOOD_MEASURE: Partial<Measure> & { id: string } = {
+  id: "PI-01",
+  name: "Percentage of people still at home 91 days after reablement",
+  type: "Performance Indicator",
+  polarity: "High",
+  baseline: 82,
+  annualTarget: 85,
+  frequency: "Quarterly",
+  dataSource: "SALT return",
+  accountableOfficer: "Sam Hughes",
+};
 const op = (change: Partial<Action>, extra: Partial<Measure> = {}): Plan =>
   plan("Operational", { actions: actions([{ ...GOOD_ACTION, ...change }]), register: DIRECTORATE_REGISTER, measures: measures([{ ...GOOD_MEASURE, ...extra }]) });
 const check = (p: Plan, input: Partial<CheckInput> = {}) => checkPlan({ plan: p, framework, ...input });
@@ -22,11 +32,18 @@ const measureColumn = (key: string) => String.fromCharCode(65 + MEASURE_COLUMNS.
 const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
 /** A council service or section name: "Licensing", "Revenues and Benefits", "Public Health Team". */
 const serviceName = fc
-  .tuple(fc.array(fc.constantFrom(...SERVICE_WORDS.filter((w) => /^[a-z]{3,}$/.test(w) && w !== "council")), { minLength: 1, maxLength: 3 }), fc.constantFrom("", " Team", " Service", " Section", " Unit"), fc.boolean())
+  .tuple(
+    fc.array(fc.constantFrom(...SERVICE_WORDS.filter((w) => /^[a-z]{3,}$/.test(w) && w !== "council")), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom("", " Team", " Service", " Section", " Unit"),
+    fc.boolean(),
+  )
   .map(([words, suffix, and]) => (and && words.length >= 2 ? `${words.slice(0, -1).map(cap).join(" ")} and ${cap(words[words.length - 1])}` : words.map(cap).join(" ")) + suffix);
 /** A post that identifies one officer: "Head of Licensing", "Public Health Manager", "Director of Place". */
 const post = fc
-  .tuple(fc.constantFrom(...SERVICE_WORDS.filter((w) => /^[a-z]{3,}$/.test(w) && w !== "council")), fc.constantFrom("Head of %", "Director of %", "% Manager", "% Team Leader", "% Lead", "Principal % Officer", "Assistant Director, %"))
+  .tuple(
+    fc.constantFrom(...SERVICE_WORDS.filter((w) => /^[a-z]{3,}$/.test(w) && w !== "council")),
+    fc.constantFrom("Head of %", "Director of %", "% Manager", "% Team Leader", "% Lead", "Principal % Officer", "Assistant Director, %"),
+  )
   .map(([area, shape]) => shape.replace("%", cap(area)))
   // "Programme Manager" could be any of several officers: general-post's case, below.
   .filter((p) => !GENERAL_POSTS.includes(p.toLowerCase()));
@@ -108,33 +125,49 @@ describe("Specific", () => {
 
   test("an opening word the verb list has never seen reads as a verb when an object follows it; a heading still does not", () => {
     // Made-up words shaped like short English verbs ("bolt", "zamp"), none ending like a noun.
-    const made = fc.stringMatching(/^[bcdfgklmnprtvz][aeiou][bcdfgklmnprtvz][aeiou]?[bcdfgklmnprtvz]$/).filter((w) => !/(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|al|ic|ous|ive|ary|ory|ery|ics|ed|s)$/.test(w));
+    const made = fc
+      .stringMatching(/^[bcdfgklmnprtvz][aeiou][bcdfgklmnprtvz][aeiou]?[bcdfgklmnprtvz]$/)
+      .filter((w) => !/(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|al|ic|ous|ive|ary|ory|ery|ics|ed|s)$/.test(w));
     fc.assert(
-      fc.property(made, fc.constantFrom("the", "a", "all", "our", "12", "to the", "to a"), fc.constantFrom("new supplier for school meals", "housing allocations policy", "partnership board"), (verb, link, object) => {
-        expect(ids(op({ action: `${cap(verb)} ${link} ${object}` }))).not.toContain("no-verb");
-      }),
+      fc.property(
+        made,
+        fc.constantFrom("the", "a", "all", "our", "12", "to the", "to a"),
+        fc.constantFrom("new supplier for school meals", "housing allocations policy", "partnership board"),
+        (verb, link, object) => {
+          expect(ids(op({ action: `${cap(verb)} ${link} ${object}` }))).not.toContain("no-verb");
+        },
+      ),
       { numRuns: 150 },
     );
     fc.assert(
-      fc.property(fc.constantFrom("Transformation", "Development", "Improvement", "Awareness", "Delivery", "Annual"), fc.constantFrom("of the housing service", "review", "plan for carers"), (noun, rest) => {
-        expect(ids(op({ action: `${noun} ${rest}` }))).toContain("no-verb");
-      }),
+      fc.property(
+        fc.constantFrom("Transformation", "Development", "Improvement", "Awareness", "Delivery", "Annual"),
+        fc.constantFrom("of the housing service", "review", "plan for carers"),
+        (noun, rest) => {
+          expect(ids(op({ action: `${noun} ${rest}` }))).toContain("no-verb");
+        },
+      ),
     );
   });
 
   test("a direction with no amount is reported, with the user's own words and due date in the example; an amount anywhere settles it", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...AIM_VERBS.filter((v) => v !== "ensure" && v !== "embed" && v !== "tackle")), fc.constantFrom("take-up of free school meals", "the number of missed bins", "recycling in flats", "customer satisfaction"), fc.integer({ min: 1, max: 98 }), (verb, object, n) => {
-        const action = `${cap(verb)} ${object}`;
-        const found = check(op({ action, measureOfSuccess: "" })).filter((f) => f.ruleId === "vague-aim");
-        expect(found).toHaveLength(1);
-        expect(found[0].cell).toBe("B5");
-        expect(found[0].message).toContain(`e.g. "${action} `);
-        expect(found[0].message).toContain(`by 31/08/2024"`);
-        expect(ids(op({ action, measureOfSuccess: `From ${n}% to ${n + 1}% by March` }))).not.toContain("vague-aim");
-        expect(ids(op({ action: `${action} by ${n}%`, measureOfSuccess: "" }))).not.toContain("vague-aim");
-        expect(ids(op({ action, measureOfSuccess: "", linkedMeasures: "PI-01" }))).not.toContain("vague-aim");
-      }),
+      fc.property(
+        fc.constantFrom(...AIM_VERBS.filter((v) => v !== "ensure" && v !== "embed" && v !== "tackle")),
+        fc.constantFrom("take-up of free school meals", "the number of missed bins", "recycling in flats", "customer satisfaction"),
+        fc.integer({ min: 1, max: 98 }),
+        (verb, object, n) => {
+          const action = `${cap(verb)} ${object}`;
+          const found = check(op({ action, measureOfSuccess: "" })).filter((f) => f.ruleId === "vague-aim");
+          expect(found).toHaveLength(1);
+          expect(found[0].cell).toBe("B5");
+          expect(found[0].message).toContain(`e.g. "${action} `);
+          expect(found[0].message).toContain(`by 31/08/2024"`);
+          expect(ids(op({ action, measureOfSuccess: `From ${n}% to ${n + 1}% by March` }))).not.toContain("vague-aim");
+          expect(ids(op({ action: `${action} by ${n}%`, measureOfSuccess: "" }))).not.toContain("vague-aim");
+          expect(ids(op({ action, measureOfSuccess: "", linkedMeasures: "PI-01" }))).not.toContain("vague-aim");
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -197,24 +230,46 @@ describe("Measurable: a measure of success that only restates the action is not 
 
 describe("Context, not wording", () => {
   const many = (n: number, due: (i: number) => string): Plan =>
-    plan("Operational", { actions: actions(Array.from({ length: n }, (_, i) => ({ ...GOOD_ACTION, id: `OSP-${i + 1}`, leadOfficer: `Officer ${String.fromCharCode(65 + i)} Jones`, dueDate: due(i) }))), register: DIRECTORATE_REGISTER });
+    plan("Operational", {
+      actions: actions(Array.from({ length: n }, (_, i) => ({ ...GOOD_ACTION, id: `OSP-${i + 1}`, leadOfficer: `Officer ${String.fromCharCode(65 + i)} Jones`, dueDate: due(i) }))),
+      register: DIRECTORATE_REGISTER,
+    });
   const sameDate = (p: Plan, input: Partial<CheckInput> = {}) => check(p, input).filter((f) => f.ruleId === "same-due-date");
 
   test("most actions due on 31 March, the end of the plan year, is information; another shared date is a warning; a council's own severity wins", () => {
     expect(sameDate(many(8, (i) => (i < 6 ? "2025-03-31" : "2024-09-30")))).toMatchObject([{ severity: "info" }]);
     expect(sameDate(many(8, (i) => (i < 6 ? "2024-12-31" : "2024-09-30")))).toMatchObject([{ severity: "warning" }]);
-    expect(sameDate(many(8, (i) => (i < 6 ? "2025-03-31" : "2024-09-30")), { framework: seftonFramework({ severity: { "same-due-date": "warning" } }) })).toMatchObject([{ severity: "warning" }]);
+    expect(
+      sameDate(
+        many(8, (i) => (i < 6 ? "2025-03-31" : "2024-09-30")),
+        { framework: seftonFramework({ severity: { "same-due-date": "warning" } }) },
+      ),
+    ).toMatchObject([{ severity: "warning" }]);
   });
 
   test("an Operational action no Team action serves is information unless the framework expects team plans", () => {
-    const operational = plan("Operational", { details: { planId: "OSP-A" }, actions: actions([{ ...GOOD_ACTION, id: "OSP-01" }, { ...GOOD_ACTION, id: "OSP-02", parentLink: "DSP-02" }]), register: DIRECTORATE_REGISTER });
+    const operational = plan("Operational", {
+      details: { planId: "OSP-A" },
+      actions: actions([
+        { ...GOOD_ACTION, id: "OSP-01" },
+        { ...GOOD_ACTION, id: "OSP-02", parentLink: "DSP-02" },
+      ]),
+      register: DIRECTORATE_REGISTER,
+    });
     const team = plan("Team", { details: { planId: "TP-A" }, actions: actions([{ ...GOOD_ACTION, id: "TP-01", parentLink: "OSP-01" }]) });
     const unserved = (input: Partial<CheckInput>) => check(operational, { children: [team], ...input }).filter((f) => f.ruleId === "unserved-action");
     expect(unserved({})).toMatchObject([{ actionId: "OSP-02", severity: "info" }]);
     expect(unserved({ framework: seftonFramework({ teamPlansExpected: true }) })).toMatchObject([{ actionId: "OSP-02", severity: "warning" }]);
-    const directorate = plan("Directorate", { actions: actions([{ ...GOOD_ACTION, id: "DSP-01", parentLink: "CP2" }, { ...GOOD_ACTION, id: "DSP-02", parentLink: "CP2" }]) });
+    const directorate = plan("Directorate", {
+      actions: actions([
+        { ...GOOD_ACTION, id: "DSP-01", parentLink: "CP2" },
+        { ...GOOD_ACTION, id: "DSP-02", parentLink: "CP2" },
+      ]),
+    });
     expect(check(directorate, { children: [operational] }).filter((f) => f.ruleId === "unserved-action")).toMatchObject([]);
-    expect(check(directorate, { children: [plan("Operational", { actions: actions([{ ...GOOD_ACTION, parentLink: "DSP-01" }]) })] }).filter((f) => f.ruleId === "unserved-action")).toMatchObject([{ actionId: "DSP-02", severity: "warning" }]);
+    expect(check(directorate, { children: [plan("Operational", { actions: actions([{ ...GOOD_ACTION, parentLink: "DSP-01" }]) })] }).filter((f) => f.ruleId === "unserved-action")).toMatchObject([
+      { actionId: "DSP-02", severity: "warning" },
+    ]);
   });
 });
 
@@ -238,7 +293,12 @@ describe("findings a Service Manager can act on: the cell, what is wrong, and a 
     [{ leadOfficer: "Revenues and Benefits" }, "team-as-owner", "G5", 'e.g. "Revenues and Benefits Manager"'],
     [{ leadOfficer: "Jane Hughes / Mark Evans" }, "shared-ownership", "G5", 'e.g. "Jane Hughes"'],
     [{ action: "Develop a carers strategy", measureOfSuccess: "Strategy developed" }, "circular-measure", "E5", '"Strategy developed" only says the action was done'],
-    [{ action: "Implement the new case management system and migrate the data", measureOfSuccess: "" }, "staged-work", "E5", 'e.g. "Q2: implement the new case management system; Q3: migrate the data"'],
+    [
+      { action: "Implement the new case management system and migrate the data", measureOfSuccess: "" },
+      "staged-work",
+      "E5",
+      'e.g. "Q2: implement the new case management system; Q3: migrate the data"',
+    ],
   ] as [Partial<Action>, string, string, string][])("%j: %s", (change, ruleId, cell, words) => {
     const f = message(change, ruleId);
     expect(f.cell).toBe(cell);

@@ -11,8 +11,6 @@ export const dueBeforeStart = defineRule<ActionRule>({
   title: "Due before it starts",
   hint: "Correct the start date or the due date (dates are dd/mm/yyyy).",
   check: (_a, { start, due }) => {
-    return start && due && due < start
-      ? { field: "dueDate", message: `Due ${formatUkDate(due)}, before its start date ${formatUkDate(start)}.` }
-      : null;
+    return start && due && due < start ? { field: "dueDate", message: `Due ${formatUkDate(due)}, before its start date ${formatUkDate(start)}.` } : null;
   },
 });

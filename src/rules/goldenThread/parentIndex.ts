@@ -20,10 +20,7 @@ export interface ParentEntry {
 
 /** The verdict on one link of a "Link to parent plan" cell (judged in linkCheck.ts). */
 export type LinkVerdict =
-  | { kind: "ok"; link: string; entry: ParentEntry }
-  | { kind: "unknown"; link: string }
-  | { kind: "sameTier"; link: string }
-  | { kind: "wrongTier"; link: string; entry: ParentEntry };
+  { kind: "ok"; link: string; entry: ParentEntry } | { kind: "unknown"; link: string } | { kind: "sameTier"; link: string } | { kind: "wrongTier"; link: string; entry: ParentEntry };
 
 export interface ParentIndex {
   /** Keyed by upper-cased ID. */

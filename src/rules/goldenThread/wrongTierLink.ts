@@ -13,7 +13,8 @@ export const wrongTierLink = defineRule<ActionRule>({
   check: (a, facts, ctx) => {
     if (ctx.tier === "Directorate") return null;
     for (const v of judgeLinks(a, facts, ctx)) {
-      if (v.kind === "wrongTier") return { field: "parentLink", message: `${v.link} is ${tierName(v.entry)}; a ${ctx.tier} action should link to ${ctx.expectedParentTiers.map((t) => `a ${t} action`).join(" or ")}.` };
+      if (v.kind === "wrongTier")
+        return { field: "parentLink", message: `${v.link} is ${tierName(v.entry)}; a ${ctx.tier} action should link to ${ctx.expectedParentTiers.map((t) => `a ${t} action`).join(" or ")}.` };
       if (v.kind === "sameTier") return { field: "parentLink", message: `${v.link} is an action of this same plan, not of its parent.` };
     }
     return null;

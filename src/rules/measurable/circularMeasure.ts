@@ -6,14 +6,68 @@ import { str } from "../text/dates";
 
 /** Words that only say the work happened ("delivered", "completed", "taken forward"), and glue words. */
 const DONE = new Set([
-  "delivered", "deliver", "completed", "complete", "completion", "developed", "done", "achieved", "undertaken", "implemented",
-  "progressed", "progress", "taken", "forward", "carried", "out", "produced", "finished", "conducted", "actioned",
-  "ongoing", "on", "track", "reviewed", "created", "established", "embedded", "improved", "made", "successfully",
-  "fully", "the", "a", "an", "of", "and", "to", "for", "has", "have", "been", "is", "are", "was", "were", "be", "will",
-  "by", "all", "in", "with", "new", "co-produced", "coproduced", "explored", "considered", "supported", "continued",
+  "delivered",
+  "deliver",
+  "completed",
+  "complete",
+  "completion",
+  "developed",
+  "done",
+  "achieved",
+  "undertaken",
+  "implemented",
+  "progressed",
+  "progress",
+  "taken",
+  "forward",
+  "carried",
+  "out",
+  "produced",
+  "finished",
+  "conducted",
+  "actioned",
+  "ongoing",
+  "on",
+  "track",
+  "reviewed",
+  "created",
+  "established",
+  "embedded",
+  "improved",
+  "made",
+  "successfully",
+  "fully",
+  "the",
+  "a",
+  "an",
+  "of",
+  "and",
+  "to",
+  "for",
+  "has",
+  "have",
+  "been",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "will",
+  "by",
+  "all",
+  "in",
+  "with",
+  "new",
+  "co-produced",
+  "coproduced",
+  "explored",
+  "considered",
+  "supported",
+  "continued",
 ]);
 /** An end state someone else can check: adopted, published, live, signed, in post... */
-const END_STATE = /(?:^|[^a-z])(?:adopted|approved|published|open|opened|live|signed|awarded|agreed|accepted|launched|in post|appointed|held|passed|renewed|submitted|operating|reopened|installed|replaced|in place|decision|report|ratified|procured|granted|registered|certified|accredited|switched off|decommissioned|recruited|trained)(?![a-z])/;
+const END_STATE =
+  /(?:^|[^a-z])(?:adopted|approved|published|open|opened|live|signed|awarded|agreed|accepted|launched|in post|appointed|held|passed|renewed|submitted|operating|reopened|installed|replaced|in place|decision|report|ratified|procured|granted|registered|certified|accredited|switched off|decommissioned|recruited|trained)(?![a-z])/;
 
 /** The root a word shares with its other forms: "developed" and "develop", "strategies" and "strategy", "transformation" and "transform". */
 function root(word: string, s: CompiledSettings): string {
@@ -45,6 +99,9 @@ export const circularMeasure = defineRule<ActionRule>({
       if (w.length === 1 && !/[a-z]/.test(w)) continue;
       if (!DONE.has(w) && !actionRoots.has(root(w, ctx.settings))) return null;
     }
-    return { field: "measureOfSuccess", message: `"${measure}" only says the action was done. Say how you will know it worked, e.g. "${text.text.trim().replace(/[.;,]+$/, "")}: adopted by Cabinet by [date]" or a number to reach.` };
+    return {
+      field: "measureOfSuccess",
+      message: `"${measure}" only says the action was done. Say how you will know it worked, e.g. "${text.text.trim().replace(/[.;,]+$/, "")}: adopted by Cabinet by [date]" or a number to reach.`,
+    };
   },
 });

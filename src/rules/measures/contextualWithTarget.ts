@@ -12,7 +12,8 @@ export const contextualWithTarget = defineRule<MeasureRule>({
   hint: "Remove the target, or change the type to Performance Indicator if the service is accountable for it.",
   check: (m) => {
     if (!isContextual(m)) return null;
-    const field = m.annualTarget != null ? "annualTarget" : m.q1Target != null ? "q1Target" : m.q2Target != null ? "q2Target" : m.q3Target != null ? "q3Target" : m.q4Target != null ? "q4Target" : null;
+    const field =
+      m.annualTarget != null ? "annualTarget" : m.q1Target != null ? "q1Target" : m.q2Target != null ? "q2Target" : m.q3Target != null ? "q3Target" : m.q4Target != null ? "q4Target" : null;
     return field ? { field, message: `"${String(m.name ?? "").trim() || m.id}" is a Contextual Indicator, which is not target-set, but has a target.` } : null;
   },
 });

@@ -10,6 +10,6 @@ export const noDataSource = defineRule<MeasureRule>({
   criterion: "Measurable",
   severity: "warning",
   title: "No data source",
-  hint: "Name the system or return the figure comes from, e.g. \"Liquidlogic\" or \"SALT return\".",
+  hint: 'Name the system or return the figure comes from, e.g. "Liquidlogic" or "SALT return".',
   check: (m) => (!isContextual(m) && str(m.dataSource).trim() === "" ? { field: "dataSource", message: `No data source is named.` } : null),
 });

@@ -9,6 +9,6 @@ export const noName = defineRule<MeasureRule>({
   criterion: "Specific",
   severity: "error",
   title: "Measure has no name",
-  hint: "Say what is counted, in plain words, e.g. \"Percentage of household waste sent for reuse, recycling and composting\".",
+  hint: 'Say what is counted, in plain words, e.g. "Percentage of household waste sent for reuse, recycling and composting".',
   check: (m) => (str(m.name).trim() === "" ? { field: "name", message: "The measure has no name." } : null),
 });

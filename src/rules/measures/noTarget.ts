@@ -10,5 +10,8 @@ export const noTarget = defineRule<MeasureRule>({
   severity: "warning",
   title: "No target",
   hint: "Set the annual target (and quarterly targets if the trajectory is not flat) at sign-off.",
-  check: (m) => (!isContextual(m) && m.annualTarget == null && m.q1Target == null && m.q2Target == null && m.q3Target == null && m.q4Target == null ? { field: "annualTarget", message: `No target is set, so performance cannot be judged against it.` } : null),
+  check: (m) =>
+    !isContextual(m) && m.annualTarget == null && m.q1Target == null && m.q2Target == null && m.q3Target == null && m.q4Target == null
+      ? { field: "annualTarget", message: `No target is set, so performance cannot be judged against it.` }
+      : null,
 });

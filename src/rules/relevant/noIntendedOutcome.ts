@@ -12,7 +12,7 @@ export const noIntendedOutcome = defineRule<ActionRule>({
   criterion: "Relevant",
   severity: "warning",
   title: "No intended outcome",
-  hint: "Say what will be different for residents or the service when it is done, e.g. \"Families move out of B&B within 6 weeks\".",
+  hint: 'Say what will be different for residents or the service when it is done, e.g. "Families move out of B&B within 6 weeks".',
   check: (a, _facts, _ctx, text) => {
     if (text.wordCount === 0 || str(a.intendedOutcome).trim() !== "") return null;
     // A file without the column (an actions CSV) is not at fault on every row.

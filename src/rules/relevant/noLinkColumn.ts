@@ -3,7 +3,6 @@ import { hasLinkColumn } from "../rows";
 import type { PlanRule } from "../types";
 import { defineRule } from "../registry";
 
-
 /** Relevant: without a link column, links cannot be judged; say so once rather than on every row. */
 export const noLinkColumn = defineRule<PlanRule>({
   scope: "plan",
@@ -11,7 +10,7 @@ export const noLinkColumn = defineRule<PlanRule>({
   criterion: "Relevant",
   severity: "info",
   title: "No link column",
-  hint: "Add a \"Link to parent plan\" column with each action's parent action ID (or check the plan workbook instead).",
+  hint: 'Add a "Link to parent plan" column with each action\'s parent action ID (or check the plan workbook instead).',
   check: (ctx, report) => {
     // Rows of one file share their columns: the first row of each file decides.
     const first = ctx.actions.find((a, i) => (i === 0 || a.source.columns !== ctx.actions[i - 1].source.columns) && !hasLinkColumn(a));

@@ -14,6 +14,9 @@ export const noParentLink = defineRule<ActionRule>({
   // A file with no link column at all (an actions CSV) cannot be judged row by row: no-link-column says so once.
   check: (a, _facts, ctx) =>
     str(a.parentLink).trim() === "" && hasLinkColumn(a)
-      ? { field: "parentLink", message: ctx.tier === "Directorate" ? "Not linked to a Corporate Plan priority or Transformation programme." : `Not linked to an action of the ${ctx.expectedParentTiers.join(" or ")} plan.` }
+      ? {
+          field: "parentLink",
+          message: ctx.tier === "Directorate" ? "Not linked to a Corporate Plan priority or Transformation programme." : `Not linked to an action of the ${ctx.expectedParentTiers.join(" or ")} plan.`,
+        }
       : null,
 });

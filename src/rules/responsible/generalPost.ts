@@ -8,6 +8,6 @@ export const generalPost = defineRule<OwnerRule>({
   criterion: "Responsible",
   severity: "warning",
   title: "Post too general to identify one officer",
-  hint: "Name the post in full, with its service, e.g. \"Street Lighting Manager\" rather than \"Manager\".",
+  hint: 'Name the post in full, with its service, e.g. "Street Lighting Manager" rather than "Manager".',
   check: (owner, _ctx, role) => (owner.kind === "generalPost" ? `"${owner.text}" could be any of several officers; name the ${role}'s post in full, e.g. "Highways ${owner.text}".` : null),
 });

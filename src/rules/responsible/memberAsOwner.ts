@@ -9,5 +9,6 @@ export const memberAsOwner = defineRule<OwnerRule>({
   severity: "warning",
   title: "Elected member named as lead",
   hint: "Name the officer who delivers it (e.g. the Head of Service); the Cabinet Member can be mentioned in the action text.",
-  check: (owner, _ctx, role) => (owner.kind === "member" ? `"${owner.text}" is an elected member, not an officer: name the ${role} who delivers it, e.g. the Head of Service reporting to them.` : null),
+  check: (owner, _ctx, role) =>
+    owner.kind === "member" ? `"${owner.text}" is an elected member, not an officer: name the ${role} who delivers it, e.g. the Head of Service reporting to them.` : null,
 });

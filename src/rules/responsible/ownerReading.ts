@@ -68,7 +68,10 @@ function leadsIn(text: string, s: CompiledSettings): { parts: string[]; kinds: P
   for (const hard of text.split(HARD_SPLIT)) {
     const h = hard.trim();
     if (h === "") continue;
-    const soft = h.split(SOFT_SPLIT).map((p) => p.trim()).filter((p) => p !== "");
+    const soft = h
+      .split(SOFT_SPLIT)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     const eachOne = soft.every((p) => {
       const k = partKind(p, s);
       return k === "person" || k === "post";

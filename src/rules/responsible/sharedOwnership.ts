@@ -9,6 +9,5 @@ export const sharedOwnership = defineRule<OwnerRule>({
   severity: "warning",
   title: "Several lead officers",
   hint: "Name one lead; mention partners or co-leads in the action text.",
-  check: (owner, _ctx, role) =>
-    owner.coOwners ? `${owner.coOwners.length} leads are named (${owner.coOwners.join(", ")}); one ${role} should be accountable, e.g. "${owner.coOwners[0]}".` : null,
+  check: (owner, _ctx, role) => (owner.coOwners ? `${owner.coOwners.length} leads are named (${owner.coOwners.join(", ")}); one ${role} should be accountable, e.g. "${owner.coOwners[0]}".` : null),
 });

@@ -6,7 +6,12 @@ const PLURAL_POST = /\s+(?:officers|managers|leads|workers|practitioners|coordin
 
 /** The post that most likely leads the group, in the user's own words: "Housing Options Team" -> "Housing Options Manager". */
 function leadPostFor(group: string): string {
-  const area = group.replace(/\([^)]*\)/g, "").trim().replace(GROUP_ENDING, "").replace(PLURAL_POST, "").trim();
+  const area = group
+    .replace(/\([^)]*\)/g, "")
+    .trim()
+    .replace(GROUP_ENDING, "")
+    .replace(PLURAL_POST, "")
+    .trim();
   return area === "" || /^(?:service|team|all)$/i.test(area) ? "Head of Service (named in full)" : `${area} Manager`;
 }
 
@@ -17,7 +22,7 @@ export const teamAsOwner = defineRule<OwnerRule>({
   criterion: "Responsible",
   severity: "warning",
   title: "Team, section or service named as lead",
-  hint: "Name the one post or officer who answers for it (a post such as \"Licensing Manager\" is enough); the team can be mentioned in the action text.",
+  hint: 'Name the one post or officer who answers for it (a post such as "Licensing Manager" is enough); the team can be mentioned in the action text.',
   check: (owner, _ctx, role) =>
     owner.kind === "group" ? `"${owner.text}" is a team, section or service, not one accountable ${role}: name the post that leads it, e.g. "${leadPostFor(owner.text)}".` : null,
 });

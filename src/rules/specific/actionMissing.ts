@@ -8,6 +8,6 @@ export const actionMissing = defineRule<ActionRule>({
   criterion: "Specific",
   severity: "error",
   title: "No action text",
-  hint: "Say what will be done, starting with a verb, e.g. \"Publish the homelessness strategy by 30 September\".",
+  hint: 'Say what will be done, starting with a verb, e.g. "Publish the homelessness strategy by 30 September".',
   check: (_a, _facts, _ctx, text) => (text.wordCount === 0 ? { field: "action", message: "The action is empty." } : null),
 });

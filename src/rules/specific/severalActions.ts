@@ -14,8 +14,6 @@ export const severalActions = defineRule<ActionRule>({
     if (text.wordCount < 5) return null;
     // Stages of one piece of work ("implement the system and migrate the data") are staged-work's: milestones, not rows.
     const { parts, staged } = readClauses(text, ctx.settings);
-    return parts.length >= 2 && !staged
-      ? { field: "action", message: `Reads as ${parts.length} separate deliverables: ${parts.map((p) => `"${p}"`).join(" and ")}. Give each its own row.` }
-      : null;
+    return parts.length >= 2 && !staged ? { field: "action", message: `Reads as ${parts.length} separate deliverables: ${parts.map((p) => `"${p}"`).join(" and ")}. Give each its own row.` } : null;
   },
 });

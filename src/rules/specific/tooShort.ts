@@ -8,7 +8,7 @@ export const tooShort = defineRule<ActionRule>({
   criterion: "Specific",
   severity: "warning",
   title: "Very short action",
-  hint: "Add what will be done, for whom and to what standard, e.g. \"Deliver 12 road safety sessions in primary schools\".",
+  hint: 'Add what will be done, for whom and to what standard, e.g. "Deliver 12 road safety sessions in primary schools".',
   check: (_a, _facts, ctx, text) =>
     text.wordCount > 0 && text.wordCount < ctx.settings.minWords
       ? { field: "action", message: `The action has ${text.wordCount} word${text.wordCount === 1 ? "" : "s"}; a specific action needs at least ${ctx.settings.minWords}.` }

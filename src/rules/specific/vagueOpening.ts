@@ -14,7 +14,7 @@ export const vagueOpening = defineRule<ActionRule>({
   criterion: "Specific",
   severity: "warning",
   title: "Vague opening",
-  hint: "Say what will be different when it is done, e.g. \"Open a carers' hub in Bootle by January\" rather than \"Explore options for a carers' hub\".",
+  hint: 'Say what will be different when it is done, e.g. "Open a carers\' hub in Bootle by January" rather than "Explore options for a carers\' hub".',
   check: (_a, facts, ctx, text) => {
     const vague = ctx.settings.words.vagueOpenings.exec(text.opening);
     if (vague) {

@@ -4,7 +4,41 @@
 const SEPARATORS: ReadonlySet<string> = new Set([";", ",", "&", ":", "\n", "/", ".", "-", "(", ")", "+"]);
 
 const SUBJECTS = new Set(["we", "i", "the", "council", "service", "team", "directorate", "they", "this", "our", "plan"]);
-const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "double", "halve", "treble", "triple", "every", "each", "twice", "weekly", "fortnightly", "monthly", "quarterly", "daily"]);
+const NUMBER_WORDS = new Set([
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "fifteen",
+  "twenty",
+  "thirty",
+  "forty",
+  "fifty",
+  "hundred",
+  "thousand",
+  "million",
+  "half",
+  "double",
+  "halve",
+  "treble",
+  "triple",
+  "every",
+  "each",
+  "twice",
+  "weekly",
+  "fortnightly",
+  "monthly",
+  "quarterly",
+  "daily",
+]);
 export const isNumberWord = (t: string) => NUMBER_WORDS.has(t);
 const DIGIT_OR_MONEY = /[\d%£]/;
 /** A month name right after a number ("31 March", "1st May"), tried in place with no copying. */
@@ -75,8 +109,7 @@ export function stripLeadIn(tokens: string[], from = 0): number {
   return from;
 }
 
-const isWordChar = (c: number) =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 163 /* £ */ || c === 37 /* % */ || (c >= 224 && c <= 255) /* accented letters */;
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 163 /* £ */ || c === 37 /* % */ || (c >= 224 && c <= 255); /* accented letters */
 const SINGLE_SEPARATORS = new Set([";", ",", "&", ":", "\n", "/", "(", ")", "+"]);
 
 /**

@@ -12,8 +12,16 @@ const FOLLOW_THROUGH: ReadonlySet<string> = new Set(FOLLOW_THROUGH_VERBS);
 // and comparing a word with these few is cheaper than hashing it.
 function isJoiner(t: string): boolean {
   switch (t) {
-    case "and": case "then": case "plus": case "also":
-    case ";": case ",": case "&": case ".": case "\n": case "+":
+    case "and":
+    case "then":
+    case "plus":
+    case "also":
+    case ";":
+    case ",":
+    case "&":
+    case ".":
+    case "\n":
+    case "+":
       return true;
     default:
       return false;
@@ -101,11 +109,56 @@ function clauseRanges(tokens: readonly string[], s: CompiledSettings): readonly 
  * "replace the payroll system and train staff to use it").
  */
 const STAGE_VERBS = new Set([
-  "implement", "migrate", "test", "pilot", "evaluate", "decommission", "embed", "consult", "publish", "adopt", "agree",
-  "approve", "present", "report", "review", "procure", "install", "configure", "launch", "mobilise", "transfer", "move",
-  "train", "roll", "deploy", "draft", "finalise", "sign", "complete", "tender", "award", "appoint", "induct", "monitor",
-  "trial", "submit", "update", "switch", "close", "retire", "archive", "integrate", "communicate", "go", "hand",
-  "recruit", "build", "design", "develop", "commission",
+  "implement",
+  "migrate",
+  "test",
+  "pilot",
+  "evaluate",
+  "decommission",
+  "embed",
+  "consult",
+  "publish",
+  "adopt",
+  "agree",
+  "approve",
+  "present",
+  "report",
+  "review",
+  "procure",
+  "install",
+  "configure",
+  "launch",
+  "mobilise",
+  "transfer",
+  "move",
+  "train",
+  "roll",
+  "deploy",
+  "draft",
+  "finalise",
+  "sign",
+  "complete",
+  "tender",
+  "award",
+  "appoint",
+  "induct",
+  "monitor",
+  "trial",
+  "submit",
+  "update",
+  "switch",
+  "close",
+  "retire",
+  "archive",
+  "integrate",
+  "communicate",
+  "go",
+  "hand",
+  "recruit",
+  "build",
+  "design",
+  "develop",
+  "commission",
 ]);
 const INDEFINITE = new Set(["a", "an", "another", "new", "second", "further", "additional"]);
 

@@ -27,4 +27,5 @@ export function validDate(value: unknown): IsoDate | null {
 export const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 // Interim timing in the wording: a month, a quarter, a phase, a milestone or a date.
-export const INTERIM = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may \d|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|phase|stage|milestone|by end of|\d{1,2}\/\d{1,2}\/\d{2,4})(?![a-z])/i;
+export const INTERIM =
+  /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may \d|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|phase|stage|milestone|by end of|\d{1,2}\/\d{1,2}\/\d{2,4})(?![a-z])/i;

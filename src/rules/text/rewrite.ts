@@ -10,7 +10,15 @@ const trimEnd = (s: string) => s.trim().replace(/[.;,]+$/, "");
 const byWhen = (due: IsoDate | null) => `by ${due ? formatUkDate(due) : "[date]"}`;
 
 /** Nouns of work on one thing, read back as their verb: "Licensing policy review" -> "Review the licensing policy ...". */
-const WORK_ON: Readonly<Record<string, string>> = { review: "Review", refresh: "Refresh", update: "Update", audit: "Audit", restructure: "Restructure", redesign: "Redesign", consultation: "Consult on" };
+const WORK_ON: Readonly<Record<string, string>> = {
+  review: "Review",
+  refresh: "Refresh",
+  update: "Update",
+  audit: "Audit",
+  restructure: "Restructure",
+  redesign: "Redesign",
+  consultation: "Consult on",
+};
 /** Nouns of countable work: "Tree planting" -> "Plant [how many] tree ...". */
 /** Nouns for help given to people: "Support for carers" -> "Support [how many] carers ...". */
 const HELP_FOR: Readonly<Record<string, string>> = { support: "Support", training: "Train", funding: "Fund", advice: "Advise", help: "Help" };
@@ -25,7 +33,11 @@ export function headingAsAction(heading: string, due: IsoDate | null): string {
   const first = words[0]?.toLowerCase() ?? "";
   const last = words[words.length - 1]?.toLowerCase() ?? "";
   const outcome = `and [agree or adopt the result] ${byWhen(due)}`;
-  if (WORK_ON[first] && words[1]?.toLowerCase() === "of" && words.length > 2) return `${WORK_ON[first]} the ${words.slice(2).join(" ").replace(/^the\s+/i, "")} ${outcome}`;
+  if (WORK_ON[first] && words[1]?.toLowerCase() === "of" && words.length > 2)
+    return `${WORK_ON[first]} the ${words
+      .slice(2)
+      .join(" ")
+      .replace(/^the\s+/i, "")} ${outcome}`;
   if (HELP_FOR[first] && /^(?:for|of|to)$/i.test(words[1] ?? "") && words.length > 2) return `${HELP_FOR[first]} [how many] ${words.slice(2).join(" ")} [to do what] ${byWhen(due)}`;
   const rest = words.slice(0, -1).join(" ").toLowerCase();
   if (WORK_ON[last] && words.length > 1) return `${WORK_ON[last]} the ${rest} ${outcome}`;

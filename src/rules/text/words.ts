@@ -2,6 +2,7 @@
 // them in the framework's `checks` block rather than editing code.
 
 /** Verbs councils use to say what will be done (base forms; other forms are derived). */
+// prettier-ignore
 export const COUNCIL_VERBS: readonly string[] = [
   "accelerate", "accept", "achieve", "acquire", "act", "adapt", "add", "address", "adopt", "advertise", "advise", "agree",
   "align", "allocate", "amend", "analyse", "apply", "appoint", "approve", "arrange", "assess", "attract", "audit", "automate",
@@ -40,6 +41,7 @@ export const COUNCIL_VERBS: readonly string[] = [
 ];
 
 /** Irregular past forms, mapped to their base. */
+// prettier-ignore
 export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
   built: "build", bought: "buy", led: "lead", made: "make", held: "hold", kept: "keep", met: "meet", paid: "pay",
   ran: "run", sent: "send", set: "set", put: "put", cut: "cut", sought: "seek", taught: "teach", taken: "take",
@@ -52,6 +54,7 @@ export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
  * Verbs that are just as often nouns ("Review of...", "Support for...", "Change management"): at the start
  * of an action they count as a verb only when what follows reads like an object.
  */
+// prettier-ignore
 export const NOUN_LIKE_VERBS: readonly string[] = [
   "review", "support", "plan", "report", "change", "increase", "decrease", "design", "process", "record", "project",
   "fund", "target", "use", "need", "help", "care", "lead", "work", "train", "place", "control", "contract", "cost",
@@ -66,6 +69,7 @@ export const NOUN_LIKE_VERBS: readonly string[] = [
 ];
 
 /** Openings that promise effort, not a result: they always read as vague. */
+// prettier-ignore
 export const VAGUE_OPENINGS: readonly string[] = [
   "continue to", "continue", "explore", "look at", "look into", "consider", "try to", "aim to", "seek to",
   "work towards", "work toward", "endeavour to", "strive to", "attempt to", "investigate options", "raise awareness",
@@ -74,6 +78,7 @@ export const VAGUE_OPENINGS: readonly string[] = [
 ];
 
 /** Openings that are vague unless the action states how much (a number, a percentage, a sum). */
+// prettier-ignore
 export const WEAK_VERBS: readonly string[] = [
   "support", "promote", "encourage", "facilitate", "help", "assist", "maintain", "enhance", "strengthen", "engage with",
   "liaise with", "work with", "be involved in", "participate in", "contribute to", "develop relationships", "inform",
@@ -84,12 +89,14 @@ export const WEAK_VERBS: readonly string[] = [
  * Verbs that set a direction ("Increase take-up", "Reduce the number of..."): specific only with an amount,
  * in the action, its measure of success or a linked measure's target.
  */
+// prettier-ignore
 export const AIM_VERBS: readonly string[] = [
   "increase", "reduce", "raise", "grow", "decrease", "lower", "boost", "maximise", "minimise", "expand", "widen",
   "transform", "modernise", "streamline", "bolster", "tackle", "embed", "ensure", "improve", "cut", "accelerate",
 ];
 
 /** Objects that name no particular thing ("the transformation programme", "improvements"). */
+// prettier-ignore
 export const VAGUE_OBJECTS: readonly string[] = [
   "programme", "programmes", "priorities", "priority", "improvement", "improvements", "transformation", "activity",
   "activities", "engagement", "work", "works", "arrangements", "initiative", "initiatives", "project", "projects",
@@ -101,6 +108,7 @@ export const VAGUE_OBJECTS: readonly string[] = [
 ];
 
 /** Words and phrases that take the commitment back. */
+// prettier-ignore
 export const HEDGES: readonly string[] = [
   "where possible", "where appropriate", "as appropriate", "as required", "as necessary", "if possible", "when possible",
   "if appropriate", "etc.", "etc", "and so on", "as and when", "in due course", "as soon as possible", "asap",
@@ -109,6 +117,7 @@ export const HEDGES: readonly string[] = [
 ];
 
 /** Owners that name nobody. */
+// prettier-ignore
 export const NON_PERSON_OWNERS: readonly string[] = [
   "tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be appointed", "all", "various", "n/a", "na", "none",
   "unknown", "vacant", "everyone", "all staff", "all managers", "all teams", "all services", "?", "-", "x", "various officers",
@@ -116,6 +125,7 @@ export const NON_PERSON_OWNERS: readonly string[] = [
 ];
 
 /** Words that make an owner a group, not one accountable person. */
+// prettier-ignore
 export const TEAM_WORDS: readonly string[] = [
   "team", "teams", "service", "services", "unit", "department", "dept", "directorate", "board", "group", "partnership",
   "panel", "section", "division", "hub", "staff", "officers", "managers", "colleagues", "partners", "council",
@@ -124,6 +134,7 @@ export const TEAM_WORDS: readonly string[] = [
 ];
 
 /** Words that make an owner a post: one accountable officer, named by job title ("Head of Housing"). */
+// prettier-ignore
 export const ROLE_WORDS: readonly string[] = [
   "head", "director", "manager", "officer", "lead", "coordinator", "co-ordinator", "chief", "executive", "assistant",
   "principal", "senior", "advisor", "adviser", "commissioner", "practitioner", "specialist", "consultant", "supervisor",
@@ -133,6 +144,7 @@ export const ROLE_WORDS: readonly string[] = [
 ];
 
 /** Elected members: accountable politically, but not officers who deliver the action. */
+// prettier-ignore
 export const MEMBER_WORDS: readonly string[] = [
   "cabinet member", "portfolio holder", "councillor", "cllr", "lead member", "mayor", "council leader", "leader of the council",
 ];
@@ -141,6 +153,7 @@ export const MEMBER_WORDS: readonly string[] = [
  * Words of council service and section names ("Licensing", "Revenues and Benefits", "Public Health"), which
  * look like a person's name but name a group.
  */
+// prettier-ignore
 export const SERVICE_WORDS: readonly string[] = [
   "health", "care", "social", "housing", "planning", "licensing", "estates", "highways", "waste", "parks", "spaces",
   "leisure", "libraries", "library", "finance", "revenues", "benefits", "hr", "ict", "it", "digital", "communications",
@@ -162,6 +175,7 @@ export const SERVICE_WORDS: readonly string[] = [
  * Posts so general that a plan holds several of them ("Manager", "Service Manager"): they do not say which
  * officer is accountable. Matched against the whole cell.
  */
+// prettier-ignore
 export const GENERAL_POSTS: readonly string[] = [
   "manager", "officer", "lead", "lead officer", "service manager", "team manager", "team leader", "head of service",
   "project manager", "project officer", "senior manager", "coordinator", "co-ordinator", "service lead", "director",
@@ -169,6 +183,7 @@ export const GENERAL_POSTS: readonly string[] = [
 ];
 
 /** Timescales that never end. */
+// prettier-ignore
 export const ONGOING_WORDS: readonly string[] = [
   "ongoing", "on-going", "on going", "continuous", "continual", "continuing", "throughout the year", "throughout",
   "all year", "year round", "annual", "annually", "as required", "as needed", "bau", "business as usual", "rolling",
@@ -176,6 +191,7 @@ export const ONGOING_WORDS: readonly string[] = [
 ];
 
 /** Verbs that finish the same piece of work ("Review the pathway and agree a form"), so they do not start a second action. */
+// prettier-ignore
 export const FOLLOW_THROUGH_VERBS: readonly string[] = [
   "report", "agree", "publish", "share", "present", "embed", "monitor", "evaluate", "sign", "communicate", "implement",
   "adopt", "approve", "circulate", "feed", "reflect",

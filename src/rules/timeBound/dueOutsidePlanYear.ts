@@ -13,6 +13,9 @@ export const dueOutsidePlanYear = defineRule<ActionRule>({
   check: (_a, { due }, ctx) => {
     if (!due || !ctx.yearStart || !ctx.yearEnd) return null;
     if (due >= ctx.yearStart && due <= ctx.yearEnd) return null;
-    return { field: "dueDate", message: `Due ${formatUkDate(due)}, ${due < ctx.yearStart ? "before" : "after"} the ${ctx.planYear} plan year (${formatUkDate(ctx.yearStart)} to ${formatUkDate(ctx.yearEnd)}).` };
+    return {
+      field: "dueDate",
+      message: `Due ${formatUkDate(due)}, ${due < ctx.yearStart ? "before" : "after"} the ${ctx.planYear} plan year (${formatUkDate(ctx.yearStart)} to ${formatUkDate(ctx.yearEnd)}).`,
+    };
   },
 });

@@ -10,6 +10,5 @@ export const noDueDate = defineRule<ActionRule>({
   severity: "error",
   title: "No due date",
   hint: "Enter the date the action will be complete, dd/mm/yyyy.",
-  check: (a, facts) =>
-    facts.due === null && str(a.dueDateText).trim() === "" ? { field: "dueDate", message: "No due date is given." } : null,
+  check: (a, facts) => (facts.due === null && str(a.dueDateText).trim() === "" ? { field: "dueDate", message: "No due date is given." } : null),
 });

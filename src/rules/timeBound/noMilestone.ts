@@ -23,7 +23,7 @@ export const noMilestone = defineRule<ActionRule>({
   criterion: "Time-bound",
   severity: "warning",
   title: "Long action with no milestone",
-  hint: "Add interim milestones to the measure of success (e.g. \"Q2: consultation closed; Q4: policy adopted\") or split the action into stages.",
+  hint: 'Add interim milestones to the measure of success (e.g. "Q2: consultation closed; Q4: policy adopted") or split the action into stages.',
   check: (a, facts, ctx) => {
     const due = facts.due;
     const start = facts.start ?? ctx.yearStart;
