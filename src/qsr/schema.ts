@@ -1,6 +1,6 @@
 // The Quarterly Service Report (QSR) return, format v1: one plan, one quarter, as the BI team collects it.
-// Modelled once here; the xlsx, CSV and JSON files, the JSON Schema in docs/ and the collector all
-// derive from these schemas and column lists.
+// Modelled once here: each field carries its column (header, kind, width) beside its type, so the xlsx,
+// CSV and JSON files, the JSON Schema in docs/ and the collector all derive from these schemas.
 import { z } from "zod";
 import { isIsoDate } from "../model/dates";
 import { parsePeriod, financialYearLabel } from "../model/period";
@@ -15,10 +15,41 @@ export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 const text = () => z.string().default("");
 const isoDate = z.string().refine(isIsoDate, "not a date (yyyy-mm-dd)").meta({ format: "date", description: "yyyy-mm-dd" });
-const optionalDate = isoDate.nullable().default(null);
-const num = z.number().finite().nullable().default(null);
+// Factories, not shared instances: a column's metadata is keyed on its schema object.
+const optionalDate = () => isoDate.nullable().default(null);
+const num = () => z.number().finite().nullable().default(null);
 /** yyyy-mm-dd, or a UTC timestamp yyyy-mm-ddThh:mm[:ss]Z so two returns on one day can be ordered. */
 const PREPARED_ON = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$/;
+
+// ---- How each table appears as a sheet and as CSV ----
+
+export type ReturnColumnKind = "text" | "longText" | "number" | "percent" | "date" | "flag" | "choice";
+
+export interface ReturnColumn {
+  key: string;
+  header: string;
+  /** snake_case name used in CSV files. */
+  csv: string;
+  kind: ReturnColumnKind;
+  width: number;
+}
+
+const columnMeta = new WeakMap<z.ZodType, Omit<ReturnColumn, "key" | "csv">>();
+
+/** Declares how a return field appears as a sheet column and in CSV, beside its type (as the plan format's field()). */
+function column<T extends z.ZodType>(schema: T, header: string, kind: ReturnColumnKind, width: number): T {
+  columnMeta.set(schema, { header, kind, width });
+  return schema;
+}
+
+/** A table's columns, in the schema's field order; a field without a column is a mistake caught at load. */
+export function returnColumnsOf(schema: z.ZodObject<z.ZodRawShape>): ReturnColumn[] {
+  return Object.entries(schema.shape).map(([key, field]) => {
+    const meta = columnMeta.get(field as z.ZodType);
+    if (!meta) throw new Error(`QSR return field "${key}" has no column (header, kind, width)`);
+    return { key, csv: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), ...meta };
+  });
+}
 
 export function isPreparedOn(textValue: string): boolean {
   return PREPARED_ON.test(textValue) && isIsoDate(textValue.slice(0, 10));
@@ -62,95 +93,95 @@ function isPeriodLabel(value: string): boolean {
 }
 
 export const returnActionSchema = z.object({
-  id: z.string().trim().min(1, "an action needs an ID"),
-  action: text(),
-  parentLink: text(),
-  corporatePriority: text(),
-  leadOfficer: text(),
-  dueDate: optionalDate,
-  revisedDueDate: optionalDate,
-  completedDate: optionalDate,
-  percentComplete: z.number().min(0).max(100).nullable().default(null),
-  selfAssessedRag: z.enum(SELF_RAGS).nullable().default(null),
-  status: z.enum(ACTION_STATUSES),
-  progress: text(),
-  slippageReason: text(),
-  correctiveAction: text(),
-  recoveryDate: optionalDate,
-  exception: z.boolean().default(false),
-  sourceCell: text(),
+  id: column(z.string().trim().min(1, "an action needs an ID"), "Action ID", "text", 14),
+  action: column(text(), "Action", "longText", 44),
+  parentLink: column(text(), "Link to parent plan", "text", 14),
+  corporatePriority: column(text(), "Corporate Plan priority", "text", 12),
+  leadOfficer: column(text(), "Lead officer", "text", 18),
+  dueDate: column(optionalDate(), "Due date", "date", 11),
+  revisedDueDate: column(optionalDate(), "Revised due date", "date", 11),
+  completedDate: column(optionalDate(), "Completed date", "date", 11),
+  percentComplete: column(z.number().min(0).max(100).nullable().default(null), "% complete", "percent", 9),
+  selfAssessedRag: column(z.enum(SELF_RAGS).nullable().default(null), "Self-assessed RAG", "choice", 10),
+  status: column(z.enum(ACTION_STATUSES), "Action status", "choice", 18),
+  progress: column(text(), "Progress narrative", "longText", 40),
+  slippageReason: column(text(), "Reason for slippage", "longText", 28),
+  correctiveAction: column(text(), "Corrective action", "longText", 28),
+  recoveryDate: column(optionalDate(), "Recovery date", "date", 11),
+  exception: column(z.boolean().default(false), "Exception", "flag", 10),
+  sourceCell: column(text(), "Plan cell", "text", 12),
 });
 
 export const returnMeasureSchema = z.object({
-  id: z.string().trim().min(1, "a measure needs an ID"),
-  name: text(),
-  type: z.enum(MEASURE_TYPES),
-  keyMeasure: z.boolean().default(false),
-  polarity: z.enum(POLARITIES).nullable().default(null),
-  unit: text(),
-  frequency: z.enum(FREQUENCIES).nullable(),
-  parentLink: text(),
-  corporatePriority: text(),
-  accountableOfficer: text(),
-  baseline: num,
-  annualTarget: num,
-  target: num,
-  actual: num,
+  id: column(z.string().trim().min(1, "a measure needs an ID"), "Measure ID", "text", 12),
+  name: column(text(), "Measure", "longText", 40),
+  type: column(z.enum(MEASURE_TYPES), "Type", "choice", 16),
+  keyMeasure: column(z.boolean().default(false), "Key measure", "flag", 8),
+  polarity: column(z.enum(POLARITIES).nullable().default(null), "Polarity", "choice", 9),
+  unit: column(text(), "Unit", "text", 8),
+  frequency: column(z.enum(FREQUENCIES).nullable(), "Frequency", "choice", 10),
+  parentLink: column(text(), "Link to parent plan", "text", 14),
+  corporatePriority: column(text(), "Corporate Plan priority", "text", 12),
+  accountableOfficer: column(text(), "Accountable officer", "text", 18),
+  baseline: column(num(), "Baseline", "number", 10),
+  annualTarget: column(num(), "Annual target", "number", 10),
+  target: column(num(), "Target this quarter", "number", 10),
+  actual: column(num(), "Actual this quarter", "number", 10),
   /** What direction of travel compares with: the previous quarter (Q2, Q3) or the baseline (Q1, Q4). */
-  comparedWith: num,
-  rag: z.enum(RAGS),
-  previousRag: z.enum(RAGS).nullable().default(null),
-  direction: z.enum(DIRECTIONS),
-  provisional: z.boolean().default(false),
-  comments: text(),
-  redReason: text(),
-  correctiveAction: text(),
-  recoveryDate: optionalDate,
-  exception: z.boolean().default(false),
-  sourceCell: text(),
+  comparedWith: column(num(), "Compared with", "number", 10),
+  rag: column(z.enum(RAGS), "RAG", "choice", 10),
+  previousRag: column(z.enum(RAGS).nullable().default(null), "RAG previous quarter", "choice", 10),
+  direction: column(z.enum(DIRECTIONS), "Direction of travel", "choice", 14),
+  provisional: column(z.boolean().default(false), "Provisional", "flag", 10),
+  comments: column(text(), "Comments", "longText", 28),
+  redReason: column(text(), "Reason if Red", "longText", 28),
+  correctiveAction: column(text(), "Corrective action", "longText", 28),
+  recoveryDate: column(optionalDate(), "Recovery date", "date", 11),
+  exception: column(z.boolean().default(false), "Exception", "flag", 10),
+  sourceCell: column(text(), "Plan cell", "text", 12),
 });
 
 export const EXCEPTION_ITEM_TYPES = ["Action", "Measure"] as const;
 
 export const returnExceptionSchema = z.object({
-  itemType: z.enum(EXCEPTION_ITEM_TYPES),
-  id: z.string().trim().min(1),
-  rule: z.string().min(1),
-  status: z.string().min(1),
-  reason: text(),
-  correctiveAction: text(),
-  recoveryDate: optionalDate,
+  itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
+  id: column(z.string().trim().min(1), "ID", "text", 14),
+  rule: column(z.string().min(1), "Why it is an exception", "longText", 36),
+  status: column(z.string().min(1), "Status", "choice", 18),
+  reason: column(text(), "Reason", "longText", 32),
+  correctiveAction: column(text(), "Corrective action", "longText", 32),
+  recoveryDate: column(optionalDate(), "Recovery date", "date", 11),
   /** What is still missing, e.g. "reason for slippage; recovery date"; blank when complete. */
-  missing: text(),
-  sourceCell: text(),
+  missing: column(text(), "Still missing", "longText", 28),
+  sourceCell: column(text(), "Plan cell", "text", 12),
 });
 
 /** v2: a change to a signed-off value agreed since sign-off (who, when, why). */
 export const returnTargetChangeSchema = z.object({
-  itemType: z.enum(EXCEPTION_ITEM_TYPES),
-  id: z.string().trim().min(1),
-  field: z.string().min(1),
-  was: text(),
-  now: text(),
-  agreedBy: text(),
-  agreedOn: optionalDate,
-  reason: text(),
+  itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
+  id: column(z.string().trim().min(1), "ID", "text", 14),
+  field: column(z.string().min(1), "What changed", "text", 16),
+  was: column(text(), "Signed-off value", "text", 14),
+  now: column(text(), "Agreed value", "text", 14),
+  agreedBy: column(text(), "Agreed by", "text", 22),
+  agreedOn: column(optionalDate(), "Agreed on", "date", 11),
+  reason: column(text(), "Reason", "longText", 40),
 });
 
 /** v2: an item's recorded position in an earlier quarter of the year (from the plan's Updates table). */
 export const returnHistorySchema = z.object({
-  itemType: z.enum(EXCEPTION_ITEM_TYPES),
-  id: z.string().trim().min(1),
-  period: z.string().min(1),
-  status: text(),
-  percentComplete: z.number().min(0).max(100).nullable().default(null),
-  selfAssessedRag: z.enum(SELF_RAGS).nullable().default(null),
-  target: num,
-  actual: num,
-  direction: text(),
-  narrative: text(),
-  updatedBy: text(),
-  updatedOn: optionalDate,
+  itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
+  id: column(z.string().trim().min(1), "ID", "text", 14),
+  period: column(z.string().min(1), "Period", "text", 12),
+  status: column(text(), "Status", "text", 18),
+  percentComplete: column(z.number().min(0).max(100).nullable().default(null), "% complete", "percent", 9),
+  selfAssessedRag: column(z.enum(SELF_RAGS).nullable().default(null), "Self-assessed RAG", "choice", 10),
+  target: column(num(), "Target", "number", 10),
+  actual: column(num(), "Actual", "number", 10),
+  direction: column(text(), "Direction of travel", "text", 14),
+  narrative: column(text(), "Narrative", "longText", 40),
+  updatedBy: column(text(), "Updated by", "text", 18),
+  updatedOn: column(optionalDate(), "Updated on", "date", 11),
 });
 
 export const qsrReturnSchema = z.object({
@@ -170,112 +201,16 @@ export type ReturnTargetChange = z.infer<typeof returnTargetChangeSchema>;
 export type ReturnHistory = z.infer<typeof returnHistorySchema>;
 export type QsrReturn = z.infer<typeof qsrReturnSchema>;
 
-// ---- How each table appears as a sheet and as CSV ----
 
-export type ReturnColumnKind = "text" | "longText" | "number" | "percent" | "date" | "flag" | "choice";
+export const RETURN_ACTION_COLUMNS: ReturnColumn[] = returnColumnsOf(returnActionSchema);
 
-export interface ReturnColumn {
-  key: string;
-  header: string;
-  /** snake_case name used in CSV files. */
-  csv: string;
-  kind: ReturnColumnKind;
-  width: number;
-}
+export const RETURN_MEASURE_COLUMNS: ReturnColumn[] = returnColumnsOf(returnMeasureSchema);
 
-const col = (key: string, header: string, kind: ReturnColumnKind, width: number): ReturnColumn => ({
-  key,
-  header,
-  csv: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-  kind,
-  width,
-});
+export const RETURN_EXCEPTION_COLUMNS: ReturnColumn[] = returnColumnsOf(returnExceptionSchema);
 
-export const RETURN_ACTION_COLUMNS: ReturnColumn[] = [
-  col("id", "Action ID", "text", 14),
-  col("action", "Action", "longText", 44),
-  col("parentLink", "Link to parent plan", "text", 14),
-  col("corporatePriority", "Corporate Plan priority", "text", 12),
-  col("leadOfficer", "Lead officer", "text", 18),
-  col("dueDate", "Due date", "date", 11),
-  col("revisedDueDate", "Revised due date", "date", 11),
-  col("completedDate", "Completed date", "date", 11),
-  col("percentComplete", "% complete", "percent", 9),
-  col("selfAssessedRag", "Self-assessed RAG", "choice", 10),
-  col("status", "Action status", "choice", 18),
-  col("progress", "Progress narrative", "longText", 40),
-  col("slippageReason", "Reason for slippage", "longText", 28),
-  col("correctiveAction", "Corrective action", "longText", 28),
-  col("recoveryDate", "Recovery date", "date", 11),
-  col("exception", "Exception", "flag", 10),
-  col("sourceCell", "Plan cell", "text", 12),
-];
+export const RETURN_TARGET_CHANGE_COLUMNS: ReturnColumn[] = returnColumnsOf(returnTargetChangeSchema);
 
-export const RETURN_MEASURE_COLUMNS: ReturnColumn[] = [
-  col("id", "Measure ID", "text", 12),
-  col("name", "Measure", "longText", 40),
-  col("type", "Type", "choice", 16),
-  col("keyMeasure", "Key measure", "flag", 8),
-  col("polarity", "Polarity", "choice", 9),
-  col("unit", "Unit", "text", 8),
-  col("frequency", "Frequency", "choice", 10),
-  col("parentLink", "Link to parent plan", "text", 14),
-  col("corporatePriority", "Corporate Plan priority", "text", 12),
-  col("accountableOfficer", "Accountable officer", "text", 18),
-  col("baseline", "Baseline", "number", 10),
-  col("annualTarget", "Annual target", "number", 10),
-  col("target", "Target this quarter", "number", 10),
-  col("actual", "Actual this quarter", "number", 10),
-  col("comparedWith", "Compared with", "number", 10),
-  col("rag", "RAG", "choice", 10),
-  col("previousRag", "RAG previous quarter", "choice", 10),
-  col("direction", "Direction of travel", "choice", 14),
-  col("provisional", "Provisional", "flag", 10),
-  col("comments", "Comments", "longText", 28),
-  col("redReason", "Reason if Red", "longText", 28),
-  col("correctiveAction", "Corrective action", "longText", 28),
-  col("recoveryDate", "Recovery date", "date", 11),
-  col("exception", "Exception", "flag", 10),
-  col("sourceCell", "Plan cell", "text", 12),
-];
-
-export const RETURN_EXCEPTION_COLUMNS: ReturnColumn[] = [
-  col("itemType", "Action or measure", "choice", 10),
-  col("id", "ID", "text", 14),
-  col("rule", "Why it is an exception", "longText", 36),
-  col("status", "Status", "choice", 18),
-  col("reason", "Reason", "longText", 32),
-  col("correctiveAction", "Corrective action", "longText", 32),
-  col("recoveryDate", "Recovery date", "date", 11),
-  col("missing", "Still missing", "longText", 28),
-  col("sourceCell", "Plan cell", "text", 12),
-];
-
-export const RETURN_TARGET_CHANGE_COLUMNS: ReturnColumn[] = [
-  col("itemType", "Action or measure", "choice", 10),
-  col("id", "ID", "text", 14),
-  col("field", "What changed", "text", 16),
-  col("was", "Signed-off value", "text", 14),
-  col("now", "Agreed value", "text", 14),
-  col("agreedBy", "Agreed by", "text", 22),
-  col("agreedOn", "Agreed on", "date", 11),
-  col("reason", "Reason", "longText", 40),
-];
-
-export const RETURN_HISTORY_COLUMNS: ReturnColumn[] = [
-  col("itemType", "Action or measure", "choice", 10),
-  col("id", "ID", "text", 14),
-  col("period", "Period", "text", 12),
-  col("status", "Status", "text", 18),
-  col("percentComplete", "% complete", "percent", 9),
-  col("selfAssessedRag", "Self-assessed RAG", "choice", 10),
-  col("target", "Target", "number", 10),
-  col("actual", "Actual", "number", 10),
-  col("direction", "Direction of travel", "text", 14),
-  col("narrative", "Narrative", "longText", 40),
-  col("updatedBy", "Updated by", "text", 18),
-  col("updatedOn", "Updated on", "date", 11),
-];
+export const RETURN_HISTORY_COLUMNS: ReturnColumn[] = returnColumnsOf(returnHistorySchema);
 
 /** Labels of the Return sheet (column A) and header fields, in the order shown; optional rows may be absent (older formats). */
 export const RETURN_HEADER_FIELDS: { key: keyof ReturnHeader; label: string; csv: string; optional?: boolean }[] = [

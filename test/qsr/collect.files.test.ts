@@ -9,6 +9,8 @@ import { csvName, rollupCsvFiles, writeRollupCsv } from "../../src/qsr/files/rol
 import { parseRollupJson, rollupJson } from "../../src/qsr/files/rollupJson";
 import { ROLLUP_TABLES } from "../../src/qsr/files/rollupXlsx";
 import { parseCsv } from "../../src/csv/parse";
+import { z } from "zod";
+import { RETURN_ACTION_COLUMNS, RETURN_EXCEPTION_COLUMNS, RETURN_MEASURE_COLUMNS, returnActionSchema, returnColumnsOf, returnExceptionSchema, returnMeasureSchema } from "../../src/qsr/schema";
 import { realisticPlan, SETTINGS } from "./planFixtures";
 
 const rollup = () =>
@@ -69,5 +71,23 @@ describe("roll-up JSON", () => {
     expect(() => parseRollupJson(JSON.stringify({ ...good, measures: [{ id: "X" }] }), "prev.json")).toThrow("prev.json: measures[0]: needs an id and a rag");
     delete good.actions;
     expect(() => parseRollupJson(JSON.stringify(good), "prev.json")).toThrow("prev.json: actions: missing or not a list");
+  });
+});
+
+describe("return columns come from the schema", () => {
+  it("every field of each return table is one column, in the schema's order, named once", () => {
+    for (const [schema, columns] of [
+      [returnActionSchema, RETURN_ACTION_COLUMNS],
+      [returnMeasureSchema, RETURN_MEASURE_COLUMNS],
+      [returnExceptionSchema, RETURN_EXCEPTION_COLUMNS],
+    ] as const) {
+      expect(columns.map((c) => c.key)).toEqual(Object.keys(schema.shape));
+      expect(new Set(columns.map((c) => c.header)).size).toBe(columns.length);
+      expect(columns.every((c) => /^[a-z][a-z0-9_]*$/.test(c.csv))).toBe(true);
+    }
+    expect(RETURN_MEASURE_COLUMNS.find((c) => c.key === "annualTarget")).toEqual({ key: "annualTarget", csv: "annual_target", header: "Annual target", kind: "number", width: 10 });
+  });
+  it("refuses a table with a field that has no column", () => {
+    expect(() => returnColumnsOf(returnActionSchema.extend({ extra: z.string() }))).toThrow('QSR return field "extra" has no column (header, kind, width)');
   });
 });
