@@ -10,7 +10,7 @@ import type { TableKind } from "../convert/synonyms";
 import type { Framework } from "../model/framework";
 import { FORMAT_VERSION, PlanDetails, planDetailsSchema, Tier } from "../model/plan";
 import { planDesign } from "../workbook/design";
-import type { WorkbookDesign, WorkbookSnapshot } from "../workbook/port";
+import type { WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { detectWorkbookKind, PlanRead, readPlan } from "../workbook/readPlan";
 
 export interface Proposal {
@@ -92,4 +92,40 @@ function detailsFor(snapshot: WorkbookSnapshot, request: ConvertRequest): { deta
     : "";
   const details = planDetailsSchema.parse({ formatVersion: FORMAT_VERSION, planId: stem || "NEW-PLAN", tier: request.tier, council: request.framework.council, planYear: request.framework.planYear });
   return { details, kept: null, planIdGuessed: true };
+}
+
+/** Converts and writes the plan into `target` (the same workbook in Excel, a new file on the command line). */
+export async function convertInto(target: WorkbookPort, snapshot: WorkbookSnapshot, proposal: ConversionProposal, request: ConvertRequest): Promise<Converted> {
+  const converted = convertPlan(snapshot, proposal, request);
+  await target.apply(converted.design);
+  return converted;
+}
+
+export interface ConversionSummary {
+  actions: number;
+  measures: number;
+  /** Cells kept on the Unmapped sheet, grouped by the column they came from. */
+  unmapped: { sheet: string; header: string; cells: number }[];
+  /** What the user should look at: the plan ID to set, and findings that are not for information only. */
+  notes: string[];
+}
+
+export function conversionSummary(converted: Converted): ConversionSummary {
+  const { result } = converted;
+  const unmapped = new Map<string, { sheet: string; header: string; cells: number }>();
+  for (const u of result.unmapped) {
+    const key = `${u.sheet}|${u.sourceHeader}`;
+    const entry = unmapped.get(key) ?? { sheet: u.sheet, header: u.sourceHeader || "(no header)", cells: 0 };
+    entry.cells++;
+    unmapped.set(key, entry);
+  }
+  return {
+    actions: result.actions.length,
+    measures: result.measures.length,
+    unmapped: [...unmapped.values()],
+    notes: [
+      ...(converted.planIdGuessed ? [`Fill in the Plan ID (now ${converted.details.planId}), tier and owner on the Plan sheet (the loose plan did not say them).`] : []),
+      ...result.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell}: ${f.message}`),
+    ],
+  };
 }

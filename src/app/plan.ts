@@ -1,5 +1,5 @@
 // Reading the plan held by a workbook: the first step of most use cases.
-import { parseFinancialYear, Period, periodOfDate } from "../model/period";
+import { parseFinancialYear, Period, periodLabel, periodOfDate } from "../model/period";
 import type { Plan } from "../model/plan";
 import type { Framework } from "../model/framework";
 import type { ReturnSettings } from "../qsr/rowStatuses";
@@ -40,5 +40,36 @@ export function returnSettings(open: Pick<OpenPlan, "settings">, framework?: Fra
     reportingDate: open.settings.reportingDate,
     tolerances: framework?.tolerances ?? open.settings.tolerances,
     slippageMonths: framework?.slippageMonths ?? open.settings.slippageMonths,
+  };
+}
+
+/** What the workbook is, for the pane's first screen: empty, loose (to convert) or a plan, with its details. */
+export interface WorkbookOverview {
+  kind: "empty" | "loose" | "plan";
+  tier?: string;
+  formatVersion?: number;
+  planId?: string;
+  planYear?: string;
+  /** The quarter the ReportingDate cell is in, e.g. "2024/25 Q2". */
+  reportingPeriod?: string;
+  /** Problems reading a plan, each naming file, sheet and cell. */
+  problems: string[];
+}
+
+export async function describeWorkbook(port: WorkbookPort, fileName: string): Promise<WorkbookOverview> {
+  const snapshot = await port.read();
+  const kind = detectWorkbookKind(snapshot);
+  if (kind.kind !== "plan") return { kind: kind.kind, problems: [] };
+  const read = readPlan(snapshot, fileName);
+  const details = read.plan?.details;
+  const reportingDate = read.settings.reportingDate;
+  return {
+    kind: "plan",
+    tier: kind.tier ?? details?.tier,
+    formatVersion: kind.formatVersion ?? details?.formatVersion,
+    planId: details?.planId,
+    planYear: details?.planYear,
+    reportingPeriod: reportingDate ? periodLabel(periodOfDate(reportingDate)) : undefined,
+    problems: read.errors.map((e) => e.message),
   };
 }

@@ -5,21 +5,20 @@ import exampleFramework from "../../examples/sefton-framework.json";
 import { addPlanRows } from "../app/addRows";
 import { checkWorkbook } from "../app/check";
 import { bytesSources, collectReturns } from "../app/collect";
-import { convertPlan, correctedProposal, Proposal, proposeConversion, tableKey } from "../app/convert";
+import { conversionSummary, convertInto, correctedProposal, Proposal, proposeConversion, tableKey } from "../app/convert";
 import { createPlan } from "../app/create";
 import { goldenThreadMap, parentPlanFrom, updateRegisterFromParent } from "../app/goldenThread";
-import { openPlan } from "../app/plan";
+import { describeWorkbook, openPlan } from "../app/plan";
 import { prepareReturn, returnFiles, returnGaps, XLSX_MIME } from "../app/qsr";
 import { openSession, Session, sessionFromText } from "../app/session";
 import { reportingQuarters, setReportingQuarter, statusCounts } from "../app/status";
 import { measureTrends } from "../app/trends";
 import type { TableProposal } from "../convert/mapping";
 import { Framework, parseFramework } from "../model/framework";
-import { parsePeriod, periodLabel, periodOfDate } from "../model/period";
+import { parsePeriod } from "../model/period";
 import { ACTION_COLUMNS, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
 import { cellAddress, cellOrNull } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
-import { detectWorkbookKind, PlanReadError, readPlan } from "../workbook/readPlan";
 import type {
   CheckResult, CollectedReturns, ConversionProposal, CorporateReportResult, ConversionResult, ExportedFile, FindingView, FrameworkSummary,
   NewPlanRequest, PaneServices, Progress, ProposedTable, WorkbookSummary,
@@ -57,23 +56,7 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
   const services: PaneServices = {
     addRows: (table, count) => addPlanRows(port, table, count),
 
-    async detect(): Promise<WorkbookSummary> {
-      const snapshot = await port.read();
-      const kind = detectWorkbookKind(snapshot);
-      if (kind.kind !== "plan") return { kind: kind.kind, problems: [] };
-      const read = readPlan(snapshot, workbookName);
-      const details = read.plan?.details;
-      const reportingDate = read.settings.reportingDate;
-      return {
-        kind: "plan",
-        tier: kind.tier ?? details?.tier,
-        formatVersion: kind.formatVersion ?? details?.formatVersion,
-        planId: details?.planId,
-        planYear: details?.planYear,
-        reportingPeriod: reportingDate ? periodLabel(periodOfDate(reportingDate)) : undefined,
-        problems: read.errors.map(errorText),
-      };
-    },
+    detect: (): Promise<WorkbookSummary> => describeWorkbook(port, workbookName),
 
     async createPlan(request: NewPlanRequest): Promise<void> {
       await createPlan(port, request, session.framework, workbookName);
@@ -99,27 +82,10 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       const total = 3;
       onProgress?.(1, total, "Converting rows");
       const proposal = correctedProposal(lastProposal.proposal, view.tables);
-      const converted = convertPlan(lastProposal.snapshot, proposal, { tier, framework: session.framework, fileName: workbookName });
       onProgress?.(2, total, "Writing the plan sheets");
-      await port.apply(converted.design);
+      const converted = await convertInto(port, lastProposal.snapshot, proposal, { tier, framework: session.framework, fileName: workbookName });
       onProgress?.(total, total, "Done");
-      const { result } = converted;
-      const unmapped = new Map<string, { sheet: string; header: string; cells: number }>();
-      for (const u of result.unmapped) {
-        const key = `${u.sheet}|${u.sourceHeader}`;
-        const entry = unmapped.get(key) ?? { sheet: u.sheet, header: u.sourceHeader || "(no header)", cells: 0 };
-        entry.cells++;
-        unmapped.set(key, entry);
-      }
-      return {
-        actions: result.actions.length,
-        measures: result.measures.length,
-        unmapped: [...unmapped.values()],
-        notes: [
-          ...(converted.planIdGuessed ? [`Fill in the Plan ID (now ${converted.details.planId}), tier and owner on the Plan sheet (the loose plan did not say them).`] : []),
-          ...result.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell}: ${f.message}`),
-        ],
-      };
+      return conversionSummary(converted);
     },
 
     async runCheck(): Promise<CheckResult> {
@@ -275,10 +241,6 @@ function defaultStore(): FrameworkStore | null {
   } catch {
     return null; // storage blocked (e.g. some Office webviews in private mode)
   }
-}
-
-function errorText(e: PlanReadError): string {
-  return e.message;
 }
 
 function summary(fw: Framework, source: string): FrameworkSummary {

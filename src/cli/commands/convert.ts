@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
-import { Converted, convertPlan, proposeConversion } from "../../app/convert";
+import { Converted, convertInto, proposeConversion } from "../../app/convert";
 import { loadRegister } from "./report";
 import { ConversionProposal, MappingError, parseMappingFile } from "../../convert/mapping";
 import { ConversionFinding, ConversionResult } from "../../convert/result";
@@ -68,6 +68,7 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
   const register = opts.register ? loadRegister(opts.register) : undefined;
   let proposal: ConversionProposal;
   let converted: Converted;
+  const out = XlsxWorkbook.create(path.basename(opts.out));
   try {
     const map = opts.map ? parseMappingFile(readText(opts.map), path.basename(opts.map)) : undefined;
     proposal = proposeConversion(snapshot, framework, { map, mapFile: opts.map && path.basename(opts.map) }).proposal;
@@ -77,14 +78,12 @@ export async function runConvert(file: string, opts: ConvertCommandOptions): Pro
         `${name}: no table of actions or measures found (looked for a header row with two or more column names such as "Key action", "Lead officer", "Timescale", "Measure", "Target"); name the header row with --map, e.g. {"tables":[{"sheet":"${proposal.sourceSheets[0] ?? "Sheet1"}","headerRow":4,"kind":"actions"}]}`,
       );
     }
-    converted = convertPlan(snapshot, proposal, { tier, framework, fileName: name, register });
+    converted = await convertInto(out, snapshot, proposal, { tier, framework, fileName: name, register });
   } catch (e) {
     if (e instanceof MappingError) throw new UserError(e.message);
     throw e;
   }
   const result = converted.result;
-  const out = XlsxWorkbook.create(path.basename(opts.out));
-  await out.apply(converted.design);
   await saveWorkbook(out, opts.out, rules);
   const output: ConvertOutput = { mapping: proposal.tables, findings: result.findings, unmappedCount: result.unmapped.length, actions: result.actions, measures: result.measures };
   process.stdout.write(opts.json ? JSON.stringify(output) + "\n" : formatReport(name, opts.out, result));
