@@ -164,6 +164,7 @@ maybe("task pane in Chromium over the Excel double", () => {
       ["Settings", "Settings", "7-settings"],
       ["Create", "Create a plan", "8-create"],
       ["Convert", "Convert a loose plan", "9-convert"],
+      ["Report", "Corporate Plan Overview Report", "10-report"],
     ];
     for (const [tab, heading, file] of views) {
       await openTab(tab, heading);
