@@ -22,8 +22,9 @@ import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
 import { writeRollupCsv } from "../../qsr/files/rollupCsv";
 import { rollupJson } from "../../qsr/files/rollupJson";
 import { runReport } from "./report";
-import { checkPlan } from "../../rules/engine";
-import { countFindings, formatFindings } from "../../rules/report";
+import { checkLoadedPlan } from "../../app/check";
+import { openSession } from "../../app/session";
+import { formatFindings } from "../../rules/report";
 import { smartSummary } from "../../rules/smartSummary";
 import { planDesign } from "../../workbook/design";
 import { readPlan } from "../../workbook/readPlan";
@@ -114,12 +115,12 @@ export async function runDemo(outDir: string): Promise<void> {
     [operational, [plans.operational, files.operational]],
     [team, [plans.team, files.team]],
   ]);
+  const session = openSession(framework, "sefton-framework.json");
   for (const [title, plan, parent, children] of checks) {
-    const findings = checkPlan({ plan, parent, children, framework });
+    const { findings, counts } = checkLoadedPlan(session, { plan, parent, children });
     // Each plan carries its SMART check column, as a Service Manager's would after a check.
     const [example, file] = planFiles.get(plan)!;
     await writePlan(example, framework, file, smartSummary(findings, plan.actions));
-    const counts = countFindings(findings);
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
     say(`   ${title}: ${n(counts.error, "error")}, ${n(counts.warning, "warning")}, ${counts.info} info`);
     // Every finding counted is listed, so the summary and the detail agree.
