@@ -153,6 +153,24 @@ describe("report command", () => {
     expect(fs.readFileSync(again.html, "utf8")).toContain("SM16");
   });
 
+  it("gives exit codes scripts can trust: 0 written, 2 written with rejects, 1 nothing written", async () => {
+    const { main } = await import("../../src/cli/main");
+    const run = async (...args: string[]) => {
+      process.exitCode = 0;
+      await main(["node", "service-plan", "report", ...args]);
+      return process.exitCode ?? 0;
+    };
+    expect(await run(path.join(dir, "returns"), "--out", path.join(dir, "codes"), "--force")).toBe(0);
+    fs.mkdirSync(path.join(dir, "with-junk"));
+    fs.copyFileSync(path.join(dir, "returns", "DSP-ASC-2024-25-Q2.json"), path.join(dir, "with-junk", "DSP-ASC-2024-25-Q2.json"));
+    fs.writeFileSync(path.join(dir, "with-junk", "junk.json"), "{}");
+    expect(await run(path.join(dir, "with-junk"), "--out", path.join(dir, "codes"), "--force")).toBe(2);
+    expect(err.join("")).toMatch(/rejected: junk\.json header!formatVersion/);
+    expect(await run(path.join(dir, "returns"), "--out", path.join(dir, "codes2"), "--previous", path.join(dir, "old.json"))).toBe(1);
+    expect(err.join("")).toContain("service-plan: old.json: period: the previous roll-up is for 2023/24 Q3");
+    expect(fs.existsSync(path.join(dir, "codes2"))).toBe(false);
+  });
+
   it("refuses bad input with a message naming the file", async () => {
     const o = { out: path.join(dir, "bad") };
     await expect(runReport([path.join(dir, "returns")], { ...o, previous: [path.join(dir, "old.json")] })).rejects.toThrow("old.json: period: the previous roll-up is for 2023/24 Q3, a different year from this report's 2024/25 Q2");
