@@ -27,7 +27,13 @@ export async function bench(): Promise<BenchRow[]> {
   const q2 = inputs("2024/25 Q2");
   // A large council's register: one corporate measure from each plan's return (300), a third with comparators.
   const register = indexRegister(
-    measureRegisterSchema.parse({ formatVersion: 1, measures: q2.map((x, i) => (x.parsed.ok ? x.parsed.value.measures[i % 30] : null)).filter((m) => m !== null).map((m, i) => ({ id: m.id, name: m.name, unit: "%", comparators: i % 3 ? [] : [{ name: "England", value: 70 }] })) }),
+    measureRegisterSchema.parse({
+      formatVersion: 1,
+      measures: q2
+        .map((x, i) => (x.parsed.ok ? x.parsed.value.measures[i % 30] : null))
+        .filter((m) => m !== null)
+        .map((m, i) => ({ id: m.id, name: m.name, unit: "%", comparators: i % 3 ? [] : [{ name: "England", value: 70 }] })),
+    }),
   );
   const rollup = collect(q2, { priorities: PRIORITIES });
   let best = { total: Infinity, model: 0, html: 0, workbook: 0 };
@@ -46,7 +52,14 @@ export async function bench(): Promise<BenchRow[]> {
     workbookBytes = bytes.byteLength;
   }
   return [
-    { area: "report", measure: `CPOR for ${RETURNS} returns (${rollup.measures.length} measures, ${rollup.actions.length} actions): model, HTML page and workbook`, value: Math.round(best.total), unit: "ms", budget: 2000, ok: best.total <= 2000 },
+    {
+      area: "report",
+      measure: `CPOR for ${RETURNS} returns (${rollup.measures.length} measures, ${rollup.actions.length} actions): model, HTML page and workbook`,
+      value: Math.round(best.total),
+      unit: "ms",
+      budget: 2000,
+      ok: best.total <= 2000,
+    },
     { area: "report", measure: "  of which the report model", value: Math.round(best.model), unit: "ms" },
     { area: "report", measure: "  of which the HTML page", value: Math.round(best.html), unit: "ms" },
     { area: "report", measure: "  of which the workbook (ExcelJS)", value: Math.round(best.workbook), unit: "ms" },

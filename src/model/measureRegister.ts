@@ -83,7 +83,15 @@ export function parseMeasureRegister(jsonText: string, file = "register"): Measu
   }
   const result = measureRegisterSchema.safeParse(raw);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 10).map((i) => `${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "(top)"}: ${i.message}`);
+    const issues = result.error.issues.slice(0, 10).map(
+      (i) =>
+        `${
+          i.path
+            .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+            .join("")
+            .replace(/^\./, "") || "(top)"
+        }: ${i.message}`,
+    );
     throw new Error(`${file}: the measure register is not valid: ${issues.join("; ")}`);
   }
   const problems: string[] = [];

@@ -42,14 +42,15 @@ export interface Provenance {
 }
 
 export type RollupAction = ReturnAction & Provenance;
-export type RollupMeasure = ReturnMeasure & Provenance & {
-  /** The row on the return's Measures sheet (2 = the first measure). */
-  returnRow: number;
-  /** Other plans whose returns report the same measure this period (counted once, here). */
-  alsoReportedIn: string;
-  /** The figures of earlier quarters of the year the return carries (format v2's Earlier quarters), for trends. */
-  earlier: { period: string; actual: number | null }[];
-};
+export type RollupMeasure = ReturnMeasure &
+  Provenance & {
+    /** The row on the return's Measures sheet (2 = the first measure). */
+    returnRow: number;
+    /** Other plans whose returns report the same measure this period (counted once, here). */
+    alsoReportedIn: string;
+    /** The figures of earlier quarters of the year the return carries (format v2's Earlier quarters), for trends. */
+    earlier: { period: string; actual: number | null }[];
+  };
 
 /** A measure reported in more than one return, or reported outside the register: listed, never silently picked. */
 export interface DataQualityFinding {
@@ -310,7 +311,13 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     return false;
   });
   // Drafts are set aside before choosing each plan's latest return, so an older Final still counts.
-  const draftInputs = opts.includeDrafts ? [] : latestPerPlan(inPeriod.filter((a) => a.ret.header.status === "Draft"), rejects, otherForms);
+  const draftInputs = opts.includeDrafts
+    ? []
+    : latestPerPlan(
+        inPeriod.filter((a) => a.ret.header.status === "Draft"),
+        rejects,
+        otherForms,
+      );
   const counted = opts.includeDrafts ? inPeriod : inPeriod.filter((a) => a.ret.header.status !== "Draft");
   const kept = latestPerPlan(counted, rejects, otherForms).sort((x, y) => x.ret.header.planId.localeCompare(y.ret.header.planId));
 
@@ -420,11 +427,25 @@ function missingReturns(returns: ReturnReceived[], expected: Expected | undefine
       return;
     }
     const files = found.map((r) => r.returnFile).join(", ");
-    const latest = found.map((r) => r.preparedOn).sort().at(-1) ?? "";
+    const latest =
+      found
+        .map((r) => r.preparedOn)
+        .sort()
+        .at(-1) ?? "";
     if (found.every((r) => r.status === "Draft")) out.push({ expected: expectedName, kind, status: "Draft only", returnFile: files, preparedOn: latest });
     else if (found.every((r) => isLate(r.preparedOn))) out.push({ expected: expectedName, kind, status: "Late", returnFile: files, preparedOn: latest });
   };
-  for (const id of expected.planIds) judge(id, "Plan", returns.filter((r) => r.planId === id));
-  for (const d of expected.directorates) judge(d, "Directorate", returns.filter((r) => r.directorate.trim().toLowerCase() === d.trim().toLowerCase()));
+  for (const id of expected.planIds)
+    judge(
+      id,
+      "Plan",
+      returns.filter((r) => r.planId === id),
+    );
+  for (const d of expected.directorates)
+    judge(
+      d,
+      "Directorate",
+      returns.filter((r) => r.directorate.trim().toLowerCase() === d.trim().toLowerCase()),
+    );
   return out;
 }

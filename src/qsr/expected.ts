@@ -8,7 +8,12 @@ export function parseExpected(text: string, file: string): Expected {
   const trimmed = text.replace(/^\uFEFF/, "").trim();
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) return expectedFromJson(trimmed, file);
   const [header = [], ...rows] = parseCsvFile(trimmed, file);
-  const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+  const names = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
   const planCol = names.findIndex((h) => h === "plan_id" || h === "planid");
   const dirCol = names.indexOf("directorate");
   if (planCol < 0 && dirCol < 0) throw new Error(`${file}: row 1: the expected list needs a plan_id or directorate column (found: ${header.join(", ") || "nothing"})`);

@@ -67,16 +67,25 @@ export const returnHeaderSchema = z
     /** sha256 (hex) of the plan rows the return was built from: two returns of one plan compare by it. */
     planHash: z.string().regex(/^[0-9a-f]{64}$/, "plan hash: 64 hex digits"),
     planYear: z.string().regex(/^\d{4}\/\d{2}$/, "plan year like 2024/25"),
-    period: z.string().refine(isPeriodLabel, 'a reporting period like "2024/25 Q2"').meta({ pattern: "^\\d{4}/\\d{2} Q[1-4]$", description: "UK financial-year quarter, e.g. 2024/25 Q2 (Q1 = April-June)" }),
+    period: z
+      .string()
+      .refine(isPeriodLabel, 'a reporting period like "2024/25 Q2"')
+      .meta({ pattern: "^\\d{4}/\\d{2} Q[1-4]$", description: "UK financial-year quarter, e.g. 2024/25 Q2 (Q1 = April-June)" }),
     reportingDate: isoDate,
     preparedBy: z.string().trim().min(1, "who prepared the return"),
-    preparedOn: z.string().refine(isPreparedOn, "prepared on: yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ").meta({ pattern: PREPARED_ON.source, description: "yyyy-mm-dd or a UTC time yyyy-mm-ddThh:mm[:ss]Z; the latest return for a plan and period wins" }),
+    preparedOn: z
+      .string()
+      .refine(isPreparedOn, "prepared on: yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ")
+      .meta({ pattern: PREPARED_ON.source, description: "yyyy-mm-dd or a UTC time yyyy-mm-ddThh:mm[:ss]Z; the latest return for a plan and period wins" }),
     status: z.enum(RETURN_STATUSES),
     // v2: the plan's sign-off (blank when not signed off). The fingerprint is of the signed-off values as they stand (agreed
     // changes taken back): collect --signoffs flags a return whose fingerprint is not the BI team's record.
     signedOffBy: text(),
     signedOffOn: z.union([isoDate, z.literal("")]).default(""),
-    signOffFingerprint: z.string().regex(/^([0-9a-f]{64})?$/, "sign-off fingerprint: 64 hex digits or blank").default(""),
+    signOffFingerprint: z
+      .string()
+      .regex(/^([0-9a-f]{64})?$/, "sign-off fingerprint: 64 hex digits or blank")
+      .default(""),
   })
   .refine((h) => !isPeriodLabel(h.period) || financialYearLabel(parsePeriod(h.period).startYear) === h.planYear, {
     message: "the period is not in the plan year",
@@ -200,7 +209,6 @@ export type ReturnException = z.infer<typeof returnExceptionSchema>;
 export type ReturnTargetChange = z.infer<typeof returnTargetChangeSchema>;
 export type ReturnHistory = z.infer<typeof returnHistorySchema>;
 export type QsrReturn = z.infer<typeof qsrReturnSchema>;
-
 
 export const RETURN_ACTION_COLUMNS: ReturnColumn[] = returnColumnsOf(returnActionSchema);
 

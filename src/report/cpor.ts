@@ -115,7 +115,9 @@ function checkPrevious(current: Period, previous: { file: string; rollup: Rollup
   for (const p of previous) {
     const prev = parsePeriod(p.rollup.period);
     if (prev.startYear !== current.startYear)
-      throw new Error(`${p.file}: period: the previous roll-up is for ${p.rollup.period}, a different year from this report's ${periodLabel(current)}; give a roll-up of an earlier quarter of the same year`);
+      throw new Error(
+        `${p.file}: period: the previous roll-up is for ${p.rollup.period}, a different year from this report's ${periodLabel(current)}; give a roll-up of an earlier quarter of the same year`,
+      );
     if (quarterOf(prev) >= quarterOf(current)) throw new Error(`${p.file}: period: the previous roll-up is for ${p.rollup.period}, not a quarter before ${periodLabel(current)}`);
   }
 }
@@ -194,8 +196,12 @@ export function buildCpor(input: CporInput): Cpor {
   const { rollup, register } = input;
   if (rollup.returns.length === 0) {
     const why = [
-      rollup.draftsExcluded.length ? `${rollup.draftsExcluded.length} draft${rollup.draftsExcluded.length === 1 ? "" : "s"} left out (${rollup.draftsExcluded.map((d) => d.returnFile).join(", ")}; --include-drafts counts them)` : "",
-      rollup.rejects.length ? `${rollup.rejects.length} problem${rollup.rejects.length === 1 ? "" : "s"} rejected (first: ${rollup.rejects[0].file}${rollup.rejects[0].sheet ? ` ${rollup.rejects[0].sheet}` : ""}${rollup.rejects[0].cell ? `!${rollup.rejects[0].cell}` : ""}: ${rollup.rejects[0].reason})` : "",
+      rollup.draftsExcluded.length
+        ? `${rollup.draftsExcluded.length} draft${rollup.draftsExcluded.length === 1 ? "" : "s"} left out (${rollup.draftsExcluded.map((d) => d.returnFile).join(", ")}; --include-drafts counts them)`
+        : "",
+      rollup.rejects.length
+        ? `${rollup.rejects.length} problem${rollup.rejects.length === 1 ? "" : "s"} rejected (first: ${rollup.rejects[0].file}${rollup.rejects[0].sheet ? ` ${rollup.rejects[0].sheet}` : ""}${rollup.rejects[0].cell ? `!${rollup.rejects[0].cell}` : ""}: ${rollup.rejects[0].reason})`
+        : "",
     ].filter(Boolean);
     throw new Error(`${input.file ? `${input.file}: ` : ""}no returns in the roll-up, so there is nothing to report${why.length ? `: ${why.join("; ")}` : ""}`);
   }
@@ -214,7 +220,8 @@ export function buildCpor(input: CporInput): Cpor {
 
   // The framework's priorities in its order; anything reported against no priority gets its own section.
   const groups = [...input.priorities];
-  for (const row of rollup.countsByPriority.slice(0, -1)) if (!groups.some((g) => g.id === row.group) && (row.measures > 0 || row.actions > 0)) groups.push({ id: row.group, title: row.name || row.group });
+  for (const row of rollup.countsByPriority.slice(0, -1))
+    if (!groups.some((g) => g.id === row.group) && (row.measures > 0 || row.actions > 0)) groups.push({ id: row.group, title: row.name || row.group });
 
   // One pass over the rows, sorting them into their priority's section.
   const sections = new Map(groups.map((g) => [g.id, { measures: [] as RollupMeasure[], keyMeasures: [] as KeyMeasure[], actions: [] as RollupAction[], exceptions: [] as ReportException[] }]));
@@ -268,7 +275,15 @@ export function buildCpor(input: CporInput): Cpor {
     const listed = new Set(dataQuality.filter((d) => d.kind === "Not in the register").map((d) => d.measureId));
     for (const m of rollup.measures)
       if (!register.get(m.id) && !listed.has(m.id))
-        dataQuality.push({ measureId: m.id, period: rollup.period, kind: "Not in the register", detail: `${m.id} ("${m.name}") is not in the measure register: reported as ${m.planId}'s local measure.`, file: m.returnFile, sheet: "Measures", cell: "" });
+        dataQuality.push({
+          measureId: m.id,
+          period: rollup.period,
+          kind: "Not in the register",
+          detail: `${m.id} ("${m.name}") is not in the measure register: reported as ${m.planId}'s local measure.`,
+          file: m.returnFile,
+          sheet: "Measures",
+          cell: "",
+        });
   }
 
   return {

@@ -46,7 +46,15 @@ const RAG_ORDER = COUNT_KEYS.rag.map((k) => k.replace("RAG: ", ""));
 const DIRECTION_ORDER = COUNT_KEYS.direction.map((k) => k.replace("Direction: ", ""));
 
 function countsTable(caption: string, rows: CountRow[], label: (r: CountRow) => string): string {
-  const headers = ["Priority", "Measures", ...RAG_ORDER.map((r) => (r === "M" ? "Not yet measurable (M)" : r)), ...DIRECTION_ORDER.map((d) => (d === "M" ? "Direction not known" : d)), "Actions", "Slipped over 3 months", "Exceptions"];
+  const headers = [
+    "Priority",
+    "Measures",
+    ...RAG_ORDER.map((r) => (r === "M" ? "Not yet measurable (M)" : r)),
+    ...DIRECTION_ORDER.map((d) => (d === "M" ? "Direction not known" : d)),
+    "Actions",
+    "Slipped over 3 months",
+    "Exceptions",
+  ];
   const body = rows.map((r) => [
     esc(label(r)),
     String(r.measures),
@@ -67,16 +75,19 @@ export function trendSvg(m: KeyMeasure): string {
   const values = m.trend.map((p) => p.value);
   const known = values.filter((v): v is number => v !== null);
   const all = m.annualTarget !== null ? [...known, m.annualTarget] : known;
-  const described = m.trend.map((p) => `${p.label} ${p.value === null ? "no figure" : num(p.value, m.unit)}`).join(", ") + (m.annualTarget !== null ? `; annual target ${num(m.annualTarget, m.unit)}` : "");
+  const described =
+    m.trend.map((p) => `${p.label} ${p.value === null ? "no figure" : num(p.value, m.unit)}`).join(", ") + (m.annualTarget !== null ? `; annual target ${num(m.annualTarget, m.unit)}` : "");
   const label = `Trend for ${m.id}: ${described}`;
-  if (known.length === 0) return `<svg role="img" aria-label="${esc(label)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><title>${esc(label)}</title><text x="${pad.l}" y="${h / 2}" font-size="11" fill="#333">No figures yet</text></svg>`;
+  if (known.length === 0)
+    return `<svg role="img" aria-label="${esc(label)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><title>${esc(label)}</title><text x="${pad.l}" y="${h / 2}" font-size="11" fill="#333">No figures yet</text></svg>`;
   let lo = Math.min(...all);
   let hi = Math.max(...all);
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
   const x = (i: number) => pad.l + (i * (w - pad.l - pad.r)) / Math.max(1, 4);
   const y = (v: number) => pad.t + ((hi - v) * (h - pad.t - pad.b)) / (hi - lo);
   const parts: string[] = [];
-  if (m.annualTarget !== null) parts.push(`<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(m.annualTarget).toFixed(1)}" y2="${y(m.annualTarget).toFixed(1)}" stroke="#555" stroke-dasharray="4 3" stroke-width="1"/>`);
+  if (m.annualTarget !== null)
+    parts.push(`<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(m.annualTarget).toFixed(1)}" y2="${y(m.annualTarget).toFixed(1)}" stroke="#555" stroke-dasharray="4 3" stroke-width="1"/>`);
   let path = "";
   m.trend.forEach((p, i) => {
     if (p.value === null) return;
@@ -115,14 +126,30 @@ function prioritySection(p: PrioritySection): string {
     esc(e.correctiveAction) || '<span class="missing">Not given</span>',
     date(e.recoveryDate) || '<span class="missing">Not given</span>',
   ]);
-  const slippedRows = p.slipped.map((a) => [`<span class="id">${esc(a.id)}</span> ${esc(a.action)}<br><span class="small">${esc(a.planId)}</span>`, esc(a.leadOfficer), date(a.dueDate), date(a.revisedDueDate), esc(a.slippageReason), date(a.recoveryDate)]);
+  const slippedRows = p.slipped.map((a) => [
+    `<span class="id">${esc(a.id)}</span> ${esc(a.action)}<br><span class="small">${esc(a.planId)}</span>`,
+    esc(a.leadOfficer),
+    date(a.dueDate),
+    date(a.revisedDueDate),
+    esc(a.slippageReason),
+    date(a.recoveryDate),
+  ]);
   let changes = `<p class="none">Give the previous quarter's roll-up (--previous) to see what changed.</p>`;
   if (p.changes) {
     const list = (title: string, items: string[]) => `<h4>${esc(title)}</h4>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : `<p class="none">None.</p>`}`;
     changes =
-      list("New Reds", p.changes.newReds.map((m) => `<span class="id">${esc(m.id)}</span> ${esc(m.name)} (was ${esc(m.was)})`)) +
-      list("Recovered from Red", p.changes.recovered.map((m) => `<span class="id">${esc(m.id)}</span> ${esc(m.name)} (now ${esc(m.now)})`)) +
-      list("Newly slipped more than 3 months", p.changes.newlySlipped.map((a) => `<span class="id">${esc(a.id)}</span> ${esc(a.action)} (${esc(a.planId)})`));
+      list(
+        "New Reds",
+        p.changes.newReds.map((m) => `<span class="id">${esc(m.id)}</span> ${esc(m.name)} (was ${esc(m.was)})`),
+      ) +
+      list(
+        "Recovered from Red",
+        p.changes.recovered.map((m) => `<span class="id">${esc(m.id)}</span> ${esc(m.name)} (now ${esc(m.now)})`),
+      ) +
+      list(
+        "Newly slipped more than 3 months",
+        p.changes.newlySlipped.map((a) => `<span class="id">${esc(a.id)}</span> ${esc(a.action)} (${esc(a.planId)})`),
+      );
   }
   return `<section id="${esc(id)}" aria-labelledby="${esc(id)}-h">
 <h2 id="${esc(id)}-h">${esc(p.id)}: ${esc(p.title)}</h2>
@@ -155,7 +182,15 @@ tbody th{font-weight:normal}.status{display:inline-block;padding:1px 6px;border-
 export function cporHtml(r: Cpor): string {
   const sections = r.priorities.map(prioritySection).join("\n");
   const nav = r.priorities.map((p) => `<li><a href="#priority-${esc(p.id.replace(/[^A-Za-z0-9-]/g, "-"))}">${esc(p.id)}: ${esc(p.title)}</a></li>`).join("");
-  const measureRows = r.measures.map((m) => [`<span class="id">${esc(m.id)}</span> ${esc(m.name)}`, esc(m.planId), num(m.actual, m.unit), status(m.rag), status(m.direction), esc(m.latestPeriod), comparatorText(m) || '<span class="small">None held</span>']);
+  const measureRows = r.measures.map((m) => [
+    `<span class="id">${esc(m.id)}</span> ${esc(m.name)}`,
+    esc(m.planId),
+    num(m.actual, m.unit),
+    status(m.rag),
+    status(m.direction),
+    esc(m.latestPeriod),
+    comparatorText(m) || '<span class="small">None held</span>',
+  ]);
   const dq = r.dataQuality.map((d) => [`<span class="id">${esc(d.measureId)}</span>`, esc(d.kind), esc(d.detail), esc(`${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}`)]);
   const notes = [
     `${plural(r.returns, "return")} in this report.`,

@@ -19,12 +19,23 @@ const rollup = () =>
       file: `r${i}.xlsx`,
       parsed: { ok: true as const, value: buildReturn(p, SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "Officer", preparedOn: "2024-10-07", draft: false }) },
     })),
-    { priorities: [{ id: "CP1", title: "Children" }, { id: "CP9", title: "Nothing reported" }] },
+    {
+      priorities: [
+        { id: "CP1", title: "Children" },
+        { id: "CP9", title: "Nothing reported" },
+      ],
+    },
   );
 
 describe("roll-up CSV", () => {
   it("names columns in snake_case", () => {
-    expect(["RAG: Red", "Action: Not yet started", "correctiveAction", "alsoReportedIn", "group"].map(csvName)).toEqual(["rag_red", "action_not_yet_started", "corrective_action", "also_reported_in", "group"]);
+    expect(["RAG: Red", "Action: Not yet started", "correctiveAction", "alsoReportedIn", "group"].map(csvName)).toEqual([
+      "rag_red",
+      "action_not_yet_started",
+      "corrective_action",
+      "also_reported_in",
+      "group",
+    ]);
   });
 
   it("writes one file per table, a header row then one row per roll-up row, with the same counts", () => {

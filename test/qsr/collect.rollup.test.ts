@@ -7,8 +7,7 @@ import { collect, CollectInput, COUNT_KEYS, CountRow, Rollup } from "../../src/q
 import { QsrReturn } from "../../src/qsr/schema";
 import { action, measure, plan, SETTINGS } from "./planFixtures";
 
-const build = (p: ReturnType<typeof plan>, draft = false, preparedOn = "2024-10-07"): QsrReturn =>
-  buildReturn(p, SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "Officer", preparedOn, draft });
+const build = (p: ReturnType<typeof plan>, draft = false, preparedOn = "2024-10-07"): QsrReturn => buildReturn(p, SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "Officer", preparedOn, draft });
 const ok = (file: string, value: QsrReturn): CollectInput => ({ file, parsed: { ok: true, value } });
 
 const PRIORITIES = ["CP1", "CP2", "CP3", "CP4", "CP5", "CP6"].map((id) => ({ id, title: `Priority ${id}` }));
@@ -24,7 +23,11 @@ const operational = (sm16Actual = 50) =>
   plan({
     details: { planId: "OSP-ASCO", tier: "Operational", directorate: "Adult Social Care" },
     actions: [action({ id: "O1", parentLink: "D1" })],
-    measures: [measure({ id: "SM15", keyMeasure: true, parentLink: "D1", ...red }), measure({ id: "SM16", parentLink: "D1", ...red, q2Actual: sm16Actual }), measure({ id: "OM1", parentLink: "D1", q2Actual: 90 })],
+    measures: [
+      measure({ id: "SM15", keyMeasure: true, parentLink: "D1", ...red }),
+      measure({ id: "SM16", parentLink: "D1", ...red, q2Actual: sm16Actual }),
+      measure({ id: "OM1", parentLink: "D1", q2Actual: 90 }),
+    ],
   });
 for (const p of [operational()]) p.register = [];
 
@@ -36,7 +39,12 @@ describe("roll-up faults (issue 13)", () => {
     expect(r.measures.map((m) => m.id).sort()).toEqual(["OM1", "SM15", "SM16", "SM17"]);
     // The Directorate plan's row is the one counted; the other plan is named beside it.
     expect(r.measures.find((m) => m.id === "SM15")).toMatchObject({ planId: "DSP-ASC", alsoReportedIn: "OSP-ASCO" });
-    expect(r.exceptions.filter((e) => e.itemType === "Measure").map((e) => `${e.planId} ${e.id}`).sort()).toEqual(["DSP-ASC SM15"]); // key measure Red at Q2: one exception, not two
+    expect(
+      r.exceptions
+        .filter((e) => e.itemType === "Measure")
+        .map((e) => `${e.planId} ${e.id}`)
+        .sort(),
+    ).toEqual(["DSP-ASC SM15"]); // key measure Red at Q2: one exception, not two
     expect(r.dataQuality.map((d) => [d.measureId, d.kind])).toEqual([
       ["SM15", "Reported twice"],
       ["SM16", "Reported twice"],
@@ -94,20 +102,31 @@ describe("roll-up faults (issue 13)", () => {
 
 const priorityIds = ["CP1", "CP2", "CP3"];
 const arbPlan = (n: number) =>
-  fc.record({
-    tier: fc.constantFrom("Directorate", "Operational", "Team"),
-    directorate: fc.constantFrom("Adult Social Care", "Place", "Children's Services"),
-    draft: fc.boolean(),
-    actions: fc.array(fc.record({ link: fc.constantFrom(...priorityIds, "ELSEWHERE"), slipped: fc.boolean() }), { maxLength: 4 }),
-    measures: fc.array(fc.record({ id: fc.constantFrom("SM1", "SM2", "SM3", "SM4"), link: fc.constantFrom(...priorityIds), actual: fc.option(fc.integer({ min: 0, max: 120 })) }), { maxLength: 4 }),
-  }).map((g) =>
-    plan({
-      details: { planId: `P${n}`, tier: g.tier as "Directorate", directorate: g.directorate },
-      actions: g.actions.map((a, i) => action({ id: `P${n}-A${i}`, parentLink: a.link, ...(a.slipped ? { dueDate: "2024-05-31", revisedDueDate: "2024-12-31", slippageReason: "r", correctiveAction: "c", recoveryDate: "2024-12-31" } : {}) })),
-      // One plan reports a measure at most once.
-      measures: [...new Map(g.measures.map((m) => [m.id, m])).values()].map((m) => measure({ id: m.id, parentLink: m.link, q2Actual: m.actual, redReason: "r", correctiveAction: "c", recoveryDate: "2025-01-31" })),
-    }),
-  ).map((p) => ({ p, draft: false }));
+  fc
+    .record({
+      tier: fc.constantFrom("Directorate", "Operational", "Team"),
+      directorate: fc.constantFrom("Adult Social Care", "Place", "Children's Services"),
+      draft: fc.boolean(),
+      actions: fc.array(fc.record({ link: fc.constantFrom(...priorityIds, "ELSEWHERE"), slipped: fc.boolean() }), { maxLength: 4 }),
+      measures: fc.array(fc.record({ id: fc.constantFrom("SM1", "SM2", "SM3", "SM4"), link: fc.constantFrom(...priorityIds), actual: fc.option(fc.integer({ min: 0, max: 120 })) }), { maxLength: 4 }),
+    })
+    .map((g) =>
+      plan({
+        details: { planId: `P${n}`, tier: g.tier as "Directorate", directorate: g.directorate },
+        actions: g.actions.map((a, i) =>
+          action({
+            id: `P${n}-A${i}`,
+            parentLink: a.link,
+            ...(a.slipped ? { dueDate: "2024-05-31", revisedDueDate: "2024-12-31", slippageReason: "r", correctiveAction: "c", recoveryDate: "2024-12-31" } : {}),
+          }),
+        ),
+        // One plan reports a measure at most once.
+        measures: [...new Map(g.measures.map((m) => [m.id, m])).values()].map((m) =>
+          measure({ id: m.id, parentLink: m.link, q2Actual: m.actual, redReason: "r", correctiveAction: "c", recoveryDate: "2025-01-31" }),
+        ),
+      }),
+    )
+    .map((p) => ({ p, draft: false }));
 
 function recount(r: Rollup, groupOf: (row: { directorate: string; corporatePriority?: string }) => string, group: string): Partial<CountRow> {
   const inGroup = <T extends { directorate: string; corporatePriority?: string }>(rows: T[]) => (group === "All returns" ? rows : rows.filter((x) => groupOf(x) === group));

@@ -27,12 +27,29 @@ function report(): string {
   const plans = [realisticPlan("DSP-ASC", "Adult Social Care", 8, 6, 3), realisticPlan("DSP-PLACE", "Place", 6, 5, 11), realisticPlan("DSP-CS", "Children's Services", 5, 4, 5)];
   const at = (period: string) =>
     collect(
-      plans.map((p) => ({ file: `${p.details.planId}-${period.slice(-2)}.xlsx`, parsed: { ok: true as const, value: buildReturn(p, SETTINGS, parsePeriod(period), { preparedBy: "Officer", preparedOn: "2024-10-07", draft: false }) } })),
+      plans.map((p) => ({
+        file: `${p.details.planId}-${period.slice(-2)}.xlsx`,
+        parsed: { ok: true as const, value: buildReturn(p, SETTINGS, parsePeriod(period), { preparedBy: "Officer", preparedOn: "2024-10-07", draft: false }) },
+      })),
       { priorities: framework.priorities },
     );
   const q2 = at("2024/25 Q2");
   const register = indexRegister(
-    measureRegisterSchema.parse({ formatVersion: 1, measures: q2.measures.slice(0, 6).map((m, i) => ({ id: m.id, name: m.name, unit: "%", comparators: i % 2 ? [] : [{ name: "England", value: 71.2, period: "2023/24" }, { name: "North West", value: 69.8, period: "2023/24" }] })) }),
+    measureRegisterSchema.parse({
+      formatVersion: 1,
+      measures: q2.measures.slice(0, 6).map((m, i) => ({
+        id: m.id,
+        name: m.name,
+        unit: "%",
+        comparators:
+          i % 2
+            ? []
+            : [
+                { name: "England", value: 71.2, period: "2023/24" },
+                { name: "North West", value: 69.8, period: "2023/24" },
+              ],
+      })),
+    }),
   );
   const cpor = buildCpor({ rollup: q2, previous: [{ file: "q1.json", rollup: at("2024/25 Q1") }], register, priorities: framework.priorities, council: framework.council, generatedOn: "2024-10-20" });
   return cporHtml(cpor);
@@ -92,7 +109,15 @@ maybe("the CPOR page in Chromium", () => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
       return (await axe.run(document, { resultTypes: ["violations"] })).violations;
     })) as AxeViolation[];
-    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    const serious = violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
     expect(serious).toEqual([]);
   });
 

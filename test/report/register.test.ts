@@ -50,7 +50,15 @@ describe("the Sefton example register", () => {
 describe("bad registers", () => {
   const reg = (measures: object[]) => JSON.stringify({ formatVersion: 1, measures });
   it("refuses duplicate IDs, naming both entries", () => {
-    expect(() => parseMeasureRegister(reg([{ id: "SM01", name: "A" }, { id: "sm01", name: "B" }]), "reg.json")).toThrow('reg.json: measures[1].id: sm01 is already the ID of measures[0] ("A"); each register measure needs its own ID');
+    expect(() =>
+      parseMeasureRegister(
+        reg([
+          { id: "SM01", name: "A" },
+          { id: "sm01", name: "B" },
+        ]),
+        "reg.json",
+      ),
+    ).toThrow('reg.json: measures[1].id: sm01 is already the ID of measures[0] ("A"); each register measure needs its own ID');
   });
   it("refuses a comparator in another unit than its measure", () => {
     expect(() => parseMeasureRegister(reg([{ id: "SM01", name: "A", unit: "%", comparators: [{ name: "England", value: 4.2, unit: "per 1,000" }] }]), "reg.json")).toThrow(
@@ -80,7 +88,11 @@ describe("check --register", () => {
         reportingDate: "2024-09-30",
         register: framework.priorities.map((p) => ({ id: p.id, title: p.title, tier: "Corporate", leadOfficer: "" })),
         actions: [action({ id: "DSP-ASC-01", parentLink: "CP2" })],
-        measures: [measure({ id: "SM16", name: sm16.name, polarity: "Low" }), measure({ id: "SM17", name: register.measures[16].name, polarity: register.measures[16].polarity }), measure({ id: "ASC-LOCAL", name: "Local" })],
+        measures: [
+          measure({ id: "SM16", name: sm16.name, polarity: "Low" }),
+          measure({ id: "SM17", name: register.measures[16].name, polarity: register.measures[16].polarity }),
+          measure({ id: "ASC-LOCAL", name: "Local" }),
+        ],
       }),
     );
     await wb.save(file);
@@ -128,7 +140,9 @@ describe("new --register --measures", () => {
 
 describe("convert's fill from the register", () => {
   it("fills only the blank fields of measures with register IDs, and says which", () => {
-    const index = indexRegister(parseMeasureRegister(JSON.stringify({ formatVersion: 1, measures: [{ id: "SM16", name: "Reablement within 7 days", polarity: "High", unit: "%", dataSource: "LAS" }] }), "reg.json"));
+    const index = indexRegister(
+      parseMeasureRegister(JSON.stringify({ formatVersion: 1, measures: [{ id: "SM16", name: "Reablement within 7 days", polarity: "High", unit: "%", dataSource: "LAS" }] }), "reg.json"),
+    );
     const rows = [measure({ id: "sm16", name: "", polarity: null, unit: "", dataSource: "Own spreadsheet" }), measure({ id: "LOCAL", name: "", polarity: null, unit: "" })];
     expect(fillFromRegister(rows, index)).toEqual([{ id: "SM16", fields: ["name", "polarity", "unit"] }]);
     expect(rows[0]).toMatchObject({ name: "Reablement within 7 days", polarity: "High", unit: "%", dataSource: "Own spreadsheet" });

@@ -27,14 +27,35 @@ function ascPlan(q2Slipped: boolean, planYear = "2024/25") {
     details: { planId: "DSP-ASC", directorate: "Adult Social Care", planYear },
     actions: [action({ id: "DSP-ASC-01", parentLink: "CP2" }), action({ id: "DSP-ASC-03", parentLink: "CP2", action: "Publish the workforce strategy", ...(q2Slipped ? slipped : {}) })],
     measures: [
-      measure({ id: "SM16", name: "Reablement starts within 7 days", keyMeasure: true, annualTarget: 85, q1Target: 81, q2Target: 82.5, baseline: 78, q1Actual: 80, q2Actual: 70, redReason: "Officer vacancies", correctiveAction: "Recruitment", recoveryDate: "2025-01-31" }),
+      measure({
+        id: "SM16",
+        name: "Reablement starts within 7 days",
+        keyMeasure: true,
+        annualTarget: 85,
+        q1Target: 81,
+        q2Target: 82.5,
+        baseline: 78,
+        q1Actual: 80,
+        q2Actual: 70,
+        redReason: "Officer vacancies",
+        correctiveAction: "Recruitment",
+        recoveryDate: "2025-01-31",
+      }),
       measure({ id: "SM20", name: "Agency social workers", keyMeasure: true, polarity: "Low", annualTarget: 10, q1Target: 13.5, q2Target: 12.5, baseline: 16, q1Actual: 15, q2Actual: 12 }),
       measure({ id: "LOCAL1", name: "Local measure", q1Actual: 50, q2Actual: 60, annualTarget: 40 }),
     ],
   });
 }
 const rollupAt = (period: string, q2Slipped = true): Rollup =>
-  collect([{ file: "dsp.json", parsed: { ok: true, value: buildReturn(ascPlan(q2Slipped, period.slice(0, 7)), SETTINGS, parsePeriod(period), { preparedBy: "AD", preparedOn: "2024-10-07", draft: false }) } }], { priorities: PRIORITIES });
+  collect(
+    [
+      {
+        file: "dsp.json",
+        parsed: { ok: true, value: buildReturn(ascPlan(q2Slipped, period.slice(0, 7)), SETTINGS, parsePeriod(period), { preparedBy: "AD", preparedOn: "2024-10-07", draft: false }) },
+      },
+    ],
+    { priorities: PRIORITIES },
+  );
 
 const register = indexRegister(
   measureRegisterSchema.parse({
@@ -60,7 +81,11 @@ describe("the CPOR model", () => {
 
   it("gives each key measure its trend over the year, latest data period and comparators", () => {
     const sm16 = cp2.keyMeasures.find((m) => m.id === "SM16")!;
-    expect(sm16.trend).toEqual([{ label: "Baseline", value: 78 }, { label: "Q1", value: 80 }, { label: "Q2", value: 70 }]);
+    expect(sm16.trend).toEqual([
+      { label: "Baseline", value: 78 },
+      { label: "Q1", value: 80 },
+      { label: "Q2", value: 70 },
+    ]);
     expect(sm16.latestPeriod).toBe("2024/25 Q2");
     expect(sm16.comparators).toEqual([expect.objectContaining({ name: "England", value: 79.5 })]);
     expect(cp2.keyMeasures.map((m) => m.id)).toEqual(["SM16", "SM20"]);
@@ -70,10 +95,17 @@ describe("the CPOR model", () => {
     const p = ascPlan(true);
     p.updates = located("Updates", UPDATE_COLUMNS, [update({ period: "2024/25 Q1", itemId: "SM16", value: 80.5 })]);
     (p.measures[0] as { q3Actual: number | null }).q3Actual = 75;
-    const q3 = collect([{ file: "dsp.json", parsed: { ok: true, value: buildReturn(p, SETTINGS, parsePeriod("2024/25 Q3"), { preparedBy: "AD", preparedOn: "2025-01-07", draft: false }) } }], { priorities: PRIORITIES });
+    const q3 = collect([{ file: "dsp.json", parsed: { ok: true, value: buildReturn(p, SETTINGS, parsePeriod("2024/25 Q3"), { preparedBy: "AD", preparedOn: "2025-01-07", draft: false }) } }], {
+      priorities: PRIORITIES,
+    });
     const sm16 = buildCpor({ rollup: q3, priorities: PRIORITIES, council: "S", generatedOn: "2025-01-20" }).priorities[1].keyMeasures.find((m) => m.id === "SM16")!;
     // Q1 from the return's Earlier quarters, Q2 from its compared-with figure, Q3 this quarter.
-    expect(sm16.trend).toEqual([{ label: "Baseline", value: 78 }, { label: "Q1", value: 80.5 }, { label: "Q2", value: 70 }, { label: "Q3", value: 75 }]);
+    expect(sm16.trend).toEqual([
+      { label: "Baseline", value: 78 },
+      { label: "Q1", value: 80.5 },
+      { label: "Q2", value: 70 },
+      { label: "Q3", value: 75 },
+    ]);
   });
 
   it("lists exceptions with reason, corrective action and recovery date, and actions slipped more than 3 months", () => {
@@ -96,11 +128,15 @@ describe("the CPOR model", () => {
     expect(() => buildCpor({ rollup: q2, previous: [{ file: "old.json", rollup: lastYear }], priorities: PRIORITIES, council: "S", generatedOn: "2024-10-20" })).toThrow(
       "old.json: period: the previous roll-up is for 2023/24 Q4, a different year from this report's 2024/25 Q2; give a roll-up of an earlier quarter of the same year",
     );
-    expect(() => buildCpor({ rollup: q1, previous: [{ file: "q2.json", rollup: q2 }], priorities: PRIORITIES, council: "S", generatedOn: "2024-10-20" })).toThrow("q2.json: period: the previous roll-up is for 2024/25 Q2, not a quarter before 2024/25 Q1");
+    expect(() => buildCpor({ rollup: q1, previous: [{ file: "q2.json", rollup: q2 }], priorities: PRIORITIES, council: "S", generatedOn: "2024-10-20" })).toThrow(
+      "q2.json: period: the previous roll-up is for 2024/25 Q2, not a quarter before 2024/25 Q1",
+    );
   });
 
   it("refuses an empty roll-up, saying why it is empty", () => {
-    const draftOnly = collect([{ file: "d-DRAFT.json", parsed: { ok: true, value: buildReturn(ascPlan(true), SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "AD", preparedOn: "2024-10-07", draft: true }) } }]);
+    const draftOnly = collect([
+      { file: "d-DRAFT.json", parsed: { ok: true, value: buildReturn(ascPlan(true), SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "AD", preparedOn: "2024-10-07", draft: true }) } },
+    ]);
     expect(() => buildCpor({ rollup: draftOnly, priorities: PRIORITIES, council: "S", generatedOn: "2024-10-20", file: "rollup.json" })).toThrow(
       "rollup.json: no returns in the roll-up, so there is nothing to report: 1 draft left out (d-DRAFT.json; --include-drafts counts them)",
     );
@@ -129,7 +165,16 @@ describe("report command", () => {
     fs.writeFileSync(path.join(dir, "q1.json"), rollupJson(rollupAt("2024/25 Q1", false), "2024-07-20"));
     fs.writeFileSync(path.join(dir, "old.json"), rollupJson(rollupAt("2023/24 Q3"), "2024-01-20"));
     fs.writeFileSync(path.join(dir, "register.json"), JSON.stringify(register.register));
-    fs.writeFileSync(path.join(dir, "dup-register.json"), JSON.stringify({ formatVersion: 1, measures: [{ id: "SM16", name: "A" }, { id: "SM16", name: "B" }] }));
+    fs.writeFileSync(
+      path.join(dir, "dup-register.json"),
+      JSON.stringify({
+        formatVersion: 1,
+        measures: [
+          { id: "SM16", name: "A" },
+          { id: "SM16", name: "B" },
+        ],
+      }),
+    );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   afterEach(() => (process.exitCode = 0));
@@ -173,12 +218,18 @@ describe("report command", () => {
 
   it("refuses bad input with a message naming the file", async () => {
     const o = { out: path.join(dir, "bad") };
-    await expect(runReport([path.join(dir, "returns")], { ...o, previous: [path.join(dir, "old.json")] })).rejects.toThrow("old.json: period: the previous roll-up is for 2023/24 Q3, a different year from this report's 2024/25 Q2");
-    await expect(runReport([path.join(dir, "returns")], { ...o, register: path.join(dir, "dup-register.json") })).rejects.toThrow('dup-register.json: measures[1].id: SM16 is already the ID of measures[0] ("A")');
+    await expect(runReport([path.join(dir, "returns")], { ...o, previous: [path.join(dir, "old.json")] })).rejects.toThrow(
+      "old.json: period: the previous roll-up is for 2023/24 Q3, a different year from this report's 2024/25 Q2",
+    );
+    await expect(runReport([path.join(dir, "returns")], { ...o, register: path.join(dir, "dup-register.json") })).rejects.toThrow(
+      'dup-register.json: measures[1].id: SM16 is already the ID of measures[0] ("A")',
+    );
     fs.mkdirSync(path.join(dir, "empty"));
     await expect(runReport([path.join(dir, "empty")], o)).rejects.toThrow(/^report: no returns \(\.xlsx, \.json or CSV folders\) found in/);
     await expect(runReport([path.join(dir, "q1.json"), path.join(dir, "returns")], o)).rejects.toThrow(/give either one roll-up .* or returns, not both/);
-    await expect(runReport([path.join(dir, "register.json")], o)).rejects.toThrow("no returns in the roll-up, so there is nothing to report: 1 problem rejected (first: register.json header!formatVersion: no header.formatVersion: this is not a QSR return)");
+    await expect(runReport([path.join(dir, "register.json")], o)).rejects.toThrow(
+      "no returns in the roll-up, so there is nothing to report: 1 problem rejected (first: register.json header!formatVersion: no header.formatVersion: this is not a QSR return)",
+    );
     expect(fs.existsSync(o.out)).toBe(false);
   });
 });

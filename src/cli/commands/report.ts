@@ -101,7 +101,14 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
 
   let result;
   try {
-    result = await corporateReport({ current, previous, register, framework, collect: { period: opts.period, includeDrafts: opts.includeDrafts }, generatedOn: opts.generatedOn ?? new Date().toISOString().slice(0, 10) });
+    result = await corporateReport({
+      current,
+      previous,
+      register,
+      framework,
+      collect: { period: opts.period, includeDrafts: opts.includeDrafts },
+      generatedOn: opts.generatedOn ?? new Date().toISOString().slice(0, 10),
+    });
   } catch (e) {
     throw new UserError((e as Error).message);
   }
@@ -125,7 +132,10 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
     if (!opts.quiet) for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
     if (!opts.quiet) for (const d of report.dataQuality) process.stderr.write(`data quality: ${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
-    if (!opts.quiet) process.stdout.write(`${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`);
+    if (!opts.quiet)
+      process.stdout.write(
+        `${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`,
+      );
   }
   if (rollup.rejects.length > 0) process.exitCode = EXIT_REJECTED;
   return { ...out, rollup, dataQuality: report.dataQuality };

@@ -131,9 +131,21 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
     }
   };
   const strip = (keys: string[], prefix: string) => keys.map((k) => k.replace(prefix, ""));
-  tally("Measures by RAG", r.measures.map((m) => m.rag), strip(COUNT_KEYS.rag, "RAG: "));
-  tally("Measures by direction of travel", r.measures.map((m) => m.direction), strip(COUNT_KEYS.direction, "Direction: "));
-  tally("Actions by status", r.actions.map((a) => a.status), strip(COUNT_KEYS.actionStatus, "Action: "));
+  tally(
+    "Measures by RAG",
+    r.measures.map((m) => m.rag),
+    strip(COUNT_KEYS.rag, "RAG: "),
+  );
+  tally(
+    "Measures by direction of travel",
+    r.measures.map((m) => m.direction),
+    strip(COUNT_KEYS.direction, "Direction: "),
+  );
+  tally(
+    "Actions by status",
+    r.actions.map((a) => a.status),
+    strip(COUNT_KEYS.actionStatus, "Action: "),
+  );
   printSetup(summary, title, "cover");
   for (const t of ROLLUP_TABLES) {
     const ws = addTableSheet(wb, t.sheet, t.columns, t.rows(r), title);

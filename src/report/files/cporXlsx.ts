@@ -55,26 +55,67 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
 
   const quarters = ["Baseline", "Q1", "Q2", "Q3", "Q4"];
   const keyRows = r.priorities.flatMap((p) =>
-    p.keyMeasures.map((m) => ({ priority: `${p.id}: ${p.title}`, ...m, ...Object.fromEntries(m.trend.map((t) => [`trend ${t.label}`, t.value])), comparators: m.comparators.map((x) => `${x.name}: ${x.value}${x.period ? ` (${x.period})` : ""}`).join("; ") })),
+    p.keyMeasures.map((m) => ({
+      priority: `${p.id}: ${p.title}`,
+      ...m,
+      ...Object.fromEntries(m.trend.map((t) => [`trend ${t.label}`, t.value])),
+      comparators: m.comparators.map((x) => `${x.name}: ${x.value}${x.period ? ` (${x.period})` : ""}`).join("; "),
+    })),
   );
   addTableSheet(
     wb,
     CPOR_SHEETS.keyMeasures,
-    [PRIORITY, c("id", "Measure ID", "text", 10), c("name", "Measure", "longText", 40), c("planId", "Plan", "text", 12), c("unit", "Unit", "text", 7), c("actual", "Actual", "number", 9), c("target", "Target", "number", 9), c("rag", "RAG", "choice", 10), c("direction", "Direction of travel", "choice", 12), ...quarters.map((q) => c(`trend ${q}`, q, "number", 9)), c("annualTarget", "Annual target", "number", 9), c("latestPeriod", "Latest data", "text", 14), c("comparators", "Comparators", "longText", 24)],
+    [
+      PRIORITY,
+      c("id", "Measure ID", "text", 10),
+      c("name", "Measure", "longText", 40),
+      c("planId", "Plan", "text", 12),
+      c("unit", "Unit", "text", 7),
+      c("actual", "Actual", "number", 9),
+      c("target", "Target", "number", 9),
+      c("rag", "RAG", "choice", 10),
+      c("direction", "Direction of travel", "choice", 12),
+      ...quarters.map((q) => c(`trend ${q}`, q, "number", 9)),
+      c("annualTarget", "Annual target", "number", 9),
+      c("latestPeriod", "Latest data", "text", 14),
+      c("comparators", "Comparators", "longText", 24),
+    ],
     keyRows,
     title,
   );
   addTableSheet(
     wb,
     CPOR_SHEETS.exceptions,
-    [PRIORITY, c("itemType", "Action or measure", "text", 10), c("id", "ID", "text", 12), c("title", "Action or measure", "longText", 36), c("planId", "Plan", "text", 12), c("status", "Status", "choice", 14), c("reason", "Reason", "longText", 30), c("correctiveAction", "Corrective action", "longText", 30), c("recoveryDate", "Recovery date", "date", 11), c("missing", "Still missing", "longText", 20)],
+    [
+      PRIORITY,
+      c("itemType", "Action or measure", "text", 10),
+      c("id", "ID", "text", 12),
+      c("title", "Action or measure", "longText", 36),
+      c("planId", "Plan", "text", 12),
+      c("status", "Status", "choice", 14),
+      c("reason", "Reason", "longText", 30),
+      c("correctiveAction", "Corrective action", "longText", 30),
+      c("recoveryDate", "Recovery date", "date", 11),
+      c("missing", "Still missing", "longText", 20),
+    ],
     r.priorities.flatMap((p) => p.exceptions.map((e) => ({ priority: `${p.id}: ${p.title}`, ...e }))),
     title,
   );
   addTableSheet(
     wb,
     CPOR_SHEETS.slipped,
-    [PRIORITY, c("id", "Action ID", "text", 12), c("action", "Action", "longText", 40), c("planId", "Plan", "text", 12), c("leadOfficer", "Lead officer", "text", 18), c("dueDate", "Due date", "date", 11), c("revisedDueDate", "Revised due date", "date", 11), c("slippageReason", "Reason for slippage", "longText", 28), c("correctiveAction", "Corrective action", "longText", 28), c("recoveryDate", "Recovery date", "date", 11)],
+    [
+      PRIORITY,
+      c("id", "Action ID", "text", 12),
+      c("action", "Action", "longText", 40),
+      c("planId", "Plan", "text", 12),
+      c("leadOfficer", "Lead officer", "text", 18),
+      c("dueDate", "Due date", "date", 11),
+      c("revisedDueDate", "Revised due date", "date", 11),
+      c("slippageReason", "Reason for slippage", "longText", 28),
+      c("correctiveAction", "Corrective action", "longText", 28),
+      c("recoveryDate", "Recovery date", "date", 11),
+    ],
     r.priorities.flatMap((p) => p.slipped.map((a) => ({ priority: `${p.id}: ${p.title}`, ...a }))),
     title,
   );
@@ -87,15 +128,36 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
         ]
       : [],
   );
-  addTableSheet(wb, CPOR_SHEETS.changes, [PRIORITY, c("change", "Change", "text", 18), c("id", "ID", "text", 12), c("title", "Action or measure", "longText", 44), c("detail", "Detail", "text", 16), c("since", "Since", "text", 11)], changeRows, title);
+  addTableSheet(
+    wb,
+    CPOR_SHEETS.changes,
+    [PRIORITY, c("change", "Change", "text", 18), c("id", "ID", "text", 12), c("title", "Action or measure", "longText", 44), c("detail", "Detail", "text", 16), c("since", "Since", "text", 11)],
+    changeRows,
+    title,
+  );
   addTableSheet(
     wb,
     CPOR_SHEETS.latest,
-    [c("id", "Measure ID", "text", 10), c("name", "Measure", "longText", 44), c("planId", "Plan", "text", 12), c("actual", "Actual", "number", 9), c("rag", "RAG", "choice", 10), c("direction", "Direction of travel", "choice", 12), c("latestPeriod", "Latest data", "text", 14), c("comparators", "Comparators", "longText", 30)],
+    [
+      c("id", "Measure ID", "text", 10),
+      c("name", "Measure", "longText", 44),
+      c("planId", "Plan", "text", 12),
+      c("actual", "Actual", "number", 9),
+      c("rag", "RAG", "choice", 10),
+      c("direction", "Direction of travel", "choice", 12),
+      c("latestPeriod", "Latest data", "text", 14),
+      c("comparators", "Comparators", "longText", 30),
+    ],
     r.measures.map((m) => ({ ...m, comparators: m.comparators.map((x) => `${x.name}: ${x.value}${x.period ? ` (${x.period})` : ""}`).join("; ") })),
     title,
   );
-  addTableSheet(wb, CPOR_SHEETS.dataQuality, [c("measureId", "Measure ID", "text", 10), c("kind", "Finding", "text", 16), c("detail", "Detail", "longText", 70), c("file", "Return file(s)", "longText", 24), c("cell", "Cell(s)", "text", 10)], r.dataQuality, title);
+  addTableSheet(
+    wb,
+    CPOR_SHEETS.dataQuality,
+    [c("measureId", "Measure ID", "text", 10), c("kind", "Finding", "text", 16), c("detail", "Detail", "longText", 70), c("file", "Return file(s)", "longText", 24), c("cell", "Cell(s)", "text", 10)],
+    r.dataQuality,
+    title,
+  );
   return wb;
 }
 

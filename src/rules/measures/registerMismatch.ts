@@ -4,7 +4,11 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Wording compared as a reader would: case, spacing and punctuation aside. */
-const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9%£]+/g, " ").trim();
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9%£]+/g, " ")
+    .trim();
 
 /**
  * Specific: a plan measure that carries a register ID takes its definition, polarity and unit from the
