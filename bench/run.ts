@@ -10,6 +10,8 @@ import { bench as agreementBench } from "./agreement";
 import { bench as qsrBench } from "./qsr";
 import { bench as reportBench } from "./report";
 import { bench as bundleBench } from "./bundle";
+import { bench as memoryBench } from "./memory";
+import { bench as cycleBench } from "./cycle";
 
 const AREAS: [string, () => Promise<BenchRow[]>][] = [
   ["statuses", statusBench],
@@ -19,8 +21,10 @@ const AREAS: [string, () => Promise<BenchRow[]>][] = [
   ["checks", rulesBench],
   ["agreement", agreementBench],
   ["qsr collect", qsrBench],
+  ["planning year", cycleBench],
   ["corporate report", reportBench],
   ["task pane bundle", bundleBench],
+  ["memory", memoryBench],
 ];
 
 function format(n: number): string {
