@@ -1,5 +1,7 @@
 // What the task pane shows and asks for, as plain data. services.ts fills these from the workbook and
 // the domain core; the views only ever see these shapes and the PaneServices functions.
+import type { RecordQuarterResult } from "../app/recordQuarter";
+import type { RollForwardSummary } from "../cycle/rollForward";
 import type { CellValue } from "../workbook/port";
 
 export type WorkbookKind = "empty" | "loose" | "plan";
@@ -175,4 +177,18 @@ export interface PaneServices {
   currentFramework(): Promise<FrameworkSummary>;
   /** Appends blank rows to the plan's Actions or Measures table, formulas, dropdowns and protection kept. */
   addRows(table: "Actions" | "Measures", count: number): Promise<void>;
+  /** The planning year (Year view); optional so hosts and fakes without it still build. */
+  year?: YearServices;
+}
+
+/** Sign off, record the quarter and roll forward, over src/app/signOff, recordQuarter and rollForward. */
+export interface YearServices {
+  /** Who signed the plan off and when, or null; the periods already in the Updates table; the plan year. */
+  yearState(): Promise<{ planYear: string; signedOff: { by: string; role: string; on: string } | null; recorded: string[] }>;
+  /** Signs the open plan off; `on` is yyyy-mm-dd. The record line is for the BI team. */
+  signOff(request: { by: string; role: string; on: string }): Promise<{ frozen: number; recordLine: string }>;
+  /** Records the quarter; with replace false a period already recorded is not written (needsConfirmation). */
+  recordQuarter(request: { period: string; by: string; replace: boolean }): Promise<RecordQuarterResult>;
+  /** What next year's plan would hold (nothing is written: the file is made with service-plan rollover). */
+  previewRollForward(year: string): Promise<RollForwardSummary>;
 }

@@ -4,6 +4,7 @@
 import exampleFramework from "../../examples/sefton-framework.json";
 import { addPlanRows } from "../app/addRows";
 import { checkWorkbook } from "../app/check";
+import { yearServices } from "../app/yearServices";
 import { bytesSources, collectReturns } from "../app/collect";
 import { conversionSummary, convertInto, correctedProposal, Proposal, proposeConversion, tableKey } from "../app/convert";
 import { createPlan } from "../app/create";
@@ -55,6 +56,8 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
 
   const services: PaneServices = {
     addRows: (table, count) => addPlanRows(port, table, count),
+
+    year: yearServices(port, workbookName, () => session.framework, today),
 
     detect: (): Promise<WorkbookSummary> => describeWorkbook(port, workbookName),
 

@@ -12,6 +12,7 @@ import { QsrView } from "./QsrView";
 import { ReportView } from "./ReportView";
 import { SettingsView } from "./SettingsView";
 import { StatusView } from "./StatusView";
+import { YearView } from "./YearView";
 import { UnshownNotice } from "./UnshownNotice";
 import { VIEWS, ViewId } from "./views";
 
@@ -51,6 +52,8 @@ export function App({ services, theme, initialView = "home" }: Props): React.JSX
         return <StatusView services={services} />;
       case "qsr":
         return <QsrView services={services} />;
+      case "year":
+        return <YearView services={services} />;
       case "report":
         return <ReportView services={services} />;
       case "settings":

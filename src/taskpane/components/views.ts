@@ -7,6 +7,7 @@ export const VIEWS = [
   { id: "thread", label: "Golden thread" },
   { id: "status", label: "Status" },
   { id: "qsr", label: "QSR" },
+  { id: "year", label: "Year" },
   { id: "report", label: "Report" },
   { id: "settings", label: "Settings" },
 ] as const;

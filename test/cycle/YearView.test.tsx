@@ -1,0 +1,71 @@
+/** @jest-environment jsdom */
+// The Year view over the real use cases on the Excel double: sign off, record a quarter, confirm
+// before replacing it, preview the roll-forward.
+import * as React from "react";
+import { fireEvent, screen } from "@testing-library/react";
+import { yearServices } from "../../src/app/yearServices";
+import { YearView } from "../../src/taskpane/components/YearView";
+import { readPlan } from "../../src/workbook/readPlan";
+import { renderInPane } from "../taskpane/render";
+import { ExcelWorkbook } from "../../src/excel/adapter";
+import { planDesign } from "../../src/workbook/design";
+import { createFakeOffice } from "../doubles/excel/fakeExcel";
+import { sampleDetails, seftonFramework } from "../workbook/samplePlan";
+import { cycleActions, cycleMeasures } from "./plans";
+
+import { TextEncoder } from "util";
+
+// jsdom lacks TextEncoder, which the fingerprint uses (browsers have it).
+(globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
+const framework = seftonFramework();
+
+// Not ./helpers: ExcelJS does not load under jsdom, and the pane never uses it.
+async function planOnDouble() {
+  const fake = createFakeOffice();
+  const port = new ExcelWorkbook({ run: (batch) => fake.Excel.run({ delayForCellEdit: true }, batch as never), requirements: fake.Office.context.requirements });
+  await port.apply(planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures: cycleMeasures() }));
+  return { fake, port };
+}
+
+const today = () => new Date("2024-10-07T09:00:00Z");
+
+test("signs off, records a quarter, asks before replacing it, and previews next year", async () => {
+  const { port } = await planOnDouble();
+  const year = yearServices(port, "Book1", () => framework, today);
+  renderInPane(<YearView services={{ year }} today={today} />);
+  expect(await screen.findByRole("heading", { name: "The planning year 2024/25" })).toBeTruthy();
+
+  fireEvent.change(screen.getByRole("textbox", { name: /Signed off by/ }), { target: { value: "Jane Smith" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Role/ }), { target: { value: "Director" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Date signed off/ }), { target: { value: "08/04/2024" } });
+  fireEvent.click(screen.getByRole("button", { name: "Sign off this plan" }));
+  expect(await screen.findByText(/^Signed off: 26 values frozen\. Send this line to the BI team: OSP-ASCO-2024,2024\/25,[0-9a-f]{64},Jane Smith,2024-04-08$/)).toBeTruthy();
+  expect(await screen.findByText(/^Signed off by Jane Smith \(Director\) on 08\/04\/2024\./)).toBeTruthy();
+
+  fireEvent.change(screen.getByRole("textbox", { name: /Recorded by/ }), { target: { value: "Sam Hughes" } });
+  fireEvent.click(screen.getByRole("button", { name: "Record 2024/25 Q1" }));
+  expect(await screen.findByText("2024/25 Q1: 5 rows recorded; 0 rows of other periods kept.")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Record 2024/25 Q1" }));
+  expect(await screen.findByRole("alertdialog", { name: "Replace this quarter?" })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Keep it" }));
+  expect(readPlan(await port.read(), "Book1").plan.updates).toHaveLength(5);
+  fireEvent.click(screen.getByRole("button", { name: "Record 2024/25 Q1" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Replace 2024/25 Q1" }));
+  expect(await screen.findByText("2024/25 Q1: 5 rows recorded (replacing 5); 0 rows of other periods kept.")).toBeTruthy();
+
+  fireEvent.click(screen.getByRole("button", { name: "Preview roll forward" }));
+  expect(await screen.findByText("Carried forward, original due date kept: A-1")).toBeTruthy();
+  expect(screen.getByText("Delivered, listed not copied: A-2")).toBeTruthy();
+});
+
+test("a sign-off date that is not a date is refused in words, and nothing is frozen", async () => {
+  const { port } = await planOnDouble();
+  renderInPane(<YearView services={{ year: yearServices(port, "Book1", () => framework, today) }} today={today} />);
+  await screen.findByRole("heading", { name: "The planning year 2024/25" });
+  fireEvent.change(screen.getByRole("textbox", { name: /Signed off by/ }), { target: { value: "Jane Smith" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Role/ }), { target: { value: "Director" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Date signed off/ }), { target: { value: "April" } });
+  fireEvent.click(screen.getByRole("button", { name: "Sign off this plan" }));
+  expect(await screen.findByText(/Date signed off: "April" is not a date; type it as dd\/mm\/yyyy\./)).toBeTruthy();
+  expect(readPlan(await port.read(), "Book1").plan.cycle?.signOff).toBeNull();
+});
