@@ -182,7 +182,7 @@ export const returnHistorySchema = z.object({
   itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
   id: column(z.string().trim().min(1), "ID", "text", 14),
   period: column(z.string().min(1), "Period", "text", 12),
-  status: column(text(), "Status", "text", 18),
+  status: column(text(), "Status", "text", 30),
   percentComplete: column(z.number().min(0).max(100).nullable().default(null), "% complete", "percent", 9),
   selfAssessedRag: column(z.enum(SELF_RAGS).nullable().default(null), "Self-assessed RAG", "choice", 10),
   target: column(num(), "Target", "number", 10),
