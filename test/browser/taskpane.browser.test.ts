@@ -177,6 +177,24 @@ maybe("task pane in Chromium over the Excel double", () => {
     expect(await page.getByRole("region", { name: "Broken links: 1" }).textContent()).toContain("DSP-02");
   });
 
+  test("Year: sign off, record the quarter (asking before replacing it), preview next year", async () => {
+    await openTab("Year", "The planning year 2024/25");
+    await page.getByRole("textbox", { name: /Signed off by/ }).fill("Jane Smith");
+    await page.getByRole("textbox", { name: /Role/ }).fill("Executive Director");
+    await page.getByRole("textbox", { name: /Date signed off/ }).fill("08/04/2024");
+    await page.getByRole("button", { name: "Sign off this plan" }).click();
+    await page.getByText(/^Signed off: \d+ values frozen\./).waitFor();
+    await page.getByRole("textbox", { name: /Recorded by/ }).fill("A Patel");
+    await page.getByRole("button", { name: "Record 2024/25 Q1" }).click();
+    await page.getByText(/^2024\/25 Q1: 7 rows recorded/).waitFor();
+    await page.getByRole("button", { name: "Record 2024/25 Q1" }).click();
+    await page.getByRole("alertdialog", { name: "Replace this quarter?" }).waitFor();
+    await page.getByRole("button", { name: "Preview roll forward" }).click();
+    await page.getByRole("list", { name: "Roll forward" }).waitFor();
+    await shoot("11-year");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the pane works by keyboard alone: arrow keys move between tabs", async () => {
     await page.getByRole("tab", { name: "Home" }).click();
     await page.getByRole("tab", { name: "Home" }).focus();

@@ -37,7 +37,7 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
   const [by, setBy] = React.useState("");
   const [role, setRole] = React.useState("");
   const [on, setOn] = React.useState(() => uk(today().toISOString().slice(0, 10)));
-  const [signedNote, setSignedNote] = React.useState<string | null>(null);
+  const [signedNote, setSignedNote] = React.useState<{ frozen: number; recordLine: string } | null>(null);
   const [period, setPeriod] = React.useState("");
   const [who, setWho] = React.useState("");
   const [asking, setAsking] = React.useState<RecordQuarterResult | null>(null);
@@ -60,7 +60,7 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
       const date = isoOf(on);
       if (!date) throw new Error(`Date signed off: "${on}" is not a date; type it as dd/mm/yyyy.`);
       const r = await year.signOff({ by, role, on: date });
-      setSignedNote(`Signed off: ${plural(r.frozen, "value")} frozen. Send this line to the BI team: ${r.recordLine}`);
+      setSignedNote(r);
       await refresh();
     });
 
@@ -103,7 +103,13 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
           </Button>
         </>
       )}
-      {signedNote && <p role="status">{signedNote}</p>}
+      {signedNote && (
+        <p role="status">
+          Signed off: {plural(signedNote.frozen, "value")} frozen. Send this line to the BI team:{" "}
+          {/* The fingerprint is one long word: broken anywhere so it stays inside a 320 px pane. */}
+          <code style={{ wordBreak: "break-all" }}>{signedNote.recordLine}</code>
+        </p>
+      )}
 
       <h3>Record the quarter</h3>
       <p>Adds each action's status, % complete, RAG and narrative and each measure's actual, target, RAG and direction to the Updates sheet. Nothing else in the plan changes.</p>
