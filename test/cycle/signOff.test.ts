@@ -6,7 +6,10 @@ import { signOffFindings } from "../../src/cycle/findings";
 import { checkReturnsAgainstRecords, parseSignOffRecords } from "../../src/cycle/record";
 import { CYCLE_SHEETS } from "../../src/cycle/sheet";
 import { readPlan } from "../../src/workbook/readPlan";
-import { cycleActions, cycleMeasures, FILE, planFile, planOnDouble, reopen } from "./helpers";
+import { planDesign } from "../../src/workbook/design";
+import { XlsxWorkbook } from "../../src/xlsx/adapter";
+import { sampleDetails } from "../workbook/samplePlan";
+import { cycleActions, cycleMeasures, FILE, framework, planFile, planOnDouble, reopen } from "./helpers";
 
 const by = { fileName: FILE, by: "Jane Smith", role: "Director of Adult Social Care", on: "2024-04-08" };
 
@@ -113,6 +116,22 @@ describe("sign off on a file", () => {
     await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: " " })).rejects.toThrow("needs who agreed it and why");
     await expect(agreeChange(wb, { fileName: FILE, id: "M-9", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow('no action or measure with ID "M-9"');
     expect((await wb.toBuffer()).length).toBe(before.length);
+  });
+});
+
+describe("a format 1 plan", () => {
+  test("reads as not signed off; signing it off adds the Agreed changes sheet beside the sign-off", async () => {
+    const wb = XlsxWorkbook.create(FILE);
+    const design = planDesign({ details: sampleDetails({ formatVersion: 1 }), framework, actions: cycleActions(), measures: cycleMeasures() });
+    await wb.apply({ ...design, sheets: design.sheets.filter((s) => s.name !== CYCLE_SHEETS.agreedChanges) });
+    const before = readPlan(await wb.read(), FILE);
+    expect(before.errors).toEqual([]);
+    expect(before.plan.details.formatVersion).toBe(1);
+    expect(before.plan.cycle).toEqual({ signOff: null, changes: [], changeCells: [], problems: [] });
+    await signOffWorkbook(wb, by);
+    const after = await (await reopen(wb)).read();
+    expect(after.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([CYCLE_SHEETS.signOff, CYCLE_SHEETS.frozen, CYCLE_SHEETS.agreedChanges]));
+    await expect(agreeChange(await reopen(wb), { fileName: FILE, id: "A-1", field: "Due date", value: "31/01/2025", agreedBy: "AD", agreedOn: "2024-10-15", reason: "Contractor delay" })).resolves.toMatchObject({ change: { was: "2024-12-31", now: "2025-01-31" } });
   });
 });
 
