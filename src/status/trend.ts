@@ -47,3 +47,18 @@ export function againstTarget(polarity: Polarity | null, actual: number | null, 
   if (polarity === "Target") return -Math.abs(subtract(actual, target));
   return null;
 }
+
+/**
+ * A quarter's own figure against its own target as a percentage of the target (better +, worse -),
+ * as the plan's "Q1 vs target %".."Q4 vs target %" columns show it, so measures of any unit share
+ * one scale. An annual measure has one, in its reported-in quarter; a zero target has none.
+ * againstTarget.formula.ts is the same rule as a sheet formula.
+ */
+export function quarterAgainstTarget(m: RagInput, quarter: Quarter): number | null {
+  if (m.frequency === "Annual" && ratedQuarter(m, 4) !== quarter) return null;
+  const target = targetFor(m, quarter);
+  const gap = againstTarget(m.polarity, actualFor(m, quarter), target);
+  if (gap === null || target === null || target === 0) return null;
+  const percent = (gap / Math.abs(target)) * 100;
+  return Number.isFinite(percent) ? percent : null;
+}

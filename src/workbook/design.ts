@@ -11,6 +11,7 @@ import { actionStatusFormula } from "../status/actionStatus.formula";
 import { comparedWithFormula, directionFormula, HistoryRef } from "../status/direction.formula";
 import { escapeColumnHeader, FieldRef, structuredRef, unlessRowBlank } from "../status/formulaRefs";
 import { FIGURE_COLUMNS, FigureKey } from "../status/measureFigures";
+import { VS_TARGET_COLUMNS, VS_TARGET_QUARTERS, vsTargetFormula, vsTargetHeader } from "../status/againstTarget.formula";
 import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/names";
 import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../status/rag.formula";
 import { agreedChangesSheet } from "../cycle/sheet";
@@ -93,6 +94,8 @@ export const UPDATES_HISTORY: HistoryRef = {
 
 /** The Measures column holding each measure's sparkline (files; office.js cannot draw one). */
 export const TREND_COLUMN = "Trend";
+/** The Measures column holding each measure's against-target sparkline (over its "Q1 vs target".."Q4 vs target" cells). */
+export const AGAINST_TARGET_COLUMN = "Against target";
 
 function headerOf(key: string): string {
   return MEASURE_COLUMNS.find((c) => c.key === key)!.meta.header;
@@ -342,7 +345,7 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   );
 
   // RAG and direction read the worked-out figure columns after them (src/status/measureFigures.ts).
-  const measureRef = structuredRef(TABLES.measures, [...MEASURE_COLUMNS, ...FIGURE_COLUMNS]);
+  const measureRef = structuredRef(TABLES.measures, [...MEASURE_COLUMNS, ...FIGURE_COLUMNS, ...VS_TARGET_COLUMNS]);
   const measures = table(
     TABLES.measures,
     SHEETS.measures,
@@ -352,13 +355,19 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
       formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef))),
       ...figureColumns(measureRef),
       { header: TREND_COLUMN, width: 18, locked: true, wrap: false },
+      ...VS_TARGET_COLUMNS.map((c, i) => ({ header: c.meta.header, width: c.meta.width, formula: unlessRowBlank(measureRef, vsTargetFormula(measureRef, VS_TARGET_QUARTERS[i])), locked: true, wrap: false })),
+      { header: AGAINST_TARGET_COLUMN, width: 18, locked: true, wrap: false },
     ],
-    rowsOf(input.measures ?? [], MEASURE_COLUMNS, 3 + FIGURE_COLUMNS.length),
+    rowsOf(input.measures ?? [], MEASURE_COLUMNS, 4 + FIGURE_COLUMNS.length + VS_TARGET_COLUMNS.length),
     [...statusFormats(STATUS_COLUMNS.rag, RAG_COLOURS), ...statusFormats(STATUS_COLUMNS.direction, DIRECTION_COLOURS)],
   );
   // A column sparkline of the four quarters' actuals in every row, the latest quarter picked out:
   // drawn by Excel and LibreOffice, no add-in needed (LibreOffice 7.4 prints a line sparkline's points only).
-  measures.sparklines = [{ column: TREND_COLUMN, first: headerOf("q1Actual"), last: headerOf("q4Actual"), kind: "column" }];
+  // And how far each quarter was better or worse than its target: the axis is the target, misses in red below it.
+  measures.sparklines = [
+    { column: TREND_COLUMN, first: headerOf("q1Actual"), last: headerOf("q4Actual"), kind: "column" },
+    { column: AGAINST_TARGET_COLUMN, first: vsTargetHeader(1), last: vsTargetHeader(4), kind: "against" },
+  ];
 
   const updates = table(TABLES.updates, SHEETS.updates, UPDATE_COLUMNS.map(fieldColumn), rowsOf(input.updates ?? [], UPDATE_COLUMNS, 0));
   const register = table(TABLES.register, SHEETS.register, REGISTER_COLUMNS.map(fieldColumn), rowsOf(planRegister(framework, input.register), REGISTER_COLUMNS, 0));

@@ -5,7 +5,8 @@ import { columnLetter } from "./a1";
 import { SETTINGS_ROWS, SETTINGS_SHEET } from "./layout";
 import { listName, PARENT_LINKS_LIST, STATUS_COLUMNS, TABLES } from "./names";
 import { FIGURE_HEADERS } from "../status/measureFigures";
-import { TREND_COLUMN } from "./design";
+import { AGAINST_TARGET_COLUMN, TREND_COLUMN } from "./design";
+import { VS_TARGET_QUARTERS, vsTargetHeader } from "../status/againstTarget.formula";
 
 const KIND: Record<Column["meta"]["kind"], string> = {
   id: "text (ID)",
@@ -45,6 +46,8 @@ export function formatDocSections(): Record<string, string> {
       [FIGURE_HEADERS.ytdActual, "formula: `ytdActualFormula` (src/status): the figure the RAG rates this quarter"],
       [FIGURE_HEADERS.comparedWith, "formula: `comparedWithFormula` (src/status): what direction of travel compares with"],
       [TREND_COLUMN, "no value: an Excel 2010 sparkline of the row's Q1-Q4 actuals (`x14:sparklineGroups`, see below)"],
+      ...VS_TARGET_QUARTERS.map((q): [string, string] => [vsTargetHeader(q), `formula: \`vsTargetFormula\` (src/status): how far Q${q}'s actual is better (+) or worse (-) than its target, as a % of the target`]),
+      [AGAINST_TARGET_COLUMN, "no value: an Excel 2010 sparkline of the row's Q1-Q4 vs target % on one scale, -25% to +25% (the axis is the target; misses in red below it)"],
     ]),
     updates: columnTable(UPDATE_COLUMNS),
     register: columnTable(REGISTER_COLUMNS),

@@ -66,7 +66,8 @@ export interface TableSparkline {
   column: string;
   first: string;
   last: string;
-  kind: "line" | "column";
+  /** column: bars from zero (heights compare); against: bars above or below the axis, those below in red. */
+  kind: "line" | "column" | "against";
 }
 
 export interface CellDesign {

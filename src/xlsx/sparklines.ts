@@ -54,6 +54,8 @@ export interface SparklineGroup {
   sameScale?: boolean;
   /** Bars start from zero, so their heights compare (default: from the lowest figure, which then shows no bar). */
   fromZero?: boolean;
+  /** A fixed scale for every sparkline of the group (e.g. -25 to 25 for % against target); bars beyond it are cut. */
+  range?: { min: number; max: number };
 }
 
 /** Plain colours that read in print and on screen; red is only ever paired with a label beside it. */
@@ -103,8 +105,9 @@ export function sparklineGroupXml(g: SparklineGroup): string {
     flag("negative", g.negative) +
     flag("displayXAxis", g.axis) +
     flag("displayHidden", g.displayHidden) +
-    (g.fromZero ? ` manualMin="0" minAxisType="custom"` : g.sameScale ? ` minAxisType="group"` : "") +
-    (g.sameScale ? ` maxAxisType="group"` : "");
+    (g.range
+      ? ` manualMax="${g.range.max}" manualMin="${g.range.min}" minAxisType="custom" maxAxisType="custom"`
+      : (g.fromZero ? ` manualMin="0" minAxisType="custom"` : g.sameScale ? ` minAxisType="group"` : "") + (g.sameScale ? ` maxAxisType="group"` : ""));
   const colour = (tag: string, rgb: string) => `<x14:${tag} rgb="${rgb}"/>`;
   const lines = g.sparklines.map((s) => `<x14:sparkline><xm:f>${xmlEscape(s.data)}</xm:f><xm:sqref>${s.cell}</xm:sqref></x14:sparkline>`).join("");
   return (
@@ -224,9 +227,10 @@ export function tableSparklineGroups(t: TableDesign): SparklineGroup[] {
     const [cell, first, last] = [at(s.column), at(s.first), at(s.last)];
     const sparklines: Sparkline[] = [];
     for (let r = header + 1; r <= header + rows; r++) sparklines.push({ data: sheetRange(t.sheet, `${first}${r}:${last}${r}`), cell: `${cell}${r}` });
-    return s.kind === "line"
-      ? { sheet: t.sheet, kind: "line", sparklines, colours: TREND_COLOURS, markers: true, last: true }
-      : { sheet: t.sheet, kind: "column", sparklines, colours: TREND_COLOURS, last: true, negative: true, axis: true, fromZero: true };
+    if (s.kind === "line") return { sheet: t.sheet, kind: "line", sparklines, colours: TREND_COLOURS, markers: true, last: true };
+    // Percentages of target on one scale, ±25%: a miss of a quarter of the target or more fills the cell.
+    if (s.kind === "against") return { sheet: t.sheet, kind: "column", sparklines, colours: TREND_COLOURS, negative: true, axis: true, range: { min: -25, max: 25 } };
+    return { sheet: t.sheet, kind: "column", sparklines, colours: TREND_COLOURS, last: true, negative: true, axis: true, fromZero: true };
   });
 }
 

@@ -9,6 +9,8 @@ import { actionStatus } from "../../src/status/actionStatus";
 import { directionOfTravel } from "../../src/status/direction";
 import { lastYearFigure } from "../../src/status/history";
 import { FIGURE_HEADERS } from "../../src/status/measureFigures";
+import { vsTargetHeader } from "../../src/status/againstTarget.formula";
+import { quarterAgainstTarget } from "../../src/status/trend";
 import { Measure, measureSchema, Update, updateSchema } from "../../src/model/plan";
 import { measureRag, ytdActual, ytdTarget } from "../../src/status/rag";
 import { planDesign } from "../../src/workbook/design";
@@ -133,7 +135,7 @@ describeIf("LibreOffice recalculates a created plan to the same statuses as Type
     expect(column(table, STATUS_COLUMNS.direction).map((s, i) => `${ids[i]}: ${s}`)).toEqual(measures.map((m) => `${m.id}: ${directionOfTravel(m, quarter, lastYear(m))}`));
   });
 
-  test.each(REPORTING_DATES)("reporting date %s: every YTD target and YTD actual", (reportingDate) => {
+  test.each(REPORTING_DATES)("reporting date %s: every YTD target, YTD actual and quarter vs target", (reportingDate) => {
     const table = tableOf(recalculated.get(reportingDate)!, TABLES.measures);
     const quarter = periodOfDate(reportingDate).quarter;
     // ExcelJS reads a formula's cached result of 0 back as no result, so 0 and blank are compared as one
@@ -143,6 +145,9 @@ describeIf("LibreOffice recalculates a created plan to the same statuses as Type
     const ids = column(table, "Measure ID");
     expect(column(table, FIGURE_HEADERS.ytdTarget).map((v, i) => `${ids[i]}: ${figure(v)}`)).toEqual(measures.map((m) => `${m.id}: ${want(ytdTarget(m, quarter))}`));
     expect(column(table, FIGURE_HEADERS.ytdActual).map((v, i) => `${ids[i]}: ${figure(v)}`)).toEqual(measures.map((m) => `${m.id}: ${want(ytdActual(m, quarter))}`));
+    for (const q of [1, 2, 3, 4] as const) {
+      expect(column(table, vsTargetHeader(q)).map((v, i) => `${ids[i]} Q${q}: ${figure(v)}`)).toEqual(measures.map((m) => `${m.id} Q${q}: ${want(quarterAgainstTarget(m, q))}`));
+    }
   });
 
   test("cumulative and annual measures reach their own statuses through the year", () => {

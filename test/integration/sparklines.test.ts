@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { seftonAdultSocialCarePlans, seftonMeasures } from "../../examples/sefton/seftonExample";
 import { Framework, frameworkSchema } from "../../src/model/framework";
 import { MEASURE_COLUMNS } from "../../src/model/plan";
-import { planDesign, TREND_COLUMN } from "../../src/workbook/design";
+import { AGAINST_TARGET_COLUMN, planDesign, TREND_COLUMN } from "../../src/workbook/design";
 import { SHEETS } from "../../src/workbook/names";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { SPARKLINE_EXT_URI, worksheetPaths } from "../../src/xlsx/sparklines";
@@ -41,13 +41,18 @@ async function measuresSheetXml(buffer: Buffer | Uint8Array): Promise<string> {
 const letter = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
 
 describe("trend sparklines in the plan workbook", () => {
-  test("one column sparkline per measure, over its Q1-Q4 actuals, in the Trend column, as Excel writes them", async () => {
+  test("two column sparklines per measure (Q1-Q4 actuals in Trend, Q1-Q4 vs target in Against target), as Excel writes them", async () => {
     const { buffer, measureCount } = await exampleWorkbook();
     const xml = await measuresSheetXml(buffer);
     const columns = (await (await XlsxWorkbook.fromBuffer(buffer, "plan.xlsx")).read()).tables.find((t) => t.name === "Measures")!.headers;
-    const [q1, q4, trend] = [columns.indexOf("Q1 actual"), columns.indexOf("Q4 actual"), columns.indexOf(TREND_COLUMN)].map(letter);
+    const at = (h: string) => letter(columns.indexOf(h));
     const sparklines = [...xml.matchAll(/<x14:sparkline><xm:f>([^<]+)<\/xm:f><xm:sqref>([^<]+)<\/xm:sqref><\/x14:sparkline>/g)].map((m) => [m[1], m[2]]);
-    expect(sparklines).toEqual(Array.from({ length: measureCount }, (_, i) => [`Measures!${q1}${i + 2}:${q4}${i + 2}`, `${trend}${i + 2}`]));
+    const rows = Array.from({ length: measureCount }, (_, i) => i + 2);
+    expect(sparklines).toEqual([
+      // Actuals by quarter in Trend, then each quarter against its target in Against target.
+      ...rows.map((r) => [`Measures!${at("Q1 actual")}${r}:${at("Q4 actual")}${r}`, `${at(TREND_COLUMN)}${r}`]),
+      ...rows.map((r) => [`Measures!${at("Q1 vs target %")}${r}:${at("Q4 vs target %")}${r}`, `${at(AGAINST_TARGET_COLUMN)}${r}`]),
+    ]);
     // The extension is the worksheet's last child, with the namespaces Excel declares.
     expect(xml).toMatch(new RegExp(`<extLst><ext uri="\\${SPARKLINE_EXT_URI.slice(0, -1)}\\}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup type="column" displayEmptyCellsAs="gap" last="1" negative="1" displayXAxis="1" manualMin="0" minAxisType="custom">`));
     expect(xml.trimEnd().endsWith("</extLst></worksheet>")).toBe(true);
@@ -100,7 +105,8 @@ async function trendPage(buffer: Buffer, withSparklines: boolean): Promise<Buffe
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
-function toPng(xlsx: string, outDir: string): string {
+/** Prints the workbook to PDF and renders the pages showing the sparkline columns to PNG (page 1 first). */
+function toPngs(xlsx: string, outDir: string): string[] {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "gt-spark-profile-"));
   try {
     execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", outDir, xlsx], { stdio: "pipe", timeout: 180_000 });
@@ -108,12 +114,14 @@ function toPng(xlsx: string, outDir: string): string {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   const pdf = xlsx.replace(/\.xlsx$/, ".pdf");
-  // The page with the Trend column's header on it.
   const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
-  const page = pages.findIndex((p) => /\bTrend\b/.test(p)) + 1;
-  if (page < 1) throw new Error(`${pdf}: no page shows the ${TREND_COLUMN} column`);
-  execFileSync("pdftoppm", ["-r", "80", "-png", "-f", String(page), "-l", String(page), "-singlefile", pdf, pdf.replace(/\.pdf$/, "")], { stdio: "pipe" });
-  return pdf.replace(/\.pdf$/, ".png");
+  const wanted = pages.map((p, i) => (new RegExp(`\\b(${TREND_COLUMN}|${AGAINST_TARGET_COLUMN})\\b`).test(p) ? i + 1 : 0)).filter((n) => n > 0);
+  if (wanted.length === 0) throw new Error(`${pdf}: no page shows the ${TREND_COLUMN} or ${AGAINST_TARGET_COLUMN} column`);
+  return wanted.map((page, k) => {
+    const png = `${pdf.replace(/\.pdf$/, "")}${k === 0 ? "" : `-${k + 1}`}`;
+    execFileSync("pdftoppm", ["-r", "80", "-png", "-f", String(page), "-l", String(page), "-singlefile", pdf, png], { stdio: "pipe" });
+    return `${png}.png`;
+  });
 }
 
 describeIf("LibreOffice draws the sparklines (no add-in)", () => {
@@ -124,10 +132,14 @@ describeIf("LibreOffice draws the sparklines (no add-in)", () => {
     const withoutFile = path.join(ARTIFACTS, "measures-no-trends.xlsx");
     fs.writeFileSync(withFile, await trendPage(buffer, true));
     fs.writeFileSync(withoutFile, await trendPage(buffer, false));
-    const [withPng, withoutPng] = [toPng(withFile, ARTIFACTS), toPng(withoutFile, ARTIFACTS)];
-    expect(fs.statSync(withPng).size).toBeGreaterThan(5000);
+    const [withPngs, withoutPngs] = [toPngs(withFile, ARTIFACTS), toPngs(withoutFile, ARTIFACTS)];
+    expect(withPngs).toHaveLength(withoutPngs.length);
     // Same cells, same text: the only difference is what LibreOffice drew for the sparklines.
-    expect(fs.readFileSync(withPng).equals(fs.readFileSync(withoutPng))).toBe(false);
+    withPngs.forEach((png, i) => {
+      expect(fs.statSync(png).size).toBeGreaterThan(5000);
+      expect(fs.readFileSync(png).equals(fs.readFileSync(withoutPngs[i]))).toBe(false);
+    });
+    for (const png of withoutPngs) fs.rmSync(png);
     fs.rmSync(withoutFile);
     fs.rmSync(withoutFile.replace(/\.xlsx$/, ".pdf"));
   }, 240_000);

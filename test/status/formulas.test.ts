@@ -4,11 +4,12 @@ import { ACTION_COLUMNS, Column, MEASURE_COLUMNS } from "../../src/model/plan";
 import { actionStatusFormula } from "../../src/status/actionStatus.formula";
 import { comparedWithFormula, directionFormula } from "../../src/status/direction.formula";
 import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
+import { VS_TARGET_COLUMNS, vsTargetFormula } from "../../src/status/againstTarget.formula";
 import { a1Ref, duplicateHeaders, escapeColumnHeader, FieldRef, structuredRef } from "../../src/status/formulaRefs";
 import { NAMES, reportingQuarterEndFormula, reportingQuarterFormula } from "../../src/status/names";
 import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../../src/status/rag.formula";
 
-const MEASURE_TABLE = [...MEASURE_COLUMNS, ...FIGURE_COLUMNS];
+const MEASURE_TABLE = [...MEASURE_COLUMNS, ...FIGURE_COLUMNS, ...VS_TARGET_COLUMNS];
 /** The Updates table's columns in both faces: whole structured columns, or whole A1 ranges. */
 const STRUCTURED_HISTORY = { period: "Updates[Period]", itemId: "Updates[Action or measure ID]", value: "Updates[Actual]" };
 const A1_HISTORY = { period: "Updates!$A$1:$A$9", itemId: "Updates!$B$1:$B$9", value: "Updates!$C$1:$C$9" };
@@ -19,10 +20,11 @@ const FACES: { name: string; table: string; columns: Column[]; formula: (ref: Fi
   { name: "YTD target", table: "Measures", columns: MEASURE_TABLE, formula: ytdTargetFormula },
   { name: "YTD actual", table: "Measures", columns: MEASURE_TABLE, formula: ytdActualFormula },
   { name: "compared with", table: "Measures", columns: MEASURE_TABLE, formula: (ref, a1) => comparedWithFormula(ref, a1 ? A1_HISTORY : STRUCTURED_HISTORY) },
+  { name: "Q3 vs target", table: "Measures", columns: MEASURE_TABLE, formula: (ref) => vsTargetFormula(ref, 3) },
   { name: "action status", table: "Actions", columns: ACTION_COLUMNS, formula: actionStatusFormula },
 ];
 
-const ALLOWED = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "CHOOSE", "ABS", "ROUND", "MIN", "MAX", "EOMONTH", "DAY", "MONTH", "YEAR", "MOD", "INT", "RIGHT", "COUNTIFS", "SUMIFS"]);
+const ALLOWED = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "CHOOSE", "ABS", "ROUND", "MIN", "MAX", "EOMONTH", "DAY", "MONTH", "YEAR", "MOD", "INT", "RIGHT", "COUNTIFS", "SUMIFS", "IFERROR"]);
 
 /** Function names called in a formula, ignoring string literals and structured references. */
 function functionsIn(formula: string): string[] {

@@ -8,9 +8,10 @@ import { structuredRef, unlessRowBlank } from "../../src/status/formulaRefs";
 import { NAMES } from "../../src/status/names";
 import { ragFormula } from "../../src/status/rag.formula";
 import { RAGS } from "../../src/status/rag";
-import { defaultReportingDate, planDesign, planRegister, TREND_COLUMN } from "../../src/workbook/design";
+import { AGAINST_TARGET_COLUMN, defaultReportingDate, planDesign, planRegister, TREND_COLUMN } from "../../src/workbook/design";
 import { SHEETS, STATUS_COLUMNS, TABLES } from "../../src/workbook/names";
 import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
+import { VS_TARGET_COLUMNS } from "../../src/status/againstTarget.formula";
 import { SheetDesign, TableDesign, WorkbookDesign } from "../../src/workbook/port";
 import { PALETTE } from "../../src/workbook/statusPalette";
 import { handPickedActions, handPickedMeasures, sampleDetails, sampleRegister, sampleUpdates, seftonFramework } from "./samplePlan";
@@ -30,7 +31,7 @@ describe("plan workbook design (format v1)", () => {
 
   test("table columns are the model's headers in model order, then the status columns", () => {
     expect(table(full, TABLES.actions).columns.map((c) => c.header)).toEqual([...ACTION_COLUMNS.map((c) => c.meta.header), "Action status", "SMART check"]);
-    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with", "Trend"]);
+    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with", "Trend", "Q1 vs target %", "Q2 vs target %", "Q3 vs target %", "Q4 vs target %", "Against target"]);
     expect(table(full, TABLES.updates).columns.map((c) => c.header)).toEqual(UPDATE_COLUMNS.map((c) => c.meta.header));
     expect(table(full, TABLES.register).columns.map((c) => c.header)).toEqual(REGISTER_COLUMNS.map((c) => c.meta.header));
   });
@@ -47,13 +48,13 @@ describe("plan workbook design (format v1)", () => {
     const measures = table(full, TABLES.measures);
     const col = (t: TableDesign, h: string) => t.columns.find((c) => c.header === h)!;
     const actionRef = structuredRef(TABLES.actions, ACTION_COLUMNS);
-    const measureRef = structuredRef(TABLES.measures, [...MEASURE_COLUMNS, ...FIGURE_COLUMNS]);
+    const measureRef = structuredRef(TABLES.measures, [...MEASURE_COLUMNS, ...FIGURE_COLUMNS, ...VS_TARGET_COLUMNS]);
     expect(col(actions, STATUS_COLUMNS.actionStatus).formula).toBe(unlessRowBlank(actionRef, actionStatusFormula(actionRef)));
     expect(col(measures, STATUS_COLUMNS.rag).formula).toBe(unlessRowBlank(measureRef, ragFormula(measureRef)));
     expect(col(measures, STATUS_COLUMNS.direction).formula).toBe(unlessRowBlank(measureRef, directionFormula(measureRef)));
     expect(col(measures, STATUS_COLUMNS.rag).formula).toMatch(/^=IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(/);
     for (const t of [actions, measures]) {
-      for (const c of t.columns) expect({ header: c.header, locked: c.locked }).toEqual({ header: c.header, locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck || c.header === TREND_COLUMN });
+      for (const c of t.columns) expect({ header: c.header, locked: c.locked }).toEqual({ header: c.header, locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck || c.header === TREND_COLUMN || c.header === AGAINST_TARGET_COLUMN });
     }
     expect(sheet(full, SHEETS.actions).protect).toBe(true);
     expect(sheet(full, SHEETS.measures).protect).toBe(true);

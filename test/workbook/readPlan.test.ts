@@ -92,7 +92,7 @@ describe("readPlan tolerates how people edit tables", () => {
     const read = readPlan(snapshot, "plan.xlsx");
     expect(read.errors).toEqual([]);
     expect(strip(read.plan.measures)).toEqual(handPickedMeasures().slice(0, 3));
-    expect(read.plan.measures[0].source.columns.id).toBe("AI");
+    expect(read.plan.measures[0].source.columns.id).toBe("AN");
     expect(Object.keys(read.plan.measures[0])).not.toContain("My notes");
   });
 

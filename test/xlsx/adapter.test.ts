@@ -75,6 +75,7 @@ describe("calculated column formulas (which ExcelJS does not write)", () => {
         ["YTD target", formulaOf("YTD target", "Measures")],
         ["YTD actual", formulaOf("YTD actual", "Measures")],
         ["Compared with", formulaOf("Compared with", "Measures")],
+        ...[1, 2, 3, 4].map((q): [string, string] => [`Q${q} vs target %`, formulaOf(`Q${q} vs target %`, "Measures")]),
       ]),
     );
     expect(formulaOf("RAG", "Measures")).toMatch(/^IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(Measures\[\[#This Row\],\[Type\]\]/);
@@ -89,11 +90,11 @@ describe("calculated column formulas (which ExcelJS does not write)", () => {
     // ExcelJS alone stops reading a table's columns at the first calculated one.
     const snapshot = await reopened.read();
     expect(snapshot.tables.find((t) => t.name === "Actions")!.headers).toHaveLength(ACTION_COLUMNS.length + 2);
-    expect(snapshot.tables.find((t) => t.name === "Measures")!.headers).toHaveLength(MEASURE_COLUMNS.length + 6);
+    expect(snapshot.tables.find((t) => t.name === "Measures")!.headers).toHaveLength(MEASURE_COLUMNS.length + 11);
     const second = await reopened.toBuffer();
     const parts = await tableParts(second);
     expect(calculated(parts.get("Actions")!).get("Action status")).toBe(formulaOf("Action status", "Actions"));
-    expect([...calculated(parts.get("Measures")!).keys()]).toEqual(["RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with"]);
+    expect([...calculated(parts.get("Measures")!).keys()]).toEqual(["RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with", "Q1 vs target %", "Q2 vs target %", "Q3 vs target %", "Q4 vs target %"]);
     expect(readPlan(await (await XlsxWorkbook.fromBuffer(second, "second.xlsx")).read(), "second.xlsx").errors).toEqual([]);
   });
 
