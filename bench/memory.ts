@@ -40,7 +40,14 @@ export async function bench(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const row = (measure: string, r: { mb: number; code: number | null; stderr: string }, okCodes: number[]) => {
       // A refusal (over a limit) is no measurement of the command's work.
-      const ran = okCodes.includes(r.code ?? -1) && !/\(the limit\)|\(limit /.test(r.stderr.split("\n").filter((l) => !l.startsWith("rejected:")).join("\n"));
+      const ran =
+        okCodes.includes(r.code ?? -1) &&
+        !/\(the limit\)|\(limit /.test(
+          r.stderr
+            .split("\n")
+            .filter((l) => !l.startsWith("rejected:"))
+            .join("\n"),
+        );
       if (!ran) process.stderr.write(`bench: ${measure} exited ${r.code}: ${r.stderr.slice(0, 300)}\n`);
       rows.push({ area: "memory", measure, value: r.mb, unit: "MB peak", budget: BUDGET_MB, ok: ran && r.mb <= BUDGET_MB });
     };

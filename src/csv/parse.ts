@@ -45,7 +45,7 @@ export function parseCsvRecords(text: string, file = ""): CsvRecord[] {
       let value = "";
       let from = ++i;
       for (;;) {
-        if (i >= n) throw new CsvSyntaxError(openedOn, "a quoted value is never closed (missing \")", file);
+        if (i >= n) throw new CsvSyntaxError(openedOn, 'a quoted value is never closed (missing ")', file);
         const c = text.charCodeAt(i);
         if (c === QUOTE) {
           if (text.charCodeAt(i + 1) === QUOTE) {

@@ -10,8 +10,22 @@ import { CsvError, CsvProblem } from "./csvError";
 import { CsvSyntaxError, parseCsvRecords } from "./parse";
 
 export const MEASURES_CSV_HEADERS = [
-  "id", "name", "type", "polarity", "frequency", "unit", "baseline", "annual_target",
-  "q1_target", "q2_target", "q3_target", "q4_target", "q1_actual", "q2_actual", "q3_actual", "q4_actual",
+  "id",
+  "name",
+  "type",
+  "polarity",
+  "frequency",
+  "unit",
+  "baseline",
+  "annual_target",
+  "q1_target",
+  "q2_target",
+  "q3_target",
+  "q4_target",
+  "q1_actual",
+  "q2_actual",
+  "q3_actual",
+  "q4_actual",
 ] as const;
 
 export const ACTIONS_CSV_HEADERS = ["id", "action", "lead_officer", "start_date", "due_date", "revised_due_date", "completed_date", "no_longer_viable"] as const;
@@ -30,7 +44,11 @@ const ACTIONS: CsvTable = { kind: "actions", columns: ACTION_COLUMNS, schema: ac
 
 /** Headers compare trimmed, case-insensitively, with spaces or hyphens read as underscores. */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** Which table a header row belongs to: the kind with more of its canonical columns present (at least two). */

@@ -295,7 +295,14 @@ function sheetNames(contents: Map<string, Uint8Array>): Map<string, string> {
     const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
     const id = /\br:id="([^"]*)"/.exec(m[1])?.[1];
     const target = id && targets.get(id);
-    if (name && target) names.set(target, name.replace(/&amp;/g, "&").replace(/&apos;/g, "'").replace(/&quot;/g, '"'));
+    if (name && target)
+      names.set(
+        target,
+        name
+          .replace(/&amp;/g, "&")
+          .replace(/&apos;/g, "'")
+          .replace(/&quot;/g, '"'),
+      );
   }
   return names;
 }
@@ -331,7 +338,8 @@ function guardStructure(contents: Map<string, Uint8Array>, limits: OpenLimits): 
   for (const [part, bytes] of contents) {
     if (!/\.(xml|rels|vml)$/i.test(part)) continue;
     const xml = utf8.decode(bytes);
-    if (DTD.test(xml.slice(0, 4096)) || (xml.length > 4096 && DTD.test(xml))) throw new Refused(`the part ${part} declares a DTD or entities, which no Excel workbook does (refused: entity expansion can exhaust memory)`);
+    if (DTD.test(xml.slice(0, 4096)) || (xml.length > 4096 && DTD.test(xml)))
+      throw new Refused(`the part ${part} declares a DTD or entities, which no Excel workbook does (refused: entity expansion can exhaust memory)`);
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
     const sheet = names.get(part) ?? part;
     const f = sheetFacts(xml, sheet);

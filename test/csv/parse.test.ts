@@ -3,15 +3,31 @@ import { CsvSyntaxError, parseCsv, parseCsvRecords, toCsv } from "../../src/csv/
 
 describe("parseCsv", () => {
   it("splits fields and records, LF or CRLF", () => {
-    expect(parseCsv("a,b,c\n1,2,3\n")).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
-    expect(parseCsv("a,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseCsv("a,b\r\n1,2")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a,b,c\n1,2,3\n")).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
+    expect(parseCsv("a,b\r\n1,2\r\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a,b\r\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
   it("drops a UTF-8 byte-order mark", () => {
-    expect(parseCsv("\uFEFFid,name\nX,Y")).toEqual([["id", "name"], ["X", "Y"]]);
+    expect(parseCsv("\uFEFFid,name\nX,Y")).toEqual([
+      ["id", "name"],
+      ["X", "Y"],
+    ]);
   });
   it("keeps empty fields, including a trailing one", () => {
-    expect(parseCsv("a,,c\n,,\n1,2,")).toEqual([["a", "", "c"], ["", "", ""], ["1", "2", ""]]);
+    expect(parseCsv("a,,c\n,,\n1,2,")).toEqual([
+      ["a", "", "c"],
+      ["", "", ""],
+      ["1", "2", ""],
+    ]);
   });
   it("unquotes quoted fields: commas, doubled quotes and line breaks inside", () => {
     expect(parseCsv('id,text\n1,"Reduce, reuse"\n2,"The ""best"" plan"\n3,"two\r\nlines"\n')).toEqual([
@@ -43,7 +59,13 @@ describe("parseCsv", () => {
 
 describe("toCsv", () => {
   it("quotes only where needed and writes CRLF", () => {
-    expect(toCsv([["id", "text", "n"], ["A", 'say "hi", then go', 3], ["B", null, true]])).toBe('id,text,n\r\nA,"say ""hi"", then go",3\r\nB,,true\r\n');
+    expect(
+      toCsv([
+        ["id", "text", "n"],
+        ["A", 'say "hi", then go', 3],
+        ["B", null, true],
+      ]),
+    ).toBe('id,text,n\r\nA,"say ""hi"", then go",3\r\nB,,true\r\n');
     expect(toCsv([[" padded", "line\nbreak"]])).toBe('" padded","line\nbreak"\r\n');
   });
   it("round-trips through parseCsv", () => {

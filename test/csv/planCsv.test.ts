@@ -26,7 +26,19 @@ describe("readMeasuresCsv", () => {
 
   it("reads each row into the model, keeping file, line and column letters", () => {
     const [m1, m2, m3] = readMeasuresCsv(text, "measures.csv");
-    expect(m1).toMatchObject({ id: "KPI-01", type: "Key Result", polarity: "High", frequency: "Quarterly", baseline: 78.5, annualTarget: 80, q1Target: null, q1Actual: 79, q2Actual: 81.25, greenWithin: 5, amberWithin: null });
+    expect(m1).toMatchObject({
+      id: "KPI-01",
+      type: "Key Result",
+      polarity: "High",
+      frequency: "Quarterly",
+      baseline: 78.5,
+      annualTarget: 80,
+      q1Target: null,
+      q1Actual: 79,
+      q2Actual: 81.25,
+      greenWithin: 5,
+      amberWithin: null,
+    });
     expect(m1.source).toEqual(expect.objectContaining({ file: "measures.csv", sheet: "measures.csv", row: 2 }));
     expect(m1.source.columns).toMatchObject({ id: "A", name: "B", q2Actual: "N", greenWithin: "Q" });
     expect(m2).toMatchObject({ name: "Households in temporary accommodation, end of quarter", type: "Performance Indicator", polarity: "Low", frequency: "Monthly", baseline: 1234, q1Target: 1100 });
@@ -35,17 +47,17 @@ describe("readMeasuresCsv", () => {
   });
 
   it("accepts headers in any case, in any order, with spaces for underscores", () => {
-    const reordered = MEASURES_CSV_HEADERS.slice().reverse().map((h) => h.toUpperCase().replace("_", " ")).join(",");
+    const reordered = MEASURES_CSV_HEADERS.slice()
+      .reverse()
+      .map((h) => h.toUpperCase().replace("_", " "))
+      .join(",");
     const rows = readMeasuresCsv(`${reordered}\n,,,42,,,,,80,,,Quarterly,High,Key Result,Measure X,KPI-9\n`, "m.csv");
     expect(rows[0]).toMatchObject({ id: "KPI-9", q4Actual: null, q1Actual: 42, annualTarget: 80, polarity: "High" });
     expect(rows[0].source.columns).toMatchObject({ id: "P", q1Actual: "D" });
   });
 
   it("reads back what toCsv writes", () => {
-    const written = toCsv([
-      [...MEASURES_CSV_HEADERS],
-      ["M-1", 'The "best" measure, really', "Key Result", "Target", "Quarterly", "%", 99.5, 100, null, null, null, null, 101, null, null, null],
-    ]);
+    const written = toCsv([[...MEASURES_CSV_HEADERS], ["M-1", 'The "best" measure, really', "Key Result", "Target", "Quarterly", "%", 99.5, 100, null, null, null, null, 101, null, null, null]]);
     expect(readMeasuresCsv(written, "m.csv")[0]).toMatchObject({ name: 'The "best" measure, really', polarity: "Target", q1Actual: 101 });
   });
 
@@ -55,11 +67,7 @@ describe("readMeasuresCsv", () => {
   });
 
   it("collects every problem in the file into one error", () => {
-    const bad =
-      `${MEASURE_HEADER}\n` +
-      `K1,A,Key Result,Up,Quarterly,%,1,2,,,,,,,,\n` +
-      `K2,B,KPI,High,Weekly,%,1,2,,,,,,,,\n` +
-      `K3,C,Key Result,High,Quarterly,%,95%,£20,,,,,,,,\n`;
+    const bad = `${MEASURE_HEADER}\n` + `K1,A,Key Result,Up,Quarterly,%,1,2,,,,,,,,\n` + `K2,B,KPI,High,Weekly,%,1,2,,,,,,,,\n` + `K3,C,Key Result,High,Quarterly,%,95%,£20,,,,,,,,\n`;
     expect(problemsOf(() => readMeasuresCsv(bad, "measures.csv")).split("\n")).toEqual([
       'measures.csv row 2, column polarity: "Up" is not a polarity (write High, Low or Target)',
       'measures.csv row 3, column type: "KPI" is not a type (write Key Result, Performance Indicator or Contextual Indicator)',
@@ -79,9 +87,7 @@ describe("readMeasuresCsv", () => {
 
   it("reports a missing required column by name", () => {
     const header = MEASURES_CSV_HEADERS.filter((h) => h !== "polarity" && h !== "q4_actual").join(",");
-    expect(problemsOf(() => readMeasuresCsv(`${header}\n`, "m.csv"))).toBe(
-      `m.csv row 1: missing required columns polarity, q4_actual (a measures CSV needs ${MEASURE_HEADER})`,
-    );
+    expect(problemsOf(() => readMeasuresCsv(`${header}\n`, "m.csv"))).toBe(`m.csv row 1: missing required columns polarity, q4_actual (a measures CSV needs ${MEASURE_HEADER})`);
   });
 
   it("reports the same column twice", () => {
@@ -128,11 +134,7 @@ describe("readActionsCsv", () => {
   });
 
   it("names the cell for a bad date, an impossible date and a bad flag", () => {
-    const bad =
-      `${ACTION_HEADER}\n` +
-      `A-1,Do it,Jo,31/12/2024,2024-12-31,,,no\n` +
-      `A-2,Do it,Jo,,2025-02-29,,,no\n` +
-      `A-3,Do it,Jo,,2025-03-31,,,maybe\n`;
+    const bad = `${ACTION_HEADER}\n` + `A-1,Do it,Jo,31/12/2024,2024-12-31,,,no\n` + `A-2,Do it,Jo,,2025-02-29,,,no\n` + `A-3,Do it,Jo,,2025-03-31,,,maybe\n`;
     expect(problemsOf(() => readActionsCsv(bad, "actions.csv")).split("\n")).toEqual([
       'actions.csv row 2, column start_date: "31/12/2024" is not a date (write yyyy-mm-dd, e.g. 2024-06-30)',
       'actions.csv row 3, column due_date: "2025-02-29" is not a real date',

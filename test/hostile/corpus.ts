@@ -33,7 +33,7 @@ export interface HostileCase {
   memory?: boolean;
 }
 
-export const FORMULA_TEXT = ["=HYPERLINK(\"http://evil.example\",\"Click\")", "+44 151 934 4000", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"];
+export const FORMULA_TEXT = ['=HYPERLINK("http://evil.example","Click")', "+44 151 934 4000", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"];
 
 let planCache: Uint8Array | undefined;
 
@@ -222,38 +222,206 @@ export const CASES: HostileCase[] = [
   { name: "zip bomb lying about its size", kind: "plan", file: "liar.xlsx", build: lyingBomb, refused: true, reason: /unpacks to more than its declared 1000 bytes/, memory: true },
   { name: "2,100 zip entries", kind: "plan", file: "entries.xlsx", build: manyEntries, refused: true, reason: /zip entries \(limit 2000\)/ },
   // ---- workbooks: the XML ----
-  { name: "entity expansion (billion laughs)", kind: "plan", file: "laughs.xlsx", build: async () => editPart(await validPlan(), /^xl\/sharedStrings\.xml$/, () => BILLION_LAUGHS), refused: true, reason: /declares a DTD or entities/ },
-  { name: "a cell at Excel's last row and column", kind: "plan", file: "far-cell.xlsx", build: async () => editSheet(await validPlan(), "Actions", farCell("XFD1048576", 1048576)), refused: true, reason: /sheet Actions, cell XFD1048576: its cells run from A1 to XFD1048576/, memory: true },
-  { name: "a cell beyond Excel's last row", kind: "plan", file: "row-beyond.xlsx", build: async () => editSheet(await validPlan(), "Actions", farCell("A2000000", 2000000)), refused: true, reason: /beyond Excel's last row/ },
-  { name: "a cell beyond Excel's last column", kind: "plan", file: "col-beyond.xlsx", build: async () => editSheet(await validPlan(), "Actions", farCell("XFE7", 7)), refused: true, reason: /beyond Excel's last column/ },
-  { name: "one merge over the whole sheet", kind: "loose", file: "merge-all.xlsx", build: async () => editSheet(await validPlan(), "Plan", afterSheetData('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')), refused: false, memory: true },
-  { name: "a column definition over 2 billion columns", kind: "plan", file: "cols.xlsx", build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/<cols>[\s\S]*?<\/cols>|(?=<sheetData)/, '<cols><col min="1" max="2147483647" width="12" customWidth="1"/></cols>')), refused: false, memory: true },
-  { name: "nine dropdowns over whole columns", kind: "plan", file: "dropdowns.xlsx", build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/<dataValidations[\s\S]*?<\/dataValidations>/, "").replace(/(<\/sheetData>(?:<sheetProtection[^>]*\/>)?(?:<autoFilter[^>]*\/>)?(?:<mergeCells[\s\S]*?<\/mergeCells>)?(?:<conditionalFormatting[\s\S]*?<\/conditionalFormatting>)*)/, `$1${WHOLE_COLUMN_DROPDOWNS}`)), refused: false, memory: true },
-  { name: "a conditional format over whole columns", kind: "plan", file: "formats.xlsx", build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/(<\/sheetData>(?:<sheetProtection[^>]*\/>)?(?:<autoFilter[^>]*\/>)?(?:<mergeCells[\s\S]*?<\/mergeCells>)?)/, '$1<conditionalFormatting sqref="A:XFD"><cfRule type="containsText" dxfId="0" priority="99" operator="containsText" text="x"><formula>NOT(ISERROR(SEARCH("x",A1)))</formula></cfRule></conditionalFormatting>')), refused: false, memory: true },
-  { name: "a table stretched to the sheet's last row", kind: "plan", file: "table.xlsx", build: async () => editPart(await validPlan(), /^xl\/tables\/[^/]+\.xml$/, (x) => x.replace(/(<table\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)\d+"/, '$11048576"').replace(/(<autoFilter\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)\d+"/, '$11048576"')), refused: false, memory: true },
+  {
+    name: "entity expansion (billion laughs)",
+    kind: "plan",
+    file: "laughs.xlsx",
+    build: async () => editPart(await validPlan(), /^xl\/sharedStrings\.xml$/, () => BILLION_LAUGHS),
+    refused: true,
+    reason: /declares a DTD or entities/,
+  },
+  {
+    name: "a cell at Excel's last row and column",
+    kind: "plan",
+    file: "far-cell.xlsx",
+    build: async () => editSheet(await validPlan(), "Actions", farCell("XFD1048576", 1048576)),
+    refused: true,
+    reason: /sheet Actions, cell XFD1048576: its cells run from A1 to XFD1048576/,
+    memory: true,
+  },
+  {
+    name: "a cell beyond Excel's last row",
+    kind: "plan",
+    file: "row-beyond.xlsx",
+    build: async () => editSheet(await validPlan(), "Actions", farCell("A2000000", 2000000)),
+    refused: true,
+    reason: /beyond Excel's last row/,
+  },
+  {
+    name: "a cell beyond Excel's last column",
+    kind: "plan",
+    file: "col-beyond.xlsx",
+    build: async () => editSheet(await validPlan(), "Actions", farCell("XFE7", 7)),
+    refused: true,
+    reason: /beyond Excel's last column/,
+  },
+  {
+    name: "one merge over the whole sheet",
+    kind: "loose",
+    file: "merge-all.xlsx",
+    build: async () => editSheet(await validPlan(), "Plan", afterSheetData('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')),
+    refused: false,
+    memory: true,
+  },
+  {
+    name: "a column definition over 2 billion columns",
+    kind: "plan",
+    file: "cols.xlsx",
+    build: async () => editSheet(await validPlan(), "Actions", (x) => x.replace(/<cols>[\s\S]*?<\/cols>|(?=<sheetData)/, '<cols><col min="1" max="2147483647" width="12" customWidth="1"/></cols>')),
+    refused: false,
+    memory: true,
+  },
+  {
+    name: "nine dropdowns over whole columns",
+    kind: "plan",
+    file: "dropdowns.xlsx",
+    build: async () =>
+      editSheet(await validPlan(), "Actions", (x) =>
+        x
+          .replace(/<dataValidations[\s\S]*?<\/dataValidations>/, "")
+          .replace(
+            /(<\/sheetData>(?:<sheetProtection[^>]*\/>)?(?:<autoFilter[^>]*\/>)?(?:<mergeCells[\s\S]*?<\/mergeCells>)?(?:<conditionalFormatting[\s\S]*?<\/conditionalFormatting>)*)/,
+            `$1${WHOLE_COLUMN_DROPDOWNS}`,
+          ),
+      ),
+    refused: false,
+    memory: true,
+  },
+  {
+    name: "a conditional format over whole columns",
+    kind: "plan",
+    file: "formats.xlsx",
+    build: async () =>
+      editSheet(await validPlan(), "Actions", (x) =>
+        x.replace(
+          /(<\/sheetData>(?:<sheetProtection[^>]*\/>)?(?:<autoFilter[^>]*\/>)?(?:<mergeCells[\s\S]*?<\/mergeCells>)?)/,
+          '$1<conditionalFormatting sqref="A:XFD"><cfRule type="containsText" dxfId="0" priority="99" operator="containsText" text="x"><formula>NOT(ISERROR(SEARCH("x",A1)))</formula></cfRule></conditionalFormatting>',
+        ),
+      ),
+    refused: false,
+    memory: true,
+  },
+  {
+    name: "a table stretched to the sheet's last row",
+    kind: "plan",
+    file: "table.xlsx",
+    build: async () =>
+      editPart(await validPlan(), /^xl\/tables\/[^/]+\.xml$/, (x) =>
+        x.replace(/(<table\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)\d+"/, '$11048576"').replace(/(<autoFilter\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)\d+"/, '$11048576"'),
+      ),
+    refused: false,
+    memory: true,
+  },
   // ---- loose workbooks (convert) ----
   { name: "date serials that are no real date", kind: "loose", file: "bad-dates.xlsx", build: looseWithBadDates, refused: false },
   { name: "formula-like text in a loose plan", kind: "loose", file: "formula-text.xlsx", build: looseWithFormulaText, refused: false },
   // ---- returns ----
-  { name: "a return xlsx with a far cell", kind: "return", file: "far-return.xlsx", build: async () => editSheet(await validReturnXlsx(), "Actions", farCell("XFD1048576", 1048576)), refused: true, reason: /XFD1048576:? its cells run from A1 to XFD1048576/ },
+  {
+    name: "a return xlsx with a far cell",
+    kind: "return",
+    file: "far-return.xlsx",
+    build: async () => editSheet(await validReturnXlsx(), "Actions", farCell("XFD1048576", 1048576)),
+    refused: true,
+    reason: /XFD1048576:? its cells run from A1 to XFD1048576/,
+  },
   { name: "a password-encrypted return", kind: "return", file: "locked-return.xlsx", build: async () => encryptedWorkbook(), refused: true, reason: /password protected/ },
-  { name: "a JSON return with formula text", kind: "return", file: "formula-return.json", build: async () => returnJsonWith((r) => ((r.actions as { progress: string }[])[0].progress = FORMULA_TEXT[0])), refused: false },
-  { name: "a JSON return with a 40,000-character field", kind: "return", file: "long-return.json", build: async () => returnJsonWith((r) => ((r.actions as { progress: string }[])[0].progress = "x".repeat(40_000))), refused: true, reason: /40,000 characters long; an Excel cell holds at most 32,767/ },
-  { name: "a JSON return nested 100,000 deep", kind: "return", file: "deep.json", build: async () => "[".repeat(100_000) + "]".repeat(100_000), refused: true, reason: /not valid JSON|not a QSR return|formatVersion/ },
-  { name: "a JSON return with __proto__ keys", kind: "return", file: "proto.json", build: async () => returnJsonWith((r) => Object.assign(r, JSON.parse('{"__proto__":{"polluted":true}}'))), refused: false },
-  { name: "a JSON return in UTF-16 with a BOM", kind: "return", file: "utf16-return.json", build: async () => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(returnJson(aReturn()), "utf16le")])), refused: false },
+  {
+    name: "a JSON return with formula text",
+    kind: "return",
+    file: "formula-return.json",
+    build: async () => returnJsonWith((r) => ((r.actions as { progress: string }[])[0].progress = FORMULA_TEXT[0])),
+    refused: false,
+  },
+  {
+    name: "a JSON return with a 40,000-character field",
+    kind: "return",
+    file: "long-return.json",
+    build: async () => returnJsonWith((r) => ((r.actions as { progress: string }[])[0].progress = "x".repeat(40_000))),
+    refused: true,
+    reason: /40,000 characters long; an Excel cell holds at most 32,767/,
+  },
+  {
+    name: "a JSON return nested 100,000 deep",
+    kind: "return",
+    file: "deep.json",
+    build: async () => "[".repeat(100_000) + "]".repeat(100_000),
+    refused: true,
+    reason: /not valid JSON|not a QSR return|formatVersion/,
+  },
+  {
+    name: "a JSON return with __proto__ keys",
+    kind: "return",
+    file: "proto.json",
+    build: async () => returnJsonWith((r) => Object.assign(r, JSON.parse('{"__proto__":{"polluted":true}}'))),
+    refused: false,
+  },
+  {
+    name: "a JSON return in UTF-16 with a BOM",
+    kind: "return",
+    file: "utf16-return.json",
+    build: async () => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(returnJson(aReturn()), "utf16le")])),
+    refused: false,
+  },
   { name: "a JSON return of 21 MB", kind: "return", file: "huge-return.json", build: async () => " ".repeat(21 * 1024 * 1024), refused: true, reason: /limit 20\.0 MB/ },
   // ---- CSV ----
-  { name: "Windows-1252 CSV from Excel (£ and accents)", kind: "csv", file: "win1252.csv", build: async () => win1252([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", "\"Zoë Brontë, Head of Café Services\"")].join("\r\n")), refused: false },
-  { name: "UTF-16LE CSV with a BOM (Unicode Text)", kind: "csv", file: "utf16.csv", build: async () => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", "Zoë Brontë")].join("\r\n"), "utf16le")])), refused: false },
-  { name: "UTF-8 CSV with a BOM", kind: "csv", file: "bom.csv", build: async () => "\ufeff" + [ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend by £250000 by March 2025", "Zoë Brontë")].join("\r\n"), refused: false },
-  { name: "a quoted value never closed", kind: "csv", file: "unclosed.csv", build: async () => [ACTIONS_CSV_HEADER, 'A1,"Reduce waiting times,Head of Service,2024-04-01,2025-03-31,,,No'].join("\n"), refused: true, reason: /line 2: a quoted value is never closed/ },
-  { name: "a byte neither UTF-8 nor Windows-1252", kind: "csv", file: "undefined-byte.csv", build: async () => new Uint8Array([...Buffer.from(ACTIONS_CSV_HEADER + "\n"), ...Buffer.from("A1,Reduce"), 0x81, ...Buffer.from(",Head,2024-04-01,2025-03-31,,,No\n")]), refused: true, reason: /line 2, column 10: byte 0x81 is not a character/ },
-  { name: "control characters and formula text in a CSV", kind: "csv", file: "controls.csv", build: async () => [ACTIONS_CSV_HEADER, csvRow("A\u00071", "=HYPERLINK(\"http://evil.example\")", "@Head\u0000")].join("\n"), refused: false },
+  {
+    name: "Windows-1252 CSV from Excel (£ and accents)",
+    kind: "csv",
+    file: "win1252.csv",
+    build: async () => win1252([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", '"Zoë Brontë, Head of Café Services"')].join("\r\n")),
+    refused: false,
+  },
+  {
+    name: "UTF-16LE CSV with a BOM (Unicode Text)",
+    kind: "csv",
+    file: "utf16.csv",
+    build: async () =>
+      new Uint8Array(
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend on agency staff by £250000 by March 2025", "Zoë Brontë")].join("\r\n"), "utf16le")]),
+      ),
+    refused: false,
+  },
+  {
+    name: "UTF-8 CSV with a BOM",
+    kind: "csv",
+    file: "bom.csv",
+    build: async () => "\ufeff" + [ACTIONS_CSV_HEADER, csvRow("A1", "Cut spend by £250000 by March 2025", "Zoë Brontë")].join("\r\n"),
+    refused: false,
+  },
+  {
+    name: "a quoted value never closed",
+    kind: "csv",
+    file: "unclosed.csv",
+    build: async () => [ACTIONS_CSV_HEADER, 'A1,"Reduce waiting times,Head of Service,2024-04-01,2025-03-31,,,No'].join("\n"),
+    refused: true,
+    reason: /line 2: a quoted value is never closed/,
+  },
+  {
+    name: "a byte neither UTF-8 nor Windows-1252",
+    kind: "csv",
+    file: "undefined-byte.csv",
+    build: async () => new Uint8Array([...Buffer.from(ACTIONS_CSV_HEADER + "\n"), ...Buffer.from("A1,Reduce"), 0x81, ...Buffer.from(",Head,2024-04-01,2025-03-31,,,No\n")]),
+    refused: true,
+    reason: /line 2, column 10: byte 0x81 is not a character/,
+  },
+  {
+    name: "control characters and formula text in a CSV",
+    kind: "csv",
+    file: "controls.csv",
+    build: async () => [ACTIONS_CSV_HEADER, csvRow("A\u00071", '=HYPERLINK("http://evil.example")', "@Head\u0000")].join("\n"),
+    refused: false,
+  },
   { name: "a CSV of 21 MB", kind: "csv", file: "huge.csv", build: async () => ACTIONS_CSV_HEADER + "\n" + "x,".repeat(11 * 1024 * 1024), refused: true, reason: /limit 20\.0 MB/ },
   // ---- frameworks ----
   { name: "a framework that is not JSON", kind: "framework", file: "framework.json", build: async () => "council: Sefton\npriorities: lots", refused: true, reason: /JSON/ },
-  { name: "a framework of the wrong types", kind: "framework", file: "types-framework.json", build: async () => JSON.stringify({ council: 7, planYear: ["2024/25"], priorities: "all of them" }), refused: true, reason: /council|planYear|priorities/ },
+  {
+    name: "a framework of the wrong types",
+    kind: "framework",
+    file: "types-framework.json",
+    build: async () => JSON.stringify({ council: 7, planYear: ["2024/25"], priorities: "all of them" }),
+    refused: true,
+    reason: /council|planYear|priorities/,
+  },
   { name: "a framework of 2 MB", kind: "framework", file: "big-framework.json", build: async () => " ".repeat(2 * 1024 * 1024) + "{}", refused: true, reason: /limit 1\.0 MB/ },
 ];
 

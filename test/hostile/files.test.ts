@@ -92,12 +92,17 @@ describe("the safe writer: one rule for every command", () => {
     fs.writeFileSync(at("plan.xlsx"), "good plan");
     const full = Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     const e = refusal(() =>
-      writeOutputFile(at("plan.xlsx"), "half", { inputs: [], force: true, label: "plan.xlsx" }, {
-        writeFile: (file) => {
-          fs.writeFileSync(file, "ha");
-          throw full;
+      writeOutputFile(
+        at("plan.xlsx"),
+        "half",
+        { inputs: [], force: true, label: "plan.xlsx" },
+        {
+          writeFile: (file) => {
+            fs.writeFileSync(file, "ha");
+            throw full;
+          },
         },
-      }),
+      ),
     );
     expect(e.message).toBe("plan.xlsx: could not be written: the disk is full (nothing was changed)");
     expect(fs.readFileSync(at("plan.xlsx"), "utf8")).toBe("good plan");

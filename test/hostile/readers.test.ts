@@ -71,19 +71,30 @@ describe.each(CASES.filter((c) => c.kind === "return").map((c) => [c.name, c] as
 });
 
 test("whole-column ranges are clamped to the cells in use, not expanded: the plan reads as the plan", async () => {
-  const plain = (await writeCase(CASES.find((c) => c.file === "far-cell.xlsx")!, dir)).replace("far-cell", "plain");
+  const plain = (
+    await writeCase(
+      CASES.find((c) => c.file === "far-cell.xlsx")!,
+      dir,
+    )
+  ).replace("far-cell", "plain");
   const { validPlan } = await import("./corpus");
   fs.writeFileSync(plain, await validPlan());
   const reference = await (await XlsxWorkbook.open(plain)).read();
   for (const name of ["dropdowns.xlsx", "formats.xlsx", "table.xlsx", "cols.xlsx"]) {
-    const file = await writeCase(CASES.find((c) => c.file === name)!, dir);
+    const file = await writeCase(
+      CASES.find((c) => c.file === name)!,
+      dir,
+    );
     const snapshot = await (await XlsxWorkbook.open(file)).read();
     expect(snapshot.tables).toEqual(reference.tables);
   }
 });
 
 test("a date serial that is no real date is a finding at its cell, never 'Invalid time value'", async () => {
-  const file = await writeCase(CASES.find((c) => c.file === "bad-dates.xlsx")!, dir);
+  const file = await writeCase(
+    CASES.find((c) => c.file === "bad-dates.xlsx")!,
+    dir,
+  );
   const snapshot = await (await XlsxWorkbook.open(file)).read();
   const { proposeMapping } = await import("../../src/convert/mapping");
   const { convertWorkbook } = await import("../../src/convert/convert");
@@ -102,7 +113,10 @@ test("an ordinary plan is opened untouched (nothing clamped), and the tamed rang
   const { validPlan } = await import("./corpus");
   const { openXlsx, PLAN_LIMITS } = await import("../../src/xlsx/open");
   expect((await openXlsx(await validPlan(), "plan.xlsx", PLAN_LIMITS)).notes).toEqual([]);
-  const dropdowns = await writeCase(CASES.find((c) => c.file === "dropdowns.xlsx")!, dir);
+  const dropdowns = await writeCase(
+    CASES.find((c) => c.file === "dropdowns.xlsx")!,
+    dir,
+  );
   const opened = await openXlsx(fs.readFileSync(dropdowns), "dropdowns.xlsx", PLAN_LIMITS);
   expect(opened.notes).toEqual([expect.stringMatching(/^Actions: 9 ranges reaching past the cells in use/)]);
   // Clamped to the rows in use plus spare rows, not expanded to 1,048,576 rows per column.
