@@ -3,7 +3,8 @@
 // 2. linked Directorate, Operational and Team plan workbooks that recalculate without the add-in;
 // 3. a SMART and golden-thread check of those plans, catching the weak actions;
 // 4. a Q2 return from the Directorate plan and a roll-up collected from the returns.
-// 5. the Corporate Plan Overview Report (HTML and workbook) from that roll-up.
+// 5. one planning year of the Directorate plan, sign-off to roll-forward (../demo/yearCycle.ts);
+// 6. last, the Corporate Plan Overview Report (HTML and workbook) from the Q2 roll-up.
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
@@ -154,14 +155,15 @@ export async function runDemo(outDir: string): Promise<void> {
   writeRollupCsv(rollup, path.join(outDir, "rollup-2024-25-Q2-csv"));
   say(`   The same tables for Power BI: ${rollupJsonFile} and ${path.join(outDir, "rollup-2024-25-Q2-csv")}/`);
 
-  // 5. The Corporate Plan Overview Report, with Sefton's measure register.
+  await (await import("../demo/yearCycle")).demoYearCycle(files.directorate, path.join(outDir, "year"), framework, say);
+
+  // 6. Last, what the BI team hands ELT and Cabinet: the Corporate Plan Overview Report, with Sefton's measure register.
   say("");
-  say(`5. Corporate Plan Overview Report for ${PERIOD} (HTML for Cabinet papers and the web, workbook for print)`);
+  say(`6. Corporate Plan Overview Report for ${PERIOD} (HTML for Cabinet papers and the web, workbook for print)`);
   const cpor = await runReport([rollupJsonFile], { out: outDir, register: path.join(packageRoot(), "examples", "sefton-measure-register.json"), force: true, generatedOn: preparedOn, quiet: true });
   say(`   ${cpor.html}`);
   say(`   ${cpor.xlsx}`);
   for (const d of cpor.dataQuality) say(`   Data quality: ${d.detail}`);
-  await (await import("../demo/yearCycle")).demoYearCycle(files.directorate, path.join(outDir, "year"), framework, say);
 }
 
 export function register(program: Command): void {

@@ -76,7 +76,7 @@ export async function demoYearCycle(directoratePlan: string, outDir: string, fra
   const records = at("signoffs.csv");
   fs.writeFileSync(records, "");
   say("");
-  say(`6. The planning year: ${path.basename(directoratePlan)} from sign-off to next year's plan (${outDir}/)`);
+  say(`5. The planning year: ${path.basename(directoratePlan)} from sign-off to next year's plan (${outDir}/)`);
 
   // Sign-off, April 2024.
   const wb = await open(directoratePlan);
