@@ -4,15 +4,7 @@ import { IsoDate } from "../model/dates";
 import { periodOfDate, quarterEnd } from "../model/period";
 import { Action } from "../model/plan";
 
-export const ACTION_STATUSES = [
-  "No longer viable",
-  "Delivered",
-  "Scheduled for future quarters",
-  "No due date",
-  "Slipped (more than 3 months)",
-  "Slipped (less than 3 months)",
-  "On target",
-] as const;
+export const ACTION_STATUSES = ["No longer viable", "Delivered", "Scheduled for future quarters", "No due date", "Slipped (more than 3 months)", "Slipped (less than 3 months)", "On target"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export type ActionStatusInput = Pick<Action, "noLongerViable" | "startDate" | "dueDate" | "revisedDueDate" | "completedDate">;

@@ -31,11 +31,7 @@ function comparatorExpression(ref: FieldRef, history: HistoryRef): string {
   const baseline = ref("baseline");
   // "" when there is nothing to compare with: ISNUMBER then says M.
   const cumulative = `IF(${held},${lastYear},IF(${Q}=4,${baseline},""))`;
-  return (
-    `IF(${ref("frequency")}="Annual",${baseline},` +
-    `IF(${ref("cumulative")}="Yes",${cumulative},` +
-    `CHOOSE(${Q},${baseline},${ref("q1Actual")},${ref("q2Actual")},${baseline})))`
-  );
+  return `IF(${ref("frequency")}="Annual",${baseline},` + `IF(${ref("cumulative")}="Yes",${cumulative},` + `CHOOSE(${Q},${baseline},${ref("q1Actual")},${ref("q2Actual")},${baseline})))`;
 }
 
 /** comparatorFor as a cell: the figure direction of travel compares with; blank when there is none. */
@@ -51,8 +47,6 @@ export function directionFormula(ref: FieldRef): string {
   const before = ref("comparedWith");
   const target = ref("ytdTarget");
   const change = `ROUND(IF(${polarity}="Target",ABS(${before}-${target})-ABS(${now}-${target}),(${now}-${before})*IF(${polarity}="Low",-1,1)),${COMPARE_DECIMALS})`;
-  const cannotMeasure =
-    `OR(NOT(ISNUMBER(${now})),NOT(ISNUMBER(${before})),` +
-    `AND(${polarity}<>"High",${polarity}<>"Low",OR(${polarity}<>"Target",NOT(ISNUMBER(${target})))))`;
+  const cannotMeasure = `OR(NOT(ISNUMBER(${now})),NOT(ISNUMBER(${before})),` + `AND(${polarity}<>"High",${polarity}<>"Low",OR(${polarity}<>"Target",NOT(ISNUMBER(${target})))))`;
   return `=IF(${cannotMeasure},"M",IF(${change}>0,"Improving",IF(${change}<0,"Declining","Maintained")))`;
 }

@@ -13,10 +13,7 @@ export const DIRECTIONS: readonly Direction[] = ["Improving", "Maintained", "Dec
 
 export type DirectionInput = Pick<
   Measure,
-  | "polarity" | "frequency" | "baseline" | "annualTarget"
-  | "q1Target" | "q2Target" | "q3Target" | "q4Target"
-  | "q1Actual" | "q2Actual" | "q3Actual" | "q4Actual"
-  | "cumulative" | "reportedIn"
+  "polarity" | "frequency" | "baseline" | "annualTarget" | "q1Target" | "q2Target" | "q3Target" | "q4Target" | "q1Actual" | "q2Actual" | "q3Actual" | "q4Actual" | "cumulative" | "reportedIn"
 >;
 
 /**

@@ -58,11 +58,7 @@ export function ragFormula(ref: FieldRef): string {
   const green = within(withDefault(ref("greenWithin"), NAMES.greenWithin));
   const amber = within(withDefault(ref("amberWithin"), NAMES.amberWithin));
   const noPolarity = `AND(${polarity}<>"High",${polarity}<>"Low",${polarity}<>"Target")`;
-  return (
-    `=IF(${type}="Contextual Indicator","Data only",` +
-    `IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target})),${noPolarity}),"M",` +
-    `IF(${green},"Green",IF(${amber},"Amber","Red"))))`
-  );
+  return `=IF(${type}="Contextual Indicator","Data only",` + `IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target})),${noPolarity}),"M",` + `IF(${green},"Green",IF(${amber},"Amber","Red"))))`;
 }
 
 /** ytdTarget: the target the RAG uses at the reporting quarter; blank when there is none. */

@@ -13,10 +13,22 @@ export const RAGS: readonly Rag[] = ["Green", "Amber", "Red", "M", "Data only"];
 
 export type RagInput = Pick<
   Measure,
-  | "type" | "polarity" | "frequency" | "annualTarget"
-  | "q1Target" | "q2Target" | "q3Target" | "q4Target"
-  | "q1Actual" | "q2Actual" | "q3Actual" | "q4Actual"
-  | "greenWithin" | "amberWithin" | "cumulative" | "reportedIn"
+  | "type"
+  | "polarity"
+  | "frequency"
+  | "annualTarget"
+  | "q1Target"
+  | "q2Target"
+  | "q3Target"
+  | "q4Target"
+  | "q1Actual"
+  | "q2Actual"
+  | "q3Actual"
+  | "q4Actual"
+  | "greenWithin"
+  | "amberWithin"
+  | "cumulative"
+  | "reportedIn"
 >;
 
 type Targets = Pick<RagInput, "annualTarget" | "q1Target" | "q2Target" | "q3Target" | "q4Target"> & Partial<Pick<RagInput, "cumulative" | "frequency">>;

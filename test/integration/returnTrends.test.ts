@@ -58,8 +58,14 @@ describe("the QSR return's Trends sheet", () => {
     const xml = await zip.file((await worksheetPaths(zip)).get(TRENDS_SHEET)!)!.async("string");
     const sparklines = [...xml.matchAll(/<xm:f>([^<]+)<\/xm:f><xm:sqref>([^<]+)<\/xm:sqref>/g)].map((m) => `${m[2]} <- ${m[1]}`);
     expect(sparklines).toEqual([
-      "H2 <- Trends!D2:G2", "H3 <- Trends!D3:G3", "H4 <- Trends!D4:G4", "H5 <- Trends!D5:G5",
-      "Q2 <- Trends!M2:P2", "Q3 <- Trends!M3:P3", "Q4 <- Trends!M4:P4", "Q5 <- Trends!M5:P5",
+      "H2 <- Trends!D2:G2",
+      "H3 <- Trends!D3:G3",
+      "H4 <- Trends!D4:G4",
+      "H5 <- Trends!D5:G5",
+      "Q2 <- Trends!M2:P2",
+      "Q3 <- Trends!M3:P3",
+      "Q4 <- Trends!M4:P4",
+      "Q5 <- Trends!M5:P5",
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -54,7 +54,11 @@ describe("trend sparklines in the plan workbook", () => {
       ...rows.map((r) => [`Measures!${at("Q1 vs target %")}${r}:${at("Q4 vs target %")}${r}`, `${at(AGAINST_TARGET_COLUMN)}${r}`]),
     ]);
     // The extension is the worksheet's last child, with the namespaces Excel declares.
-    expect(xml).toMatch(new RegExp(`<extLst><ext uri="\\${SPARKLINE_EXT_URI.slice(0, -1)}\\}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup type="column" displayEmptyCellsAs="gap" last="1" negative="1" displayXAxis="1" manualMin="0" minAxisType="custom">`));
+    expect(xml).toMatch(
+      new RegExp(
+        `<extLst><ext uri="\\${SPARKLINE_EXT_URI.slice(0, -1)}\\}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup type="column" displayEmptyCellsAs="gap" last="1" negative="1" displayXAxis="1" manualMin="0" minAxisType="custom">`,
+      ),
+    );
     expect(xml.trimEnd().endsWith("</extLst></worksheet>")).toBe(true);
     expect(xml).toMatch(/<worksheet [^>]*xmlns:mc="http:\/\/schemas.openxmlformats.org\/markup-compatibility\/2006"/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-spark-"));

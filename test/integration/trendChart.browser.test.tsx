@@ -15,7 +15,18 @@ const available = fs.existsSync(CHROMIUM);
 if (!available && process.env.CI !== "true") console.warn(`SKIPPED test/integration/trendChart.browser.test.tsx: ${CHROMIUM} is missing`);
 const describeIf = available || process.env.CI === "true" ? describe : describe.skip;
 
-const reablement = measureSchema.parse({ id: "ASC-YTD-01", name: "People completing a reablement programme (year to date)", polarity: "High", frequency: "Quarterly", cumulative: true, unit: "number", annualTarget: 1600, q1Actual: 410, q2Actual: 790, q3Actual: 1150 });
+const reablement = measureSchema.parse({
+  id: "ASC-YTD-01",
+  name: "People completing a reablement programme (year to date)",
+  polarity: "High",
+  frequency: "Quarterly",
+  cumulative: true,
+  unit: "number",
+  annualTarget: 1600,
+  q1Actual: 410,
+  q2Actual: 790,
+  q3Actual: 1150,
+});
 
 describeIf("the trend chart in a 320-pixel pane", () => {
   test("fits the width and is saved as a screenshot", async () => {

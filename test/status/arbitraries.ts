@@ -19,11 +19,13 @@ export const figure: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 0.1, 0.2, 0.3, 0.285, 0.015, 1, 100, -100),
 );
 
-export const tolerance: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(0, 2.5, 5, 10, 15), fc.integer({ min: 0, max: 300 }).map((n) => n / 10));
+export const tolerance: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0, 2.5, 5, 10, 15),
+  fc.integer({ min: 0, max: 300 }).map((n) => n / 10),
+);
 
 /** `arb` or null (blank), blank `nullPercent`% of the time. */
-const maybe = <T>(arb: fc.Arbitrary<T>, nullPercent = 50): fc.Arbitrary<T | null> =>
-  fc.oneof({ weight: nullPercent, arbitrary: fc.constant(null) }, { weight: 100 - nullPercent, arbitrary: arb });
+const maybe = <T>(arb: fc.Arbitrary<T>, nullPercent = 50): fc.Arbitrary<T | null> => fc.oneof({ weight: nullPercent, arbitrary: fc.constant(null) }, { weight: 100 - nullPercent, arbitrary: arb });
 
 const EDGE_KINDS = ["none", "exact", "pence", "hair", "belowRounding", "roundingHalf", "mirror"] as const;
 type EdgeKind = (typeof EDGE_KINDS)[number];
@@ -92,7 +94,10 @@ function withEdges(m: MeasureInput, reportingQuarter: Quarter, s: StatusSettings
 const isoIn = (from: IsoDate, to: IsoDate) => fc.integer({ min: isoToSerial(from), max: isoToSerial(to) }).map(serialToIso);
 
 export const settings: fc.Arbitrary<StatusSettings> = fc.record({
-  reportingDate: fc.oneof(isoIn("2023-01-01", "2026-12-31"), fc.integer({ min: 0, max: 15 }).map((i) => quarterEnd({ startYear: 2022 + Math.floor(i / 4), quarter: ((i % 4) + 1) as Quarter }))),
+  reportingDate: fc.oneof(
+    isoIn("2023-01-01", "2026-12-31"),
+    fc.integer({ min: 0, max: 15 }).map((i) => quarterEnd({ startYear: 2022 + Math.floor(i / 4), quarter: ((i % 4) + 1) as Quarter })),
+  ),
   greenWithin: tolerance,
   amberWithin: tolerance,
   slippageMonths: fc.oneof(fc.constant(3), fc.integer({ min: 1, max: 24 })),
@@ -121,7 +126,10 @@ function historyFor(id: string, period: Period, kind: (typeof HISTORY_KINDS)[num
     case "noFigure":
       return [{ period: label, itemId: id, value: null }];
     case "twice":
-      return [{ period: label, itemId: id, value }, { period: label, itemId: id, value: other }];
+      return [
+        { period: label, itemId: id, value },
+        { period: label, itemId: id, value: other },
+      ];
     case "otherQuarter":
       return [{ period: periodLabel({ startYear: period.startYear - 1, quarter: ((period.quarter % 4) + 1) as Quarter }), itemId: id, value }];
     case "thisYear":
@@ -134,15 +142,13 @@ function historyFor(id: string, period: Period, kind: (typeof HISTORY_KINDS)[num
 export const measureBatch: fc.Arbitrary<MeasureBatch> = settings.chain((s) => {
   const period = periodOfDate(s.reportingDate);
   const quarter = period.quarter;
-  const one = fc
-    .tuple(measureFields, edge, edge, fc.constantFrom(...HISTORY_KINDS), fc.oneof(figure, fc.constant(null)), figure)
-    .map(([m, rag, travel, kind, lastYear, other]) => {
-      const measure = withEdges(m as MeasureInput, quarter, s, rag, travel);
-      // Last year's figure on (or a hair from) this year's, so Maintained and the rounding edge come up.
-      const now = actualFor(measure, ratedQuarter(measure, quarter) ?? quarter);
-      const value = lastYear ?? (now !== null ? nudged(now, travel) : other);
-      return { measure, kind, value, other };
-    });
+  const one = fc.tuple(measureFields, edge, edge, fc.constantFrom(...HISTORY_KINDS), fc.oneof(figure, fc.constant(null)), figure).map(([m, rag, travel, kind, lastYear, other]) => {
+    const measure = withEdges(m as MeasureInput, quarter, s, rag, travel);
+    // Last year's figure on (or a hair from) this year's, so Maintained and the rounding edge come up.
+    const now = actualFor(measure, ratedQuarter(measure, quarter) ?? quarter);
+    const value = lastYear ?? (now !== null ? nudged(now, travel) : other);
+    return { measure, kind, value, other };
+  });
   return fc.array(one, { minLength: 50, maxLength: 100 }).map((rows) => {
     const measures = rows.map((r, i) => ({ ...r.measure, id: `KPI-${i + 1}` }));
     const history = rows.flatMap((r, i) => historyFor(measures[i].id, period, r.kind, r.value, r.other));

@@ -77,7 +77,10 @@ describe.each(FACES)("$name formula", ({ table, columns, formula }) => {
 
   it("reads settings by their defined names only", () => {
     const names = Object.values(NAMES) as string[];
-    const code = structured.replace(/"(?:[^"]|"")*"/g, '""').replace(new RegExp(`${table}\\[\\[#This Row\\],\\[[^\\]]*\\]\\]`, "g"), "").replace(/Updates\[[^\]]*\]/g, "");
+    const code = structured
+      .replace(/"(?:[^"]|"")*"/g, '""')
+      .replace(new RegExp(`${table}\\[\\[#This Row\\],\\[[^\\]]*\\]\\]`, "g"), "")
+      .replace(/Updates\[[^\]]*\]/g, "");
     const bareWords = [...code.matchAll(/\b([A-Za-z][A-Za-z]+)\b(?!\()/g)].map((m) => m[1]);
     expect(bareWords.filter((w) => !names.includes(w))).toEqual([]);
   });

@@ -123,7 +123,9 @@ run("LibreOffice agrees with the TypeScript statuses", () => {
         if (measureComparable) comparedMeasures++;
         if (have.join("|") !== want.join("|")) {
           const ab = batches[b][1];
-          differences.push(`workbook ${b} row ${i + 1}: LibreOffice ${JSON.stringify(have)}, TypeScript ${JSON.stringify(want)}; measure ${JSON.stringify(mb.measures[i % mb.measures.length])} in Q${mb.quarter} with ${JSON.stringify(mb.settings)}; action ${JSON.stringify(ab.actions[i % ab.actions.length])}`);
+          differences.push(
+            `workbook ${b} row ${i + 1}: LibreOffice ${JSON.stringify(have)}, TypeScript ${JSON.stringify(want)}; measure ${JSON.stringify(mb.measures[i % mb.measures.length])} in Q${mb.quarter} with ${JSON.stringify(mb.settings)}; action ${JSON.stringify(ab.actions[i % ab.actions.length])}`,
+          );
         }
         compared++;
       });

@@ -89,8 +89,7 @@ describe("tolerances", () => {
 
 describe("zero and negative targets", () => {
   it("a zero target has no tolerance: met is Green, any miss is Red", () => {
-    const rag = (polarity: "High" | "Low" | "Target", actual: number) =>
-      measureRag(measure({ polarity, annualTarget: 0, q2Actual: actual }), 2, { greenWithin: 5, amberWithin: 10 });
+    const rag = (polarity: "High" | "Low" | "Target", actual: number) => measureRag(measure({ polarity, annualTarget: 0, q2Actual: actual }), 2, { greenWithin: 5, amberWithin: 10 });
     expect(rag("Low", 0)).toBe("Green");
     expect(rag("Low", 0.0001)).toBe("Red");
     expect(rag("High", 0)).toBe("Green");

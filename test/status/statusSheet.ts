@@ -70,7 +70,10 @@ export class StatusSheet {
   private readonly casesId: number;
   private readonly allColumns: Column[];
 
-  constructor(private readonly columns: Column[], private readonly derived: DerivedColumn[] = []) {
+  constructor(
+    private readonly columns: Column[],
+    private readonly derived: DerivedColumn[] = [],
+  ) {
     this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
     this.hf.addSheet("Settings");
     this.hf.addSheet("Updates");
@@ -100,7 +103,10 @@ export class StatusSheet {
     });
     this.hf.batch(() => {
       this.hf.setSheetContent(this.settingsId, settingRows);
-      this.hf.setSheetContent(this.historyId, history.map((h) => [h.period, h.itemId, h.value]));
+      this.hf.setSheetContent(
+        this.historyId,
+        history.map((h) => [h.period, h.itemId, h.value]),
+      );
       this.hf.setSheetContent(this.casesId, rows);
     });
     const values = this.hf.getSheetValues(this.casesId);
@@ -135,7 +141,13 @@ export function assertNoDisagreement<B>(batches: fc.Arbitrary<B>, disagreements:
     fc.property(batches, (batch) => {
       const found = disagreements(batch);
       cases += 1;
-      if (found.length > 0) throw new Error(`${found.length} rows differ, e.g.\n${found.slice(0, 3).map((f) => JSON.stringify(f)).join("\n")}`);
+      if (found.length > 0)
+        throw new Error(
+          `${found.length} rows differ, e.g.\n${found
+            .slice(0, 3)
+            .map((f) => JSON.stringify(f))
+            .join("\n")}`,
+        );
     }),
     { numRuns, endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
   );

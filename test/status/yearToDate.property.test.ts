@@ -24,7 +24,8 @@ const blankAsNull = (v: unknown) => (v === "" || v === null ? null : v);
 /** HyperFormula hands back cell values rounded to 10 significant digits; the statuses use the full value. */
 // and reads vanishingly small doubles (below 1e-200, never a council figure) as nothing: the random figures include them.
 const subnormal = (v: unknown) => typeof v === "number" && v !== 0 && Math.abs(v) < 1e-200;
-const sameFigure = (a: unknown, b: unknown) => a === b || subnormal(a) || subnormal(b) || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)));
+const sameFigure = (a: unknown, b: unknown) =>
+  a === b || subnormal(a) || subnormal(b) || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)));
 
 function figureMismatches({ settings, quarter, measures, history }: MeasureBatch): unknown[] {
   const period = periodOfDate(settings.reportingDate);
@@ -112,14 +113,24 @@ describe("an annual measure (published once a year)", () => {
 
   it("is M before its reported-in quarter and rated on that quarter's figure from then to year-end", () => {
     const got = ([1, 2, 3, 4] as Quarter[]).map((q) => both(survey, q, []));
-    expect(got.map((g) => g.sheet)).toEqual([["M", "M"], ["Amber", "Improving"], ["Amber", "Improving"], ["Amber", "Improving"]]);
+    expect(got.map((g) => g.sheet)).toEqual([
+      ["M", "M"],
+      ["Amber", "Improving"],
+      ["Amber", "Improving"],
+      ["Amber", "Improving"],
+    ]);
     expect(got.map((g) => g.ts)).toEqual(got.map((g) => g.sheet));
   });
 
   it("without a reported-in quarter is rated at Q4, as plans before the column were", () => {
     const old = { ...survey, reportedIn: undefined, q2Actual: null, q4Actual: 81 };
     const got = ([1, 2, 3, 4] as Quarter[]).map((q) => both(old, q, []));
-    expect(got.map((g) => g.sheet)).toEqual([["M", "M"], ["M", "M"], ["M", "M"], ["Green", "Improving"]]);
+    expect(got.map((g) => g.sheet)).toEqual([
+      ["M", "M"],
+      ["M", "M"],
+      ["M", "M"],
+      ["Green", "Improving"],
+    ]);
     expect(got.map((g) => g.ts)).toEqual(got.map((g) => g.sheet));
   });
 
@@ -140,7 +151,8 @@ it("the edges agree in every quarter for every kind of measure", () => {
   fc.assert(
     fc.property(kinds, ({ history, quarter, ...k }) => {
       const m = { ...measure({ ...k, annualTarget: 100, baseline: 90, q1Actual: 26, q2Actual: 50, q3Actual: 74, q4Actual: 99 }), id: "K" };
-      const rows: HistoryRow[] = history === "none" ? [] : ([1, 2, 3, 4] as Quarter[]).filter((q) => history === "full" || q !== quarter).map((q) => ({ period: `2023/24 Q${q}`, itemId: "K", value: 20 * q }));
+      const rows: HistoryRow[] =
+        history === "none" ? [] : ([1, 2, 3, 4] as Quarter[]).filter((q) => history === "full" || q !== quarter).map((q) => ({ period: `2023/24 Q${q}`, itemId: "K", value: 20 * q }));
       const { sheet: got, ts } = both(m, quarter, rows);
       expect(got).toEqual(ts);
     }),

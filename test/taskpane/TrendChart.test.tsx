@@ -9,10 +9,23 @@ import { figure, TrendChart, trendSummary } from "../../src/taskpane/components/
 import { renderInPane } from "./render";
 
 const tolerances = { greenWithin: 0, amberWithin: 5 };
-const reablement = measureSchema.parse({ id: "ASC-YTD-01", name: "People completing a reablement programme (year to date)", polarity: "High", frequency: "Quarterly", cumulative: true, unit: "number", annualTarget: 1600, q1Actual: 410, q2Actual: 790 });
+const reablement = measureSchema.parse({
+  id: "ASC-YTD-01",
+  name: "People completing a reablement programme (year to date)",
+  polarity: "High",
+  frequency: "Quarterly",
+  cumulative: true,
+  unit: "number",
+  annualTarget: 1600,
+  q1Actual: 410,
+  q2Actual: 790,
+});
 
 function rowsOf(table: HTMLElement): string[][] {
-  return within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.textContent ?? ""));
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.textContent ?? ""));
 }
 
 test("a cumulative measure at Q2: actuals with their RAG, the year-to-date targets, later quarters not yet rated", () => {
@@ -26,7 +39,9 @@ test("a cumulative measure at Q2: actuals with their RAG, the year-to-date targe
   ]);
   // The chart says in words what it draws; each point carries its RAG as a letter as well as a colour.
   const chart = screen.getByRole("img");
-  expect(chart.getAttribute("aria-label")).toBe("ASC-YTD-01 by quarter: Q1 actual 410, target 400, Green; Q2 actual 790, target 800, Amber; Q3 actual not reported, target 1,200; Q4 actual not reported, target 1,600");
+  expect(chart.getAttribute("aria-label")).toBe(
+    "ASC-YTD-01 by quarter: Q1 actual 410, target 400, Green; Q2 actual 790, target 800, Amber; Q3 actual not reported, target 1,200; Q4 actual not reported, target 1,600",
+  );
   expect(Array.from(chart.querySelectorAll("g[data-rag]")).map((g) => `${g.getAttribute("data-rag")}:${g.querySelector("text")!.textContent}`)).toEqual(["Green:G", "Amber:A"]);
 });
 

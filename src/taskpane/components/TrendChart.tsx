@@ -125,11 +125,7 @@ export function TrendChart({ id, name, unit, points }: TrendChartProps): React.J
                 <td style={{ textAlign: "right", padding: "2px 4px" }}>{figure(p.actual)}</td>
                 <td style={{ textAlign: "right", padding: "2px 4px" }}>{figure(p.target)}</td>
                 <td style={{ padding: "2px 4px" }}>
-                  {colour ? (
-                    <span style={{ background: colour.background, color: colour.foreground, padding: "0 6px", borderRadius: 3, fontWeight: 600 }}>{p.rag}</span>
-                  ) : (
-                    "not yet"
-                  )}
+                  {colour ? <span style={{ background: colour.background, color: colour.foreground, padding: "0 6px", borderRadius: 3, fontWeight: 600 }}>{p.rag}</span> : "not yet"}
                 </td>
               </tr>
             );
