@@ -16,7 +16,7 @@ import { BenchRow } from "./table";
 const MB = 1024 * 1024;
 const BUDGET_MB = 1024;
 /** About 35 cells an action with a quarter as many measures: near the largest plan under PLAN_LIMITS.maxCells. */
-const LARGEST_ACTIONS = 14_000;
+const LARGEST_ACTIONS = 11_000;
 
 function peakMb(args: string[], cwd: string): { mb: number; code: number | null; stderr: string } {
   const rssFile = path.join(cwd, `rss-${Date.now()}`);

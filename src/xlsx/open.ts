@@ -36,15 +36,15 @@ const MB = 1024 * 1024;
 
 /**
  * Plans and loose plan workbooks: the largest accepted (see the README's limits). Reading costs
- * about 1.8 KB of memory per cell (ExcelJS's cell objects, then the snapshot), so 500,000 cells,
- * about 16,000 actions with 4,000 measures, keeps check and convert under 1 GB (npm run bench).
+ * about 2 KB of memory per cell (ExcelJS's cell objects, then the snapshot), so 400,000 cells,
+ * about 11,000 actions with 2,750 measures, keeps check and convert under 1 GB (npm run bench).
  */
 export const PLAN_LIMITS: OpenLimits = {
   maxFileBytes: 50 * MB,
   maxUncompressedBytes: 200 * MB,
   maxEntries: 2_000,
   maxRowsPerSheet: 100_000,
-  maxCells: 500_000,
+  maxCells: 400_000,
   maxSheetArea: 2_000_000,
   maxRangeCells: 2_000_000,
 };
