@@ -13,12 +13,6 @@ import { seftonAdultSocialCarePlans, seftonMeasures, ExamplePlan } from "../../.
 import { Framework } from "../../model/framework";
 import { parsePeriod, periodLabel, quarterEnd } from "../../model/period";
 import { MEASURE_COLUMNS, Plan } from "../../model/plan";
-import { buildReturn } from "../../qsr/buildReturn";
-import { collect } from "../../qsr/collect";
-import { readReturnFile } from "../../qsr/files/readReturnFile";
-import { writeReturnCsv } from "../../qsr/files/returnCsv";
-import { returnJson } from "../../qsr/files/returnJson";
-import { writeReturnXlsx } from "../../qsr/files/returnXlsx";
 import { writeRollupXlsx } from "../../qsr/files/rollupXlsx";
 import { writeRollupCsv } from "../../qsr/files/rollupCsv";
 import { rollupJson } from "../../qsr/files/rollupJson";
@@ -31,7 +25,9 @@ import { planDesign } from "../../workbook/design";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, packageRoot } from "../shared";
-import { returnFileStem } from "../../app/qsr";
+import { collectReturns } from "../../app/collect";
+import { prepareReturn, returnFiles, returnFileStem } from "../../app/qsr";
+import { returnFileSources } from "../../qsr/files/collectFiles";
 import { statusReport } from "../../app/status";
 
 const PERIOD = "2024/25 Q2";
@@ -131,20 +127,22 @@ export async function runDemo(outDir: string): Promise<void> {
   // 4. QSR returns and the roll-up.
   say("");
   say(`4. Quarterly Service Report returns for ${PERIOD}`);
-  const settings = { tolerances: framework.tolerances, slippageMonths: framework.slippageMonths };
+  const settings = { reportingDate: null, tolerances: framework.tolerances, slippageMonths: framework.slippageMonths };
   const preparedOn = "2024-10-14";
-  const returnFiles: string[] = [];
+  const written: string[] = [];
   for (const [name, plan, draft] of [["directorate", directorate, false], ["operational", operational, true]] as const) {
-    const ret = buildReturn(plan, settings, period, { preparedBy: plan.details.owner, preparedOn, draft });
+    const ret = prepareReturn({ plan, settings }, { period, preparedBy: plan.details.owner, preparedOn, draft, fileName: `${name} plan` });
+    const files = await returnFiles(ret, ["xlsx", "json", "csv"]);
+    for (const f of files) {
+      const target = path.join(outDir, "returns", ...f.path.split("/"));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, f.bytes);
+    }
     const base = path.join(outDir, "returns", returnFileStem(ret));
-    await writeReturnXlsx(ret, `${base}.xlsx`);
-    fs.writeFileSync(`${base}.json`, returnJson(ret));
-    writeReturnCsv(ret, `${base}-csv`);
-    returnFiles.push(`${base}.xlsx`);
+    written.push(`${base}.xlsx`);
     say(`   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exception${ret.exceptions.length === 1 ? "" : "s"}`);
   }
-  const inputs = await Promise.all(returnFiles.map(async (f) => ({ file: path.basename(f), parsed: await readReturnFile(f) })));
-  const rollup = collect(inputs, { period: PERIOD, priorities: framework.priorities });
+  const rollup = await collectReturns(returnFileSources(written), { period: PERIOD, priorities: framework.priorities });
   const rollupFile = path.join(outDir, "rollup-2024-25-Q2.xlsx");
   await writeRollupXlsx(rollup, rollupFile, preparedOn);
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -13,16 +13,14 @@ import { checkReturnsAgainstRecords, parseSignOffRecords, returnSignOffs } from 
 import { formatUkDate } from "../../model/dates";
 import { Framework } from "../../model/framework";
 import { parsePeriod } from "../../model/period";
-import { buildReturn, ExceptionInfoMissingError } from "../../qsr/buildReturn";
-import { collect } from "../../qsr/collect";
-import { readReturnFile } from "../../qsr/files/readReturnFile";
-import { returnJson } from "../../qsr/files/returnJson";
-import { writeReturnXlsx } from "../../qsr/files/returnXlsx";
 import { QsrReturn } from "../../qsr/schema";
 import { CellValue } from "../../workbook/port";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
-import { returnFileStem } from "../../app/qsr";
+import { collectReturns } from "../../app/collect";
+import { planOf } from "../../app/plan";
+import { prepareReturn, returnFiles } from "../../app/qsr";
+import { returnFileSources } from "../../qsr/files/collectFiles";
 
 type Say = (line?: string) => void;
 
@@ -47,26 +45,17 @@ async function typeFigures(wb: XlsxWorkbook, quarter: 3 | 4): Promise<void> {
 }
 
 async function writeReturn(file: string, period: string, outDir: string, preparedOn: string): Promise<QsrReturn> {
-  const read = readPlan(await (await open(file)).read(), path.basename(file));
-  const settings = { tolerances: read.settings.tolerances, slippageMonths: read.settings.slippageMonths };
-  const build = (draft: boolean) => buildReturn(read.plan, settings, parsePeriod(period), { preparedBy: read.plan.details.owner || "Service Manager", preparedOn, draft });
-  let ret: QsrReturn;
-  try {
-    ret = build(false);
-  } catch (e) {
-    if (!(e instanceof ExceptionInfoMissingError)) throw e;
-    ret = build(true);
-  }
+  const plan = planOf(await (await open(file)).read(), path.basename(file));
+  // Final when every exception is explained, else a draft: as a Service Manager would send it.
+  const ret = prepareReturn(plan, { period: parsePeriod(period), preparedBy: plan.plan.details.owner || "Service Manager", preparedOn, draft: "auto", fileName: path.basename(file) });
   fs.mkdirSync(outDir, { recursive: true });
-  const base = path.join(outDir, returnFileStem(ret));
-  await writeReturnXlsx(ret, `${base}.xlsx`);
-  fs.writeFileSync(`${base}.json`, returnJson(ret));
+  for (const f of await returnFiles(ret, ["xlsx", "json"])) fs.writeFileSync(path.join(outDir, f.path), f.bytes);
   return ret;
 }
 
 async function collectWithSignOffs(dir: string, records: string) {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f));
-  const rollup = collect(await Promise.all(files.map(async (f) => ({ file: path.basename(f), parsed: await readReturnFile(f) }))), { includeDrafts: true });
+  const rollup = await collectReturns(returnFileSources(files), { includeDrafts: true });
   return checkReturnsAgainstRecords(returnSignOffs(rollup.returns), parseSignOffRecords(fs.readFileSync(records, "utf8"), path.basename(records)).records);
 }
 
