@@ -6,6 +6,7 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { TableDesign } from "../workbook/port";
 import { xmlEscape, xmlUnescape } from "./packageParts";
+import { columnLetter } from "../workbook/a1";
 
 /** The extension URI Excel gives sparkline groups. */
 export const SPARKLINE_EXT_URI = "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}";
@@ -201,16 +202,6 @@ export async function liftSparklines(zip: JSZip): Promise<Map<string, string>> {
 
 // ---- Sparklines a table design asks for ----
 
-function letter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** One group per TableSparkline: a sparkline in every data row of the table as designed. */
 export function tableSparklineGroups(t: TableDesign): SparklineGroup[] {
   const m = /^([A-Z]+)(\d+)$/.exec(t.topLeft);
@@ -221,7 +212,7 @@ export function tableSparklineGroups(t: TableDesign): SparklineGroup[] {
   const at = (h: string) => {
     const i = t.columns.findIndex((c) => c.header === h);
     if (i < 0) throw new Error(`table ${t.name}: sparklines refer to a column "${h}" it does not have`);
-    return letter(left + i);
+    return columnLetter(left + i + 1);
   };
   return (t.sparklines ?? []).map((s) => {
     const [cell, first, last] = [at(s.column), at(s.first), at(s.last)];
