@@ -32,14 +32,15 @@ test("a loose plan offers conversion", async () => {
   expect(onNavigate).toHaveBeenCalledWith("convert");
 });
 
-test("a structured plan names its tier, ID, year and format version and offers the check", async () => {
+test("a structured plan names its tier, ID and year (not its format version) and offers the check, statuses and quarterly update", async () => {
   const onNavigate = renderHome({ kind: "plan", tier: "Team", formatVersion: 1, planId: "TP-HC-2024", planYear: "2024/25", reportingPeriod: "2024/25 Q2", problems: ["Settings!B2: ReportingDate is not a date"] });
-  expect((await screen.findByTestId("workbook-kind")).textContent).toBe("This is a structured Team plan (TP-HC-2024, 2024/25) in format version 1.");
+  expect((await screen.findByTestId("workbook-kind")).textContent).toBe("This is a structured Team plan (TP-HC-2024, 2024/25).");
   expect(screen.getByText("Reporting period: 2024/25 Q2.")).toBeTruthy();
   expect(screen.getByText("Settings!B2: ReportingDate is not a date")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Check plan" }));
   fireEvent.click(screen.getByRole("button", { name: "See statuses" }));
-  expect(onNavigate.mock.calls).toEqual([["check"], ["status"]]);
+  fireEvent.click(screen.getByRole("button", { name: "Quarterly update" }));
+  expect(onNavigate.mock.calls).toEqual([["check"], ["status"], ["year"]]);
 });
 
 test("a failure to read the workbook is shown as an alert", async () => {

@@ -10,22 +10,30 @@ import type { ViewId } from "./views";
 interface Props {
   services: Pick<PaneServices, "detect" | "addRows">;
   onNavigate(view: ViewId): void;
+  /** Told what the workbook is each time Home looks, so the pane offers only what applies. */
+  onSummary?(summary: WorkbookSummary): void;
 }
 
 function describe(s: WorkbookSummary): string {
   if (s.kind === "empty") return "This workbook is empty.";
   if (s.kind === "loose") return "This workbook holds a plan that is not yet in the Golden Thread format.";
   const tier = s.tier ? `${s.tier} plan` : "plan";
-  const parts = [`This is a structured ${tier}`];
-  if (s.planId) parts.push(`(${s.planId}${s.planYear ? `, ${s.planYear}` : ""})`);
-  parts.push(`in format version ${s.formatVersion ?? "?"}.`);
-  return parts.join(" ");
+  const which = s.planId ? ` (${s.planId}${s.planYear ? `, ${s.planYear}` : ""})` : "";
+  return `This is a structured ${tier}${which}.`;
 }
 
-export function HomeView({ services, onNavigate }: Props): React.JSX.Element {
+export function HomeView({ services, onNavigate, onSummary }: Props): React.JSX.Element {
   const task = useTask();
   const [summary, setSummary] = React.useState<WorkbookSummary | null>(null);
-  const look = React.useCallback(() => task.run(async () => setSummary(await services.detect())), [services, task.run]);
+  const look = React.useCallback(
+    () =>
+      task.run(async () => {
+        const found = await services.detect();
+        setSummary(found);
+        onSummary?.(found);
+      }),
+    [services, task.run, onSummary],
+  );
   React.useEffect(() => {
     void look();
   }, [look]);
@@ -56,6 +64,7 @@ export function HomeView({ services, onNavigate }: Props): React.JSX.Element {
                 Create a plan
               </Button>
             )}
+            {summary.kind === "empty" && <Button onClick={() => onNavigate("convert")}>Convert a plan pasted here</Button>}
             {summary.kind === "loose" && (
               <Button appearance="primary" onClick={() => onNavigate("convert")}>
                 Convert this plan
@@ -67,6 +76,7 @@ export function HomeView({ services, onNavigate }: Props): React.JSX.Element {
                   Check plan
                 </Button>
                 <Button onClick={() => onNavigate("status")}>See statuses</Button>
+                <Button onClick={() => onNavigate("year")}>Quarterly update</Button>
                 <Button onClick={() => onNavigate("qsr")}>Prepare the quarterly return</Button>
               </>
             )}
