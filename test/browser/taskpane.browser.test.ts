@@ -1,7 +1,7 @@
 // The real-browser test: Debian's Chromium loads the built task pane with the Excel double in place
 // of office.js, seeded with a plan. It runs a check, clicks a finding and sees the cell selected,
-// switches the quarter and sees the counts change, runs axe-core on every view, and saves a
-// screenshot of each view to test-artifacts/.
+// switches the quarter and sees the counts change, runs axe-core on every view, and saves
+// screenshots of every view at 320 and 360 pixels, light and dark, to test-artifacts/pane/.
 import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
@@ -12,7 +12,7 @@ import { chromium, Browser, Page } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "pane");
 const available = fs.existsSync(CHROMIUM);
 const mustRun = process.env.CI === "true";
 
@@ -75,6 +75,7 @@ maybe("task pane in Chromium over the Excel double", () => {
   let server: http.Server;
   let browser: Browser;
   let page: Page;
+  let base: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -93,7 +94,8 @@ maybe("task pane in Chromium over the Excel double", () => {
       if (m.type() === "error") errors.push(m.text());
     });
     const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    base = `http://127.0.0.1:${port}/taskpane.html`;
+    await page.goto(base);
     await page.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
   });
 
@@ -104,14 +106,20 @@ maybe("task pane in Chromium over the Excel double", () => {
   });
 
   const shoot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const openTab = async (name: string, heading: string | RegExp) => {
-    await page.getByRole("tab", { name }).click();
-    await page.getByRole("heading", { name: heading, level: 2 }).waitFor();
+  const openTab = async (name: string, heading: string | RegExp, on: Page = page) => {
+    await on.getByRole("tab", { name }).click();
+    await on.getByRole("heading", { name: heading, level: 2 }).waitFor();
+  };
+  // The BI team's tools are in their own menu, not among the tabs.
+  const openBiTool = async (name: string, heading: string | RegExp, on: Page = page) => {
+    await on.getByRole("button", { name: "BI team" }).click();
+    await on.getByRole("menuitemradio", { name }).click();
+    await on.getByRole("heading", { name: heading, level: 2 }).waitFor();
   };
 
   test("Home recognises the seeded Directorate plan", async () => {
     await page.getByTestId("workbook-kind").waitFor();
-    expect(await page.getByTestId("workbook-kind").textContent()).toBe("This is a structured Directorate plan (DSP-ASC-2024, 2024/25) in format version 1.");
+    expect(await page.getByTestId("workbook-kind").textContent()).toBe("This is a structured Directorate plan (DSP-ASC-2024, 2024/25).");
     await shoot("1-home");
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -160,17 +168,25 @@ maybe("task pane in Chromium over the Excel double", () => {
   test("the other views render, pass the accessibility scan and are captured", async () => {
     const views: [string, string | RegExp, string][] = [
       ["Golden thread", "Golden thread", "5-golden-thread"],
-      ["QSR", "Quarterly Service Report", "6-qsr"],
-      ["Settings", "Settings", "7-settings"],
-      ["Create", "Create a plan", "8-create"],
-      ["Convert", "Convert a loose plan", "9-convert"],
-      ["Report", "Corporate Plan Overview Report", "10-report"],
+      ["Return", "Quarterly Service Report", "6-qsr"],
     ];
     for (const [tab, heading, file] of views) {
       await openTab(tab, heading);
       await page.waitForTimeout(300); // let the view's first read settle before the picture
       await shoot(file);
       expect([tab, await seriousViolations(page)]).toEqual([tab, []]);
+    }
+    // A structured plan is not offered Create or Convert.
+    expect(await page.getByRole("tab", { name: "Create" }).count()).toBe(0);
+    expect(await page.getByRole("tab", { name: "Convert" }).count()).toBe(0);
+    for (const [item, heading, file] of [
+      ["Framework settings", "Settings", "7-settings"],
+      ["Collect and report", "Corporate Plan Overview Report", "10-report"],
+    ] as const) {
+      await openBiTool(item, heading);
+      await page.waitForTimeout(300);
+      await shoot(file);
+      expect([item, await seriousViolations(page)]).toEqual([item, []]);
     }
     // The thread shows DSP-02's broken link to CP9.
     await page.getByRole("tab", { name: "Golden thread" }).click();
@@ -200,7 +216,56 @@ maybe("task pane in Chromium over the Excel double", () => {
     await page.getByRole("tab", { name: "Home" }).focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
-    expect(await page.getByRole("tab", { name: "Create" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByRole("tab", { name: "Check" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  // Every view at the two pane widths, in Excel's light and dark themes: a structured plan's views
+  // and the BI team's tools on the seeded plan; Home, Create and Convert on an empty workbook.
+  test("every view at 320 and 360 pixels, light and dark: nothing scrolls sideways, no serious accessibility violations", async () => {
+    const planViews: [kind: "tab" | "bi", name: string, heading: string | RegExp, file: string][] = [
+      ["tab", "Home", "Home", "home-plan"],
+      ["tab", "Check", "Check plan", "check"],
+      ["tab", "Golden thread", "Golden thread", "golden-thread"],
+      ["tab", "Status", "Status", "status"],
+      ["tab", "Year", "The planning year 2024/25", "year"],
+      ["tab", "Return", "Quarterly Service Report", "return"],
+      ["bi", "Collect and report", "Corporate Plan Overview Report", "bi-report"],
+      ["bi", "Framework settings", "Settings", "bi-settings"],
+    ];
+    const emptyViews: typeof planViews = [
+      ["tab", "Home", "Home", "home-empty"],
+      ["tab", "Create", "Create a plan", "create"],
+      ["tab", "Convert", "Convert a loose plan", "convert"],
+    ];
+    const empty = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "en-GB" });
+    empty.on("pageerror", (e) => errors.push(e.message));
+    await empty.goto(`${base}?workbook=empty`);
+    await empty.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
+    await empty.getByTestId("workbook-kind").waitFor();
+    const problems: string[] = [];
+    for (const [on, views] of [
+      [page, planViews],
+      [empty, emptyViews],
+    ] as const) {
+      for (const width of [320, 360]) {
+        for (const dark of [false, true]) {
+          await on.setViewportSize({ width, height: 900 });
+          await on.evaluate((d) => window.goldenThreadTest.setOfficeTheme(d), dark);
+          for (const [kind, name, heading, file] of views) {
+            await (kind === "tab" ? openTab(name, heading, on) : openBiTool(name, heading, on));
+            await on.waitForTimeout(200);
+            const label = `${file}-${width}-${dark ? "dark" : "light"}`;
+            await on.screenshot({ path: path.join(ARTIFACTS, `${label}.png`), fullPage: true });
+            // Nothing wider than the pane: no sideways scrolling.
+            const overflow = await on.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            if (overflow > 0) problems.push(`${label}: ${overflow} px wider than the pane`);
+            for (const v of await seriousViolations(on)) problems.push(`${label}: ${v}`);
+          }
+        }
+      }
+    }
+    await empty.close();
+    expect(problems).toEqual([]);
   });
 
   test("no script errors reached the console", () => {

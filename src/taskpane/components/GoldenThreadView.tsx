@@ -24,13 +24,19 @@ function Branch({ node, onSelect }: { node: ThreadNode; onSelect(n: ThreadNode):
   return (
     <TreeItem itemType={node.children.length ? "branch" : "leaf"} value={`${node.tier}:${node.id}`}>
       <TreeItemLayout
-        aside={words ? <StatusBadge label={words} /> : undefined}
         onDoubleClick={() => onSelect(node)}
         onKeyDown={(e: React.KeyboardEvent) => {
           if (e.key === "Enter" && node.cell) onSelect(node);
         }}
       >
         <strong>{node.id}</strong>: {node.title} {node.group ? null : <span style={{ opacity: 0.85 }}>({node.tier})</span>}
+        {/* The state follows the text rather than sitting beside it: at 320 px a side column squeezes the title. */}
+        {words ? (
+          <>
+            {" "}
+            <StatusBadge label={words} />
+          </>
+        ) : null}
       </TreeItemLayout>
       {node.children.length > 0 && (
         <Tree>
@@ -84,8 +90,8 @@ function RegisterUpdateButton({ update, busy, onConfirm }: { update: RegisterUpd
   return (
     <section role="alertdialog" aria-label="Replace the Register?">
       <p>
-        Replace the {entries(update.replaces)} in this plan&apos;s Register with {entries(update.entries)} from {update.parentId} (its actions, then the Corporate
-        Plan&apos;s priorities and programmes)? The link dropdown will offer these.
+        Replace the {entries(update.replaces)} in this plan&apos;s Register with {entries(update.entries)} from {update.parentId} (its actions, then the Corporate Plan&apos;s priorities and
+        programmes)? The link dropdown will offer these.
       </p>
       <Button
         appearance="primary"

@@ -63,7 +63,8 @@ export function StatusView({ services }: Props): React.JSX.Element {
       {trend && (
         <div data-testid="measure-trend">
           <Field label="Measure trend">
-            <Select value={trend.id} onChange={(_, d) => setTrendId(d.value)}>
+            {/* A long measure name must not widen the pane: the list shrinks to it and cuts the name short. */}
+            <Select value={trend.id} onChange={(_, d) => setTrendId(d.value)} root={{ style: { minWidth: 0, maxWidth: "100%" } }} select={{ style: { minWidth: 0, textOverflow: "ellipsis" } }}>
               {trends.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.id} {t.name}

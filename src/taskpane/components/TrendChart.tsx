@@ -3,6 +3,7 @@
 // table beneath, so nothing depends on colour or on seeing the chart. Excel's sparklines cannot be
 // drawn through office.js, so inside Excel this is the trend picture; files carry real sparklines.
 import * as React from "react";
+import { tokens } from "@fluentui/react-components";
 import type { TrendPoint } from "../../status/trend";
 import { statusColour } from "../statusColours";
 
@@ -66,7 +67,7 @@ export function TrendChart({ id, name, unit, points }: TrendChartProps): React.J
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`${id} by quarter: ${trendSummary(points)}`} style={{ display: "block", maxWidth: WIDTH }}>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="#BFBFBF" />
           {points.map((p, i) => (
-            <text key={p.quarter} x={x(i)} y={HEIGHT - 6} textAnchor="middle" fontSize={11} fill="#404040">
+            <text key={p.quarter} x={x(i)} y={HEIGHT - 6} textAnchor="middle" fontSize={11} fill={tokens.colorNeutralForeground2}>
               Q{p.quarter}
             </text>
           ))}
@@ -93,18 +94,18 @@ export function TrendChart({ id, name, unit, points }: TrendChartProps): React.J
       ) : (
         <p>No figures for this measure yet.</p>
       )}
-      <p style={{ fontSize: 12, margin: "2px 0 6px", color: "#404040" }}>
+      <p style={{ fontSize: 12, margin: "2px 0 6px", color: tokens.colorNeutralForeground2 }}>
         <span aria-hidden="true" style={{ color: LINE_COLOUR, fontWeight: 700 }}>
           ── ●
         </span>{" "}
         actual (letter: RAG){" "}
-        <span aria-hidden="true" style={{ color: TARGET_COLOUR, fontWeight: 700 }}>
+        <span aria-hidden="true" style={{ color: tokens.colorNeutralForeground3, fontWeight: 700 }}>
           - - -
         </span>{" "}
         target
       </p>
       <table style={{ borderCollapse: "collapse", fontSize: 12, width: "100%" }}>
-        <caption style={{ textAlign: "left", fontSize: 12, color: "#404040" }}>{id} by quarter</caption>
+        <caption style={{ textAlign: "left", fontSize: 12, color: tokens.colorNeutralForeground2 }}>{id} by quarter</caption>
         <thead>
           <tr>
             {["Quarter", "Actual", "Target", "RAG"].map((h) => (
