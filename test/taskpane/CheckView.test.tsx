@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { CheckView, groupFindings } from "../../src/taskpane/components/CheckView";
+import { CheckView, aboutWhat, groupFindings } from "../../src/taskpane/components/CheckView";
 import { FINDINGS, fakeServices } from "./fakeServices";
 import { renderInPane } from "./render";
 
@@ -45,4 +45,19 @@ test("a cell that cannot be selected is reported, not swallowed", async () => {
   fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
   fireEvent.click(await screen.findByRole("button", { name: /Go to Actions!G6/ }));
   expect((await screen.findByRole("alert")).textContent).toContain("the sheet is protected");
+});
+
+test("a finding is labelled by what it is about, with its cell as a link", async () => {
+  renderInPane(<CheckView services={fakeServices()} />);
+  fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+  await screen.findByTestId("check-summary");
+  const link = screen.getByRole("button", { name: /^Go to Actions!G6/ });
+  expect(link.textContent).toBe("Actions!G6");
+  expect(link.closest("li")!.querySelector("strong")!.textContent).toMatch(/^Action [A-Z]+-\d+$/);
+});
+
+test("what a finding is about names the action or measure, or the sheet when it has no ID", () => {
+  expect(aboutWhat({ sheet: "Actions", actionId: "DSP-02" })).toBe("Action DSP-02");
+  expect(aboutWhat({ sheet: "Measures", actionId: "KPI-01" })).toBe("Measure KPI-01");
+  expect(aboutWhat({ sheet: "Plan details" })).toBe("Plan details");
 });

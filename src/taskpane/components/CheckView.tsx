@@ -1,7 +1,7 @@
 // Check: run the SMART and golden-thread checks, see findings grouped by criterion and severity,
 // go to a finding's cell, fix it, check again.
 import * as React from "react";
-import { Button, Spinner } from "@fluentui/react-components";
+import { Button, Link, Spinner } from "@fluentui/react-components";
 import type { CheckResult, FindingView, PaneServices, Severity } from "../paneModel";
 import { ErrorNote } from "./ErrorNote";
 import { StatusBadge } from "./StatusBadge";
@@ -13,6 +13,12 @@ interface Props {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
+
+/** "Action DSP-02" or "Measure KPI-01": what a finding is about, in the plan's own words. */
+export function aboutWhat(f: Pick<FindingView, "sheet" | "actionId">): string {
+  const kind = f.sheet === "Actions" ? "Action" : f.sheet === "Measures" ? "Measure" : f.sheet;
+  return f.actionId ? `${kind} ${f.actionId}` : kind;
+}
 
 /** Findings grouped by criterion (in first-seen order), then by severity, errors first. */
 export function groupFindings(findings: FindingView[]): { criterion: string; bySeverity: { severity: Severity; findings: FindingView[] }[]; total: number }[] {
@@ -58,7 +64,9 @@ export function CheckView({ services }: Props): React.JSX.Element {
           <p role="status" data-testid="check-summary">
             {result.findings.length === 0
               ? `No findings: all ${result.checkedActions} actions pass the checks.`
-              : `${result.findings.length} findings on ${result.checkedActions} actions: ` + totals.map((t) => `${t.n} ${SEVERITY_WORDS[t.s].toLowerCase()}${t.n === 1 || t.s === "info" ? "" : "s"}`).join(", ") + "."}
+              : `${result.findings.length} findings on ${result.checkedActions} actions: ` +
+                totals.map((t) => `${t.n} ${SEVERITY_WORDS[t.s].toLowerCase()}${t.n === 1 || t.s === "info" ? "" : "s"}`).join(", ") +
+                "."}
           </p>
           {selected && <p aria-live="polite">Selected {selected} in the sheet.</p>}
           {groupFindings(result.findings).map((group) => (
@@ -74,10 +82,11 @@ export function CheckView({ services }: Props): React.JSX.Element {
                   <ul style={{ paddingLeft: 16 }}>
                     {findings.map((f, i) => (
                       <li key={`${f.ruleId}|${f.sheet}|${f.cell}|${i}`} style={{ marginBottom: 6 }}>
-                        <Button size="small" appearance="subtle" onClick={() => void goTo(f)} aria-label={`Go to ${f.sheet}!${f.cell}: ${f.message}`} data-finding={`${f.sheet}!${f.cell}`}>
+                        {/* Labelled by what it is about (the action or measure), with its cell as a link. */}
+                        <strong>{aboutWhat(f)}</strong>{" "}
+                        <Link as="button" onClick={() => void goTo(f)} aria-label={`Go to ${f.sheet}!${f.cell}: ${f.message}`} data-finding={`${f.sheet}!${f.cell}`}>
                           {f.sheet}!{f.cell}
-                          {f.actionId ? ` (${f.actionId})` : ""}
-                        </Button>
+                        </Link>
                         <div>{f.message}</div>
                         {f.hint && <div style={{ fontStyle: "italic" }}>{f.hint}</div>}
                       </li>

@@ -39,7 +39,7 @@ export function StatusView({ services }: Props): React.JSX.Element {
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">Status</h2>
       {quarters && (
-        <Field label="Reporting quarter" hint="Sets the ReportingDate cell to the quarter's last day; the sheet's status formulas follow it.">
+        <Field label="Reporting quarter" hint="Sets the plan's reporting date to the last day of the quarter; the statuses in the sheets follow it.">
           <Select value={quarters.current} onChange={(_, d) => void choose(d.value)} disabled={task.busy}>
             {quarters.options.map((q) => (
               <option key={q}>{q}</option>
