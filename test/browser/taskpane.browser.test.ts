@@ -131,7 +131,7 @@ maybe("task pane in Chromium over the Excel double", () => {
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(/^\d+ findings on 4 actions: [1-9]\d* errors?/);
     // DSP-02 has no lead officer: find its finding and go to it.
-    const finding = page.locator("[data-finding]").filter({ hasText: "DSP-02" }).first();
+    const finding = page.locator("li").filter({ hasText: "Action DSP-02" }).locator("[data-finding]").first();
     const target = (await finding.getAttribute("data-finding"))!;
     await finding.click();
     await page.getByText(`Selected ${target} in the sheet.`).waitFor();

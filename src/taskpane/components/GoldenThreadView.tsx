@@ -4,6 +4,7 @@ import * as React from "react";
 import { Button, Field, Spinner, Tree, TreeItem, TreeItemLayout } from "@fluentui/react-components";
 import type { GoldenThreadMap, PaneServices, RegisterUpdate, ThreadNode } from "../paneModel";
 import { readFileBytes } from "../download";
+import { FilePicker } from "./FilePicker";
 import { ErrorNote } from "./ErrorNote";
 import { StatusBadge } from "./StatusBadge";
 import { useTask } from "./useTask";
@@ -136,7 +137,7 @@ export function GoldenThreadView({ services }: Props): React.JSX.Element {
     <section aria-labelledby="thread-heading">
       <h2 id="thread-heading">Golden thread</h2>
       <Field label="Import the parent plan (xlsx)" hint={map?.parentPlan ? `Parent plan: ${map.parentPlan}` : "Its actions become the links this plan's actions can choose."}>
-        {(props) => <input {...props} type="file" accept=".xlsx" onChange={(e) => importParent(e.target.files)} />}
+        {(props) => <FilePicker field={props} accept=".xlsx" onFiles={importParent} />}
       </Field>
       {map?.registerUpdate && <RegisterUpdateButton update={map.registerUpdate} busy={task.busy} onConfirm={() => updateRegister(map.registerUpdate as RegisterUpdate)} />}
       {updated && <p role="status">{updated}</p>}

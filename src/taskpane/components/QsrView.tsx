@@ -4,6 +4,7 @@ import * as React from "react";
 import { Button, Field, Select, Spinner } from "@fluentui/react-components";
 import type { CollectedReturns, ExportedFile, PaneServices, QsrGap } from "../paneModel";
 import { readFileBytes, saveFile } from "../download";
+import { FilePicker } from "./FilePicker";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 
@@ -97,7 +98,7 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
       {exported && <p role="status">{exported}</p>}
       <h3>BI team: collect returns</h3>
       <Field label="Choose the returns to collect" hint="Pick many xlsx or JSON returns; you get one corporate roll-up.">
-        {(props) => <input {...props} type="file" multiple accept=".xlsx,.json" onChange={(e) => collect(e.target.files)} />}
+        {(props) => <FilePicker field={props} multiple accept=".xlsx,.json" onFiles={collect} />}
       </Field>
       {collected && (
         <section aria-labelledby="rollup-heading">

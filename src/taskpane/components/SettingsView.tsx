@@ -3,6 +3,7 @@ import * as React from "react";
 import { Field, Spinner } from "@fluentui/react-components";
 import type { FrameworkSummary, PaneServices } from "../paneModel";
 import { readFileText } from "../download";
+import { FilePicker } from "./FilePicker";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 
@@ -29,7 +30,7 @@ export function SettingsView({ services }: Props): React.JSX.Element {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
       <Field label="Import the council's framework file (JSON)" hint="The BI team issues it: Corporate Plan priorities, RAG tolerances, the slippage rule.">
-        {(props) => <input {...props} type="file" accept=".json,application/json" onChange={(e) => importFile(e.target.files)} />}
+        {(props) => <FilePicker field={props} accept=".json,application/json" onFiles={importFile} />}
       </Field>
       {task.busy && <Spinner size="tiny" label="Reading…" />}
       <ErrorNote error={task.error} />
