@@ -104,12 +104,19 @@ declare global {
 }
 
 async function start(): Promise<void> {
-  const fake = createFakeOffice({ sheets: [{ name: "Sheet1" }] });
+  const which = new URLSearchParams(window.location.search).get("workbook");
+  // ?workbook=loose: a plan typed up by hand, as Convert meets it.
+  const loose = [
+    ["Ref", "What we will do", "Lead officer", "Due date", "Corporate priority"],
+    ["A1", "Recommission home care so that 95% of packages start within 5 days", "A Patel", "31/03/2025", "CP2"],
+    ["A2", "Support for carers", "", "", "CP9"],
+  ];
+  const fake = createFakeOffice({ sheets: [which === "loose" ? { name: "Plan", values: loose } : { name: "Sheet1" }] });
   const globals = window as unknown as Record<string, unknown>;
   globals.Office = fake.Office;
   globals.Excel = fake.Excel;
   // ?workbook=empty leaves the workbook blank, as a Service Manager starting a plan sees it.
-  if (new URLSearchParams(window.location.search).get("workbook") !== "empty") await new ExcelWorkbook().apply(seedPlan());
+  if (which !== "empty" && which !== "loose") await new ExcelWorkbook().apply(seedPlan());
   window.goldenThreadTest = {
     selection: () => fake.workbook.selection,
     // The value in the cell a defined name refers to, e.g. ReportingDate -> its Excel serial.

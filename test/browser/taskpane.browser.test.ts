@@ -265,6 +265,27 @@ maybe("task pane in Chromium over the Excel double", () => {
       }
     }
     await empty.close();
+    // The convert mapping screen, on a loose plan.
+    const loose = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "en-GB" });
+    loose.on("pageerror", (e) => errors.push(e.message));
+    await loose.goto(`${base}?workbook=loose`);
+    await loose.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
+    await loose.getByTestId("workbook-kind").waitFor();
+    for (const width of [320, 360]) {
+      for (const dark of [false, true]) {
+        await loose.setViewportSize({ width, height: 900 });
+        await loose.evaluate((d) => window.goldenThreadTest.setOfficeTheme(d), dark);
+        await openTab("Convert", "Convert a loose plan", loose);
+        if ((await loose.getByRole("table", { name: "Column mapping for Plan" }).count()) === 0) await loose.getByRole("button", { name: "Read this workbook" }).click();
+        await loose.getByRole("table", { name: "Column mapping for Plan" }).waitFor();
+        const label = `convert-mapping-${width}-${dark ? "dark" : "light"}`;
+        await loose.screenshot({ path: path.join(ARTIFACTS, `${label}.png`), fullPage: true });
+        const overflow = await loose.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) problems.push(`${label}: ${overflow} px wider than the pane`);
+        for (const v of await seriousViolations(loose)) problems.push(`${label}: ${v}`);
+      }
+    }
+    await loose.close();
     expect(problems).toEqual([]);
   });
 

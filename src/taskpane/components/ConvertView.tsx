@@ -1,7 +1,7 @@
 // Convert a loose plan: review the proposed column mapping with a preview, correct it, review the
 // dates that could not be read, then convert, keeping everything unmatched in "Unmapped".
 import * as React from "react";
-import { Button, Field, ProgressBar, Select, Spinner } from "@fluentui/react-components";
+import { Button, Field, ProgressBar, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { TIERS } from "../../model/plan";
 import type { CellValue } from "../../workbook/port";
 import type { ConversionProposal, ConversionResult, PaneServices, ProposedTable } from "../paneModel";
@@ -24,15 +24,7 @@ function show(v: CellValue): string {
   return v === null ? "" : String(v);
 }
 
-function TableMapping({
-  table,
-  proposal,
-  onChange,
-}: {
-  table: ProposedTable;
-  proposal: ConversionProposal;
-  onChange(next: ProposedTable): void;
-}): React.JSX.Element {
+function TableMapping({ table, proposal, onChange }: { table: ProposedTable; proposal: ConversionProposal; onChange(next: ProposedTable): void }): React.JSX.Element {
   const fields = table.target === "unmapped" ? [] : proposal.fields[table.target];
   const headingId = `map-${table.key.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
@@ -48,22 +40,24 @@ function TableMapping({
         </Select>
       </Field>
       {table.target !== "unmapped" && (
-        <table className="gt-mapping">
-          <caption>Column mapping for {table.sheet}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column in the sheet</th>
-              <th scope="col">Becomes</th>
-              <th scope="col">Match</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table size="small" aria-label={`Column mapping for ${table.sheet}`} style={{ tableLayout: "auto" }}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Column in the sheet</TableHeaderCell>
+              <TableHeaderCell>Becomes</TableHeaderCell>
+              <TableHeaderCell>Match</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {table.columns.map((col) => (
-              <tr key={col.index}>
-                <th scope="row">{col.header || `(column ${col.index + 1})`}</th>
-                <td>
+              <TableRow key={col.index}>
+                <TableCell style={{ overflowWrap: "anywhere" }}>
+                  <strong>{col.header || `(column ${col.index + 1})`}</strong>
+                </TableCell>
+                <TableCell>
                   <Select
                     size="small"
+                    root={{ style: { minWidth: 0, maxWidth: "100%" } }}
                     aria-label={`${table.sheet} column ${col.header || col.index + 1} becomes`}
                     value={col.field ?? KEEP}
                     onChange={(_, d) =>
@@ -80,12 +74,12 @@ function TableMapping({
                       </option>
                     ))}
                   </Select>
-                </td>
-                <td>{col.field ? confidenceWords(col.confidence) : "kept"}</td>
-              </tr>
+                </TableCell>
+                <TableCell>{col.field ? confidenceWords(col.confidence) : "kept"}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       {table.preview.length > 0 && (
         <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={`Preview of ${table.sheet}`}>
@@ -158,12 +152,7 @@ export function ConvertView({ services, onNavigate }: Props): React.JSX.Element 
           </Field>
           {proposal.tables.length === 0 && <p>No table of actions or measures was found in this workbook.</p>}
           {proposal.tables.map((t) => (
-            <TableMapping
-              key={t.key}
-              table={t}
-              proposal={proposal}
-              onChange={(next) => setProposal({ ...proposal, tables: proposal.tables.map((x) => (x.key === next.key ? next : x)) })}
-            />
+            <TableMapping key={t.key} table={t} proposal={proposal} onChange={(next) => setProposal({ ...proposal, tables: proposal.tables.map((x) => (x.key === next.key ? next : x)) })} />
           ))}
           <section aria-labelledby="dates-heading">
             <h3 id="dates-heading">Dates that could not be read ({proposal.unparsedDates.length})</h3>
