@@ -62,3 +62,15 @@ test("a failed Register update is shown, not swallowed", async () => {
   fireEvent.click(screen.getByRole("button", { name: "Replace the Register" }));
   expect(await screen.findByText(/sheet "Register" is protected/)).toBeTruthy();
 });
+
+test("a plan offered as its own parent is refused in words that say what to choose instead, and no parent is set", async () => {
+  const refusal = "OSP-ASC-2024.xlsx is plan OSP-ASC-2024 itself: a plan cannot be its own parent. Choose the Directorate plan it delivers.";
+  const services = fakeServices({ importParentPlan: async () => Promise.reject(new Error(refusal)) });
+  renderInPane(<GoldenThreadView services={services} />);
+  await screen.findByRole("tree");
+  const file = new File([new Uint8Array([80, 75, 3, 4])], "OSP-ASC-2024.xlsx");
+  fireEvent.change(screen.getByLabelText("Import the parent plan (xlsx)"), { target: { files: [file] } });
+  expect((await screen.findByRole("alert")).textContent).toBe(refusal);
+  expect(screen.queryByText(/^Parent plan: OSP-ASC-2024/)).toBeNull();
+  expect(screen.queryByRole("button", { name: /Update this plan's Register/ })).toBeNull();
+});
