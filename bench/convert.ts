@@ -9,7 +9,18 @@ const TIMESCALES = ["31 March 2025", "Q3 2024/25", "March 2025", "Ongoing", "31/
 function largeLoosePlan(rows: number): WorkbookSnapshot {
   const values: CellValue[][] = [["Operational Service Plan 2024/25"], [], ["Ref", "Key action", "Outcome", "Lead officer", "Timescale", "Link to directorate plan", "RAG", "Progress", null, null]];
   for (let i = 0; i < rows; i++) {
-    values.push([`OSP-${i + 1}`, `Deliver improvement ${i + 1} across the service`, "Residents see a better service", `Officer ${i % 17}`, TIMESCALES[i % TIMESCALES.length], `DSP-${i % 9}`, ["G", "A", "R"][i % 3], `Update ${i}`, null, i % 10 === 0 ? "check" : null]);
+    values.push([
+      `OSP-${i + 1}`,
+      `Deliver improvement ${i + 1} across the service`,
+      "Residents see a better service",
+      `Officer ${i % 17}`,
+      TIMESCALES[i % TIMESCALES.length],
+      `DSP-${i % 9}`,
+      ["G", "A", "R"][i % 3],
+      `Update ${i}`,
+      null,
+      i % 10 === 0 ? "check" : null,
+    ]);
   }
   const width = 10;
   const padded = values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));

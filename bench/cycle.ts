@@ -21,10 +21,30 @@ const details = planDetailsSchema.parse({ formatVersion: 2, planId: "OSP-BENCH-2
 async function planned(rows: number): Promise<{ fake: FakeOffice; port: ExcelWorkbook }> {
   const n = Math.ceil(rows / 2);
   const actions = Array.from({ length: n }, (_, i) =>
-    actionSchema.parse({ id: `A-${i + 1}`, action: `Deliver improvement ${i + 1} to the service by March 2025`, leadOfficer: "Sam Hughes", parentLink: "CP1", measureOfSuccess: "Done and evidenced", dueDate: i % 3 ? "2025-03-31" : "2024-09-30", percentComplete: i % 100, selfAssessedRag: "Green", progress: "Work is under way and on track for the agreed date." }),
+    actionSchema.parse({
+      id: `A-${i + 1}`,
+      action: `Deliver improvement ${i + 1} to the service by March 2025`,
+      leadOfficer: "Sam Hughes",
+      parentLink: "CP1",
+      measureOfSuccess: "Done and evidenced",
+      dueDate: i % 3 ? "2025-03-31" : "2024-09-30",
+      percentComplete: i % 100,
+      selfAssessedRag: "Green",
+      progress: "Work is under way and on track for the agreed date.",
+    }),
   );
   const measures = Array.from({ length: rows - n }, (_, i) =>
-    measureSchema.parse({ id: `M-${i + 1}`, name: `Measure ${i + 1}`, polarity: "High", frequency: "Quarterly", baseline: 50, annualTarget: 60, q1Actual: 52 + (i % 7), q2Actual: 55 + (i % 9), comments: "Figures from the case management system." }),
+    measureSchema.parse({
+      id: `M-${i + 1}`,
+      name: `Measure ${i + 1}`,
+      polarity: "High",
+      frequency: "Quarterly",
+      baseline: 50,
+      annualTarget: 60,
+      q1Actual: 52 + (i % 7),
+      q2Actual: 55 + (i % 9),
+      comments: "Figures from the case management system.",
+    }),
   );
   const fake = createFakeOffice();
   const port = new ExcelWorkbook({ run: (batch) => fake.Excel.run({ delayForCellEdit: true }, batch as never), requirements: fake.Office.context.requirements });

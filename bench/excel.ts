@@ -19,8 +19,21 @@ const HOST_RESPONSE_LIMIT = 5 * MB;
 
 const framework = frameworkSchema.parse({ council: "Bench Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Priority" }] });
 const details: PlanDetails = {
-  formatVersion: 1, planId: "OSP-BENCH", tier: "Operational", council: "Bench Council", directorate: "", service: "", team: "",
-  planYear: "2024/25", owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "",
+  formatVersion: 1,
+  planId: "OSP-BENCH",
+  tier: "Operational",
+  council: "Bench Council",
+  directorate: "",
+  service: "",
+  team: "",
+  planYear: "2024/25",
+  owner: "",
+  parentPlanId: "",
+  overview: "",
+  whereAreWeNow: "",
+  whereDoWeNeedToBe: "",
+  keyAchievements: "",
+  challengesAndRisks: "",
 };
 
 /** The real plan design when it builds; otherwise the double's plan-shaped sample (said in the row label). */
@@ -73,7 +86,11 @@ export async function bench(): Promise<BenchRow[]> {
     const smart = actions?.headers.find((h) => /smart/i.test(h));
     if (actions && smart) {
       fake.workbook.resetStats();
-      await workbook.writeColumn("Actions", smart, actions.rows.map((_, i) => (i % 3 === 0 ? null : "Specific: starts with a verb. Measurable: no number or milestone. Time-bound: due date set.")));
+      await workbook.writeColumn(
+        "Actions",
+        smart,
+        actions.rows.map((_, i) => (i % 3 === 0 ? null : "Specific: starts with a verb. Measurable: no number or milestone. Time-bound: due date set.")),
+      );
       out.push(...rowsFor("writeColumn SMART", actions.rows.length, fake, source));
     }
     // Add rows writes below the table (co-authoring safe) with formats and validation set explicitly.
@@ -84,7 +101,10 @@ export async function bench(): Promise<BenchRow[]> {
     if (register) {
       fake.workbook.resetStats();
       const width = register.headers.length;
-      await workbook.replaceRows("Register", Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, j) => (j === 0 ? `DSP-${i + 1}` : `Register entry ${i + 1}, column ${j + 1}`))));
+      await workbook.replaceRows(
+        "Register",
+        Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, j) => (j === 0 ? `DSP-${i + 1}` : `Register entry ${i + 1}, column ${j + 1}`))),
+      );
       out.push(...rowsFor("replaceRows Register", rows, fake, source));
     }
     fake.workbook.resetStats();

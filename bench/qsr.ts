@@ -69,15 +69,32 @@ export function benchPlan(n: number): Plan {
     });
   });
   const details: PlanDetails = {
-    formatVersion: 1, planId, tier: "Operational", council: "Sefton Council", directorate: DIRECTORATES[n % DIRECTORATES.length], service: `Service ${n}`, team: "",
-    planYear: "2024/25", owner: "Service Manager", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "",
+    formatVersion: 1,
+    planId,
+    tier: "Operational",
+    council: "Sefton Council",
+    directorate: DIRECTORATES[n % DIRECTORATES.length],
+    service: `Service ${n}`,
+    team: "",
+    planYear: "2024/25",
+    owner: "Service Manager",
+    parentPlanId: "",
+    overview: "",
+    whereAreWeNow: "",
+    whereDoWeNeedToBe: "",
+    keyAchievements: "",
+    challengesAndRisks: "",
   };
   return {
     details,
     actions: locate("Actions", ACTION_COLUMNS, actions),
     measures: locate("Measures", MEASURE_COLUMNS, measures),
     updates: [],
-    register: locate("Register", [{ key: "id" }], [1, 2, 3, 4, 5, 6].map((p) => ({ id: `CP${p}`, title: `Priority ${p}`, tier: "Corporate", leadOfficer: "" }))),
+    register: locate(
+      "Register",
+      [{ key: "id" }],
+      [1, 2, 3, 4, 5, 6].map((p) => ({ id: `CP${p}`, title: `Priority ${p}`, tier: "Corporate", leadOfficer: "" })),
+    ),
   };
 }
 

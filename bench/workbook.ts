@@ -8,8 +8,21 @@ import { BenchRow, timeMsAsync } from "./table";
 
 const framework = frameworkSchema.parse({ council: "Bench Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Priority" }] });
 const details: PlanDetails = {
-  formatVersion: 1, planId: "OSP-BENCH", tier: "Operational", council: "Bench Council", directorate: "", service: "", team: "",
-  planYear: "2024/25", owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "",
+  formatVersion: 1,
+  planId: "OSP-BENCH",
+  tier: "Operational",
+  council: "Bench Council",
+  directorate: "",
+  service: "",
+  team: "",
+  planYear: "2024/25",
+  owner: "",
+  parentPlanId: "",
+  overview: "",
+  whereAreWeNow: "",
+  whereDoWeNeedToBe: "",
+  keyAchievements: "",
+  challengesAndRisks: "",
 };
 
 function plan(actionCount: number, measureCount: number): { actions: Action[]; measures: Measure[] } {

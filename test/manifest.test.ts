@@ -78,7 +78,11 @@ describe("manifest.xml", () => {
   test("defines every resid it references, and references every resource it defines", () => {
     const resources = all(doc).filter((e) => e.parentElement && ["Images", "Urls", "ShortStrings", "LongStrings"].includes(e.parentElement.localName));
     const defined = new Set(resources.map((e) => e.getAttribute("id")));
-    const referenced = new Set(all(doc).map((e) => e.getAttribute("resid")).filter((r): r is string => !!r));
+    const referenced = new Set(
+      all(doc)
+        .map((e) => e.getAttribute("resid"))
+        .filter((r): r is string => !!r),
+    );
     const undefinedRefs = [...referenced].filter((r) => !defined.has(r));
     const unused = [...defined].filter((d) => d && !referenced.has(d));
     expect(undefinedRefs).toEqual([]);
@@ -127,11 +131,26 @@ describe("manifest.xml", () => {
   test("the three ribbon buttons each have their own icon", () => {
     const iconsOf = (id: string) => {
       const control = byLocalName(doc, "Control").find((c) => c.getAttribute("id") === id)!;
-      return byLocalName(doc, "Image").filter((img) => control.contains(img)).map((img) => img.getAttribute("resid"));
+      return byLocalName(doc, "Image")
+        .filter((img) => control.contains(img))
+        .map((img) => img.getAttribute("resid"));
     };
     const sets = ["GoldenThread.OpenPane", "GoldenThread.CheckPlan", "GoldenThread.RefreshStatuses"].map((id) => iconsOf(id));
     for (const set of sets) expect(set).toHaveLength(3);
-    const images = sets.map((set) => fs.readFileSync(path.join(ROOT, new URL(byLocalName(doc, "Image").find((i) => i.getAttribute("id") === set[1])!.getAttribute("DefaultValue")!).pathname.replace(/^\//, ""))).toString("base64"));
+    const images = sets.map((set) =>
+      fs
+        .readFileSync(
+          path.join(
+            ROOT,
+            new URL(
+              byLocalName(doc, "Image")
+                .find((i) => i.getAttribute("id") === set[1])!
+                .getAttribute("DefaultValue")!,
+            ).pathname.replace(/^\//, ""),
+          ),
+        )
+        .toString("base64"),
+    );
     expect(new Set(images).size).toBe(3);
   });
 
@@ -139,7 +158,11 @@ describe("manifest.xml", () => {
     const tab = byLocalName(doc, "OfficeTab")[0];
     expect(tab.getAttribute("id")).toBe("TabHome");
     const controls = byLocalName(doc, "Control");
-    const actions = controls.map((c) => byLocalName(doc, "Action").find((a) => c.contains(a))!.getAttribute("xsi:type"));
+    const actions = controls.map((c) =>
+      byLocalName(doc, "Action")
+        .find((a) => c.contains(a))!
+        .getAttribute("xsi:type"),
+    );
     expect(actions).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction"]);
     const functions = byLocalName(doc, "FunctionName").map((e) => e.textContent);
     expect(functions).toEqual(["checkPlan", "refreshStatuses"]);

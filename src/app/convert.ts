@@ -88,7 +88,11 @@ function detailsFor(snapshot: WorkbookSnapshot, request: ConvertRequest): { deta
     return { details: { ...read.plan.details, tier: request.tier }, kept: read, planIdGuessed: false };
   }
   const stem = /\.xlsx$/i.test(request.fileName)
-    ? request.fileName.replace(/\.xlsx$/i, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toUpperCase()
+    ? request.fileName
+        .replace(/\.xlsx$/i, "")
+        .replace(/[^A-Za-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .toUpperCase()
     : "";
   const details = planDetailsSchema.parse({ formatVersion: FORMAT_VERSION, planId: stem || "NEW-PLAN", tier: request.tier, council: request.framework.council, planYear: request.framework.planYear });
   return { details, kept: null, planIdGuessed: true };

@@ -26,7 +26,9 @@ export interface RollForwardResult {
 export async function rollForwardPlan(from: WorkbookPort, to: WorkbookPort, request: RollForwardRequest): Promise<RollForwardResult> {
   const open = await openPlan(from, request.fileName);
   if (open.errors.length > 0)
-    throw new RollForwardError(`${request.fileName}: ${open.errors.length} cell(s) cannot be read, so they would be carried forward blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`);
+    throw new RollForwardError(
+      `${request.fileName}: ${open.errors.length} cell(s) cannot be read, so they would be carried forward blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`,
+    );
   const rolled = roll(open.plan, returnSettings(open, request.framework), request.year);
   if (detectWorkbookKind(await to.read()).kind !== "empty") throw new RollForwardError(`next year's plan goes into a new, empty workbook`);
   const framework = { ...request.framework, planYear: rolled.details.planYear };

@@ -46,7 +46,9 @@ export async function signOffWorkbook(port: WorkbookPort, request: SignOffReques
       `${request.fileName} ${CYCLE_SHEETS.signOff}!B3: this plan was already signed off by ${signedOffText(existing)}; a plan is signed off once a year. Change a signed-off value with an agreed change, or roll the plan forward to next year.`,
     );
   if (open.errors.length > 0)
-    throw new SignOffError(`${request.fileName}: ${open.errors.length} cell(s) cannot be read, so sign-off would freeze them as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`);
+    throw new SignOffError(
+      `${request.fileName}: ${open.errors.length} cell(s) cannot be read, so sign-off would freeze them as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`,
+    );
   const signOff = freeze(open.plan, request);
   const sheets: SheetDesign[] = signOffSheets(signOff);
   if (!open.snapshot.tables.some((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase())) sheets.push(agreedChangesSheet());

@@ -23,14 +23,7 @@ export interface StatusSettings {
 }
 
 /** The reporting date is the last day of the reporting quarter unless set otherwise; `history` is the plan's Updates table. */
-export function statusReport(
-  measures: Measure[],
-  actions: Action[],
-  period: Period,
-  settings: StatusSettings,
-  reportingDate: IsoDate = quarterEnd(period),
-  history: Update[] = [],
-): StatusReport {
+export function statusReport(measures: Measure[], actions: Action[], period: Period, settings: StatusSettings, reportingDate: IsoDate = quarterEnd(period), history: Update[] = []): StatusReport {
   const returnSettings = { ...settings, reportingDate };
   // The row statuses keep each row's cell address for the return; a report by ID needs none.
   const located = <T>(rows: T[]) => rows as Located<T>[];
@@ -63,9 +56,20 @@ export function statusCounts(open: Pick<OpenPlan, "plan" | "settings">): StatusC
   return {
     period: periodLabel(period),
     reportingDate: formatUkDate(open.settings.reportingDate ?? quarterEnd(period)),
-    rag: count(RAGS, measures.map((m) => m.rag), M_LABEL),
-    direction: count(DIRECTIONS, measures.map((m) => m.direction), M_LABEL),
-    actions: count(ACTION_STATUSES, actions.map((a) => a.status)),
+    rag: count(
+      RAGS,
+      measures.map((m) => m.rag),
+      M_LABEL,
+    ),
+    direction: count(
+      DIRECTIONS,
+      measures.map((m) => m.direction),
+      M_LABEL,
+    ),
+    actions: count(
+      ACTION_STATUSES,
+      actions.map((a) => a.status),
+    ),
   };
 }
 

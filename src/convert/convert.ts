@@ -83,13 +83,33 @@ function convertTable(w: SheetWork, t: TableProposal): void {
       w.placed.add(c.headerCell);
       w.mapped.push({ sheet: t.sheet, address: c.headerCell, table: "ConversionMap", recordId: null, field: c.field ?? "" });
     }
-    w.mapRows.push({ sheet: t.sheet, headerRow: c.headerCell ? parseCell(c.headerCell).row : t.headerRow, sourceColumn: c.sourceColumn, sourceHeader: c.sourceHeader, field: c.field, confidence: c.confidence, reason: c.reason });
+    w.mapRows.push({
+      sheet: t.sheet,
+      headerRow: c.headerCell ? parseCell(c.headerCell).row : t.headerRow,
+      sourceColumn: c.sourceColumn,
+      sourceHeader: c.sourceHeader,
+      field: c.field,
+      confidence: c.confidence,
+      reason: c.reason,
+    });
     if (c.field && c.confidence < CHECK_CONFIDENCE) {
-      w.findings.push({ severity: "info", code: "mapping-unsure", sheet: t.sheet, cell: c.headerCell ?? `${c.sourceColumn}${t.headerRow}`, message: `${columnLabel(c)} was mapped to ${c.col!.meta.header} with confidence ${c.confidence.toFixed(2)}: please check` });
+      w.findings.push({
+        severity: "info",
+        code: "mapping-unsure",
+        sheet: t.sheet,
+        cell: c.headerCell ?? `${c.sourceColumn}${t.headerRow}`,
+        message: `${columnLabel(c)} was mapped to ${c.col!.meta.header} with confidence ${c.confidence.toFixed(2)}: please check`,
+      });
     }
   }
   if (!primary) {
-    w.findings.push({ severity: "warning", code: "no-primary-column", sheet: t.sheet, cell: `${t.columns[0]?.sourceColumn ?? "A"}${t.headerRow}`, message: `the ${kind} table at ${t.sheet}!${t.range} has no ${kind === "actions" ? "Action" : "Measure"} column: rows are kept, but each needs its text added` });
+    w.findings.push({
+      severity: "warning",
+      code: "no-primary-column",
+      sheet: t.sheet,
+      cell: `${t.columns[0]?.sourceColumn ?? "A"}${t.headerRow}`,
+      message: `the ${kind} table at ${t.sheet}!${t.range} has no ${kind === "actions" ? "Action" : "Measure"} column: rows are kept, but each needs its text added`,
+    });
   }
 
   const filledMerges = new Set<string>();
@@ -119,7 +139,13 @@ function convertTable(w: SheetWork, t: TableProposal): void {
         const key = boxAddress(m);
         if (!filledMerges.has(key)) {
           filledMerges.add(key);
-          w.findings.push({ severity: "info", code: "merged-cells-filled", sheet: t.sheet, cell: key, message: `${key} is merged: its value "${displayText(top)}" is used for rows ${m.top}-${Math.min(m.bottom, t.lastDataRow)}` });
+          w.findings.push({
+            severity: "info",
+            code: "merged-cells-filled",
+            sheet: t.sheet,
+            cell: key,
+            message: `${key} is merged: its value "${displayText(top)}" is used for rows ${m.top}-${Math.min(m.bottom, t.lastDataRow)}`,
+          });
         }
         return { c, cell: top };
       })
@@ -128,7 +154,13 @@ function convertTable(w: SheetWork, t: TableProposal): void {
     const hasOwnOrFill = (col: (typeof cols)[number] | undefined) => !!col && (!!grid.cell(r, col.n) || fills.some((f) => f.c === col));
     if (last && primary && !hasOwnOrFill(primary) && !hasOwnOrFill(idCol)) {
       const draft: Draft = last;
-      w.findings.push({ severity: "info", code: "continuation-row", sheet: t.sheet, cell: `${mappedOwn[0].cell.address}`, message: `row ${r} has no ${primary.col!.meta.header.toLowerCase()}: read as more of row ${draft.row}` });
+      w.findings.push({
+        severity: "info",
+        code: "continuation-row",
+        sheet: t.sheet,
+        cell: `${mappedOwn[0].cell.address}`,
+        message: `row ${r} has no ${primary.col!.meta.header.toLowerCase()}: read as more of row ${draft.row}`,
+      });
       for (const { c, cell } of mappedOwn) {
         const column = c.col!;
         const meta = column.meta;
@@ -224,7 +256,13 @@ function assignIds(drafts: Draft[], kind: TableKind, findings: ConversionFinding
     const fresh = nextFree(id, used);
     used.add(fresh);
     d.values.id = fresh;
-    findings.push({ severity: "warning", code: "id-duplicate", sheet: d.sheet, cell: d.idCell ?? `row ${d.row}`, message: `ID "${id}" is also used at ${first.sheet}!${first.idCell}: this row keeps both and is given "${fresh}"` });
+    findings.push({
+      severity: "warning",
+      code: "id-duplicate",
+      sheet: d.sheet,
+      cell: d.idCell ?? `row ${d.row}`,
+      message: `ID "${id}" is also used at ${first.sheet}!${first.idCell}: this row keeps both and is given "${fresh}"`,
+    });
   }
   let n = 0;
   for (const d of mine) {
@@ -242,7 +280,12 @@ function located<T>(d: Draft, parsed: T, file: string | undefined): Located<T> {
   return Object.assign(parsed as T & object, { source: { file, sheet: d.sheet, row: d.row, columns: d.columns } });
 }
 
-function build<T extends { id: string }>(drafts: Draft[], kind: TableKind, parse: (v: unknown) => { success: true; data: T } | { success: false; error: { message: string } }, file: string | undefined): Located<T>[] {
+function build<T extends { id: string }>(
+  drafts: Draft[],
+  kind: TableKind,
+  parse: (v: unknown) => { success: true; data: T } | { success: false; error: { message: string } },
+  file: string | undefined,
+): Located<T>[] {
   return drafts
     .filter((d) => d.kind === kind)
     .map((d) => {
@@ -293,7 +336,13 @@ export function convertWorkbook(snapshot: WorkbookSnapshot, proposal: Conversion
     const leftovers = w.grid.sourceCells().filter((c) => !w.placed.has(c.address));
     for (const cell of leftovers) unmap(w, cell, "", leftoverReason(cell, tables));
     if (tables.length === 0 && leftovers.length > 0) {
-      findings.push({ severity: "info", code: "no-table-on-sheet", sheet: sheetName, cell: boxAddress({ top: w.grid.top, left: w.grid.left, bottom: w.grid.bottom, right: w.grid.right }), message: `no plan table was found on sheet "${sheetName}": its ${leftovers.length} cells are kept in Unmapped` });
+      findings.push({
+        severity: "info",
+        code: "no-table-on-sheet",
+        sheet: sheetName,
+        cell: boxAddress({ top: w.grid.top, left: w.grid.left, bottom: w.grid.bottom, right: w.grid.right }),
+        message: `no plan table was found on sheet "${sheetName}": its ${leftovers.length} cells are kept in Unmapped`,
+      });
     }
     if (sheet.visibility !== "visible" && (tables.length > 0 || leftovers.length > 0)) {
       findings.push({ severity: "info", code: "hidden-sheet", sheet: sheetName, cell: sheet.origin, message: `sheet "${sheetName}" is hidden; it was converted like the others` });
@@ -302,7 +351,8 @@ export function convertWorkbook(snapshot: WorkbookSnapshot, proposal: Conversion
 
   assignIds(drafts, "actions", findings);
   assignIds(drafts, "measures", findings);
-  for (const d of drafts) for (const c of d.cells) mapped.push({ sheet: d.sheet, address: c.address, table: d.kind === "actions" ? "Actions" : "Measures", recordId: String(d.values.id), field: c.field });
+  for (const d of drafts)
+    for (const c of d.cells) mapped.push({ sheet: d.sheet, address: c.address, table: d.kind === "actions" ? "Actions" : "Measures", recordId: String(d.values.id), field: c.field });
 
   const actions = build<Action>(drafts, "actions", (v) => actionSchema.safeParse(v), options.file);
   const measures = build<Measure>(drafts, "measures", (v) => measureSchema.safeParse(v), options.file);
@@ -312,7 +362,13 @@ export function convertWorkbook(snapshot: WorkbookSnapshot, proposal: Conversion
   const mergedActions = mergeById(existing.actions, actions, drafts);
   const mergedMeasures = mergeById(existing.measures, measures, drafts);
   if (mergedActions.updated + mergedMeasures.updated > 0) {
-    findings.push({ severity: "info", code: "merged-into-existing-plan", sheet: "Actions", cell: "A1", message: `${mergedActions.updated} actions and ${mergedMeasures.updated} measures were already in the plan (same ID): updated from the source, not added twice` });
+    findings.push({
+      severity: "info",
+      code: "merged-into-existing-plan",
+      sheet: "Actions",
+      cell: "A1",
+      message: `${mergedActions.updated} actions and ${mergedMeasures.updated} measures were already in the plan (same ID): updated from the source, not added twice`,
+    });
   }
   const converting = new Set(proposal.sourceSheets);
   return {
@@ -325,4 +381,3 @@ export function convertWorkbook(snapshot: WorkbookSnapshot, proposal: Conversion
     mapRows: [...existing.mapRows.filter((m) => !converting.has(m.sheet)), ...mapRows],
   };
 }
-

@@ -34,7 +34,8 @@ export function monthNumber(word: string): number | null {
 /** Seasons are meteorological (UK Met Office): a season's deadline is the end of its last month. */
 const SEASON_END: Record<string, number> = { spring: 5, summer: 8, autumn: 11, fall: 11, winter: 2 };
 
-const NOT_DATES = /^(on-?going|continuous(ly)?|continual|tbc|tba|tbd|n\/?a|none|various|as (and when )?(required|needed)|when (required|needed)|throughout( the year)?|all year( round)?|annual(ly)?|monthly|quarterly|weekly|daily|rolling|complete(d)?|done|-+|\?+)$/;
+const NOT_DATES =
+  /^(on-?going|continuous(ly)?|continual|tbc|tba|tbd|n\/?a|none|various|as (and when )?(required|needed)|when (required|needed)|throughout( the year)?|all year( round)?|annual(ly)?|monthly|quarterly|weekly|daily|rolling|complete(d)?|done|-+|\?+)$/;
 
 function year4(text: string): number {
   const n = Number(text.replace(/^'/, ""));

@@ -66,10 +66,22 @@ function readRows<T>(t: TableSnapshot | undefined, columns: Column[], schema: z.
       const bad = parsed.error.issues[0];
       const key = String(bad.path[0] ?? "");
       if (!(key in raw) || key === "id") {
-        findings.push({ severity: "error", code: "existing-row-unreadable", sheet: t.sheet, cell: `${where.id ?? columnLetter(box.left)}${rowNumber}`, message: `row ${rowNumber} of table ${t.name} cannot be read (${bad.message}): it is left as it is and not merged` });
+        findings.push({
+          severity: "error",
+          code: "existing-row-unreadable",
+          sheet: t.sheet,
+          cell: `${where.id ?? columnLetter(box.left)}${rowNumber}`,
+          message: `row ${rowNumber} of table ${t.name} cannot be read (${bad.message}): it is left as it is and not merged`,
+        });
         return;
       }
-      findings.push({ severity: "warning", code: "existing-value-unreadable", sheet: t.sheet, cell: `${where[key]}${rowNumber}`, message: `table ${t.name}, ${key}: ${bad.message}; the value was not carried over` });
+      findings.push({
+        severity: "warning",
+        code: "existing-value-unreadable",
+        sheet: t.sheet,
+        cell: `${where[key]}${rowNumber}`,
+        message: `table ${t.name}, ${key}: ${bad.message}; the value was not carried over`,
+      });
       delete raw[key];
       parsed = schema.safeParse(raw);
     }
@@ -94,7 +106,14 @@ export function readExistingPlan(snapshot: WorkbookSnapshot): ExistingPlan {
     for (const row of u.rows) {
       const v = value(row);
       if (v === null || sheet(row) === null) continue;
-      unmapped.push({ sheet: String(sheet(row)), address: String(cell(row) ?? ""), sourceHeader: String(header(row) ?? ""), value: v, text: displayText({ value: v, isDate: false }), reason: String(reason(row) ?? "") });
+      unmapped.push({
+        sheet: String(sheet(row)),
+        address: String(cell(row) ?? ""),
+        sourceHeader: String(header(row) ?? ""),
+        value: v,
+        text: displayText({ value: v, isDate: false }),
+        reason: String(reason(row) ?? ""),
+      });
     }
   }
   const mapRows: ConversionMapRow[] = [];
@@ -116,4 +135,3 @@ export function readExistingPlan(snapshot: WorkbookSnapshot): ExistingPlan {
   }
   return { actions, measures, unmapped, mapRows, findings };
 }
-

@@ -159,4 +159,3 @@ export function findTables(grid: SheetGrid): FoundTable[] {
   }
   return tables;
 }
-

@@ -28,7 +28,10 @@ export function isBlank(value: CellValue | undefined): value is null | undefined
 /** True for number formats that show a date (d, y or a month name), not plain numbers or times. */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format || /^general$/i.test(format)) return false;
-  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[dy]/i.test(bare) || /m{3,}/i.test(bare);
 }
 

@@ -266,7 +266,8 @@ export function proposalProblems(snapshot: WorkbookSnapshot, proposal: Conversio
     if (!sheets.has(t.sheet)) problems.push(`table ${at}: there is no sheet called "${t.sheet}"`);
     if (t.kind !== "actions" && t.kind !== "measures") problems.push(`table ${at}: kind must be "actions" or "measures", not "${String(t.kind)}"`);
     if (t.headerRows.length === 0 || t.headerRows[t.headerRows.length - 1] !== t.headerRow) problems.push(`table ${at}: the header rows must end with the header row ${t.headerRow}`);
-    if (t.firstDataRow !== t.headerRow + 1 || t.lastDataRow < t.headerRow) problems.push(`table ${at}: data rows ${t.firstDataRow}-${t.lastDataRow} must start just below the header row ${t.headerRow}`);
+    if (t.firstDataRow !== t.headerRow + 1 || t.lastDataRow < t.headerRow)
+      problems.push(`table ${at}: data rows ${t.firstDataRow}-${t.lastDataRow} must start just below the header row ${t.headerRow}`);
     const fields = new Set(fieldsOf(t.kind));
     const seen = new Map<string, string>();
     for (const c of t.columns) {
@@ -292,4 +293,3 @@ export function proposalProblems(snapshot: WorkbookSnapshot, proposal: Conversio
   });
   return problems;
 }
-

@@ -7,8 +7,7 @@ import { parseLooseDate } from "./dates";
 import { SourceCell, displayText, isPercentFormat } from "./grid";
 
 export type FieldReading =
-  | { ok: true; value: string | number | boolean | IsoDate | null; /** the timescale as written, for inexact due dates */ asWritten?: string; note?: string }
-  | { ok: false; reason: string };
+  { ok: true; value: string | number | boolean | IsoDate | null; /** the timescale as written, for inexact due dates */ asWritten?: string; note?: string } | { ok: false; reason: string };
 
 const reject = (reason: string): FieldReading => ({ ok: false, reason });
 
@@ -16,7 +15,12 @@ const reject = (reason: string): FieldReading => ({ ok: false, reason });
 export function readNumber(cell: SourceCell): number | null {
   if (typeof cell.value === "number") return isPercentFormat(cell.numberFormat) ? Number((cell.value * 100).toPrecision(12)) : cell.value;
   if (typeof cell.value !== "string") return null;
-  const t = cell.value.trim().replace(/^£/, "").replace(/,(?=\d{3}\b)/g, "").replace(/%$/, "").trim();
+  const t = cell.value
+    .trim()
+    .replace(/^£/, "")
+    .replace(/,(?=\d{3}\b)/g, "")
+    .replace(/%$/, "")
+    .trim();
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
   return Number(t);
 }
@@ -28,7 +32,9 @@ const POLARITY: [RegExp, string][] = [
   [/^(low|lower|down|decrease|smaller|less)\b|\blow(er)? is (good|better)\b|^low(er)? (is )?better$/, "Low"],
   [/^(target|on target|in range|closest to target|to target)$/, "Target"],
 ];
-const FREQUENCY = new Map(Object.entries({ monthly: "Monthly", month: "Monthly", quarterly: "Quarterly", quarter: "Quarterly", annual: "Annual", annually: "Annual", yearly: "Annual", year: "Annual" }));
+const FREQUENCY = new Map(
+  Object.entries({ monthly: "Monthly", month: "Monthly", quarterly: "Quarterly", quarter: "Quarterly", annual: "Annual", annually: "Annual", yearly: "Annual", year: "Annual" }),
+);
 const TYPES: [RegExp, string][] = [
   [/^(kr|key result)s?$/, "Key Result"],
   [/^(pi|performance indicator|performance measure)s?$/, "Performance Indicator"],

@@ -28,7 +28,10 @@ export function canonicalValue(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Object.is(v, -0) ? "0" : String(v);
   if (typeof v === "boolean") return v ? "Yes" : "No";
-  return String(v).replace(/\r\n?/g, "\n").replace(/[ \t]+/g, " ").trim();
+  return String(v)
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /** A cell's value for a frozen field in canonical form: a date field given as an Excel serial reads as its date. */

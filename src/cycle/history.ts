@@ -27,7 +27,9 @@ export function periodInPlanYear(text: string, planYear: string, where = "--peri
     throw new PeriodError(`${where}: ${(e as Error).message}`);
   }
   if (financialYearLabel(p.startYear) !== planYear.trim())
-    throw new PeriodError(`${where}: ${periodLabel(p)} is outside the plan year ${planYear} (record ${planYear} Q1 to Q4 in this plan; ${financialYearLabel(p.startYear)} belongs in that year's plan)`);
+    throw new PeriodError(
+      `${where}: ${periodLabel(p)} is outside the plan year ${planYear} (record ${planYear} Q1 to Q4 in this plan; ${financialYearLabel(p.startYear)} belongs in that year's plan)`,
+    );
   return p;
 }
 
@@ -36,17 +38,38 @@ export function quarterRows(plan: Plan, settings: ReturnSettings, period: Period
   const label = periodLabel(period);
   const who = updatedBy.trim();
   const actions = actionStatuses(plan, period, settings).map(({ row, status }): Update => ({
-    period: label, itemId: row.id, status, percentComplete: row.percentComplete, selfAssessedRag: row.selfAssessedRag,
-    target: null, value: null, direction: "", narrative: row.progress, updatedBy: who, updatedOn,
+    period: label,
+    itemId: row.id,
+    status,
+    percentComplete: row.percentComplete,
+    selfAssessedRag: row.selfAssessedRag,
+    target: null,
+    value: null,
+    direction: "",
+    narrative: row.progress,
+    updatedBy: who,
+    updatedOn,
   }));
   const measures = measureStatuses(plan, period, settings).map((m): Update => ({
-    period: label, itemId: m.row.id, status: m.rag, percentComplete: null, selfAssessedRag: null,
-    target: m.target, value: m.actual, direction: m.direction, narrative: m.row.comments, updatedBy: who, updatedOn,
+    period: label,
+    itemId: m.row.id,
+    status: m.rag,
+    percentComplete: null,
+    selfAssessedRag: null,
+    target: m.target,
+    value: m.actual,
+    direction: m.direction,
+    narrative: m.row.comments,
+    updatedBy: who,
+    updatedOn,
   }));
   return [...actions, ...measures];
 }
 
-const norm = (s: unknown) => String(s ?? "").trim().toLowerCase();
+const norm = (s: unknown) =>
+  String(s ?? "")
+    .trim()
+    .toLowerCase();
 
 export interface HistoryNote {
   sheet: string;
@@ -88,7 +111,9 @@ export function mergeHistory(table: TableSnapshot, period: Period, rows: Update[
   const start = parseCell(table.range.replace(/^.*!/, "").split(":")[0]);
   const where = (row: number, index: number) => `${columnLetter(start.col + Math.max(0, index))}${row}`;
   if (periodAt < 0 || idAt < 0) {
-    throw new PeriodError(`${file ? `${file} ` : ""}${table.sheet}!${where(start.row, 0)}: table ${table.name} has no "${UPDATE_COLUMNS[periodAt < 0 ? 0 : 1].meta.header}" column, so its history cannot be told apart by period; nothing was written`);
+    throw new PeriodError(
+      `${file ? `${file} ` : ""}${table.sheet}!${where(start.row, 0)}: table ${table.name} has no "${UPDATE_COLUMNS[periodAt < 0 ? 0 : 1].meta.header}" column, so its history cannot be told apart by period; nothing was written`,
+    );
   }
   const notes: HistoryNote[] = [];
   const kept: CellValue[][] = [];
@@ -102,9 +127,18 @@ export function mergeHistory(table: TableSnapshot, period: Period, rows: Update[
       return;
     }
     kept.push(r);
-    if (p === null) notes.push({ sheet: table.sheet, cell: where(row, periodAt), message: `${file ? `${file} ` : ""}${table.sheet}!${where(row, periodAt)}: period ${JSON.stringify(r[periodAt])} is not a reporting period like "2024/25 Q2"; the row is kept as it is` });
+    if (p === null)
+      notes.push({
+        sheet: table.sheet,
+        cell: where(row, periodAt),
+        message: `${file ? `${file} ` : ""}${table.sheet}!${where(row, periodAt)}: period ${JSON.stringify(r[periodAt])} is not a reporting period like "2024/25 Q2"; the row is kept as it is`,
+      });
     else if (!knownIds.has(String(r[idAt] ?? "").trim()))
-      notes.push({ sheet: table.sheet, cell: where(row, idAt), message: `${file ? `${file} ` : ""}${table.sheet}!${where(row, idAt)}: history for ${JSON.stringify(r[idAt])}, which is not an action or measure in this plan; the row is kept as it is` });
+      notes.push({
+        sheet: table.sheet,
+        cell: where(row, idAt),
+        message: `${file ? `${file} ` : ""}${table.sheet}!${where(row, idAt)}: history for ${JSON.stringify(r[idAt])}, which is not an action or measure in this plan; the row is kept as it is`,
+      });
   });
   const byHeader = new Map(UPDATE_COLUMNS.map((c) => [norm(c.meta.header), c]));
   const missingColumns = UPDATE_COLUMNS.filter((c) => !headers.includes(norm(c.meta.header))).map((c) => c.meta.header);

@@ -39,13 +39,37 @@ export function cycleInReturn(plan: Plan, period: Period): CycleInReturn {
   const history: ReturnHistory[] = earlierQuarters(plan.updates, period).flatMap((u) => {
     const itemType = actions.has(u.itemId) ? ("Action" as const) : measures.has(u.itemId) ? ("Measure" as const) : null;
     if (!itemType) return []; // history of an item no longer in the plan stays in the workbook only
-    return [{ itemType, id: u.itemId, period: u.period, status: u.status, percentComplete: u.percentComplete, selfAssessedRag: u.selfAssessedRag ?? null, target: u.target ?? null, actual: u.value, direction: u.direction ?? "", narrative: u.narrative, updatedBy: u.updatedBy, updatedOn: u.updatedOn }];
+    return [
+      {
+        itemType,
+        id: u.itemId,
+        period: u.period,
+        status: u.status,
+        percentComplete: u.percentComplete,
+        selfAssessedRag: u.selfAssessedRag ?? null,
+        target: u.target ?? null,
+        actual: u.value,
+        direction: u.direction ?? "",
+        narrative: u.narrative,
+        updatedBy: u.updatedBy,
+        updatedOn: u.updatedOn,
+      },
+    ];
   });
   return {
     signedOffBy: s ? `${s.by}${s.role ? `, ${s.role}` : ""}` : "",
     signedOffOn: s?.on ?? "",
     signOffFingerprint: s ? signedOffViewFingerprint(plan) : "",
-    targetChanges: (plan.cycle?.changes ?? []).map((c) => ({ itemType: c.itemType, id: c.id, field: fieldHeader(c.itemType, c.field), was: c.was, now: c.now, agreedBy: c.agreedBy, agreedOn: c.agreedOn, reason: c.reason })),
+    targetChanges: (plan.cycle?.changes ?? []).map((c) => ({
+      itemType: c.itemType,
+      id: c.id,
+      field: fieldHeader(c.itemType, c.field),
+      was: c.was,
+      now: c.now,
+      agreedBy: c.agreedBy,
+      agreedOn: c.agreedOn,
+      reason: c.reason,
+    })),
     history,
   };
 }

@@ -89,10 +89,20 @@ export function checkReturnsAgainstRecords(returns: readonly ReturnSignOff[], re
     const held = byPlan.get(`${ret.planId}\u0000${ret.planYear}`) ?? [];
     const latest = held[held.length - 1];
     const name = `${ret.file} (${ret.planId} ${ret.period})`;
-    if (!latest) flags.push({ file: ret.file, planId: ret.planId, message: `${name}: no sign-off record for ${ret.planId} ${ret.planYear}${ret.fingerprint ? "" : ", and the plan carries no sign-off"}` });
-    else if (!ret.fingerprint) flags.push({ file: ret.file, planId: ret.planId, message: `${name}: the plan carries no sign-off, but ${latest.where} records one by ${latest.by} on ${formatUkDate(latest.on)} (was the Sign-off sheet removed?)` });
+    if (!latest)
+      flags.push({ file: ret.file, planId: ret.planId, message: `${name}: no sign-off record for ${ret.planId} ${ret.planYear}${ret.fingerprint ? "" : ", and the plan carries no sign-off"}` });
+    else if (!ret.fingerprint)
+      flags.push({
+        file: ret.file,
+        planId: ret.planId,
+        message: `${name}: the plan carries no sign-off, but ${latest.where} records one by ${latest.by} on ${formatUkDate(latest.on)} (was the Sign-off sheet removed?)`,
+      });
     else if (ret.fingerprint !== latest.fingerprint)
-      flags.push({ file: ret.file, planId: ret.planId, message: `${name}: the frozen values no longer match the sign-off by ${latest.by} on ${formatUkDate(latest.on)} (${latest.where}): fingerprint ${ret.fingerprint.slice(0, 12)}… is not the recorded ${latest.fingerprint.slice(0, 12)}…` });
+      flags.push({
+        file: ret.file,
+        planId: ret.planId,
+        message: `${name}: the frozen values no longer match the sign-off by ${latest.by} on ${formatUkDate(latest.on)} (${latest.where}): fingerprint ${ret.fingerprint.slice(0, 12)}… is not the recorded ${latest.fingerprint.slice(0, 12)}…`,
+      });
   }
   return flags;
 }

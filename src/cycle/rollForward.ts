@@ -73,7 +73,9 @@ export function rollForward(plan: Plan, settings: ReturnSettings, toYear: string
     throw new RollForwardError(`--year: ${(e as Error).message}`);
   }
   if (toStart !== fromStart + 1)
-    throw new RollForwardError(`--year: ${financialYearLabel(toStart)} does not follow the plan year ${plan.details.planYear}; roll forward one year at a time, to ${financialYearLabel(fromStart + 1)}`);
+    throw new RollForwardError(
+      `--year: ${financialYearLabel(toStart)} does not follow the plan year ${plan.details.planYear}; roll forward one year at a time, to ${financialYearLabel(fromStart + 1)}`,
+    );
   const fromYear = financialYearLabel(fromStart);
   const nextYear = financialYearLabel(toStart);
 
@@ -103,9 +105,19 @@ export function rollForward(plan: Plan, settings: ReturnSettings, toYear: string
     return {
       ...fields,
       baseline,
-      annualTarget: null, q1Target: null, q2Target: null, q3Target: null, q4Target: null,
-      q1Actual: null, q2Actual: null, q3Actual: null, q4Actual: null,
-      provisional: false, redReason: "", correctiveAction: "", recoveryDate: null,
+      annualTarget: null,
+      q1Target: null,
+      q2Target: null,
+      q3Target: null,
+      q4Target: null,
+      q1Actual: null,
+      q2Actual: null,
+      q3Actual: null,
+      q4Actual: null,
+      provisional: false,
+      redReason: "",
+      correctiveAction: "",
+      recoveryDate: null,
       comments: `Target to agree. Last year's target (${fromYear}): ${row.annualTarget ?? "none"}; outturn ${baseline ?? "not reported"}.`,
     };
   });

@@ -13,7 +13,15 @@ export const CYCLE_SHEETS = { signOff: "Sign-off", frozen: "Signed-off values", 
 export const CYCLE_TABLES = { signedOff: "SignedOff", agreedChanges: "AgreedChanges" } as const;
 
 /** Labels in column A of the Sign-off sheet, values in column B, in this order from row 1. */
-export const SIGN_OFF_LABELS = { planId: "Plan ID", planYear: "Plan year", by: "Signed off by", role: "Role", on: "Signed off on", fingerprint: "Fingerprint (SHA-256)", count: "Frozen values" } as const;
+export const SIGN_OFF_LABELS = {
+  planId: "Plan ID",
+  planYear: "Plan year",
+  by: "Signed off by",
+  role: "Role",
+  on: "Signed off on",
+  fingerprint: "Fingerprint (SHA-256)",
+  count: "Frozen values",
+} as const;
 const LABEL_ORDER = ["planId", "planYear", "by", "role", "on", "fingerprint", "count"] as const;
 
 export const SIGNED_OFF_HEADERS = ["Item type", "ID", "Field", "Value"] as const;
@@ -28,13 +36,23 @@ const textColumn = (header: string, width: number, locked = true): ColumnDesign 
  */
 export function signOffSheets(s: SignOff): SheetDesign[] {
   const values: Record<(typeof LABEL_ORDER)[number], CellValue> = {
-    planId: s.planId, planYear: s.planYear, by: s.by, role: s.role, on: isoToSerial(s.on), fingerprint: s.fingerprint, count: s.values.length,
+    planId: s.planId,
+    planYear: s.planYear,
+    by: s.by,
+    role: s.role,
+    on: isoToSerial(s.on),
+    fingerprint: s.fingerprint,
+    count: s.values.length,
   };
   const cells: CellDesign[] = LABEL_ORDER.flatMap((k, i) => [
     { address: `A${i + 1}`, value: SIGN_OFF_LABELS[k], bold: true },
     { address: `B${i + 1}`, value: values[k], numberFormat: k === "on" ? "dd/mm/yyyy" : k === "count" ? "0" : "@", locked: true },
   ]);
-  cells.push({ address: `A${LABEL_ORDER.length + 2}`, value: `The values frozen at sign-off are kept on the hidden "${CYCLE_SHEETS.frozen}" sheet. They are not changed in-year: an agreed change (who, when, why) goes on the "${CYCLE_SHEETS.agreedChanges}" sheet.`, wrap: false });
+  cells.push({
+    address: `A${LABEL_ORDER.length + 2}`,
+    value: `The values frozen at sign-off are kept on the hidden "${CYCLE_SHEETS.frozen}" sheet. They are not changed in-year: an agreed change (who, when, why) goes on the "${CYCLE_SHEETS.agreedChanges}" sheet.`,
+    wrap: false,
+  });
   const table: TableDesign = {
     name: CYCLE_TABLES.signedOff,
     sheet: CYCLE_SHEETS.frozen,
@@ -69,7 +87,16 @@ export function agreedChangesSheet(title?: string): SheetDesign {
     rows: [[null, null, null, null, null, null, null, null]],
     statusFormats: [],
   };
-  return { name: CYCLE_SHEETS.agreedChanges, visibility: "visible", cells: [], tables: [table], columnWidths: {}, freezeRows: 1, protect: false, print: { landscape: true, paper: "A4", fitToWidth: false, scale: 80, repeatRows: "1:1", area: null, ...(title ? { title } : {}) } };
+  return {
+    name: CYCLE_SHEETS.agreedChanges,
+    visibility: "visible",
+    cells: [],
+    tables: [table],
+    columnWidths: {},
+    freezeRows: 1,
+    protect: false,
+    print: { landscape: true, paper: "A4", fitToWidth: false, scale: 80, repeatRows: "1:1", area: null, ...(title ? { title } : {}) },
+  };
 }
 
 /** A table row for an agreed change, in AGREED_CHANGE_HEADERS order. */
@@ -135,8 +162,13 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
       });
     }
     signOff = {
-      planId: canonicalValue(got.planId), planYear: canonicalValue(got.planYear), by: canonicalValue(got.by), role: canonicalValue(got.role),
-      on: (date.ok && !isBlank(got.on) ? date.value : "") as IsoDate, fingerprint: canonicalValue(got.fingerprint).toLowerCase(), values,
+      planId: canonicalValue(got.planId),
+      planYear: canonicalValue(got.planYear),
+      by: canonicalValue(got.by),
+      role: canonicalValue(got.role),
+      on: (date.ok && !isBlank(got.on) ? date.value : "") as IsoDate,
+      fingerprint: canonicalValue(got.fingerprint).toLowerCase(),
+      values,
     };
   }
 
@@ -156,11 +188,25 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
         const field = type ? fieldOfHeader(type, String(cells[2] ?? "")) : undefined;
         const on = parseDate(cells[6]);
         if (!type) return problem(changeTable.sheet, `${letter(0)}${row}`, `item type ${JSON.stringify(cells[0])} is not Action or Measure`);
-        if (!field) return problem(changeTable.sheet, `${letter(2)}${row}`, `${JSON.stringify(cells[2])} is not a field sign-off freezes (${type === "Action" ? "Due date, Measure of success" : "Measure, Unit, Polarity, Annual target, Q1-Q4 target, Green/Amber within %"})`);
+        if (!field)
+          return problem(
+            changeTable.sheet,
+            `${letter(2)}${row}`,
+            `${JSON.stringify(cells[2])} is not a field sign-off freezes (${type === "Action" ? "Due date, Measure of success" : "Measure, Unit, Polarity, Annual target, Q1-Q4 target, Green/Amber within %"})`,
+          );
         if (isBlank(cells[5])) return problem(changeTable.sheet, `${letter(5)}${row}`, "an agreed change needs who agreed it");
         if (isBlank(cells[6]) || !on.ok) return problem(changeTable.sheet, `${letter(6)}${row}`, `Agreed on ${isBlank(cells[6]) ? "is blank" : on.ok ? "" : on.problem}`);
         if (isBlank(cells[7])) return problem(changeTable.sheet, `${letter(7)}${row}`, "an agreed change needs its reason");
-        changes.push({ itemType: type, id: canonicalValue(cells[1]), field, was: canonicalCell(type, field, cells[3]), now: canonicalCell(type, field, cells[4]), agreedBy: canonicalValue(cells[5]), agreedOn: on.value as IsoDate, reason: canonicalValue(cells[7]) });
+        changes.push({
+          itemType: type,
+          id: canonicalValue(cells[1]),
+          field,
+          was: canonicalCell(type, field, cells[3]),
+          now: canonicalCell(type, field, cells[4]),
+          agreedBy: canonicalValue(cells[5]),
+          agreedOn: on.value as IsoDate,
+          reason: canonicalValue(cells[7]),
+        });
         changeCells.push(`${changeTable.sheet}!${letter(0)}${row}`);
       });
   }

@@ -101,7 +101,13 @@ export function compareWithSignOff(plan: Pick<Plan, "actions" | "measures">, sig
     // The latest agreed change for this value whose new value is what the plan holds now covers it.
     const agreed = [...changes].reverse().find((c) => c.itemType === v.itemType && c.id === v.id && c.field === v.field && c.now === now);
     out.push({
-      itemType: v.itemType, id: v.id, field: v.field, header: fieldHeader(v.itemType, v.field), was: v.value, now, removed: !row,
+      itemType: v.itemType,
+      id: v.id,
+      field: v.field,
+      header: fieldHeader(v.itemType, v.field),
+      was: v.value,
+      now,
+      removed: !row,
       ...locate(row?.source, v.field, v.itemType === "Action" ? "Actions" : "Measures"),
       ...(agreed && row ? { agreed } : {}),
     });

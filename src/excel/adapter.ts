@@ -156,7 +156,12 @@ export class ExcelWorkbook implements WorkbookPort {
       const structured = new Set(tableNames.flatMap((name, i) => (DATA_TABLES.has(name.toLowerCase()) ? [tableBoxes[i].sheet.toLowerCase()] : [])));
       const missing = grids.filter((g) => g.box !== null && !structured.has(g.name.toLowerCase()) && g.numberFormats.length !== g.values.length);
       if (missing.length > 0) {
-        const ranges = missing.map((g) => context.workbook.worksheets.getItem(g.name).getRange(boxAddress(g.box as SheetBox)).load("numberFormat"));
+        const ranges = missing.map((g) =>
+          context.workbook.worksheets
+            .getItem(g.name)
+            .getRange(boxAddress(g.box as SheetBox))
+            .load("numberFormat"),
+        );
         await context.sync();
         missing.forEach((g, i) => (g.numberFormats = ranges[i].numberFormat as string[][]));
       }
@@ -218,7 +223,14 @@ export class ExcelWorkbook implements WorkbookPort {
       .filter((s) => !startedNames.has(s.name.toLowerCase()))
       .map((s) => {
         const formats = !likelyStructured.has(s.name.toLowerCase());
-        return { s, formats, range: context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load(formats ? "address, values, numberFormat" : "address, values") };
+        return {
+          s,
+          formats,
+          range: context.workbook.worksheets
+            .getItem(s.name)
+            .getUsedRangeOrNullObject(true)
+            .load(formats ? "address, values, numberFormat" : "address, values"),
+        };
       });
     const tableRanges = tableNames.map((n) => context.workbook.tables.getItem(n).getRange().load("address"));
     // The other sheets are small in a plan; a loose workbook too big for this falls back to blocks.
@@ -279,9 +291,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
     // Each sheet is read from a cursor row down, in blocks sized by what its cells cost so far.
     const target = this.options.readResponseTargetBytes ?? READ_RESPONSE_TARGET_BYTES;
-    const work = grids
-      .filter((g) => g.box !== null)
-      .map((grid) => ({ grid, box: grid.box as SheetBox, next: (grid.box as SheetBox).top, bytesPerCell: FIRST_GUESS_BYTES_PER_CELL }));
+    const work = grids.filter((g) => g.box !== null).map((grid) => ({ grid, box: grid.box as SheetBox, next: (grid.box as SheetBox).top, bytesPerCell: FIRST_GUESS_BYTES_PER_CELL }));
     const width = (w: (typeof work)[number]) => w.box.right - w.box.left + 1;
     while (work.some((w) => w.next <= w.box.bottom)) {
       const group: { w: (typeof work)[number]; top: number; bottom: number; range: Excel.Range }[] = [];
@@ -340,7 +350,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const temporary = new Map(design.sheets.map((s, i) => [s.name.toLowerCase(), `~gt${i}-${token}`.slice(0, 31)]));
       const steps = this.designStepsFor(design, new Set(), new Set());
       const limit = (this.options.requestLimitBytes ?? REQUEST_LIMIT_BYTES) - REQUEST_MARGIN_BYTES;
-      const firstRequest = packRequests(steps.filter((step) => step.early), limit)[0] ?? [];
+      const firstRequest =
+        packRequests(
+          steps.filter((step) => step.early),
+          limit,
+        )[0] ?? [];
       context.application.suspendApiCalculationUntilNextSync();
       context.runtime.enableEvents = false;
       setSheetAliases(context, temporary);
@@ -368,15 +382,13 @@ export class ExcelWorkbook implements WorkbookPort {
       const existing = design.sheets.filter((s) => sheetNames.has(s.name.toLowerCase())).map((s) => s.name);
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       for (const s of design.sheets)
-        for (const t of s.tables)
-          if (tableNames.has(t.name.toLowerCase())) await refuse(`Cannot create the plan: this workbook already has a table called "${t.name}". Start from a new workbook.`);
+        for (const t of s.tables) if (tableNames.has(t.name.toLowerCase())) await refuse(`Cannot create the plan: this workbook already has a table called "${t.name}". Start from a new workbook.`);
       const namesNow = new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)]));
       const skipNames = new Set<string>();
       for (const n of design.names) {
         const have = namesNow.get(n.name.toLowerCase());
         if (have === undefined) continue;
-        if (have.replace(/\$/g, "").toLowerCase() !== n.ref.replace(/\$/g, "").toLowerCase())
-          await refuse(`Cannot create the plan: the name "${n.name}" already refers to ${have}, not ${n.ref}.`);
+        if (have.replace(/\$/g, "").toLowerCase() !== n.ref.replace(/\$/g, "").toLowerCase()) await refuse(`Cannot create the plan: the name "${n.name}" already refers to ${have}, not ${n.ref}.`);
         skipNames.add(n.name.toLowerCase());
       }
 
@@ -459,8 +471,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const index = headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
       if (index < 0) throw new ExcelCommandError(`Cannot write column "${column}": table "${table}" has no such column (it has ${headers.join(", ")}).`);
       const dataRows = box.bottom - box.top;
-      if (values.length !== dataRows)
-        throw new ExcelCommandError(`Cannot write column "${column}" of table "${table}" (${range.address}): ${values.length} values for ${dataRows} data rows.`);
+      if (values.length !== dataRows) throw new ExcelCommandError(`Cannot write column "${column}" of table "${table}" (${range.address}): ${values.length} values for ${dataRows} data rows.`);
       refuseFiltered(filter, what, table, box.sheet);
       if (hasPassword(protection)) throw new ExcelCommandError(passwordMessage(what, box.sheet));
 
@@ -531,12 +542,18 @@ export class ExcelWorkbook implements WorkbookPort {
       const width = header.columnCount;
       const hasData = box.bottom > box.top;
       // A formula column: the first and last data rows hold the same formula (a calculated column).
-      const formulaColumns = hasData
-        ? lastRow.formulas[0].flatMap((f, j) => (typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f ? [j] : []))
-        : [];
+      const formulaColumns = hasData ? lastRow.formulas[0].flatMap((f, j) => (typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f ? [j] : [])) : [];
       if (hasData && width > VALIDATION_GUESS_COLUMNS) {
         // A table wider than the guess: the rest of its columns in a sync of their own.
-        rules = rules.concat(Array.from({ length: width - VALIDATION_GUESS_COLUMNS }, (_, k) => target.getRange().getLastRow().getCell(0, VALIDATION_GUESS_COLUMNS + k).dataValidation.load("type, rule, prompt, errorAlert")));
+        rules = rules.concat(
+          Array.from({ length: width - VALIDATION_GUESS_COLUMNS }, (_, k) =>
+            target
+              .getRange()
+              .getLastRow()
+              .getCell(0, VALIDATION_GUESS_COLUMNS + k)
+              .dataValidation.load("type, rule, prompt, errorAlert"),
+          ),
+        );
         await context.sync();
         syncsUsed++;
       }
@@ -623,7 +640,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const firstRow = target.getHeaderRowRange().getOffsetRange(1, 0).load("formulas");
       const protection = target.worksheet.protection.load("protected");
       const filter = target.autoFilter.load("isDataFiltered");
-      const below = target.getRange().getRowsBelow(Math.max(1, Math.min(rows.length, 1_000_000))).getUsedRangeOrNullObject(false).load("address");
+      const below = target
+        .getRange()
+        .getRowsBelow(Math.max(1, Math.min(rows.length, 1_000_000)))
+        .getUsedRangeOrNullObject(false)
+        .load("address");
       const runtime = context.runtime.load("enableEvents");
       try {
         await context.sync();
@@ -639,8 +660,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const f = lastRow.formulas[0][j];
         return box.bottom > box.top && typeof f === "string" && f.startsWith("=") && firstRow.formulas[0][j] === f;
       });
-      if (formulaColumns.length > 0)
-        throw new ExcelCommandError(`Cannot replace the rows of table "${table}": it has formula columns (${formulaColumns.join(", ")}), which only Add rows keeps.`);
+      if (formulaColumns.length > 0) throw new ExcelCommandError(`Cannot replace the rows of table "${table}": it has formula columns (${formulaColumns.join(", ")}), which only Add rows keeps.`);
       if (protection.protected) throw new ExcelCommandError(`Cannot replace the rows of table "${table}": sheet "${sheet}" is protected. Unprotect it first.`);
       refuseFiltered(filter, `Cannot replace the rows of table "${table}"`, table, sheet);
       const wrong = rows.findIndex((row) => row.length !== width);

@@ -28,8 +28,7 @@ export function checkName(name: string, what: string): void {
 
 function checkValidation(v: Validation, where: string): void {
   if (v.type === "list" && !/^=\S/.test(v.source)) throw new DesignError(`${where}: list source "${v.source}" must be a range or name starting with "=" (inline lists are not used)`);
-  if ((v.type === "decimal" || v.type === "whole") && v.min !== undefined && v.max !== undefined && v.min > v.max)
-    throw new DesignError(`${where}: minimum ${v.min} is above maximum ${v.max}`);
+  if ((v.type === "decimal" || v.type === "whole") && v.min !== undefined && v.max !== undefined && v.min > v.max) throw new DesignError(`${where}: minimum ${v.min} is above maximum ${v.max}`);
   if (v.prompt && v.prompt.length > PROMPT_MAX) throw new DesignError(`${where}: input message has ${v.prompt.length} characters; Excel allows ${PROMPT_MAX}`);
   if (v.promptTitle && v.promptTitle.length > PROMPT_TITLE_MAX) throw new DesignError(`${where}: input message title has ${v.promptTitle.length} characters; Excel allows ${PROMPT_TITLE_MAX}`);
   if (v.error && v.error.length > ERROR_MAX) throw new DesignError(`${where}: error message has ${v.error.length} characters; Excel allows ${ERROR_MAX}`);

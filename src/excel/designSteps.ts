@@ -63,14 +63,7 @@ interface Phases {
 }
 
 /** Writes a column or block of rows in row blocks; `set` puts one block on its range. */
-function blockSteps<T>(
-  blockBytes: number,
-  sheet: string,
-  firstRow: number,
-  firstCol: number,
-  rows: T[][],
-  set: (range: Excel.Range, block: T[][]) => void,
-): ExcelStep[] {
+function blockSteps<T>(blockBytes: number, sheet: string, firstRow: number, firstCol: number, rows: T[][], set: (range: Excel.Range, block: T[][]) => void): ExcelStep[] {
   if (rows.length === 0 || rows[0].length === 0) return [];
   const width = rows[0].length;
   return splitRows(rows, blockBytes).map((block) => {
@@ -84,12 +77,16 @@ function validationSteps(sheet: string, address: string, validation: Validation 
   const parts = dataValidationParts(validation, prompt);
   if (!parts) return [];
   return [
-    small(jsonBytes(parts) + address.length, (context) => {
-      const dv = sheetOf(context, sheet).getRange(address).dataValidation;
-      if (parts.rule) dv.rule = parts.rule;
-      if (parts.prompt) dv.prompt = parts.prompt;
-      if (parts.errorAlert) dv.errorAlert = parts.errorAlert;
-    }, 3),
+    small(
+      jsonBytes(parts) + address.length,
+      (context) => {
+        const dv = sheetOf(context, sheet).getRange(address).dataValidation;
+        if (parts.rule) dv.rule = parts.rule;
+        if (parts.prompt) dv.prompt = parts.prompt;
+        if (parts.errorAlert) dv.errorAlert = parts.errorAlert;
+      },
+      3,
+    ),
   ];
 }
 
@@ -115,12 +112,16 @@ function cellSteps(sheet: string, cell: CellDesign, phases: Phases): void {
   if (cell.bold !== undefined || cell.wrap !== undefined || cell.locked !== undefined) {
     const { bold, wrap, locked } = cell;
     phases.formats.push(
-      small(64 + address.length, (context) => {
-        const format = sheetOf(context, sheet).getRange(address).format;
-        if (bold !== undefined) format.font.bold = bold;
-        if (wrap !== undefined) format.wrapText = wrap;
-        if (locked !== undefined) format.protection.locked = locked;
-      }, 3),
+      small(
+        64 + address.length,
+        (context) => {
+          const format = sheetOf(context, sheet).getRange(address).format;
+          if (bold !== undefined) format.font.bold = bold;
+          if (wrap !== undefined) format.wrapText = wrap;
+          if (locked !== undefined) format.protection.locked = locked;
+        },
+        3,
+      ),
     );
   }
   phases.formats.push(...validationSteps(sheet, address, cell.validation, cell.prompt));
@@ -148,10 +149,14 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
   }
 
   phases.tables.push(
-    small(tableAddress.length + table.name.length, (context) => {
-      const created = sheetOf(context, sheet).tables.add(tableAddress, true);
-      created.name = table.name;
-    }, 2),
+    small(
+      tableAddress.length + table.name.length,
+      (context) => {
+        const created = sheetOf(context, sheet).tables.add(tableAddress, true);
+        created.name = table.name;
+      },
+      2,
+    ),
   );
 
   table.columns.forEach((column, j) => {
@@ -164,32 +169,44 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
     if (column.formula !== undefined) {
       const formula = column.formula;
       phases.formulas.push(
-        small(jsonBytes(formula) + 2 * first.length + (rest?.length ?? 0), (context) => {
-          const worksheet = sheetOf(context, sheet);
-          worksheet.getRange(first).formulas = [[formula]];
-          if (rest) worksheet.getRange(rest).copyFrom(worksheet.getRange(first), "Formulas");
-        }, 2),
+        small(
+          jsonBytes(formula) + 2 * first.length + (rest?.length ?? 0),
+          (context) => {
+            const worksheet = sheetOf(context, sheet);
+            worksheet.getRange(first).formulas = [[formula]];
+            if (rest) worksheet.getRange(rest).copyFrom(worksheet.getRange(first), "Formulas");
+          },
+          2,
+        ),
       );
     }
     if (column.numberFormat !== undefined) {
       const format = column.numberFormat;
       phases.numberFormats.push(
-        small(jsonBytes(format) + 2 * first.length + (rest?.length ?? 0), (context) => {
-          const worksheet = sheetOf(context, sheet);
-          worksheet.getRange(first).numberFormat = [[format]];
-          if (rest) worksheet.getRange(rest).copyFrom(worksheet.getRange(first), "Formats");
-        }, 2),
+        small(
+          jsonBytes(format) + 2 * first.length + (rest?.length ?? 0),
+          (context) => {
+            const worksheet = sheetOf(context, sheet);
+            worksheet.getRange(first).numberFormat = [[format]];
+            if (rest) worksheet.getRange(rest).copyFrom(worksheet.getRange(first), "Formats");
+          },
+          2,
+        ),
       );
     }
     const address = body(j);
     if (column.wrap || !column.locked) {
       const { wrap, locked } = column;
       phases.formats.push(
-        small(48 + address.length, (context) => {
-          const format = sheetOf(context, sheet).getRange(address).format;
-          if (wrap) format.wrapText = true;
-          if (!locked) format.protection.locked = false;
-        }, 2),
+        small(
+          48 + address.length,
+          (context) => {
+            const format = sheetOf(context, sheet).getRange(address).format;
+            if (wrap) format.wrapText = true;
+            if (!locked) format.protection.locked = false;
+          },
+          2,
+        ),
       );
     }
     const points = widthInPoints(column.width);
@@ -202,12 +219,16 @@ function tableSteps(sheet: string, table: TableDesign, phases: Phases): void {
     const address = body(j);
     const rule = { formula1: `="${status.text.replace(/"/g, '""')}"`, operator: "EqualTo" as const };
     phases.formats.push(
-      small(jsonBytes(rule) + 64, (context) => {
-        const format = sheetOf(context, sheet).getRange(address).conditionalFormats.add("CellValue");
-        format.cellValue.format.fill.color = `#${status.fill}`;
-        format.cellValue.format.font.color = `#${status.font}`;
-        format.cellValue.rule = rule;
-      }, 4),
+      small(
+        jsonBytes(rule) + 64,
+        (context) => {
+          const format = sheetOf(context, sheet).getRange(address).conditionalFormats.add("CellValue");
+          format.cellValue.format.fill.color = `#${status.fill}`;
+          format.cellValue.format.font.color = `#${status.font}`;
+          format.cellValue.rule = rule;
+        },
+        4,
+      ),
     );
   }
 }
@@ -229,8 +250,7 @@ export function designSteps(
     if (existing.has(name.toLowerCase())) {
       // An existing sheet is unprotected only when it is protected (office-js #6784).
       if (locked.has(name.toLowerCase())) phases.structure.push(small(name.length, (context) => sheetOf(context, name).protection.unprotect()));
-    }
-    else phases.structure.push(small(name.length, (context) => context.workbook.worksheets.add(nameIn(context, name))));
+    } else phases.structure.push(small(name.length, (context) => context.workbook.worksheets.add(nameIn(context, name))));
     for (const cell of s.cells) cellSteps(name, cell, phases);
     for (const table of s.tables) tableSteps(name, table, phases);
     for (const [letter, width] of Object.entries(s.columnWidths)) {
@@ -243,24 +263,27 @@ export function designSteps(
     if (s.print) {
       const print = s.print;
       phases.print.push(
-        small(96, (context) => {
-          const layout = sheetOf(context, name).pageLayout;
-          layout.orientation = print.landscape ? "Landscape" : "Portrait";
-          layout.paperSize = "A4";
-          // Wide tables print at a readable scale across pages; only narrow sheets fit to one page wide.
-          // Documented values only: a page count of at least 1, or a scale of 10-400
-          // (PageLayoutZoomOptions); verticalFitToPages 0 ("as many as needed") is not documented.
-          layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1 } : { scale: print.scale ?? 100 };
-          layout.printOrder = "OverThenDown";
-          if (print.repeatRows) layout.setPrintTitleRows(print.repeatRows);
-          if (print.repeatColumns) layout.setPrintTitleColumns(print.repeatColumns);
-          // A sheet left out of the print gets an empty print area: nothing of it prints.
-          if (print.area !== undefined) layout.setPrintArea(print.area ?? "A1048576");
-        }, 7),
+        small(
+          96,
+          (context) => {
+            const layout = sheetOf(context, name).pageLayout;
+            layout.orientation = print.landscape ? "Landscape" : "Portrait";
+            layout.paperSize = "A4";
+            // Wide tables print at a readable scale across pages; only narrow sheets fit to one page wide.
+            // Documented values only: a page count of at least 1, or a scale of 10-400
+            // (PageLayoutZoomOptions); verticalFitToPages 0 ("as many as needed") is not documented.
+            layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1 } : { scale: print.scale ?? 100 };
+            layout.printOrder = "OverThenDown";
+            if (print.repeatRows) layout.setPrintTitleRows(print.repeatRows);
+            if (print.repeatColumns) layout.setPrintTitleColumns(print.repeatColumns);
+            // A sheet left out of the print gets an empty print area: nothing of it prints.
+            if (print.area !== undefined) layout.setPrintArea(print.area ?? "A1048576");
+          },
+          7,
+        ),
       );
     }
-    if (s.protect)
-      phases.finish.push(small(96, (context) => sheetOf(context, name).protection.protect(PLAN_SHEET_PROTECTION)));
+    if (s.protect) phases.finish.push(small(96, (context) => sheetOf(context, name).protection.protect(PLAN_SHEET_PROTECTION)));
   }
   for (const n of design.names) {
     if (skipNames.has(n.name.toLowerCase())) continue;

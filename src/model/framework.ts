@@ -12,7 +12,10 @@ export type Tolerances = z.infer<typeof toleranceSchema>;
 export const frameworkSchema = z.object({
   formatVersion: z.literal(1).default(1),
   council: z.string().trim().min(1),
-  planYear: z.string().trim().regex(/^\d{4}\/\d{2}$/, "plan year like 2024/25"),
+  planYear: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\/\d{2}$/, "plan year like 2024/25"),
   corporatePlan: z.string().trim().default("Corporate Plan"),
   priorities: z.array(z.object({ id: z.string().trim().min(1), title: z.string().trim().min(1), description: z.string().default("") })).min(1),
   transformationProgrammes: z.array(z.object({ id: z.string().trim().min(1), title: z.string().trim().min(1) })).default([]),

@@ -20,8 +20,7 @@ export interface BuildReturnOptions {
 export class ExceptionInfoMissingError extends Error {
   constructor(readonly missing: ExceptionFinding[]) {
     super(
-      `a final return needs the reason, corrective action and recovery date for every exception; ${missing.length} row(s) are incomplete:\n` +
-        missing.map((f) => `  ${describeMissing(f)}`).join("\n"),
+      `a final return needs the reason, corrective action and recovery date for every exception; ${missing.length} row(s) are incomplete:\n` + missing.map((f) => `  ${describeMissing(f)}`).join("\n"),
     );
   }
 }

@@ -1,6 +1,15 @@
 // The field tables of docs/qsr-format.md, generated from the model so the document cannot drift
 // (test/qsr/formatDoc.test.ts; QSR_WRITE_DOC=1 rewrites the section between the markers).
-import { RETURN_ACTION_COLUMNS, RETURN_EXCEPTION_COLUMNS, RETURN_HEADER_FIELDS, RETURN_HISTORY_COLUMNS, RETURN_MEASURE_COLUMNS, RETURN_SHEETS, RETURN_TARGET_CHANGE_COLUMNS, ReturnColumn } from "./schema";
+import {
+  RETURN_ACTION_COLUMNS,
+  RETURN_EXCEPTION_COLUMNS,
+  RETURN_HEADER_FIELDS,
+  RETURN_HISTORY_COLUMNS,
+  RETURN_MEASURE_COLUMNS,
+  RETURN_SHEETS,
+  RETURN_TARGET_CHANGE_COLUMNS,
+  ReturnColumn,
+} from "./schema";
 
 export const DOC_START = "<!-- qsr-tables:start (generated from src/qsr/schema.ts) -->";
 export const DOC_END = "<!-- qsr-tables:end -->";
@@ -28,5 +37,21 @@ export function qsrDocTables(): string {
     "|---|---|---|",
     ...RETURN_HEADER_FIELDS.map((f) => `| ${f.label}${f.optional ? " (v2)" : ""} | \`${f.csv}\` | \`header.${f.key}\` |`),
   ].join("\n");
-  return [DOC_START, "", header, "", table(RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS), "", table(RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS), "", table(RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS), "", table(`${RETURN_SHEETS.targetChanges} (v2)`, RETURN_TARGET_CHANGE_COLUMNS), "", table(`${RETURN_SHEETS.history} (v2)`, RETURN_HISTORY_COLUMNS), "", DOC_END].join("\n");
+  return [
+    DOC_START,
+    "",
+    header,
+    "",
+    table(RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS),
+    "",
+    table(RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS),
+    "",
+    table(RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS),
+    "",
+    table(`${RETURN_SHEETS.targetChanges} (v2)`, RETURN_TARGET_CHANGE_COLUMNS),
+    "",
+    table(`${RETURN_SHEETS.history} (v2)`, RETURN_HISTORY_COLUMNS),
+    "",
+    DOC_END,
+  ].join("\n");
 }

@@ -110,21 +110,20 @@ function zodReason(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function parseTable<T>(
-  table: RawTable | null,
-  expectedSheet: string,
-  columns: ReturnColumn[],
-  schema: z.ZodType<T>,
-  file: string,
-  issues: ReturnIssue[],
-  keyOf: (row: T) => string,
-): T[] {
+function parseTable<T>(table: RawTable | null, expectedSheet: string, columns: ReturnColumn[], schema: z.ZodType<T>, file: string, issues: ReturnIssue[], keyOf: (row: T) => string): T[] {
   if (!table) {
     issues.push({ file, sheet: expectedSheet, cell: "", reason: `the ${expectedSheet} table is missing` });
     return [];
   }
   const positions: number[] = [];
-  const wanted = new Map(table.headers.map((h, i) => [String(h ?? "").trim().toLowerCase(), i]));
+  const wanted = new Map(
+    table.headers.map((h, i) => [
+      String(h ?? "")
+        .trim()
+        .toLowerCase(),
+      i,
+    ]),
+  );
   for (const c of columns) {
     const i = wanted.get(c.header.toLowerCase()) ?? wanted.get(c.csv);
     if (i === undefined) {
@@ -183,7 +182,12 @@ export function parseReturn(raw: RawReturn, file: string): ParsedReturn {
   if (!version) return { ok: false, issues: [{ file, sheet, cell: "A:A", reason: 'no "Format version" row: this is not a QSR return' }] };
   const versionNumber = Number(version.value);
   if (!Number.isInteger(versionNumber) || versionNumber < OLDEST_QSR_FORMAT_VERSION || versionNumber > QSR_FORMAT_VERSION) {
-    return { ok: false, issues: [{ file, sheet, cell: version.cell, reason: `format version ${String(version.value)} is not supported (this collector reads versions ${OLDEST_QSR_FORMAT_VERSION} to ${QSR_FORMAT_VERSION})` }] };
+    return {
+      ok: false,
+      issues: [
+        { file, sheet, cell: version.cell, reason: `format version ${String(version.value)} is not supported (this collector reads versions ${OLDEST_QSR_FORMAT_VERSION} to ${QSR_FORMAT_VERSION})` },
+      ],
+    };
   }
   const header: Record<string, unknown> = {};
   for (const f of RETURN_HEADER_FIELDS) {
@@ -210,7 +214,9 @@ export function parseReturn(raw: RawReturn, file: string): ParsedReturn {
   const actions = parseTable(raw.actions, RETURN_SHEETS.actions, RETURN_ACTION_COLUMNS, returnActionSchema, file, issues, (a) => `Action ${a.id}`);
   const measures = parseTable(raw.measures, RETURN_SHEETS.measures, RETURN_MEASURE_COLUMNS, returnMeasureSchema, file, issues, (m) => `Measure ${m.id}`);
   const exceptions = parseTable(raw.exceptions, RETURN_SHEETS.exceptions, RETURN_EXCEPTION_COLUMNS, returnExceptionSchema, file, issues, (e) => `${e.itemType} ${e.id}`);
-  const targetChanges = raw.targetChanges ? parseTable(raw.targetChanges, RETURN_SHEETS.targetChanges, RETURN_TARGET_CHANGE_COLUMNS, returnTargetChangeSchema, file, issues, (c) => `${c.itemType} ${c.id} ${c.field} ${c.agreedOn ?? ""}`) : [];
+  const targetChanges = raw.targetChanges
+    ? parseTable(raw.targetChanges, RETURN_SHEETS.targetChanges, RETURN_TARGET_CHANGE_COLUMNS, returnTargetChangeSchema, file, issues, (c) => `${c.itemType} ${c.id} ${c.field} ${c.agreedOn ?? ""}`)
+    : [];
   const history = raw.history ? parseTable(raw.history, RETURN_SHEETS.history, RETURN_HISTORY_COLUMNS, returnHistorySchema, file, issues, (h) => `${h.itemType} ${h.id} ${h.period}`) : [];
   if (issues.length > 0 || !parsedHeader) return { ok: false, issues: issues.slice(0, MAX_ISSUES_PER_RETURN) };
   return { ok: true, value: { header: parsedHeader, actions, measures, exceptions, targetChanges, history } };

@@ -21,8 +21,19 @@ import { ACTION_COLUMNS, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
 import { cellAddress, cellOrNull } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import type {
-  CheckResult, CollectedReturns, ConversionProposal, CorporateReportResult, ConversionResult, ExportedFile, FindingView, FrameworkSummary,
-  NewPlanRequest, PaneServices, Progress, ProposedTable, WorkbookSummary,
+  CheckResult,
+  CollectedReturns,
+  ConversionProposal,
+  CorporateReportResult,
+  ConversionResult,
+  ExportedFile,
+  FindingView,
+  FrameworkSummary,
+  NewPlanRequest,
+  PaneServices,
+  Progress,
+  ProposedTable,
+  WorkbookSummary,
 } from "./paneModel";
 
 /** Where an imported framework is kept between sessions (localStorage in the pane). */
@@ -95,9 +106,16 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       // The SMART check column lets people see the result in the sheet without the pane.
       const outcome = await checkWorkbook(port, session, { fileName: workbookName, parent: parentPlan, writeColumn: true });
       return {
-        findings: outcome.findings.map(
-          (f): FindingView => ({ ruleId: f.ruleId, criterion: f.criterion, severity: f.severity, sheet: f.sheet, cell: f.cell, actionId: f.actionId ?? f.measureId, message: f.message, hint: f.hint }),
-        ),
+        findings: outcome.findings.map((f): FindingView => ({
+          ruleId: f.ruleId,
+          criterion: f.criterion,
+          severity: f.severity,
+          sheet: f.sheet,
+          cell: f.cell,
+          actionId: f.actionId ?? f.measureId,
+          message: f.message,
+          hint: f.hint,
+        })),
         checkedActions: outcome.counts.actions,
         checkedAt: today().toISOString(),
       };
@@ -270,4 +288,3 @@ function tableView(t: TableProposal): ProposedTable {
     preview: t.preview,
   };
 }
-

@@ -42,7 +42,12 @@ export function parseNumber(v: CellValue): Parsed {
   if (typeof v === "number" && Number.isFinite(v)) return ok(v);
   if (typeof v === "string") {
     // Figures pasted from reports often carry thousands separators, a % sign or a £.
-    const cleaned = v.trim().replace(/^£/, "").replace(/,(?=\d{3}\b)/g, "").replace(/%$/, "").trim();
+    const cleaned = v
+      .trim()
+      .replace(/^£/, "")
+      .replace(/,(?=\d{3}\b)/g, "")
+      .replace(/%$/, "")
+      .trim();
     if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return ok(Number(cleaned));
   }
   return bad(`${shown(v)} is not a number`);

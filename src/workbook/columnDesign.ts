@@ -52,8 +52,5 @@ export function cellOf(kind: FieldMeta["kind"], value: unknown): CellValue {
 
 /** Table rows for model items: one value per model column, then nulls for the extra (status) columns. */
 export function rowsOf<T extends object>(items: readonly T[], columns: Column[], extraColumns: number): CellValue[][] {
-  return items.map((item) => [
-    ...columns.map((c) => cellOf(c.meta.kind, (item as Record<string, unknown>)[c.key])),
-    ...Array<CellValue>(extraColumns).fill(null),
-  ]);
+  return items.map((item) => [...columns.map((c) => cellOf(c.meta.kind, (item as Record<string, unknown>)[c.key])), ...Array<CellValue>(extraColumns).fill(null)]);
 }

@@ -3,10 +3,7 @@
 import { IsoDate, isoToSerial } from "../model/dates";
 import { Framework } from "../model/framework";
 import { parseFinancialYear, quarterEnd } from "../model/period";
-import {
-  Action, ACTION_COLUMNS, LISTS, Measure, MEASURE_COLUMNS, PLAN_DETAILS_FIELDS, PlanDetails,
-  REGISTER_COLUMNS, RegisterEntry, Tier, Update, UPDATE_COLUMNS,
-} from "../model/plan";
+import { Action, ACTION_COLUMNS, LISTS, Measure, MEASURE_COLUMNS, PLAN_DETAILS_FIELDS, PlanDetails, REGISTER_COLUMNS, RegisterEntry, Tier, Update, UPDATE_COLUMNS } from "../model/plan";
 import { actionStatusFormula } from "../status/actionStatus.formula";
 import { comparedWithFormula, directionFormula, HistoryRef } from "../status/direction.formula";
 import { escapeColumnHeader, FieldRef, structuredRef, unlessRowBlank } from "../status/formulaRefs";
@@ -68,8 +65,16 @@ function heights(rows: Map<number, FitCell[]>): Record<number, number> {
 function tableRowHeights(t: TableDesign): Record<number, number> {
   const top = Number(/\d+$/.exec(t.topLeft)![0]);
   const rows = new Map<number, FitCell[]>();
-  rows.set(top, t.columns.map((c) => ({ text: c.header, width: c.width, wrap: true, bold: true })));
-  t.rows.forEach((r, i) => rows.set(top + 1 + i, r.map((v, j) => ({ text: shownText(v), width: t.columns[j].width, wrap: t.columns[j].wrap ?? false }))));
+  rows.set(
+    top,
+    t.columns.map((c) => ({ text: c.header, width: c.width, wrap: true, bold: true })),
+  );
+  t.rows.forEach((r, i) =>
+    rows.set(
+      top + 1 + i,
+      r.map((v, j) => ({ text: shownText(v), width: t.columns[j].width, wrap: t.columns[j].wrap ?? false })),
+    ),
+  );
   return heights(rows);
 }
 
@@ -226,7 +231,12 @@ function settingValue(key: SettingKey, framework: Framework, reportingDate: IsoD
         value: isoToSerial(reportingDate),
         numberFormat: DATE_FORMAT,
         locked: false,
-        validation: { type: "date", prompt: "The date statuses are worked out at, dd/mm/yyyy: usually the last day of the quarter you are reporting.", promptTitle: "Reporting date", error: "Type a date as dd/mm/yyyy." },
+        validation: {
+          type: "date",
+          prompt: "The date statuses are worked out at, dd/mm/yyyy: usually the last day of the quarter you are reporting.",
+          promptTitle: "Reporting date",
+          error: "Type a date as dd/mm/yyyy.",
+        },
       };
     case "reportingQuarter":
       return { formula: reportingQuarterFormula(), numberFormat: "0", locked: true };
@@ -274,7 +284,12 @@ function settingsSheet(framework: Framework, reportingDate: IsoDate): SheetDesig
   };
   const fit = new Map<number, FitCell[]>();
   SETTINGS_ROWS.forEach((s, i) => fit.set(SETTINGS_SHEET.firstSettingRow + i, [{ text: s.guidance, width: 90, wrap: true }]));
-  framework.priorities.forEach((p, i) => fit.set(SETTINGS_SHEET.prioritiesHeaderRow + 1 + i, [{ text: p.title, width: 16, wrap: true }, { text: p.description ?? "", width: 90, wrap: true }]));
+  framework.priorities.forEach((p, i) =>
+    fit.set(SETTINGS_SHEET.prioritiesHeaderRow + 1 + i, [
+      { text: p.title, width: 16, wrap: true },
+      { text: p.description ?? "", width: 90, wrap: true },
+    ]),
+  );
   return {
     name: SHEETS.settings,
     visibility: "visible",
@@ -339,7 +354,11 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   const actions = table(
     TABLES.actions,
     SHEETS.actions,
-    [...actionColumns(details.tier), formulaColumn(STATUS_COLUMNS.actionStatus, STATUS_WIDTHS.actionStatus, unlessRowBlank(actionRef, actionStatusFormula(actionRef))), { header: STATUS_COLUMNS.smartCheck, width: 30, locked: true, wrap: true }],
+    [
+      ...actionColumns(details.tier),
+      formulaColumn(STATUS_COLUMNS.actionStatus, STATUS_WIDTHS.actionStatus, unlessRowBlank(actionRef, actionStatusFormula(actionRef))),
+      { header: STATUS_COLUMNS.smartCheck, width: 30, locked: true, wrap: true },
+    ],
     actionRows,
     statusFormats(STATUS_COLUMNS.actionStatus, ACTION_STATUS_COLOURS),
   );
@@ -355,7 +374,13 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
       formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef))),
       ...figureColumns(measureRef),
       { header: TREND_COLUMN, width: 18, locked: true, wrap: false },
-      ...VS_TARGET_COLUMNS.map((c, i) => ({ header: c.meta.header, width: c.meta.width, formula: unlessRowBlank(measureRef, vsTargetFormula(measureRef, VS_TARGET_QUARTERS[i])), locked: true, wrap: false })),
+      ...VS_TARGET_COLUMNS.map((c, i) => ({
+        header: c.meta.header,
+        width: c.meta.width,
+        formula: unlessRowBlank(measureRef, vsTargetFormula(measureRef, VS_TARGET_QUARTERS[i])),
+        locked: true,
+        wrap: false,
+      })),
       { header: AGAINST_TARGET_COLUMN, width: 18, locked: true, wrap: false },
     ],
     rowsOf(input.measures ?? [], MEASURE_COLUMNS, 4 + FIGURE_COLUMNS.length + VS_TARGET_COLUMNS.length),

@@ -24,7 +24,9 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function columnTable(columns: Column[], statusRows: string[][] = []): string {
   const lines = ["| Column | Header | Type | Required | Dropdown list | Input message (what good looks like) |", "|---|---|---|---|---|---|"];
   columns.forEach((c, i) => {
-    lines.push(`| ${columnLetter(i + 1)} | ${cell(c.meta.header)} | ${KIND[c.meta.kind]} | ${c.meta.required ? "yes" : ""} | ${c.meta.list ? `\`${listName(c.meta.list)}\`` : ""} | ${cell(c.meta.prompt)} |`);
+    lines.push(
+      `| ${columnLetter(i + 1)} | ${cell(c.meta.header)} | ${KIND[c.meta.kind]} | ${c.meta.required ? "yes" : ""} | ${c.meta.list ? `\`${listName(c.meta.list)}\`` : ""} | ${cell(c.meta.prompt)} |`,
+    );
   });
   statusRows.forEach(([header, what], j) => {
     lines.push(`| ${columnLetter(columns.length + j + 1)} | ${header} | ${what} | | | (locked) |`);
@@ -46,7 +48,10 @@ export function formatDocSections(): Record<string, string> {
       [FIGURE_HEADERS.ytdActual, "formula: `ytdActualFormula` (src/status): the figure the RAG rates this quarter"],
       [FIGURE_HEADERS.comparedWith, "formula: `comparedWithFormula` (src/status): what direction of travel compares with"],
       [TREND_COLUMN, "no value: an Excel 2010 sparkline of the row's Q1-Q4 actuals (`x14:sparklineGroups`, see below)"],
-      ...VS_TARGET_QUARTERS.map((q): [string, string] => [vsTargetHeader(q), `formula: \`vsTargetFormula\` (src/status): how far Q${q}'s actual is better (+) or worse (-) than its target, as a % of the target`]),
+      ...VS_TARGET_QUARTERS.map((q): [string, string] => [
+        vsTargetHeader(q),
+        `formula: \`vsTargetFormula\` (src/status): how far Q${q}'s actual is better (+) or worse (-) than its target, as a % of the target`,
+      ]),
       [AGAINST_TARGET_COLUMN, "no value: an Excel 2010 sparkline of the row's Q1-Q4 vs target % on one scale, -25% to +25% (the axis is the target; misses in red below it)"],
     ]),
     updates: columnTable(UPDATE_COLUMNS),

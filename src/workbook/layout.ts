@@ -36,12 +36,32 @@ export interface SettingRow {
 
 /** Settings sheet: header row 1, then these rows (label in A, value in B, guidance in C). */
 export const SETTINGS_ROWS: SettingRow[] = [
-  { key: "reportingDate", label: "Reporting date", name: NAMES.reportingDate, guidance: "Every status in this workbook is worked out as at this date: usually the last day of the quarter being reported. Nothing uses today's date." },
-  { key: "reportingQuarter", label: "Reporting quarter", name: NAMES.reportingQuarter, guidance: "Worked out from the reporting date: 1 = April-June, 2 = July-September, 3 = October-December, 4 = January-March." },
-  { key: "reportingQuarterEnd", label: "Reporting quarter ends", name: NAMES.reportingQuarterEnd, guidance: "Worked out from the reporting date: actions starting after this date are scheduled for future quarters." },
+  {
+    key: "reportingDate",
+    label: "Reporting date",
+    name: NAMES.reportingDate,
+    guidance: "Every status in this workbook is worked out as at this date: usually the last day of the quarter being reported. Nothing uses today's date.",
+  },
+  {
+    key: "reportingQuarter",
+    label: "Reporting quarter",
+    name: NAMES.reportingQuarter,
+    guidance: "Worked out from the reporting date: 1 = April-June, 2 = July-September, 3 = October-December, 4 = January-March.",
+  },
+  {
+    key: "reportingQuarterEnd",
+    label: "Reporting quarter ends",
+    name: NAMES.reportingQuarterEnd,
+    guidance: "Worked out from the reporting date: actions starting after this date are scheduled for future quarters.",
+  },
   { key: "greenWithin", label: "Green within %", name: NAMES.greenWithin, guidance: "From the council framework: a measure that misses its target by up to this % of the target is still Green." },
   { key: "amberWithin", label: "Amber within %", name: NAMES.amberWithin, guidance: "From the council framework: a miss of up to this % of the target is Amber; a bigger miss is Red." },
-  { key: "slippageMonths", label: "Slippage months", name: NAMES.slippageMonths, guidance: "From the council framework: an action expected this many months or more after its approved due date has slipped more than 3 months." },
+  {
+    key: "slippageMonths",
+    label: "Slippage months",
+    name: NAMES.slippageMonths,
+    guidance: "From the council framework: an action expected this many months or more after its approved due date has slipped more than 3 months.",
+  },
   { key: "council", label: "Council", guidance: "From the council framework." },
   { key: "planYear", label: "Plan year", guidance: "From the council framework." },
   { key: "corporatePlan", label: "Corporate plan", guidance: "From the council framework: the plan whose priorities are listed below." },

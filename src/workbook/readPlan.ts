@@ -5,8 +5,23 @@ import { z } from "zod";
 import { IsoDate } from "../model/dates";
 import { DEFAULT_SLIPPAGE_MONTHS, DEFAULT_TOLERANCES, Tolerances } from "../model/framework";
 import {
-  ACTION_COLUMNS, actionSchema, Column, FORMAT_VERSION, Located, MEASURE_COLUMNS, measureSchema, Plan, PLAN_DETAILS_FIELDS,
-  PlanDetails, planDetailsSchema, REGISTER_COLUMNS, registerEntrySchema, TIERS, Tier, UPDATE_COLUMNS, updateSchema,
+  ACTION_COLUMNS,
+  actionSchema,
+  Column,
+  FORMAT_VERSION,
+  Located,
+  MEASURE_COLUMNS,
+  measureSchema,
+  Plan,
+  PLAN_DETAILS_FIELDS,
+  PlanDetails,
+  planDetailsSchema,
+  REGISTER_COLUMNS,
+  registerEntrySchema,
+  TIERS,
+  Tier,
+  UPDATE_COLUMNS,
+  updateSchema,
 } from "../model/plan";
 import { readCycle } from "../cycle/sheet";
 import { NAMES } from "../status/names";
@@ -252,7 +267,10 @@ function valueAt(sheet: SheetSnapshot, address: string): CellValue {
 export function readPlan(snapshot: WorkbookSnapshot, file?: string): PlanRead {
   const kind = detectWorkbookKind(snapshot);
   if (kind.kind !== "plan") {
-    throw new NotAPlanError(file, kind.kind === "empty" ? "the workbook is empty" : `not a Golden Thread plan workbook (no "${SHEETS.plan}" sheet with a "${FORMAT_VERSION_LABEL}" row); convert it first`);
+    throw new NotAPlanError(
+      file,
+      kind.kind === "empty" ? "the workbook is empty" : `not a Golden Thread plan workbook (no "${SHEETS.plan}" sheet with a "${FORMAT_VERSION_LABEL}" row); convert it first`,
+    );
   }
   const reader = new Reader(file);
   const details = reader.details(sheetNamed(snapshot, SHEETS.plan)!);

@@ -111,7 +111,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if (styles) zip.file("xl/styles.xml", defaultFontXml(styles));
     // Names ExcelJS could not hold (from apply() or from the file that was opened) go in by hand.
     const held = new Set(this.workbook.definedNames.model.map((d: { name: string }) => d.name));
-    await writeDefinedNames(zip, this.names.filter((n) => !held.has(n.name)));
+    await writeDefinedNames(
+      zip,
+      this.names.filter((n) => !held.has(n.name)),
+    );
     // Formula-like text stays text (quote-prefix style); no cell over Excel's 32,767 characters.
     await quotePrefixFormulaText(zip);
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });

@@ -34,8 +34,7 @@ function validationKeyAt(model: ValidationModel, row: number, col: number): stri
 }
 
 export function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; model: TableModel } | undefined {
-  for (const ws of wb.worksheets)
-    for (const t of ws.getTables() as unknown as { table: TableModel }[]) if (t.table.name.toLowerCase() === name.toLowerCase()) return { ws, model: t.table };
+  for (const ws of wb.worksheets) for (const t of ws.getTables() as unknown as { table: TableModel }[]) if (t.table.name.toLowerCase() === name.toLowerCase()) return { ws, model: t.table };
   return undefined;
 }
 

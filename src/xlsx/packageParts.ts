@@ -101,9 +101,7 @@ export async function writeDefinedNames(zip: JSZip, names: PackageName[]): Promi
     .map((n) => `<definedName name="${xmlEscape(n.name)}">${xmlEscape(n.ref)}</definedName>`)
     .join("");
   if (!extra) return;
-  const written = xml.includes("</definedNames>")
-    ? xml.replace("</definedNames>", `${extra}</definedNames>`)
-    : xml.replace("</sheets>", `</sheets><definedNames>${extra}</definedNames>`);
+  const written = xml.includes("</definedNames>") ? xml.replace("</definedNames>", `${extra}</definedNames>`) : xml.replace("</sheets>", `</sheets><definedNames>${extra}</definedNames>`);
   zip.file("xl/workbook.xml", written);
 }
 

@@ -94,4 +94,3 @@ export function workbookSnapshot(wb: ExcelJS.Workbook, names: PackageName[]): Wo
   });
   return { sheets, tables, names: names.map((n) => ({ name: n.name, ref: n.ref })) };
 }
-

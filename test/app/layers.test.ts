@@ -17,7 +17,11 @@ function importsOf(file: string): string[] {
 
 test("src/app imports no React, commander, fs, path, os or office.js, and no face (taskpane, commands, cli) or host adapter (excel)", () => {
   const banned = /^(react|react-dom|commander|fs|path|os|node:.*|@fluentui\/.*|office-js)$|\/(taskpane|commands|cli|excel)\//;
-  const offences = sources(path.join(src, "app")).flatMap((f) => importsOf(f).filter((m) => banned.test(m)).map((m) => `${path.relative(src, f)} imports ${m}`));
+  const offences = sources(path.join(src, "app")).flatMap((f) =>
+    importsOf(f)
+      .filter((m) => banned.test(m))
+      .map((m) => `${path.relative(src, f)} imports ${m}`),
+  );
   expect(offences).toEqual([]);
   // The check above must see real imports, or it proves nothing.
   expect(importsOf(path.join(src, "app", "check.ts"))).toContain("../rules/engine");
@@ -32,6 +36,10 @@ test("the pane's services and the ribbon run no checks, statuses or conversions 
   const own = /\.\.\/(rules\/engine|rules\/smartSummary|convert\/convert|status\/(rag|direction|actionStatus)|qsr\/buildReturn|qsr\/collect)$/;
   expect(own.test("../rules/engine")).toBe(true);
   const faces = [path.join(src, "taskpane", "services.ts"), path.join(src, "commands", "ribbon.ts")];
-  const offences = faces.flatMap((f) => importsOf(f).filter((m) => own.test(m)).map((m) => `${path.relative(src, f)} imports ${m}`));
+  const offences = faces.flatMap((f) =>
+    importsOf(f)
+      .filter((m) => own.test(m))
+      .map((m) => `${path.relative(src, f)} imports ${m}`),
+  );
   expect(offences).toEqual([]);
 });

@@ -14,7 +14,9 @@ export async function runCli(...args: string[]): Promise<RunResult> {
   const errSpy = jest.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
   process.exitCode = 0;
   try {
-    await buildProgram().exitOverride().parseAsync(["node", "service-plan", ...args]);
+    await buildProgram()
+      .exitOverride()
+      .parseAsync(["node", "service-plan", ...args]);
   } finally {
     outSpy.mockRestore();
     errSpy.mockRestore();

@@ -87,10 +87,38 @@ test("--framework sets the tolerances and slippage months", async () => {
 test("status of a plan workbook reads its measures and actions", async () => {
   const measures = [
     measureSchema.parse({ id: "KPI-1", name: "Reablement take-up", type: "Key Result", polarity: "High", frequency: "Quarterly", baseline: 80, annualTarget: 85, q1Actual: 84, q2Actual: 83 }),
-    measureSchema.parse({ id: "KPI-2", name: "Delayed discharges", type: "Performance Indicator", polarity: "Low", frequency: "Quarterly", baseline: 30, annualTarget: 25, q1Target: 28, q2Target: 26, q1Actual: 27, q2Actual: 26 }),
+    measureSchema.parse({
+      id: "KPI-2",
+      name: "Delayed discharges",
+      type: "Performance Indicator",
+      polarity: "Low",
+      frequency: "Quarterly",
+      baseline: 30,
+      annualTarget: 25,
+      q1Target: 28,
+      q2Target: 26,
+      q1Actual: 27,
+      q2Actual: 26,
+    }),
   ];
   const actions = [actionSchema.parse({ id: "ACT-1", action: "Recruit six reablement officers", leadOfficer: "Sam Hughes", startDate: "2024-04-01", dueDate: "2024-05-31" })];
-  const details = { formatVersion: 1 as const, planId: "OSP-1", tier: "Operational" as const, council: "Sefton Council", directorate: "", service: "", team: "", planYear: "2024/25", owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "" };
+  const details = {
+    formatVersion: 1 as const,
+    planId: "OSP-1",
+    tier: "Operational" as const,
+    council: "Sefton Council",
+    directorate: "",
+    service: "",
+    team: "",
+    planYear: "2024/25",
+    owner: "",
+    parentPlanId: "",
+    overview: "",
+    whereAreWeNow: "",
+    whereDoWeNeedToBe: "",
+    keyAchievements: "",
+    challengesAndRisks: "",
+  };
   const wb = XlsxWorkbook.create("plan.xlsx");
   await wb.apply(planDesign({ details, framework: FRAMEWORK, measures, actions }));
   const file = path.join(dir, "plan.xlsx");
@@ -173,7 +201,8 @@ test("date options take dd/mm/yyyy as people write them, and yyyy-mm-dd", () => 
 test("the text report names each row, gives totals and explains M", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-status-text-"));
   const file = path.join(dir, "measures.csv");
-  const header = "id,name,type,polarity,unit,frequency,cumulative,reported_in,data_source,accountable_officer,parent_link,key_measure,baseline,annual_target,q1_target,q2_target,q3_target,q4_target,q1_actual,q2_actual,q3_actual,q4_actual,green_within,amber_within,provisional,comments,red_reason,corrective_action";
+  const header =
+    "id,name,type,polarity,unit,frequency,cumulative,reported_in,data_source,accountable_officer,parent_link,key_measure,baseline,annual_target,q1_target,q2_target,q3_target,q4_target,q1_actual,q2_actual,q3_actual,q4_actual,green_within,amber_within,provisional,comments,red_reason,corrective_action";
   fs.writeFileSync(file, `${header}\nKPI-1,Households prevented from homelessness,Performance Indicator,High,number,Quarterly,,,Housing system,Head of Housing,CP1,no,400,,,,,,,,,,,,no,,,\n`);
   const run = await runCli("status", file, "--period", "2024/25 Q1");
   expect(run.stdout).toMatch(/KPI-1\s+Households prevented from homelessness\s+M/);

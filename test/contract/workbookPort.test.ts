@@ -18,7 +18,10 @@ describeWorkbookPortContract({
     return port;
   },
   async protectedSheets(port) {
-    return fakes.get(port)!.workbook.sheets.filter((s) => s.protection.protected).map((s) => s.name);
+    return fakes
+      .get(port)!
+      .workbook.sheets.filter((s) => s.protection.protected)
+      .map((s) => s.name);
   },
   async reopen(port) {
     return port;
@@ -60,12 +63,21 @@ test("both adapters leave the same workbook after the same steps (a difference m
     await port.apply(contractDesign());
     await port.addRows("Actions", 2);
     await port.writeColumn("Actions", "SMART check", ["✓ SMART", null, "✗ Time-bound (1 issue)", null, null]);
-    await port.replaceRows("Register", [["DSP-ASC-02", "Keep people safe", "Directorate"], ["DSP-ASC-03", "Good health", "Directorate"]]);
+    await port.replaceRows("Register", [
+      ["DSP-ASC-02", "Keep people safe", "Directorate"],
+      ["DSP-ASC-03", "Good health", "Directorate"],
+    ]);
     await port.setNamedValue("ReportingDate", APRIL_2024 + 91);
     const snap = await port.read();
     seen.push({
       sheets: snap.sheets.filter((s) => s.name !== "Sheet1").map((s) => [s.name, s.visibility]),
-      tables: snap.tables.map((t) => ({ name: t.name, sheet: t.sheet, range: t.range.replace(/^.*!/, ""), headers: t.headers, rows: t.name === "Actions" ? inputRows(snap, t.name) : t.rows.map((r) => r.map(plain)) })),
+      tables: snap.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet,
+        range: t.range.replace(/^.*!/, ""),
+        headers: t.headers,
+        rows: t.name === "Actions" ? inputRows(snap, t.name) : t.rows.map((r) => r.map(plain)),
+      })),
       reportingDate: namedValue(snap, "ReportingDate"),
     });
   }

@@ -245,7 +245,10 @@ export const WORKBOOK_PORT_CASES: PortCase[] = [
       expect(await h.protectedSheets(port)).toEqual(["Actions"]);
       await port.writeColumn("Actions", "SMART check", ["✓ SMART", null, null]);
       await port.addRows("Actions", 2);
-      await port.replaceRows("Register", [["DSP-ASC-02", "Keep people safe", "Directorate"], ["DSP-ASC-03", "Good health", "Directorate"]]);
+      await port.replaceRows("Register", [
+        ["DSP-ASC-02", "Keep people safe", "Directorate"],
+        ["DSP-ASC-03", "Good health", "Directorate"],
+      ]);
       await port.setNamedValue("ReportingDate", APRIL_2024 + 91);
       expect(await h.protectedSheets(await h.reopen(port))).toEqual(["Actions"]);
     },
@@ -263,10 +266,15 @@ export const WORKBOOK_PORT_CASES: PortCase[] = [
         () => true,
         (e: Error) => (expect(e.message).toMatch(/Actions!A6/), false),
       );
-      const replaced = await port.replaceRows("Register", [1, 2, 3].map((i) => [`DSP-ASC-0${i}`, `Priority ${i}`, "Directorate"])).then(
-        () => true,
-        (e: Error) => (expect(e.message).toMatch(/Register!A3/), false),
-      );
+      const replaced = await port
+        .replaceRows(
+          "Register",
+          [1, 2, 3].map((i) => [`DSP-ASC-0${i}`, `Priority ${i}`, "Directorate"]),
+        )
+        .then(
+          () => true,
+          (e: Error) => (expect(e.message).toMatch(/Register!A3/), false),
+        );
       const snap = await (await h.reopen(port)).read();
       const cell = (sheet: string, row: number) => snap.sheets.find((s) => s.name === sheet)!.values[row - 1]?.[0];
       expect(tableOf(snap, "Actions").rows).toHaveLength(added ? 5 : 3);

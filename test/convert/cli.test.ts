@@ -27,7 +27,12 @@ describe("convert: bad input", () => {
     ["not an xlsx", "notes.txt", "just some notes", /notes\.txt: not an \.xlsx workbook/],
     ["a text file named .xlsx", "fake.xlsx", "hello", /fake\.xlsx: not an Excel \.xlsx workbook \(the file is not a zip package\)/],
     ["a corrupt zip", "broken.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 7)]), /broken\.xlsx: the (file|workbook) is damaged/],
-    ["a password-protected workbook", "locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(32), Buffer.from("EncryptionInfo", "utf16le")]), /locked\.xlsx: the workbook is password protected/],
+    [
+      "a password-protected workbook",
+      "locked.xlsx",
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(32), Buffer.from("EncryptionInfo", "utf16le")]),
+      /locked\.xlsx: the workbook is password protected/,
+    ],
   ])("%s", async (_what, name, content, message) => {
     fs.writeFileSync(at(name), content);
     await cli(at(name), "--tier", "operational", "--out", at("plan.xlsx"));

@@ -10,13 +10,57 @@ import { convert, rowsOf, unmappedOf, withPlan } from "./roundTrip";
 
 type Cell = { v: CellValue; f?: string };
 
-const STRONG_HEADERS = ["Key action", "Action", "Improvement", "Lead officer", "Responsible person", "Timescale", "Deadline", "Target date", "Outcome", "Ref", "No.", "RAG", "Progress", "Link to directorate plan", "Performance measures or project milestones", "Key milestones", "Measure", "KPI", "Target", "Baseline", "Polarity", "Good is", "Q1", "Q2 actual", "Frequency", "Start date", "% complete"];
+const STRONG_HEADERS = [
+  "Key action",
+  "Action",
+  "Improvement",
+  "Lead officer",
+  "Responsible person",
+  "Timescale",
+  "Deadline",
+  "Target date",
+  "Outcome",
+  "Ref",
+  "No.",
+  "RAG",
+  "Progress",
+  "Link to directorate plan",
+  "Performance measures or project milestones",
+  "Key milestones",
+  "Measure",
+  "KPI",
+  "Target",
+  "Baseline",
+  "Polarity",
+  "Good is",
+  "Q1",
+  "Q2 actual",
+  "Frequency",
+  "Start date",
+  "% complete",
+];
 const OTHER_HEADERS = ["Notes", "Budget £k", "Risk", "Équipe ✓", "Comments", "", "Data source", "Unit", "Key measure"];
 const LOOSE_DATES = ["31 March 2020", "31/03/2025", "March 2025", "Q3 2024/25", "2024/25", "Spring 2010", "Ongoing", "Ongoing to March 2011", "03/04/2025", "12/31/2025", "TBC", "Q2", "end of year"];
 
 const text = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),
-  fc.constantFrom("Deliver the new housing strategy", "Jane Smith", "Residents see faster decisions", "G", "Amber", "red", "Yes", "n/a", "High", "Lower is better", "Monthly", "  ", "Ωμέγα ✓ 漢字", "85%", "1,200"),
+  fc.constantFrom(
+    "Deliver the new housing strategy",
+    "Jane Smith",
+    "Residents see faster decisions",
+    "G",
+    "Amber",
+    "red",
+    "Yes",
+    "n/a",
+    "High",
+    "Lower is better",
+    "Monthly",
+    "  ",
+    "Ωμέγα ✓ 漢字",
+    "85%",
+    "1,200",
+  ),
 );
 const value: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ v: null }) },
@@ -48,7 +92,9 @@ const messy: fc.Arbitrary<Messy> = fc
     mergedTitle: fc.boolean(),
     gapRows: fc.integer({ min: 0, max: 2 }),
     headerColumn: fc.integer({ min: 1, max: 3 }),
-    headers: fc.tuple(fc.constantFrom(...STRONG_HEADERS), fc.constantFrom(...STRONG_HEADERS), fc.array(fc.constantFrom(...STRONG_HEADERS, ...OTHER_HEADERS), { maxLength: 4 })).map(([a, b, rest]) => [a, b, ...rest]),
+    headers: fc
+      .tuple(fc.constantFrom(...STRONG_HEADERS), fc.constantFrom(...STRONG_HEADERS), fc.array(fc.constantFrom(...STRONG_HEADERS, ...OTHER_HEADERS), { maxLength: 4 }))
+      .map(([a, b, rest]) => [a, b, ...rest]),
     rows: fc.integer({ min: 0, max: 7 }),
     blankRowAt: fc.integer({ min: -1, max: 6 }),
     sideNotes: fc.array(fc.option(fc.constantFrom("check with finance", "see minutes 4/5", "★ note"), { nil: null }), { maxLength: 7 }),
@@ -60,8 +106,21 @@ const messy: fc.Arbitrary<Messy> = fc
   .map((r) => {
     const width = r.headers.length;
     const data = Array.from({ length: r.rows }, (_, i) => Array.from({ length: width }, (_, j) => r.cells[(i * width + j) % r.cells.length]));
-    const verticalMerge = r.merge && r.rows >= 2 ? { column: r.merge.column % width, from: r.merge.from % (r.rows - 1), length: Math.min(r.merge.length, r.rows - (r.merge.from % (r.rows - 1))) } : null;
-    return { titleRows: r.titleRows, mergedTitle: r.mergedTitle, gapRows: r.gapRows, headerColumn: r.headerColumn, headers: r.headers, data, blankRowAt: r.blankRowAt, sideNotes: r.sideNotes, verticalMerge, footer: r.footer, secondTable: r.secondTable };
+    const verticalMerge =
+      r.merge && r.rows >= 2 ? { column: r.merge.column % width, from: r.merge.from % (r.rows - 1), length: Math.min(r.merge.length, r.rows - (r.merge.from % (r.rows - 1))) } : null;
+    return {
+      titleRows: r.titleRows,
+      mergedTitle: r.mergedTitle,
+      gapRows: r.gapRows,
+      headerColumn: r.headerColumn,
+      headers: r.headers,
+      data,
+      blankRowAt: r.blankRowAt,
+      sideNotes: r.sideNotes,
+      verticalMerge,
+      footer: r.footer,
+      secondTable: r.secondTable,
+    };
   });
 
 /** Lays a messy plan out on a sheet; returns the snapshot. */
@@ -113,7 +172,11 @@ function layOut(m: Messy): WorkbookSnapshot {
     formats.push(Array.from({ length: right }, (_, c) => grid.get(`${r},${c + 1}`)?.f ?? "General"));
   }
   const sheet: SheetSnapshot = { name: "Plan 2024-25", visibility: "visible", origin: "A1", values, numberFormats: formats, merges };
-  return { sheets: [sheet, { name: "Notes", visibility: "visible", origin: "B2", values: [["Draft – not for publication", 42]], numberFormats: [["General", "General"]], merges: [] }], tables: [], names: [] };
+  return {
+    sheets: [sheet, { name: "Notes", visibility: "visible", origin: "B2", values: [["Draft – not for publication", 42]], numberFormats: [["General", "General"]], merges: [] }],
+    tables: [],
+    names: [],
+  };
 }
 
 describe("converting messy loose sheets", () => {

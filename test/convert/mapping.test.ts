@@ -8,14 +8,7 @@ import { OPTIONS } from "./roundTrip";
 describe("proposing a mapping", () => {
   test("two tables on one sheet are both found, each with its kind", () => {
     const wb = workbook(
-      sheet("Plan", [
-        ["Action", "Lead officer", "Deadline"],
-        ["Open the hub", "Ann", "March 2025"],
-        [],
-        [],
-        ["KPI", "Target", "Polarity", "Q1"],
-        ["Calls answered in 60s", 80, "High", 76],
-      ]),
+      sheet("Plan", [["Action", "Lead officer", "Deadline"], ["Open the hub", "Ann", "March 2025"], [], [], ["KPI", "Target", "Polarity", "Q1"], ["Calls answered in 60s", 80, "High", 76]]),
     );
     const p = proposeMapping(wb);
     expect(p.tables.map((t) => [t.range, t.kind])).toEqual([
@@ -29,9 +22,23 @@ describe("proposing a mapping", () => {
   });
 
   test('"Key milestones" is the measure of success beside an action column, and the action when alone', () => {
-    const withAction = proposeMapping(workbook(sheet("S", [["Key action", "Key milestones", "Lead"], ["a", "b", "c"]])));
+    const withAction = proposeMapping(
+      workbook(
+        sheet("S", [
+          ["Key action", "Key milestones", "Lead"],
+          ["a", "b", "c"],
+        ]),
+      ),
+    );
     expect(withAction.tables[0].columns.map((c) => c.field)).toEqual(["action", "measureOfSuccess", "leadOfficer"]);
-    const alone = proposeMapping(workbook(sheet("S", [["Key milestones", "Lead", "By when"], ["a", "b", "March 2025"]])));
+    const alone = proposeMapping(
+      workbook(
+        sheet("S", [
+          ["Key milestones", "Lead", "By when"],
+          ["a", "b", "March 2025"],
+        ]),
+      ),
+    );
     expect(alone.tables[0].columns.map((c) => c.field)).toEqual(["action", "leadOfficer", "dueDate"]);
   });
 
@@ -103,7 +110,12 @@ describe("correcting a mapping", () => {
   });
 
   test("by --map file: a header row the finder missed", () => {
-    const loose = workbook(sheet("S", [["Thing to do", "Who"], ["Fix the roof", "Bob"]]));
+    const loose = workbook(
+      sheet("S", [
+        ["Thing to do", "Who"],
+        ["Fix the roof", "Bob"],
+      ]),
+    );
     expect(proposeMapping(loose).tables).toEqual([]);
     const map = parseMappingFile(JSON.stringify({ tables: [{ sheet: "S", headerRow: 1, kind: "actions", columns: { A: "action", B: "leadOfficer" } }] }), "m.json");
     const r = convertWorkbook(loose, proposeMapping(loose, { map }), OPTIONS);

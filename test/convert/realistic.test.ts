@@ -52,9 +52,7 @@ describe("a housing plan (merged title, section headings, notes column, merged l
     ]);
     expect(result.actions[1].progress).toBe("Tender delayed by a month\nSecond milestone: new contract live");
     expect(result.actions[3]).toMatchObject({ dueDate: "2026-03-31", dueDateText: "Ongoing to March 2026" });
-    expect(codes(result)).toEqual(
-      expect.arrayContaining(["merged-cells-filled C5:C6", "continuation-row F7", "id-duplicate A10", "value-not-recognised E10", "date-inferred D5", "date-inferred D9"]),
-    );
+    expect(codes(result)).toEqual(expect.arrayContaining(["merged-cells-filled C5:C6", "continuation-row F7", "id-duplicate A10", "value-not-recognised E10", "date-inferred D5", "date-inferred D9"]));
   });
 
   test("keeps section headings, side notes and an unknown RAG value in Unmapped with reasons", () => {

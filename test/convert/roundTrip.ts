@@ -13,8 +13,21 @@ import { snapshotAfter } from "./conservation";
 export const FRAMEWORK: Framework = frameworkSchema.parse({ council: "Test Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Thriving places" }] });
 
 export const DETAILS: PlanDetails = {
-  formatVersion: 1, planId: "OSP-TEST", tier: "Operational", council: "Test Council", directorate: "", service: "", team: "",
-  planYear: "2024/25", owner: "", parentPlanId: "", overview: "", whereAreWeNow: "", whereDoWeNeedToBe: "", keyAchievements: "", challengesAndRisks: "",
+  formatVersion: 1,
+  planId: "OSP-TEST",
+  tier: "Operational",
+  council: "Test Council",
+  directorate: "",
+  service: "",
+  team: "",
+  planYear: "2024/25",
+  owner: "",
+  parentPlanId: "",
+  overview: "",
+  whereAreWeNow: "",
+  whereDoWeNeedToBe: "",
+  keyAchievements: "",
+  challengesAndRisks: "",
 };
 
 export const OPTIONS: ConvertOptions = { tier: "Operational", framework: FRAMEWORK };

@@ -41,7 +41,11 @@ test("a target changed by hand after sign-off fails check, naming was, now and t
   const wb = await XlsxWorkbook.open(at("signed.xlsx"));
   const measures = (await wb.read()).tables.find((t) => t.name === "Measures")!;
   const col = measures.headers.indexOf("Q3 target");
-  await wb.writeColumn("Measures", "Q3 target", measures.rows.map((r, i) => (i === 0 ? 70 : r[col])));
+  await wb.writeColumn(
+    "Measures",
+    "Q3 target",
+    measures.rows.map((r, i) => (i === 0 ? 70 : r[col])),
+  );
   await wb.save(at("edited.xlsx"));
   const letter = readPlan(await wb.read(), "edited.xlsx").plan.measures[0].source.columns.q3Target;
   const check = await runCli("check", at("edited.xlsx"), "--json");
@@ -50,7 +54,24 @@ test("a target changed by hand after sign-off fails check, naming was, now and t
   expect(findings.filter((f) => f.ruleId === "changedAfterSignOff")).toEqual([
     expect.objectContaining({ cell: `${letter}2`, message: "Q3 target of measure M-1 was blank at sign-off (by Jane Smith (Director) on 08/04/2024), now 70" }),
   ]);
-  const agreed = await runCli("agree-change", at("signed.xlsx"), "--id", "M-1", "--field", "Q3 target", "--value", "70", "--by", "ELT", "--on", "15/10/2024", "--reason", "Trajectory reprofiled", "--out", at("agreed.xlsx"));
+  const agreed = await runCli(
+    "agree-change",
+    at("signed.xlsx"),
+    "--id",
+    "M-1",
+    "--field",
+    "Q3 target",
+    "--value",
+    "70",
+    "--by",
+    "ELT",
+    "--on",
+    "15/10/2024",
+    "--reason",
+    "Trajectory reprofiled",
+    "--out",
+    at("agreed.xlsx"),
+  );
   expect(agreed).toMatchObject({ code: 0, stderr: "" });
   const after = JSON.parse((await runCli("check", at("agreed.xlsx"), "--json")).stdout).findings as { ruleId: string; severity: string }[];
   expect(after.filter((f) => f.ruleId === "changedAfterSignOff")).toEqual([]);
@@ -73,7 +94,10 @@ test("record then rollover: history in this year's file, next year's plan from i
   expect(next.errors).toEqual([]);
   expect(next.plan.details).toMatchObject({ planId: "OSP-ASCO-2025", planYear: "2025/26", formatVersion: 2 });
   expect(next.plan.actions.map((a) => [a.id, a.dueDate, a.progress])).toEqual([["A-1", "2024-12-31", "Carried forward from 2024/25 (original due date 31/12/2024). Site works under way."]]);
-  expect(next.plan.measures.map((m) => [m.id, m.baseline, m.annualTarget, m.q1Target, m.q1Actual])).toEqual([["M-1", 74, null, null, null], ["M-2", 22, null, null, null]]);
+  expect(next.plan.measures.map((m) => [m.id, m.baseline, m.annualTarget, m.q1Target, m.q1Actual])).toEqual([
+    ["M-1", 74, null, null, null],
+    ["M-2", 22, null, null, null],
+  ]);
   expect(next.plan.measures[0].comments).toBe("Target to agree. Last year's target (2024/25): 80; outturn 74.");
   expect(next.plan.updates).toEqual([]);
   expect(next.plan.cycle?.signOff).toBeNull();

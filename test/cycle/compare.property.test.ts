@@ -41,7 +41,14 @@ test("edits, agreed changes and the fingerprint agree", () => {
         const fields: readonly string[] = e.measure ? FROZEN_MEASURE_FIELDS : FROZEN_ACTION_FIELDS;
         const row = rows[e.index % rows.length];
         const field = fields[e.field % fields.length];
-        const value = field === "dueDate" ? `2025-0${(e.value % 9) + 1}-15` : field === "polarity" ? (["High", "Low", "Target"] as const)[e.value % 3] : ["name", "unit", "measureOfSuccess"].includes(field) ? `text ${e.value}` : e.value;
+        const value =
+          field === "dueDate"
+            ? `2025-0${(e.value % 9) + 1}-15`
+            : field === "polarity"
+              ? (["High", "Low", "Target"] as const)[e.value % 3]
+              : ["name", "unit", "measureOfSuccess"].includes(field)
+                ? `text ${e.value}`
+                : e.value;
         row[field] = value;
         const itemType = e.measure ? ("Measure" as const) : ("Action" as const);
         const key = `${itemType} ${String(row.id)} ${field}`;
@@ -57,7 +64,10 @@ test("edits, agreed changes and the fingerprint agree", () => {
         const [itemType, id, field] = key.split(" ");
         const rows = (itemType === "Measure" ? plan.measures : plan.actions) as unknown as Record<string, unknown>[];
         const now = String(rows.find((r) => r.id === id)![field]);
-        current.set(key, changes.some((c) => c.itemType === itemType && c.id === id && c.field === field && c.now === now));
+        current.set(
+          key,
+          changes.some((c) => c.itemType === itemType && c.id === id && c.field === field && c.now === now),
+        );
       }
       const differences = compareWithSignOff(plan, signOff, changes);
       expect(new Set(differences.map((d) => `${d.itemType} ${d.id} ${d.field}`))).toEqual(new Set(current.keys()));

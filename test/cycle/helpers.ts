@@ -16,7 +16,9 @@ export const FILE = "plan.xlsx";
 
 export async function planFile(overrides: { actions?: Action[]; measures?: Measure[]; formatVersion?: number } = {}): Promise<XlsxWorkbook> {
   const wb = XlsxWorkbook.create(FILE);
-  await wb.apply(planDesign({ details: sampleDetails({ formatVersion: overrides.formatVersion ?? 2 }), framework, actions: overrides.actions ?? cycleActions(), measures: overrides.measures ?? cycleMeasures() }));
+  await wb.apply(
+    planDesign({ details: sampleDetails({ formatVersion: overrides.formatVersion ?? 2 }), framework, actions: overrides.actions ?? cycleActions(), measures: overrides.measures ?? cycleMeasures() }),
+  );
   return wb;
 }
 
@@ -25,7 +27,9 @@ export async function reopen(wb: XlsxWorkbook): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBuffer(await wb.toBuffer(), FILE);
 }
 
-export async function planOnDouble(design = planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures: cycleMeasures() })): Promise<{ fake: FakeOffice; port: WorkbookPort }> {
+export async function planOnDouble(
+  design = planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures: cycleMeasures() }),
+): Promise<{ fake: FakeOffice; port: WorkbookPort }> {
   const fake = createFakeOffice();
   const port = new ExcelWorkbook({ run: (batch) => fake.Excel.run({ delayForCellEdit: true }, batch as never), requirements: fake.Office.context.requirements });
   await port.apply(design);

@@ -21,8 +21,32 @@ describe("record the quarter on a file", () => {
     expect(result).toMatchObject({ period: "2024/25 Q2", added: 5, replaced: 0, kept: 0, needsConfirmation: false, missingColumns: [] });
     const after = await (await reopen(wb)).read();
     const updates = readPlan(after, FILE).plan.updates.map(({ source: _s, ...u }) => u);
-    expect(updates[0]).toEqual({ period: "2024/25 Q2", itemId: "A-1", status: "On target", percentComplete: 60, selfAssessedRag: "Green", target: null, value: null, direction: "", narrative: "Site works under way.", updatedBy: "Sam Hughes", updatedOn: "2024-10-07" });
-    expect(updates[3]).toEqual({ period: "2024/25 Q2", itemId: "M-1", status: "Amber", percentComplete: null, selfAssessedRag: null, target: 75, value: 74, direction: "Improving", narrative: "Improving.", updatedBy: "Sam Hughes", updatedOn: "2024-10-07" });
+    expect(updates[0]).toEqual({
+      period: "2024/25 Q2",
+      itemId: "A-1",
+      status: "On target",
+      percentComplete: 60,
+      selfAssessedRag: "Green",
+      target: null,
+      value: null,
+      direction: "",
+      narrative: "Site works under way.",
+      updatedBy: "Sam Hughes",
+      updatedOn: "2024-10-07",
+    });
+    expect(updates[3]).toEqual({
+      period: "2024/25 Q2",
+      itemId: "M-1",
+      status: "Amber",
+      percentComplete: null,
+      selfAssessedRag: null,
+      target: 75,
+      value: 74,
+      direction: "Improving",
+      narrative: "Improving.",
+      updatedBy: "Sam Hughes",
+      updatedOn: "2024-10-07",
+    });
     // Nothing else in the plan changed.
     expect(withoutUpdates(after).tables).toEqual(withoutUpdates(before).tables);
   });
@@ -55,7 +79,13 @@ describe("record the quarter on a file", () => {
     const snapshot = await wb.read();
     const updates = snapshot.tables.find((t) => t.name === "Updates")!;
     const v1 = ["Period", "Action or measure ID", "Status", "% complete", "Actual", "Narrative", "Updated by", "Updated on"];
-    const merged = mergeHistory({ ...updates, headers: v1, rows: [] }, parsePeriod("2024/25 Q1"), quarterRows(readPlan(snapshot, FILE).plan, { tolerances: framework.tolerances, slippageMonths: 3 }, parsePeriod("2024/25 Q1"), "S", "2024-07-01"), new Set(), FILE);
+    const merged = mergeHistory(
+      { ...updates, headers: v1, rows: [] },
+      parsePeriod("2024/25 Q1"),
+      quarterRows(readPlan(snapshot, FILE).plan, { tolerances: framework.tolerances, slippageMonths: 3 }, parsePeriod("2024/25 Q1"), "S", "2024-07-01"),
+      new Set(),
+      FILE,
+    );
     expect(merged.missingColumns).toEqual(["Self-assessed RAG", "Target", "Direction of travel"]);
     expect(merged.rows[3]).toEqual(["2024/25 Q1", "M-1", "Green", null, 73, "Improving.", "S", 45474]);
     expect(readPlan(snapshot, FILE).plan.details.formatVersion).toBe(1);
@@ -64,7 +94,13 @@ describe("record the quarter on a file", () => {
   test("property: whatever periods are recorded in whatever order, each period holds exactly its latest recording", async () => {
     const plan = readPlan(await (await planFile()).read(), FILE).plan;
     const settings = { tolerances: framework.tolerances, slippageMonths: 3 };
-    const table = { name: "Updates", sheet: "Updates", range: "A1:K2", headers: ["Period", "Action or measure ID", "Status", "% complete", "Self-assessed RAG", "Target", "Actual", "Direction of travel", "Narrative", "Updated by", "Updated on"], rows: [] as (string | number | null)[][] };
+    const table = {
+      name: "Updates",
+      sheet: "Updates",
+      range: "A1:K2",
+      headers: ["Period", "Action or measure ID", "Status", "% complete", "Self-assessed RAG", "Target", "Actual", "Direction of travel", "Narrative", "Updated by", "Updated on"],
+      rows: [] as (string | number | null)[][],
+    };
     const ids = new Set(["A-1", "A-2", "A-3", "M-1", "M-2"]);
     fc.assert(
       fc.property(fc.array(fc.record({ q: fc.constantFrom(1, 2, 3, 4), who: fc.constantFrom("A", "B", "C") }), { maxLength: 8 }), (runs) => {
@@ -85,14 +121,18 @@ describe("record the quarter on a file", () => {
 });
 
 describe("record the quarter on the Excel double", () => {
-  test.each([50, 20000])("%i measures: the period's rows written in a fixed number of syncs", async (n) => {
-    const measures = Array.from({ length: n }, (_, i) => ({ ...cycleMeasures()[i % 2], id: `M-${i + 1}` }));
-    const { fake, port } = await planOnDouble(planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures }));
-    const result = await recordQuarter(port, { ...request("2024/25 Q2"), fileName: "Book1" });
-    expect(result.added).toBe(n + 3);
-    expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(5);
-    const updates = readPlan(await port.read(), "Book1").plan.updates;
-    expect(updates).toHaveLength(n + 3);
-    expect(updates[3]).toMatchObject({ itemId: "M-1", status: "Amber", target: 75, value: 74 });
-  }, 120000);
+  test.each([50, 20000])(
+    "%i measures: the period's rows written in a fixed number of syncs",
+    async (n) => {
+      const measures = Array.from({ length: n }, (_, i) => ({ ...cycleMeasures()[i % 2], id: `M-${i + 1}` }));
+      const { fake, port } = await planOnDouble(planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures }));
+      const result = await recordQuarter(port, { ...request("2024/25 Q2"), fileName: "Book1" });
+      expect(result.added).toBe(n + 3);
+      expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(5);
+      const updates = readPlan(await port.read(), "Book1").plan.updates;
+      expect(updates).toHaveLength(n + 3);
+      expect(updates[3]).toMatchObject({ itemId: "M-1", status: "Amber", target: 75, value: 74 });
+    },
+    120000,
+  );
 });

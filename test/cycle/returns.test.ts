@@ -17,7 +17,24 @@ test("a return carries the sign-off, the changes to targets and each item's earl
   await (await planFile()).save(at("plan.xlsx"));
   await runCli("signoff", at("plan.xlsx"), "--by", "Jane Smith", "--role", "Director", "--on", "08/04/2024", "--out", at("signed.xlsx"), "--record", at("signoffs.csv"));
   await runCli("record", at("signed.xlsx"), "--period", "2024/25 Q1", "--by", "Sam Hughes", "--on", "07/07/2024", "--out", at("q1.xlsx"));
-  await runCli("agree-change", at("q1.xlsx"), "--id", "M-1", "--field", "Annual target", "--value", "78", "--by", "ELT", "--on", "15/10/2024", "--reason", "Demand higher than planned", "--out", at("agreed.xlsx"));
+  await runCli(
+    "agree-change",
+    at("q1.xlsx"),
+    "--id",
+    "M-1",
+    "--field",
+    "Annual target",
+    "--value",
+    "78",
+    "--by",
+    "ELT",
+    "--on",
+    "15/10/2024",
+    "--reason",
+    "Demand higher than planned",
+    "--out",
+    at("agreed.xlsx"),
+  );
   const q = await runCli("qsr", at("agreed.xlsx"), "--period", "2024/25 Q2", "--out", at("returns"), "--format", "xlsx,json,csv", "--draft", "--prepared-on", "2024-10-20");
   expect(q.stderr).toBe("");
   for (const file of fs.readdirSync(at("returns"))) {
@@ -27,8 +44,11 @@ test("a return carries the sign-off, the changes to targets and each item's earl
     expect(r.header).toMatchObject({ formatVersion: 2, signedOffBy: "Jane Smith, Director", signedOffOn: "2024-04-08", signOffFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(r.targetChanges).toEqual([{ itemType: "Measure", id: "M-1", field: "Annual target", was: "80", now: "78", agreedBy: "ELT", agreedOn: "2024-10-15", reason: "Demand higher than planned" }]);
     expect(r.history.map((h) => [h.itemType, h.id, h.period, h.status])).toEqual([
-      ["Action", "A-1", "2024/25 Q1", "On target"], ["Action", "A-2", "2024/25 Q1", "On target"], ["Action", "A-3", "2024/25 Q1", "No longer viable"],
-      ["Measure", "M-1", "2024/25 Q1", "Green"], ["Measure", "M-2", "2024/25 Q1", "Red"],
+      ["Action", "A-1", "2024/25 Q1", "On target"],
+      ["Action", "A-2", "2024/25 Q1", "On target"],
+      ["Action", "A-3", "2024/25 Q1", "No longer viable"],
+      ["Measure", "M-1", "2024/25 Q1", "Green"],
+      ["Measure", "M-2", "2024/25 Q1", "Red"],
     ]);
   }
   const clean = await runCli("collect", at("returns"), "--out", at("rollup.xlsx"), "--signoffs", at("signoffs.csv"), "--include-drafts");
@@ -38,22 +58,38 @@ test("a return carries the sign-off, the changes to targets and each item's earl
   const wb = await XlsxWorkbook.open(at("agreed.xlsx"));
   const snap = await wb.read();
   const frozen = snap.tables.find((t) => t.name === "SignedOff")!;
-  await wb.writeColumn("SignedOff", "Value", frozen.rows.map((r) => (r[1] === "M-2" && r[2] === "Annual target" ? "25" : r[3])));
+  await wb.writeColumn(
+    "SignedOff",
+    "Value",
+    frozen.rows.map((r) => (r[1] === "M-2" && r[2] === "Annual target" ? "25" : r[3])),
+  );
   const measures = snap.tables.find((t) => t.name === "Measures")!;
   const col = measures.headers.indexOf("Annual target");
-  await wb.writeColumn("Measures", "Annual target", measures.rows.map((r, i) => (i === 1 ? 25 : r[col])));
+  await wb.writeColumn(
+    "Measures",
+    "Annual target",
+    measures.rows.map((r, i) => (i === 1 ? 25 : r[col])),
+  );
   await wb.save(at("tampered.xlsx"));
   await runCli("qsr", at("tampered.xlsx"), "--period", "2024/25 Q2", "--out", at("returns2"), "--format", "json", "--draft", "--prepared-on", "2024-10-21");
   // ...but the fingerprint no longer matches the BI team's record.
   const flagged = await runCli("collect", at("returns2"), "--out", at("rollup2.xlsx"), "--signoffs", at("signoffs.csv"), "--include-drafts");
   expect(flagged.code).toBe(2);
-  expect(flagged.stderr).toMatch(/sign-off: OSP-ASCO-2024-25-Q2-DRAFT\.json \(OSP-ASCO-2024 2024\/25 Q2\): the frozen values no longer match the sign-off by Jane Smith on 08\/04\/2024 \(signoffs\.csv line 1\)/);
+  expect(flagged.stderr).toMatch(
+    /sign-off: OSP-ASCO-2024-25-Q2-DRAFT\.json \(OSP-ASCO-2024 2024\/25 Q2\): the frozen values no longer match the sign-off by Jane Smith on 08\/04\/2024 \(signoffs\.csv line 1\)/,
+  );
   // A target changed in the sheet alone, with no agreed change, no longer matches either.
   const visible = await XlsxWorkbook.open(at("agreed.xlsx"));
-  await visible.writeColumn("Measures", "Annual target", measures.rows.map((r, i) => (i === 1 ? 18 : r[col])));
+  await visible.writeColumn(
+    "Measures",
+    "Annual target",
+    measures.rows.map((r, i) => (i === 1 ? 18 : r[col])),
+  );
   await visible.save(at("visible.xlsx"));
   await runCli("qsr", at("visible.xlsx"), "--period", "2024/25 Q2", "--out", at("returns3"), "--format", "json", "--draft", "--prepared-on", "2024-10-22");
-  expect((await runCli("collect", at("returns3"), "--out", at("rollup3.xlsx"), "--signoffs", at("signoffs.csv"), "--include-drafts")).stderr).toContain("the frozen values no longer match the sign-off by Jane Smith");
+  expect((await runCli("collect", at("returns3"), "--out", at("rollup3.xlsx"), "--signoffs", at("signoffs.csv"), "--include-drafts")).stderr).toContain(
+    "the frozen values no longer match the sign-off by Jane Smith",
+  );
   const check = await runCli("check", at("tampered.xlsx"), "--json");
   expect(JSON.parse(check.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "signOffTampered")).toHaveLength(1);
 });

@@ -20,7 +20,12 @@ async function signedOff() {
 }
 
 describe("the fingerprint", () => {
-  const value = fc.record({ itemType: fc.constantFrom("Action" as const, "Measure" as const), id: fc.string({ minLength: 1 }), field: fc.constantFrom("annualTarget", "dueDate", "name"), value: fc.string() });
+  const value = fc.record({
+    itemType: fc.constantFrom("Action" as const, "Measure" as const),
+    id: fc.string({ minLength: 1 }),
+    field: fc.constantFrom("annualTarget", "dueDate", "name"),
+    value: fc.string(),
+  });
   test("does not depend on row order, and changes when any value changes", () => {
     fc.assert(
       fc.property(fc.uniqueArray(value, { minLength: 1, selector: (v) => `${v.itemType}|${v.id}|${v.field}` }), fc.nat(), fc.string(), (values, pick, other) => {
@@ -112,9 +117,15 @@ describe("sign off on a file", () => {
   test("an agreed change with a bad value or no reason is refused, and nothing is written", async () => {
     const { wb } = await signedOff();
     const before = await wb.toBuffer();
-    await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "eighty", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow(/plan\.xlsx Measures!\w+2: the agreed Annual target "eighty" is not a number/);
-    await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: " " })).rejects.toThrow("needs who agreed it and why");
-    await expect(agreeChange(wb, { fileName: FILE, id: "M-9", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow('no action or measure with ID "M-9"');
+    await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "eighty", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow(
+      /plan\.xlsx Measures!\w+2: the agreed Annual target "eighty" is not a number/,
+    );
+    await expect(agreeChange(wb, { fileName: FILE, id: "M-1", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: " " })).rejects.toThrow(
+      "needs who agreed it and why",
+    );
+    await expect(agreeChange(wb, { fileName: FILE, id: "M-9", field: "Annual target", value: "85", agreedBy: "AD", agreedOn: "2024-10-15", reason: "x" })).rejects.toThrow(
+      'no action or measure with ID "M-9"',
+    );
     expect((await wb.toBuffer()).length).toBe(before.length);
   });
 });
@@ -131,7 +142,9 @@ describe("a format 1 plan", () => {
     await signOffWorkbook(wb, by);
     const after = await (await reopen(wb)).read();
     expect(after.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([CYCLE_SHEETS.signOff, CYCLE_SHEETS.frozen, CYCLE_SHEETS.agreedChanges]));
-    await expect(agreeChange(await reopen(wb), { fileName: FILE, id: "A-1", field: "Due date", value: "31/01/2025", agreedBy: "AD", agreedOn: "2024-10-15", reason: "Contractor delay" })).resolves.toMatchObject({ change: { was: "2024-12-31", now: "2025-01-31" } });
+    await expect(
+      agreeChange(await reopen(wb), { fileName: FILE, id: "A-1", field: "Due date", value: "31/01/2025", agreedBy: "AD", agreedOn: "2024-10-15", reason: "Contractor delay" }),
+    ).resolves.toMatchObject({ change: { was: "2024-12-31", now: "2025-01-31" } });
   });
 });
 

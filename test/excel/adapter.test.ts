@@ -231,8 +231,7 @@ describe("read", () => {
     const limit = 200 * 1024;
     const web = createFakeOffice(undefined, { responseLimitBytes: limit });
     const desktop = createFakeOffice(undefined, { platform: "desktop" });
-    const adapter = (fake: FakeOffice) =>
-      new ExcelWorkbook({ run: (b) => fake.Excel.run({ delayForCellEdit: true }, b as never), requirements: null, readResponseTargetBytes: 150 * 1024 });
+    const adapter = (fake: FakeOffice) => new ExcelWorkbook({ run: (b) => fake.Excel.run({ delayForCellEdit: true }, b as never), requirements: null, readResponseTargetBytes: 150 * 1024 });
     await adapter(web).apply(sampleDesign(600));
     await adapter(desktop).apply(sampleDesign(600));
     web.workbook.resetStats();
@@ -315,7 +314,12 @@ describe("addRows", () => {
     const rag = letter(design, "Actions", "Self-assessed RAG");
     expect(wb.cellAt("Actions", `${rag}9`).validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=SelfRagsList" } });
     const statusCol = columnNumber(status);
-    expect(wb.sheet("Actions").conditionalFormats.filter((f) => f.box.c1 === statusCol).every((f) => f.box.r2 === 9)).toBe(true);
+    expect(
+      wb
+        .sheet("Actions")
+        .conditionalFormats.filter((f) => f.box.c1 === statusCol)
+        .every((f) => f.box.r2 === 9),
+    ).toBe(true);
     // The same permissions, now written out in full (explicit options, never nulls).
     expect(wb.sheet("Actions").protection).toMatchObject(protectionBefore);
     expect(protectionBefore).toMatchObject({ protected: true, options: { allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true } });
@@ -330,12 +334,26 @@ describe("addRows", () => {
     expect(t.box.r2 - t.box.r1).toBe(5020);
     const design = sampleDesign(20);
     const ragCol = letter(design, "Measures", "RAG");
-    const formula = design.sheets.flatMap((s) => s.tables).find((x) => x.name === "Measures")!.columns.find((c) => c.header === "RAG")?.formula;
+    const formula = design.sheets
+      .flatMap((s) => s.tables)
+      .find((x) => x.name === "Measures")!
+      .columns.find((c) => c.header === "RAG")?.formula;
     expect(fake.workbook.cellAt("Measures", `${ragCol}${t.box.r2}`).formula).toBe(formula);
   });
 
   test("an unprotected sheet stays unprotected", async () => {
-    const { fake, workbook } = setup({ sheets: [{ name: "Log", values: [["When", "Twice"], [1, "=A2*2"]] }], tables: [{ name: "Log", sheet: "Log", range: "A1:B2" }] });
+    const { fake, workbook } = setup({
+      sheets: [
+        {
+          name: "Log",
+          values: [
+            ["When", "Twice"],
+            [1, "=A2*2"],
+          ],
+        },
+      ],
+      tables: [{ name: "Log", sheet: "Log", range: "A1:B2" }],
+    });
     await workbook.addRows("Log", 2);
     expect(fake.workbook.tableAddress("Log")).toBe("Log!A1:B4");
     expect(fake.workbook.cellAt("Log", "B4").formula).toBe("=A4*2");
@@ -378,7 +396,7 @@ describe("setNamedValue and select", () => {
       context.workbook.names.add("Heading", "=Settings!$A$1");
       await context.sync();
     });
-    await expect(workbook.setNamedValue("Heading", "x")).rejects.toThrow("Cannot set \"Heading\": cell Settings!A1 is locked on a protected sheet.");
+    await expect(workbook.setNamedValue("Heading", "x")).rejects.toThrow('Cannot set "Heading": cell Settings!A1 is locked on a protected sheet.');
     expect(fake.workbook.enableEvents).toBe(true);
   });
 
@@ -429,7 +447,21 @@ describe("host checks", () => {
 describe("replaceRows", () => {
   // `below` puts a note two rows under the table (the double's rows.add does not shift cells down, so only shrinking tests use it).
   const seed = (rows: (string | number)[][], below = false): FakeSeed => ({
-    sheets: [{ name: "Register", values: [["ID", "Title", "Tier", "Lead officer"], ...rows, ...(below ? [["", "", "", ""], ["below", "", "", ""]] : [])] }],
+    sheets: [
+      {
+        name: "Register",
+        values: [
+          ["ID", "Title", "Tier", "Lead officer"],
+          ...rows,
+          ...(below
+            ? [
+                ["", "", "", ""],
+                ["below", "", "", ""],
+              ]
+            : []),
+        ],
+      },
+    ],
     tables: [{ name: "Register", sheet: "Register", range: `A1:D${1 + Math.max(1, rows.length)}` }],
   });
   const body = async (workbook: ExcelWorkbook) => (await workbook.read()).tables.find((t) => t.name === "Register")!.rows;

@@ -1,15 +1,12 @@
 // Text must reach Excel as the same text: anything Excel would reinterpret gets an apostrophe.
 import { fromExcelValue, needsTextMarker, toExcelInput } from "../../src/excel/cellInput";
 
-const where = () => "table Actions, data row 3, column \"Progress narrative\"";
+const where = () => 'table Actions, data row 3, column "Progress narrative"';
 
-test.each(["=SUM(A1)", "+44 151 934 4000", "- done", "@risk", "007", "12.5%", "£1,000", "March 2025", "Sept 2024", "1/4/2025", "TRUE", "#N/A", "'quoted"])(
-  "%s is marked as text",
-  (text) => {
-    expect(needsTextMarker(text)).toBe(true);
-    expect(toExcelInput(text, "clear", where)).toBe(`'${text}`);
-  },
-);
+test.each(["=SUM(A1)", "+44 151 934 4000", "- done", "@risk", "007", "12.5%", "£1,000", "March 2025", "Sept 2024", "1/4/2025", "TRUE", "#N/A", "'quoted"])("%s is marked as text", (text) => {
+  expect(needsTextMarker(text)).toBe(true);
+  expect(toExcelInput(text, "clear", where)).toBe(`'${text}`);
+});
 
 test.each(["Deliver the home care framework", "Q3 2024/25", "Ongoing", "Marching band", "Trueman"])("%s goes as it is", (text) => {
   expect(needsTextMarker(text)).toBe(false);
@@ -29,5 +26,5 @@ test("values Excel cannot hold fail naming the cell", () => {
 });
 
 test("empty cells read back as null", () => {
-  expect([ "", 0, "a", true ].map(fromExcelValue)).toEqual([null, 0, "a", true]);
+  expect(["", 0, "a", true].map(fromExcelValue)).toEqual([null, 0, "a", true]);
 });

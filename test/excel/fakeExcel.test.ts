@@ -7,7 +7,17 @@ const run = <T>(fake: FakeOffice, batch: (context: Ctx) => Promise<T>, options: 
 
 const seeded = () =>
   createFakeOffice({
-    sheets: [{ name: "Data", values: [["Name", "Score"], ["Ann", 3], ["Bob", 5]] }, { name: "Lists", visibility: "hidden", values: [["Green"], ["Red"]] }],
+    sheets: [
+      {
+        name: "Data",
+        values: [
+          ["Name", "Score"],
+          ["Ann", 3],
+          ["Bob", 5],
+        ],
+      },
+      { name: "Lists", visibility: "hidden", values: [["Green"], ["Red"]] },
+    ],
     tables: [{ name: "Scores", sheet: "Data", range: "A1:B3" }],
     names: [{ name: "Pass", ref: "=Data!$B$2" }],
   });
@@ -21,7 +31,11 @@ describe("Excel double: load and sync", () => {
       range.load("values");
       expect(() => range.values).toThrow(/not available/); // loaded but not yet synced
       await context.sync();
-      expect(range.values).toEqual([["Name", "Score"], ["Ann", 3], ["Bob", 5]]);
+      expect(range.values).toEqual([
+        ["Name", "Score"],
+        ["Ann", 3],
+        ["Bob", 5],
+      ]);
       expect(() => range.address).toThrow(/The property 'address' is not available/); // only what was loaded
     });
   });
@@ -35,7 +49,10 @@ describe("Excel double: load and sync", () => {
       const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
       expect(() => missing.isNullObject).toThrow(/isNullObject/);
       await context.sync();
-      expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([["Data", "Visible"], ["Lists", "Hidden"]]);
+      expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([
+        ["Data", "Visible"],
+        ["Lists", "Hidden"],
+      ]);
       expect(() => sheets.items[0].position).toThrow(/'position' is not available/);
       expect(missing.isNullObject).toBe(true);
     });
@@ -119,11 +136,15 @@ describe("Excel double: counts and limits", () => {
     fake.beginCellEdit();
     await expect(run(fake, async (context) => context.sync())).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     let done = false;
-    const waiting = run(fake, async (context) => {
-      context.workbook.worksheets.getItem("Data").getRange("A5").values = [["late"]];
-      await context.sync();
-      done = true;
-    }, { delayForCellEdit: true });
+    const waiting = run(
+      fake,
+      async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A5").values = [["late"]];
+        await context.sync();
+        done = true;
+      },
+      { delayForCellEdit: true },
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(done).toBe(false);
     fake.endCellEdit();
@@ -178,7 +199,18 @@ describe("Excel double: behaves like Excel with cells", () => {
 
   test("a table grows like Excel's: calculated columns fill, cells below move down, nothing else is granted; never on a protected sheet", async () => {
     const fake = createFakeOffice({
-      sheets: [{ name: "Data", values: [["Name", "Double", "Note"], ["Ann", "=Scores[[#This Row],[Name]]", "=1"], ["Bob", "=Scores[[#This Row],[Name]]", "=2"], ["", "", ""], ["Total", "", "kept"]] }],
+      sheets: [
+        {
+          name: "Data",
+          values: [
+            ["Name", "Double", "Note"],
+            ["Ann", "=Scores[[#This Row],[Name]]", "=1"],
+            ["Bob", "=Scores[[#This Row],[Name]]", "=2"],
+            ["", "", ""],
+            ["Total", "", "kept"],
+          ],
+        },
+      ],
       tables: [{ name: "Scores", sheet: "Data", range: "A1:C3" }],
     });
     fake.workbook.sheet("Data").touch(3, 1).locked = false;
@@ -202,9 +234,25 @@ describe("Excel double: behaves like Excel with cells", () => {
   });
 
   test("values written just below a table expand it (co-authoring page); a filter sends written values into the wrong rows (office-js #224)", async () => {
-    const fake = createFakeOffice({ sheets: [{ name: "Data", values: [["Name", "Score"], ["Ann", 1], ["Bob", 2], ["Cy", 3]] }], tables: [{ name: "Scores", sheet: "Data", range: "A1:B4" }] });
+    const fake = createFakeOffice({
+      sheets: [
+        {
+          name: "Data",
+          values: [
+            ["Name", "Score"],
+            ["Ann", 1],
+            ["Bob", 2],
+            ["Cy", 3],
+          ],
+        },
+      ],
+      tables: [{ name: "Scores", sheet: "Data", range: "A1:B4" }],
+    });
     await run(fake, async (context) => {
-      context.workbook.worksheets.getItem("Data").getRange("A5:B6").values = [["Di", 4], ["", ""]];
+      context.workbook.worksheets.getItem("Data").getRange("A5:B6").values = [
+        ["Di", 4],
+        ["", ""],
+      ];
       await context.sync();
     });
     expect(fake.workbook.tableAddress("Scores")).toBe("Data!A1:B5");
@@ -255,7 +303,19 @@ describe("Excel double: behaves like Excel with cells", () => {
 describe("Range.delete (shift up)", () => {
   test("whole table data rows: the table shrinks and the cells below move up; part of a table is refused", async () => {
     const fake = createFakeOffice({
-      sheets: [{ name: "S", values: [["ID", "Title"], ["a", "1"], ["b", "2"], ["c", "3"], ["", ""], ["note", "kept"]] }],
+      sheets: [
+        {
+          name: "S",
+          values: [
+            ["ID", "Title"],
+            ["a", "1"],
+            ["b", "2"],
+            ["c", "3"],
+            ["", ""],
+            ["note", "kept"],
+          ],
+        },
+      ],
       tables: [{ name: "T", sheet: "S", range: "A1:B4" }],
     });
     await run(fake, async (context) => {

@@ -147,8 +147,27 @@ describe("3. co-authoring: rows are written below the table, not added with tabl
       /^Table "Actions" did not grow over the new rows \(Actions![A-Z]+5:[A-Z]+6\): Excel's AutoCorrect option "Include new rows and columns in table" is off\. Turn it on .* delete rows 5:6 under the table, and run the command again\.$/,
     );
     expect(fake.workbook.sheet("Actions").protection.protected).toBe(true);
-    const register = setup({ sheets: [{ name: "Register", values: [["ID", "Title"], ["CP1", "x"]] }], tables: [{ name: "Register", sheet: "Register", range: "A1:B2" }] }, { autoExpandTables: false });
-    await expect(register.workbook.replaceRows("Register", [["CP1", "x"], ["CP2", "y"]])).rejects.toThrow(/^Table "Register" did not grow over the new rows \(Register!A3:B3\)/);
+    const register = setup(
+      {
+        sheets: [
+          {
+            name: "Register",
+            values: [
+              ["ID", "Title"],
+              ["CP1", "x"],
+            ],
+          },
+        ],
+        tables: [{ name: "Register", sheet: "Register", range: "A1:B2" }],
+      },
+      { autoExpandTables: false },
+    );
+    await expect(
+      register.workbook.replaceRows("Register", [
+        ["CP1", "x"],
+        ["CP2", "y"],
+      ]),
+    ).rejects.toThrow(/^Table "Register" did not grow over the new rows \(Register!A3:B3\)/);
   });
 
   test("a blank row to add below the table is refused by name (blank rows do not expand a table)", async () => {

@@ -167,11 +167,31 @@ describeIf("LibreOffice recalculates a created plan to the same statuses as Type
   test("the samples reach every status, so the comparison covers them all", () => {
     const seen = new Set<CellValue>();
     for (const snapshot of recalculated.values()) {
-      for (const [t, h] of [[TABLES.actions, STATUS_COLUMNS.actionStatus], [TABLES.measures, STATUS_COLUMNS.rag], [TABLES.measures, STATUS_COLUMNS.direction]] as const) {
+      for (const [t, h] of [
+        [TABLES.actions, STATUS_COLUMNS.actionStatus],
+        [TABLES.measures, STATUS_COLUMNS.rag],
+        [TABLES.measures, STATUS_COLUMNS.direction],
+      ] as const) {
         column(tableOf(snapshot, t), h).forEach((v) => seen.add(v));
       }
     }
-    for (const status of ["No longer viable", "Delivered", "Scheduled for future quarters", "No due date", "Slipped (more than 3 months)", "Slipped (less than 3 months)", "On target", "Green", "Amber", "Red", "M", "Data only", "Improving", "Maintained", "Declining"]) {
+    for (const status of [
+      "No longer viable",
+      "Delivered",
+      "Scheduled for future quarters",
+      "No due date",
+      "Slipped (more than 3 months)",
+      "Slipped (less than 3 months)",
+      "On target",
+      "Green",
+      "Amber",
+      "Red",
+      "M",
+      "Data only",
+      "Improving",
+      "Maintained",
+      "Declining",
+    ]) {
       expect(seen).toContain(status);
     }
   });

@@ -25,11 +25,7 @@ export function recalculateWithLibreOffice(files: string[], workDir: string): st
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE);
   try {
-    execFileSync(
-      "soffice",
-      ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outDir, ...files],
-      { stdio: "pipe", timeout: 90_000 },
-    );
+    execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 90_000 });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }

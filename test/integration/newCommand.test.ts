@@ -48,7 +48,10 @@ test.each(["directorate", "Operational", "TEAM"])("new --tier %s writes a plan w
 
 test("--framework, --plan-year, --plan-id and --json", async () => {
   const framework = path.join(dir, "framework.json");
-  fs.writeFileSync(framework, JSON.stringify({ council: "Wirral Council", planYear: "2023/24", priorities: [{ id: "W1", title: "Thriving" }], tolerances: { greenWithin: 1, amberWithin: 10 }, slippageMonths: 2 }));
+  fs.writeFileSync(
+    framework,
+    JSON.stringify({ council: "Wirral Council", planYear: "2023/24", priorities: [{ id: "W1", title: "Thriving" }], tolerances: { greenWithin: 1, amberWithin: 10 }, slippageMonths: 2 }),
+  );
   const out = path.join(dir, "wirral.xlsx");
   expect(await run("--tier", "team", "--framework", framework, "--plan-year", "2025-26", "--plan-id", "TP-W-01", "--out", out, "--json")).toBe(0);
   expect(JSON.parse(stdout.join(""))).toEqual({ file: out, tier: "Team", planYear: "2025/26", reportingDate: "2025-06-30" });
@@ -71,7 +74,7 @@ test("refuses to overwrite unless --force", async () => {
 test.each([
   [["--tier", "corporate", "--out", "x.xlsx"], 'service-plan: --tier: "corporate" is not a plan tier; use directorate, operational or team\n'],
   [["--tier", "team", "--out", "plan.csv"], 'service-plan: --out: "plan.csv" must name an .xlsx file\n'],
-  [["--tier", "team", "--plan-year", "2024/26", "--out", "x.xlsx"], "service-plan: --plan-year: \"2024/26\" is not a financial year: 2024 is followed by 2024/25\n"],
+  [["--tier", "team", "--plan-year", "2024/26", "--out", "x.xlsx"], 'service-plan: --plan-year: "2024/26" is not a financial year: 2024 is followed by 2024/25\n'],
   [["--tier", "team", "--framework", "missing.json", "--out", "x.xlsx"], "service-plan: missing.json: framework file not found\n"],
 ])("bad input %j fails with one clear line and writes nothing", async (args, message) => {
   const cwd = process.cwd();

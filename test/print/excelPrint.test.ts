@@ -14,7 +14,15 @@ test("a plan applied in Excel prints like the file: tables at 80% with titles re
   await workbook.apply(planDesign({ details: sampleDetails(), framework: seftonFramework(), actions: handPickedActions() }));
   const layout = (name: string) => fake.workbook.sheet(name).pageLayout;
   for (const name of [SHEETS.actions, SHEETS.measures]) {
-    expect(layout(name)).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { scale: 80 }, printTitleRows: "1:1", printTitleColumns: "A:B", printOrder: "OverThenDown", printArea: null });
+    expect(layout(name)).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { scale: 80 },
+      printTitleRows: "1:1",
+      printTitleColumns: "A:B",
+      printOrder: "OverThenDown",
+      printArea: null,
+    });
   }
   expect(layout(SHEETS.plan)).toMatchObject({ orientation: "Portrait", zoom: { horizontalFitToPages: 1 }, printArea: expect.stringMatching(/^A1:B\d+$/) });
   for (const name of [SHEETS.updates, SHEETS.register, SHEETS.settings]) expect(layout(name).printArea).toBe("A1048576");

@@ -33,7 +33,14 @@ const printed = new Map<string, Printed>();
 
 async function newPlan(tier: Tier): Promise<string> {
   const framework = seftonFramework();
-  const details = planDetailsSchema.parse({ formatVersion: FORMAT_VERSION, planId: `${tier.slice(0, 3).toUpperCase()}-NEW`, tier, council: framework.council, planYear: framework.planYear, directorate: "Adult Social Care" });
+  const details = planDetailsSchema.parse({
+    formatVersion: FORMAT_VERSION,
+    planId: `${tier.slice(0, 3).toUpperCase()}-NEW`,
+    tier,
+    council: framework.council,
+    planYear: framework.planYear,
+    directorate: "Adult Social Care",
+  });
   const file = path.join(OUT, `new-${tier.toLowerCase()}-plan.xlsx`);
   const wb = XlsxWorkbook.create(path.basename(file));
   await wb.apply(planDesign({ details, framework }));
@@ -56,18 +63,46 @@ describeIf("printed workbooks", () => {
       fs.copyFileSync(from, path.join(OUT, to));
       return path.join(OUT, to);
     };
-    const returns = fs.readdirSync(path.join(demoDir, "returns")).filter((f) => f.endsWith(".xlsx")).sort();
+    const returns = fs
+      .readdirSync(path.join(demoDir, "returns"))
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
     const rollup = fs.readdirSync(demoDir).find((f) => /^rollup.*\.xlsx$/.test(f))!;
     const files: [string, string, [number, number]][] = [
       ["new directorate plan", await newPlan("Directorate"), [3, 12]],
       ["new operational plan", await newPlan("Operational"), [3, 12]],
       ["new team plan", await newPlan("Team"), [3, 12]],
-      ["demo directorate plan", copy(path.join(demoDir, "plans", fs.readdirSync(path.join(demoDir, "plans")).find((f) => f.startsWith("directorate"))!), "demo-directorate-plan.xlsx"), [4, 16]],
-      ["demo team plan", copy(path.join(demoDir, "plans", fs.readdirSync(path.join(demoDir, "plans")).find((f) => f.startsWith("team"))!), "demo-team-plan.xlsx"), [3, 12]],
+      [
+        "demo directorate plan",
+        copy(
+          path.join(
+            demoDir,
+            "plans",
+            fs.readdirSync(path.join(demoDir, "plans")).find((f) => f.startsWith("directorate"))!,
+          ),
+          "demo-directorate-plan.xlsx",
+        ),
+        [4, 16],
+      ],
+      [
+        "demo team plan",
+        copy(
+          path.join(
+            demoDir,
+            "plans",
+            fs.readdirSync(path.join(demoDir, "plans")).find((f) => f.startsWith("team"))!,
+          ),
+          "demo-team-plan.xlsx",
+        ),
+        [3, 12],
+      ],
       ["QSR return", copy(path.join(demoDir, "returns", returns[0]), "qsr-return.xlsx"), [3, 16]],
       ["roll-up", copy(path.join(demoDir, rollup), "rollup.xlsx"), [4, 30]],
     ];
-    const pdfs = printToPdf(files.map(([, f]) => f), OUT);
+    const pdfs = printToPdf(
+      files.map(([, f]) => f),
+      OUT,
+    );
     files.forEach(([name, xlsx, bounds], i) => {
       renderPages(pdfs[i]);
       printed.set(name, { name, xlsx, pages: pagesOf(pdfs[i]), bounds });
@@ -133,7 +168,11 @@ describeIf("printed workbooks", () => {
     wb.eachSheet((ws) => {
       if (ws.state !== "visible") return;
       ws.getRow(1).eachCell((cell, col) => {
-        const widest = Math.max(...String(cell.value ?? "").split(/\s+/).map((w) => textWidth(w, cell.font?.size ?? 10, true)));
+        const widest = Math.max(
+          ...String(cell.value ?? "")
+            .split(/\s+/)
+            .map((w) => textWidth(w, cell.font?.size ?? 10, true)),
+        );
         if (widest > columnRoom(ws.getColumn(col).width ?? 9)) broken.push(`${ws.name}!${cell.address} "${String(cell.value)}"`);
       });
     });

@@ -31,9 +31,27 @@ async function planFile(name: string, planId: string, directorate: string, expla
       register: framework.priorities.map((p) => ({ id: p.id, title: p.title, tier: "Corporate", leadOfficer: "" })),
       actions: [
         action({ id: `${planId}-01`, parentLink: "CP2" }),
-        action({ id: `${planId}-02`, parentLink: "CP2", dueDate: "2024-05-31", revisedDueDate: "2024-12-31", slippageReason: explained ? "Consultation extended" : "", correctiveAction: explained ? "More staff" : "", recoveryDate: explained ? "2024-12-31" : null }),
+        action({
+          id: `${planId}-02`,
+          parentLink: "CP2",
+          dueDate: "2024-05-31",
+          revisedDueDate: "2024-12-31",
+          slippageReason: explained ? "Consultation extended" : "",
+          correctiveAction: explained ? "More staff" : "",
+          recoveryDate: explained ? "2024-12-31" : null,
+        }),
       ],
-      measures: [measure({ id: `${planId}-K1`, keyMeasure: true, q1Actual: 70, q2Actual: 60, redReason: explained ? "Demand" : "", correctiveAction: explained ? "Plan" : "", recoveryDate: explained ? "2025-03-31" : null })],
+      measures: [
+        measure({
+          id: `${planId}-K1`,
+          keyMeasure: true,
+          q1Actual: 70,
+          q2Actual: 60,
+          redReason: explained ? "Demand" : "",
+          correctiveAction: explained ? "Plan" : "",
+          recoveryDate: explained ? "2025-03-31" : null,
+        }),
+      ],
     }),
   );
   await wb.save(file);
@@ -48,7 +66,9 @@ describe("qsr command", () => {
       await runQsr(file, { period: "2024/25 Q2", out: path.join(dir, "out") });
     } catch (e) {
       const message = (e as Error).message;
-      expect(message).toMatch(/incomplete\.xlsx Actions row \d+, action DSP-ASC-2024-02 \(Slipped more than 3 months\): needs Reason for slippage in Actions![A-Z]+\d+, Corrective action in Actions![A-Z]+\d+, Recovery date in Actions![A-Z]+\d+/);
+      expect(message).toMatch(
+        /incomplete\.xlsx Actions row \d+, action DSP-ASC-2024-02 \(Slipped more than 3 months\): needs Reason for slippage in Actions![A-Z]+\d+, Corrective action in Actions![A-Z]+\d+, Recovery date in Actions![A-Z]+\d+/,
+      );
       expect(message).toMatch(/measure DSP-ASC-2024-K1 \(Key measure Red at mid-year \(Q2\)\): needs Reason if Red in Measures![A-Z]+\d+/);
     }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
@@ -62,7 +82,10 @@ describe("qsr command", () => {
     const complete = await planFile("complete.xlsx", "DSP-ASC-2024", "Adult Social Care", true);
     const final = await runQsr(complete, { period: "2024/25 Q2", out: path.join(dir, "returns"), preparedOn: "2024-10-09" });
     expect(final.ret.header.status).toBe("Final");
-    expect(final.ret.exceptions.map((x) => [x.id, x.missing])).toEqual([["DSP-ASC-2024-02", ""], ["DSP-ASC-2024-K1", ""]]);
+    expect(final.ret.exceptions.map((x) => [x.id, x.missing])).toEqual([
+      ["DSP-ASC-2024-02", ""],
+      ["DSP-ASC-2024-K1", ""],
+    ]);
     expect(out.join("")).toContain("DSP-ASC-2024-25-Q2.xlsx");
   });
 
@@ -93,12 +116,28 @@ describe("collect command", () => {
     expect(rollup.rejects.map((r) => path.basename(r.file)).sort()).toEqual(["junk.xlsx"]);
     expect(rollup.otherForms.map((f) => path.basename(f.file)).sort()).toEqual(["DSP-PH-2024-25-Q2-DRAFT-csv", "DSP-PH-2024-25-Q2-DRAFT.json"]);
     expect(err.join("")).toMatch(/same return: .*DSP-PH-2024-25-Q2-DRAFT\.json is .*DSP-PH-2024-25-Q2-DRAFT\.xlsx in another form/);
-    expect(rollup.missing.map((m) => [m.expected, m.status])).toEqual([["DSP-ASC-2024", "Late"], ["DSP-PH-2024", "Draft only"], ["DSP-CS-2024", "Missing"]]);
+    expect(rollup.missing.map((m) => [m.expected, m.status])).toEqual([
+      ["DSP-ASC-2024", "Late"],
+      ["DSP-PH-2024", "Draft only"],
+      ["DSP-CS-2024", "Missing"],
+    ]);
     expect(err.join("")).toMatch(/rejected: .*junk\.xlsx: not an Excel \.xlsx workbook/);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rollupFile);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Returns", "Actions", "Measures", "By directorate", "By priority", "Exceptions", "Data quality", "Drafts left out", "Missing", "Rejects"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Summary",
+      "Returns",
+      "Actions",
+      "Measures",
+      "By directorate",
+      "By priority",
+      "Exceptions",
+      "Data quality",
+      "Drafts left out",
+      "Missing",
+      "Rejects",
+    ]);
     const rejects = wb.getWorksheet("Rejects")!;
     expect(rejects.getRow(1).values).toEqual([undefined, "File", "Sheet", "Cell", "Reason"]);
     expect(rejects.rowCount).toBe(1 + rollup.rejects.length);

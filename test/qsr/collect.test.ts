@@ -48,11 +48,14 @@ describe("collect", () => {
   });
 
   it("lists rejects from unreadable returns and returns for another period", () => {
-    const r = collect([
-      ok("q2.xlsx", build(place)),
-      ok("q1.xlsx", build(directorate, "2024-07-10", false, "2024/25 Q1")),
-      { file: "bad.xlsx", parsed: { ok: false, issues: [{ file: "bad.xlsx", sheet: "Measures", cell: "K2", reason: "Baseline: not a number" }] } },
-    ], { period: "2024/25 Q2" });
+    const r = collect(
+      [
+        ok("q2.xlsx", build(place)),
+        ok("q1.xlsx", build(directorate, "2024-07-10", false, "2024/25 Q1")),
+        { file: "bad.xlsx", parsed: { ok: false, issues: [{ file: "bad.xlsx", sheet: "Measures", cell: "K2", reason: "Baseline: not a number" }] } },
+      ],
+      { period: "2024/25 Q2" },
+    );
     expect(r.returns.map((x) => x.planId)).toEqual(["DSP-PLACE"]);
     expect(r.rejects).toEqual([
       { file: "bad.xlsx", sheet: "Measures", cell: "K2", reason: "Baseline: not a number" },

@@ -8,8 +8,7 @@ const alwaysRed = { q1Actual: 50, q2Actual: 50, q3Actual: 50, q4Actual: 50 };
 const alwaysGreen = { q1Actual: 90, q2Actual: 90, q3Actual: 90, q4Actual: 90 };
 
 describe("measure exception rules", () => {
-  const ids = (q: Quarter, measures: ReturnType<typeof measure>[], updates = [] as ReturnType<typeof update>[]) =>
-    planExceptions(plan({ measures, updates }), SETTINGS, period(q)).map((f) => f.id);
+  const ids = (q: Quarter, measures: ReturnType<typeof measure>[], updates = [] as ReturnType<typeof update>[]) => planExceptions(plan({ measures, updates }), SETTINGS, period(q)).map((f) => f.id);
 
   it("key measures Red at Q2 and Q4 are exceptions; non-key ones are not", () => {
     const key = measure({ id: "KEY", keyMeasure: true, ...alwaysRed });
@@ -34,7 +33,11 @@ describe("measure exception rules", () => {
     const a = measure({ id: "A", ...alwaysRed });
     const b = measure({ id: "B", ...alwaysRed });
     const c = measure({ id: "C", ...alwaysRed });
-    const updates = [update({ period: "2023/24 Q4", itemId: "A", status: "Red" }), update({ period: "2023/24 Q4", itemId: "B", status: "Amber" }), update({ period: "2023/24 Q3", itemId: "C", status: "Red" })];
+    const updates = [
+      update({ period: "2023/24 Q4", itemId: "A", status: "Red" }),
+      update({ period: "2023/24 Q4", itemId: "B", status: "Amber" }),
+      update({ period: "2023/24 Q3", itemId: "C", status: "Red" }),
+    ];
     expect(ids(1, [a, b, c], updates)).toEqual(["A"]);
     expect(ids(1, [a, b, c])).toEqual([]);
   });

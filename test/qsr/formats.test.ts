@@ -28,7 +28,9 @@ function awkwardReturn(): QsrReturn {
       ],
     }).actions.map((a, i) => ({ ...a, source: { ...a.source, row: 20 + i } })),
   );
-  p.measures.push(...plan({ measures: [measure({ id: "NEG", polarity: "Low", unit: "£000s", baseline: -12.5, annualTarget: -20, q2Actual: -1e-7, comments: "-5% on last year", provisional: true })] }).measures);
+  p.measures.push(
+    ...plan({ measures: [measure({ id: "NEG", polarity: "Low", unit: "£000s", baseline: -12.5, annualTarget: -20, q2Actual: -1e-7, comments: "-5% on last year", provisional: true })] }).measures,
+  );
   return buildReturn(p, SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "Ann O'Neill", preparedOn: "2024-10-07T09:30:00Z", draft: true });
 }
 

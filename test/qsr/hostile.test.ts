@@ -166,7 +166,17 @@ describe("hostile returns are rejected with a clear reason", () => {
     const original = fs.readFileSync(measures, "utf8");
     const [header, first, ...rest] = original.split("\r\n");
     const baseline = header.split(",").indexOf("baseline");
-    fs.writeFileSync(measures, [header, first.split(",").map((v, i) => (i === baseline ? "forty" : v)).join(","), ...rest].join("\r\n"));
+    fs.writeFileSync(
+      measures,
+      [
+        header,
+        first
+          .split(",")
+          .map((v, i) => (i === baseline ? "forty" : v))
+          .join(","),
+        ...rest,
+      ].join("\r\n"),
+    );
     expect(await rejectOf(folder)).toEqual([{ file: "csv-bad", sheet: "measures.csv", cell: "K2", reason: 'Baseline: "forty" is not a number' }]);
     fs.writeFileSync(measures, original + '"never closed,\r\n');
     expect((await rejectOf(folder))[0].reason).toMatch(/^measures\.csv: line \d+: a quoted value is never closed/);

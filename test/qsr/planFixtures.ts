@@ -14,7 +14,17 @@ export const action = (a: Partial<Action> & Pick<Action, "id">): Action =>
   actionSchema.parse({ action: "Deliver the thing", parentLink: "CP2", leadOfficer: "Jane Morris", startDate: "2024-04-01", dueDate: "2025-03-31", ...a });
 
 export const measure = (m: Partial<Measure> & Pick<Measure, "id">): Measure =>
-  measureSchema.parse({ name: "Percentage of things done", type: "Performance Indicator", polarity: "High", unit: "%", frequency: "Quarterly", parentLink: "CP2", annualTarget: 80, baseline: 75, ...m });
+  measureSchema.parse({
+    name: "Percentage of things done",
+    type: "Performance Indicator",
+    polarity: "High",
+    unit: "%",
+    frequency: "Quarterly",
+    parentLink: "CP2",
+    annualTarget: 80,
+    baseline: 75,
+    ...m,
+  });
 
 export const update = (u: Partial<Update> & Pick<Update, "period" | "itemId">): Update => updateSchema.parse(u);
 
@@ -45,7 +55,11 @@ export function plan(parts: { details?: Partial<PlanDetails>; actions?: Action[]
     actions: located("Actions", ACTION_COLUMNS, parts.actions ?? []),
     measures: located("Measures", MEASURE_COLUMNS, parts.measures ?? []),
     updates: located("Updates", UPDATE_COLUMNS, parts.updates ?? []),
-    register: located("Register", [{ key: "id" }], ["CP1", "CP2", "CP3", "CP4", "CP5", "CP6"].map((id) => ({ id, title: `Priority ${id}`, tier: "Corporate", leadOfficer: "" }))),
+    register: located(
+      "Register",
+      [{ key: "id" }],
+      ["CP1", "CP2", "CP3", "CP4", "CP5", "CP6"].map((id) => ({ id, title: `Priority ${id}`, tier: "Corporate", leadOfficer: "" })),
+    ),
   };
 }
 
@@ -54,7 +68,7 @@ export const SETTINGS: ReturnSettings = { tolerances: { greenWithin: 0, amberWit
 /** A realistic plan: n actions and m measures with a spread of statuses, every exception explained. */
 export function realisticPlan(planId: string, directorate: string, nActions: number, nMeasures: number, seed = 1): Plan {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const actions: Action[] = [];
   for (let i = 0; i < nActions; i++) {
     const slipped = rnd() < 0.2;

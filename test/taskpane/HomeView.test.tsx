@@ -33,7 +33,15 @@ test("a loose plan offers conversion", async () => {
 });
 
 test("a structured plan names its tier, ID and year (not its format version) and offers the check, statuses and quarterly update", async () => {
-  const onNavigate = renderHome({ kind: "plan", tier: "Team", formatVersion: 1, planId: "TP-HC-2024", planYear: "2024/25", reportingPeriod: "2024/25 Q2", problems: ["Settings!B2: ReportingDate is not a date"] });
+  const onNavigate = renderHome({
+    kind: "plan",
+    tier: "Team",
+    formatVersion: 1,
+    planId: "TP-HC-2024",
+    planYear: "2024/25",
+    reportingPeriod: "2024/25 Q2",
+    problems: ["Settings!B2: ReportingDate is not a date"],
+  });
   expect((await screen.findByTestId("workbook-kind")).textContent).toBe("This is a structured Team plan (TP-HC-2024, 2024/25).");
   expect(screen.getByText("Reporting period: 2024/25 Q2.")).toBeTruthy();
   expect(screen.getByText("Settings!B2: ReportingDate is not a date")).toBeTruthy();

@@ -2,7 +2,16 @@
 import type { CheckResult, ConversionProposal, FindingView, GoldenThreadMap, MeasureTrendView, PaneServices, StatusCounts } from "../../src/taskpane/paneModel";
 
 export const FINDINGS: FindingView[] = [
-  { ruleId: "specific.noVerb", criterion: "Specific", severity: "warning", sheet: "Actions", cell: "B5", actionId: "OSP-01", message: "The action does not start with a verb.", hint: "Start with what will be done." },
+  {
+    ruleId: "specific.noVerb",
+    criterion: "Specific",
+    severity: "warning",
+    sheet: "Actions",
+    cell: "B5",
+    actionId: "OSP-01",
+    message: "The action does not start with a verb.",
+    hint: "Start with what will be done.",
+  },
   { ruleId: "responsible.noLead", criterion: "Responsible", severity: "error", sheet: "Actions", cell: "G6", actionId: "OSP-02", message: "No lead officer.", hint: "Name one accountable officer." },
   { ruleId: "timeBound.noDue", criterion: "Time-bound", severity: "error", sheet: "Actions", cell: "I6", actionId: "OSP-02", message: "No due date.", hint: "" },
   { ruleId: "specific.vague", criterion: "Specific", severity: "info", sheet: "Actions", cell: "B7", actionId: "OSP-03", message: "The action uses vague words (support).", hint: "" },
@@ -10,8 +19,28 @@ export const FINDINGS: FindingView[] = [
 
 /** Two measures' quarters: a cumulative one on its way, and one not reported yet. */
 const TRENDS: MeasureTrendView[] = [
-  { id: "KPI-01", name: "People completing reablement (year to date)", unit: "number", points: [{ quarter: 1, actual: 410, target: 400, rag: "Green" }, { quarter: 2, actual: 790, target: 800, rag: "Amber" }, { quarter: 3, actual: null, target: 1200, rag: null }, { quarter: 4, actual: null, target: 1600, rag: null }] },
-  { id: "KPI-02", name: "Adult Social Care Survey: quality of life", unit: "%", points: [{ quarter: 1, actual: null, target: null, rag: "M" }, { quarter: 2, actual: null, target: 85, rag: "M" }, { quarter: 3, actual: null, target: null, rag: null }, { quarter: 4, actual: null, target: null, rag: null }] },
+  {
+    id: "KPI-01",
+    name: "People completing reablement (year to date)",
+    unit: "number",
+    points: [
+      { quarter: 1, actual: 410, target: 400, rag: "Green" },
+      { quarter: 2, actual: 790, target: 800, rag: "Amber" },
+      { quarter: 3, actual: null, target: 1200, rag: null },
+      { quarter: 4, actual: null, target: 1600, rag: null },
+    ],
+  },
+  {
+    id: "KPI-02",
+    name: "Adult Social Care Survey: quality of life",
+    unit: "%",
+    points: [
+      { quarter: 1, actual: null, target: null, rag: "M" },
+      { quarter: 2, actual: null, target: 85, rag: "M" },
+      { quarter: 3, actual: null, target: null, rag: null },
+      { quarter: 4, actual: null, target: null, rag: null },
+    ],
+  },
 ];
 
 const COUNTS: Record<string, StatusCounts> = {
@@ -163,7 +192,14 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     },
     importFramework: async (name, text) => {
       const parsed = JSON.parse(text) as { council: string; planYear: string };
-      return { council: parsed.council, planYear: parsed.planYear, priorities: [{ id: "P1", title: "Thriving places" }], tolerances: "Green when met; Amber within 5%", slippageMonths: 3, source: name };
+      return {
+        council: parsed.council,
+        planYear: parsed.planYear,
+        priorities: [{ id: "P1", title: "Thriving places" }],
+        tolerances: "Green when met; Amber within 5%",
+        slippageMonths: 3,
+        source: name,
+      };
     },
     addRows: async (table, count) => void calls.push(`addRows ${table} ${count}`),
     currentFramework: async () => ({

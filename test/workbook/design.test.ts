@@ -17,7 +17,15 @@ import { PALETTE } from "../../src/workbook/statusPalette";
 import { handPickedActions, handPickedMeasures, sampleDetails, sampleRegister, sampleUpdates, seftonFramework } from "./samplePlan";
 
 const framework = seftonFramework();
-const full = planDesign({ details: sampleDetails(), framework, actions: handPickedActions(), measures: handPickedMeasures(), updates: sampleUpdates(), register: sampleRegister(), reportingDate: "2024-09-30" });
+const full = planDesign({
+  details: sampleDetails(),
+  framework,
+  actions: handPickedActions(),
+  measures: handPickedMeasures(),
+  updates: sampleUpdates(),
+  register: sampleRegister(),
+  reportingDate: "2024-09-30",
+});
 const empty = planDesign({ details: sampleDetails({ tier: "Team" }), framework });
 
 const sheet = (d: WorkbookDesign, name: string): SheetDesign => d.sheets.find((s) => s.name === name)!;
@@ -31,7 +39,20 @@ describe("plan workbook design (format v1)", () => {
 
   test("table columns are the model's headers in model order, then the status columns", () => {
     expect(table(full, TABLES.actions).columns.map((c) => c.header)).toEqual([...ACTION_COLUMNS.map((c) => c.meta.header), "Action status", "SMART check"]);
-    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([...MEASURE_COLUMNS.map((c) => c.meta.header), "RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with", "Trend", "Q1 vs target %", "Q2 vs target %", "Q3 vs target %", "Q4 vs target %", "Against target"]);
+    expect(table(full, TABLES.measures).columns.map((c) => c.header)).toEqual([
+      ...MEASURE_COLUMNS.map((c) => c.meta.header),
+      "RAG",
+      "Direction of travel",
+      "YTD target",
+      "YTD actual",
+      "Compared with",
+      "Trend",
+      "Q1 vs target %",
+      "Q2 vs target %",
+      "Q3 vs target %",
+      "Q4 vs target %",
+      "Against target",
+    ]);
     expect(table(full, TABLES.updates).columns.map((c) => c.header)).toEqual(UPDATE_COLUMNS.map((c) => c.meta.header));
     expect(table(full, TABLES.register).columns.map((c) => c.header)).toEqual(REGISTER_COLUMNS.map((c) => c.meta.header));
   });
@@ -54,7 +75,11 @@ describe("plan workbook design (format v1)", () => {
     expect(col(measures, STATUS_COLUMNS.direction).formula).toBe(unlessRowBlank(measureRef, directionFormula(measureRef)));
     expect(col(measures, STATUS_COLUMNS.rag).formula).toMatch(/^=IF\(Measures\[\[#This Row\],\[Measure ID\]\]="","",IF\(/);
     for (const t of [actions, measures]) {
-      for (const c of t.columns) expect({ header: c.header, locked: c.locked }).toEqual({ header: c.header, locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck || c.header === TREND_COLUMN || c.header === AGAINST_TARGET_COLUMN });
+      for (const c of t.columns)
+        expect({ header: c.header, locked: c.locked }).toEqual({
+          header: c.header,
+          locked: c.formula !== undefined || c.header === STATUS_COLUMNS.smartCheck || c.header === TREND_COLUMN || c.header === AGAINST_TARGET_COLUMN,
+        });
     }
     expect(sheet(full, SHEETS.actions).protect).toBe(true);
     expect(sheet(full, SHEETS.measures).protect).toBe(true);
@@ -157,7 +182,15 @@ describe("plan workbook design (format v1)", () => {
 
   test("printed sheets: tables at 80% A4 landscape repeating header row and ID columns, the Plan as a portrait document, working sheets out of the print; headers frozen", () => {
     for (const name of [SHEETS.actions, SHEETS.measures]) {
-      expect(sheet(full, name).print).toMatchObject({ landscape: true, paper: "A4", fitToWidth: false, scale: 80, repeatRows: "1:1", repeatColumns: "A:B", title: expect.stringMatching(/^Sefton Council · Operational plan OSP-ASCO-2024/) });
+      expect(sheet(full, name).print).toMatchObject({
+        landscape: true,
+        paper: "A4",
+        fitToWidth: false,
+        scale: 80,
+        repeatRows: "1:1",
+        repeatColumns: "A:B",
+        title: expect.stringMatching(/^Sefton Council · Operational plan OSP-ASCO-2024/),
+      });
     }
     expect(sheet(full, SHEETS.plan).print).toMatchObject({ landscape: false, fitToWidth: true, area: "A1:B19" });
     for (const name of [SHEETS.updates, SHEETS.register, SHEETS.settings]) expect(sheet(full, name).print?.area).toBeNull();
@@ -185,7 +218,11 @@ describe("status colours", () => {
   const formats = [...table(full, TABLES.actions).statusFormats, ...table(full, TABLES.measures).statusFormats];
 
   test("every status value the engine can give has a format (text and colour together)", () => {
-    const covered = (column: string) => formats.filter((f) => f.column === column).map((f) => f.text).sort();
+    const covered = (column: string) =>
+      formats
+        .filter((f) => f.column === column)
+        .map((f) => f.text)
+        .sort();
     expect(covered(STATUS_COLUMNS.actionStatus)).toEqual([...ACTION_STATUSES].sort());
     expect(covered(STATUS_COLUMNS.rag)).toEqual([...RAGS].sort());
     expect(covered(STATUS_COLUMNS.direction)).toEqual([...DIRECTIONS].sort());

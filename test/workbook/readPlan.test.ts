@@ -55,17 +55,33 @@ describe("readPlan reads back what the design wrote", () => {
 
   test("property: any valid actions and measures survive design -> workbook -> readPlan", async () => {
     const isoDate = fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    const figure = fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)), { nil: null });
+    const figure = fc.option(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)),
+      { nil: null },
+    );
     const text = fc.string({ maxLength: 30 }).map((s) => s.trim());
     const action = fc.record({
-      action: text, leadOfficer: text, progress: text,
-      startDate: fc.option(isoDate, { nil: null }), dueDate: fc.option(isoDate, { nil: null }), completedDate: fc.option(isoDate, { nil: null }),
-      noLongerViable: fc.boolean(), percentComplete: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+      action: text,
+      leadOfficer: text,
+      progress: text,
+      startDate: fc.option(isoDate, { nil: null }),
+      dueDate: fc.option(isoDate, { nil: null }),
+      completedDate: fc.option(isoDate, { nil: null }),
+      noLongerViable: fc.boolean(),
+      percentComplete: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
       selfAssessedRag: fc.constantFrom(null, "Green", "Amber", "Red"),
     });
     const measure = fc.record({
-      name: text, polarity: fc.constantFrom(null, "High", "Low", "Target"), frequency: fc.constantFrom("Monthly", "Quarterly", "Annual"),
-      baseline: figure, annualTarget: figure, q2Target: figure, q1Actual: figure, q4Actual: figure, keyMeasure: fc.boolean(), greenWithin: figure,
+      name: text,
+      polarity: fc.constantFrom(null, "High", "Low", "Target"),
+      frequency: fc.constantFrom("Monthly", "Quarterly", "Annual"),
+      baseline: figure,
+      annualTarget: figure,
+      q2Target: figure,
+      q1Actual: figure,
+      q4Actual: figure,
+      keyMeasure: fc.boolean(),
+      greenWithin: figure,
     });
     await fc.assert(
       fc.asyncProperty(fc.array(action, { maxLength: 6 }), fc.array(measure, { maxLength: 6 }), async (as, ms) => {
@@ -99,14 +115,21 @@ describe("readPlan tolerates how people edit tables", () => {
   test("blank rows in the middle are skipped; text figures and UK date text are understood", async () => {
     const snapshot = await snapshotOf({ details: sampleDetails(), framework, actions: handPickedActions().slice(0, 2), measures: handPickedMeasures().slice(0, 1) });
     const actions = snapshot.tables.find((x) => x.name === "Actions")!;
-    actions.rows.splice(1, 0, actions.headers.map(() => null));
+    actions.rows.splice(
+      1,
+      0,
+      actions.headers.map(() => null),
+    );
     setCell(snapshot, "Actions", "A-DELIVERED", "Due date", "30/09/2024");
     setCell(snapshot, "Actions", "A-DELIVERED", "No longer viable", "no");
     setCell(snapshot, "Measures", "M-GREEN", "Q2 actual", "1,061");
     setCell(snapshot, "Measures", "M-GREEN", "Polarity", "high");
     const read = readPlan(snapshot, "plan.xlsx");
     expect(read.errors).toEqual([]);
-    expect(read.plan.actions.map((a) => [a.id, a.source.row])).toEqual([["A-VIABLE", 2], ["A-DELIVERED", 4]]);
+    expect(read.plan.actions.map((a) => [a.id, a.source.row])).toEqual([
+      ["A-VIABLE", 2],
+      ["A-DELIVERED", 4],
+    ]);
     expect(read.plan.actions[1].dueDate).toBe("2024-09-30");
     expect(read.plan.measures[0]).toMatchObject({ q2Actual: 1061, polarity: "High" });
   });
@@ -174,7 +197,9 @@ describe("readPlan names file, sheet, cell and what is wrong", () => {
   test("a plan from a newer format version is refused in words", async () => {
     const snapshot = await snapshotOf({ details: sampleDetails(), framework });
     snapshot.sheets.find((s) => s.name === "Plan")!.values[1][1] = FORMAT_VERSION + 1;
-    expect(readPlan(snapshot, "plan.xlsx").errors[0].message).toBe(`plan.xlsx Plan!B2: this plan was made in format ${FORMAT_VERSION + 1} by a newer Golden Thread; this version reads format ${FORMAT_VERSION}`);
+    expect(readPlan(snapshot, "plan.xlsx").errors[0].message).toBe(
+      `plan.xlsx Plan!B2: this plan was made in format ${FORMAT_VERSION + 1} by a newer Golden Thread; this version reads format ${FORMAT_VERSION}`,
+    );
   });
 
   test("settings fall back to the Settings sheet labels when the defined names are lost", async () => {
@@ -186,7 +211,17 @@ describe("readPlan names file, sheet, cell and what is wrong", () => {
 
 describe("detectWorkbookKind and NotAPlanError", () => {
   const loose: WorkbookSnapshot = {
-    sheets: [{ name: "Sheet1", visibility: "visible", origin: "A1", values: [["Action", "Lead", "By when"], ["Do things", "Sam", isoToSerial("2024-09-30")]] }],
+    sheets: [
+      {
+        name: "Sheet1",
+        visibility: "visible",
+        origin: "A1",
+        values: [
+          ["Action", "Lead", "By when"],
+          ["Do things", "Sam", isoToSerial("2024-09-30")],
+        ],
+      },
+    ],
     tables: [],
     names: [],
   };

@@ -46,7 +46,7 @@ export function handPickedActions(): Action[] {
     act({ id: "A-STARTS-OCT", startDate: "2024-10-01", dueDate: "2025-03-31" }),
     act({ id: "A-STARTS-QEND", startDate: "2024-09-30", dueDate: "2025-03-31" }),
     act({ id: "A-NO-DUE", dueDateText: "Ongoing" }),
-    act({ id: "A-SLIP-MORE", dueDate: "2024-05-31", progress: "Delayed by the NHS, \"awaiting\" sign-off" }),
+    act({ id: "A-SLIP-MORE", dueDate: "2024-05-31", progress: 'Delayed by the NHS, "awaiting" sign-off' }),
     act({ id: "A-SLIP-EDGE", dueDate: "2024-06-30" }),
     act({ id: "A-SLIP-LESS", dueDate: "2024-08-15" }),
     act({ id: "A-SLIP-JUST-UNDER", dueDate: "2024-07-01" }),
@@ -110,7 +110,7 @@ export function randomMeasures(count: number, seed: number): Measure[] {
   const n = () => Math.round((random() * 200 - 20) * 10) / 10;
   return Array.from({ length: count }, (_, i) => {
     const target = maybe(random, 0.85, n);
-    const near = () => (target === null ? n() : Math.round((target * (0.85 + random() * 0.3)) * 100) / 100);
+    const near = () => (target === null ? n() : Math.round(target * (0.85 + random() * 0.3) * 100) / 100);
     return kpi({
       id: `R-KPI-${String(i + 1).padStart(3, "0")}`,
       type: pick(random, ["Key Result", "Performance Indicator", "Performance Indicator", "Contextual Indicator"] as const),

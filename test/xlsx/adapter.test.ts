@@ -39,7 +39,14 @@ async function tableParts(buf: Buffer): Promise<Map<string, string>> {
 function calculated(xml: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const m of xml.matchAll(/<tableColumn\b[^>]*\bname="([^"]+)"[^>]*>\s*<calculatedColumnFormula>([\s\S]*?)<\/calculatedColumnFormula>/g)) {
-    found.set(m[1], m[2].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    found.set(
+      m[1],
+      m[2]
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&"),
+    );
   }
   return found;
 }
@@ -94,7 +101,17 @@ describe("calculated column formulas (which ExcelJS does not write)", () => {
     const second = await reopened.toBuffer();
     const parts = await tableParts(second);
     expect(calculated(parts.get("Actions")!).get("Action status")).toBe(formulaOf("Action status", "Actions"));
-    expect([...calculated(parts.get("Measures")!).keys()]).toEqual(["RAG", "Direction of travel", "YTD target", "YTD actual", "Compared with", "Q1 vs target %", "Q2 vs target %", "Q3 vs target %", "Q4 vs target %"]);
+    expect([...calculated(parts.get("Measures")!).keys()]).toEqual([
+      "RAG",
+      "Direction of travel",
+      "YTD target",
+      "YTD actual",
+      "Compared with",
+      "Q1 vs target %",
+      "Q2 vs target %",
+      "Q3 vs target %",
+      "Q4 vs target %",
+    ]);
     expect(readPlan(await (await XlsxWorkbook.fromBuffer(second, "second.xlsx")).read(), "second.xlsx").errors).toEqual([]);
   });
 
@@ -156,7 +173,10 @@ describe("the rest of the design reaches the file", () => {
 
   test("status columns are formatted by text and colour together", async () => {
     const xml = await sheetXml(buf, "Measures");
-    const rules = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)].map((m) => ({ ref: m[1], texts: [...m[2].matchAll(/<formula>&quot;(.+?)&quot;<\/formula>/g)].map((x) => x[1]) }));
+    const rules = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)].map((m) => ({
+      ref: m[1],
+      texts: [...m[2].matchAll(/<formula>&quot;(.+?)&quot;<\/formula>/g)].map((x) => x[1]),
+    }));
     const last = 1 + handPickedMeasures().length;
     expect(rules).toEqual([
       { ref: `AD2:AD${last}`, texts: ["Green", "Amber", "Red", "M", "Data only"] },
@@ -233,7 +253,11 @@ describe("read() gives the port's plain snapshot", () => {
   test("writeColumn writes a table column in bulk; setNamedValue moves the reporting date", async () => {
     const wb = await created();
     const rows = handPickedActions().length;
-    await wb.writeColumn("Actions", "SMART check", handPickedActions().map((a) => `checked ${a.id}`));
+    await wb.writeColumn(
+      "Actions",
+      "SMART check",
+      handPickedActions().map((a) => `checked ${a.id}`),
+    );
     await wb.setNamedValue("ReportingDate", isoToSerial("2024-12-31"));
     const read = readPlan(await (await XlsxWorkbook.fromBuffer(await wb.toBuffer(), "plan.xlsx")).read(), "plan.xlsx");
     expect(read.settings.reportingDate).toBe("2024-12-31");
@@ -256,7 +280,11 @@ describe("read() gives the port's plain snapshot", () => {
 
 describe("addRows grows a table with everything its rows carry", () => {
   const statusCol = ACTION_COLUMNS.length + 1; // "Action status" follows the model's columns
-  const ragCol = () => design.sheets.flatMap((s) => s.tables).find((t) => t.name === "Measures")!.columns.findIndex((c) => c.header === "RAG") + 1;
+  const ragCol = () =>
+    design.sheets
+      .flatMap((s) => s.tables)
+      .find((t) => t.name === "Measures")!
+      .columns.findIndex((c) => c.header === "RAG") + 1;
 
   async function grownAndReopened(from: XlsxWorkbook, table: string, count: number): Promise<{ buf: Buffer; reopened: XlsxWorkbook }> {
     await from.addRows(table, count);
@@ -301,7 +329,11 @@ describe("addRows grows a table with everything its rows carry", () => {
     expect(again.columnFormulas("Measures").get("RAG")).toBe(formulaOf("RAG", "Measures"));
     const xml = await sheetXml(buf, "Measures");
     expect([...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">/g)].map((m) => m[1])).toEqual([`AD2:AD${last}`, `AE2:AE${last}`]);
-    const typeCol = design.sheets.flatMap((s) => s.tables).find((t) => t.name === "Measures")!.columns.findIndex((c) => c.validation?.type === "list") + 1;
+    const typeCol =
+      design.sheets
+        .flatMap((s) => s.tables)
+        .find((t) => t.name === "Measures")!
+        .columns.findIndex((c) => c.validation?.type === "list") + 1;
     expect(ws.getCell(last, typeCol).dataValidation).toMatchObject({ type: "list" });
     expect((await again.read()).tables.find((x) => x.name === "Measures")!.rows).toHaveLength(measures + 3);
   });
@@ -347,6 +379,6 @@ describe("replaceRows makes a table's body exactly the rows given", () => {
     await expect(wb.replaceRows("Actions", [])).rejects.toThrow(/Cannot replace the rows of table "Actions": it has formula columns \(.*Action status/);
     await expect(wb.replaceRows("Priorities", [])).rejects.toThrow('Cannot replace the rows of table "Priorities": sheet "Settings" is protected. Unprotect it first.');
     await expect(wb.replaceRows("Risks", [])).rejects.toThrow('Cannot replace the rows of table "Risks": there is no such table in this workbook.');
-    await expect(wb.replaceRows("Register", [["CP1"]])).rejects.toThrow('row 1 has 1 values for 4 columns (ID, Title, Tier, Lead officer)');
+    await expect(wb.replaceRows("Register", [["CP1"]])).rejects.toThrow("row 1 has 1 values for 4 columns (ID, Title, Tier, Lead officer)");
   });
 });

@@ -45,7 +45,9 @@ describe("files that are not readable workbooks get one plain sentence", () => {
   test("a zip that is not a workbook (e.g. a Word document)", async () => {
     const zip = new JSZip();
     zip.file("word/document.xml", "<w:document/>");
-    expect(await reason(await zip.generateAsync({ type: "nodebuffer" }), "report.xlsx")).toBe("report.xlsx: not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word or other Office file?)");
+    expect(await reason(await zip.generateAsync({ type: "nodebuffer" }), "report.xlsx")).toBe(
+      "report.xlsx: not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word or other Office file?)",
+    );
   });
 
   test("a workbook whose parts are broken", async () => {

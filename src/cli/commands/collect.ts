@@ -85,7 +85,8 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions):
   if (opts.framework) collectOpts.priorities = loadFramework(opts.framework).priorities;
   const files = expandReturnPaths(inputs);
   if (files.length === 0) throw new UserError(`collect: no returns (.xlsx, .json or CSV folders) found in ${inputs.join(", ")}`);
-  if (files.length > MAX_RETURNS) throw new UserError(`collect: ${files.length.toLocaleString("en-GB")} returns found in ${inputs.join(", ")} (limit ${MAX_RETURNS.toLocaleString("en-GB")}); is that the right folder?`);
+  if (files.length > MAX_RETURNS)
+    throw new UserError(`collect: ${files.length.toLocaleString("en-GB")} returns found in ${inputs.join(", ")} (limit ${MAX_RETURNS.toLocaleString("en-GB")}); is that the right folder?`);
   // The one overwrite rule, checked before any return is read: no output may be an input (a return,
   // a file of a CSV return, --expected, --framework), and an existing output is replaced only with --force.
   const stem = opts.out.replace(/\.xlsx$/i, "");

@@ -67,14 +67,21 @@ export async function runDemo(outDir: string): Promise<void> {
   const csvColumns = MEASURE_COLUMNS.filter((c) => !["recoveryDate"].includes(c.key));
   fs.writeFileSync(
     measuresCsv,
-    toCsv([csvColumns.map((c) => c.csv), ...measures.map((m) => csvColumns.map((c) => {
-      const v = (m as Record<string, unknown>)[c.key];
-      return v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
-    }))]),
+    toCsv([
+      csvColumns.map((c) => c.csv),
+      ...measures.map((m) =>
+        csvColumns.map((c) => {
+          const v = (m as Record<string, unknown>)[c.key];
+          return v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+        }),
+      ),
+    ]),
   );
   const report = statusReport(measures, [], period, { tolerances: framework.tolerances, slippageMonths: framework.slippageMonths });
   say("");
-  say(`1. Statuses of Sefton's ${measures.length} strategic measures (illustrative figures; Sefton's table sets no targets yet, so RAG is M, cannot be measured, until targets are agreed), ${measuresCsv}`);
+  say(
+    `1. Statuses of Sefton's ${measures.length} strategic measures (illustrative figures; Sefton's table sets no targets yet, so RAG is M, cannot be measured, until targets are agreed), ${measuresCsv}`,
+  );
   say(`   RAG: ${tally(report.measures.map((m) => m.rag))}`);
   say(`   Direction of travel: ${tally(report.measures.map((m) => m.direction))}`);
   for (const m of report.measures.slice(0, 8)) {
@@ -130,7 +137,10 @@ export async function runDemo(outDir: string): Promise<void> {
   const settings = { reportingDate: null, tolerances: framework.tolerances, slippageMonths: framework.slippageMonths };
   const preparedOn = "2024-10-14";
   const written: string[] = [];
-  for (const [name, plan, draft] of [["directorate", directorate, false], ["operational", operational, true]] as const) {
+  for (const [name, plan, draft] of [
+    ["directorate", directorate, false],
+    ["operational", operational, true],
+  ] as const) {
     const ret = prepareReturn({ plan, settings }, { period, preparedBy: plan.details.owner, preparedOn, draft, fileName: `${name} plan` });
     const files = await returnFiles(ret, ["xlsx", "json", "csv"]);
     for (const f of files) {
@@ -140,7 +150,9 @@ export async function runDemo(outDir: string): Promise<void> {
     }
     const base = path.join(outDir, "returns", returnFileStem(ret));
     written.push(`${base}.xlsx`);
-    say(`   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exception${ret.exceptions.length === 1 ? "" : "s"}`);
+    say(
+      `   ${name.padEnd(12)} ${ret.header.status.padEnd(6)} ${base}.xlsx (+ .json, -csv/): ${ret.actions.length} actions, ${ret.measures.length} measures, ${ret.exceptions.length} exception${ret.exceptions.length === 1 ? "" : "s"}`,
+    );
   }
   const rollup = await collectReturns(returnFileSources(written), { period: PERIOD, priorities: framework.priorities });
   const rollupFile = path.join(outDir, "rollup-2024-25-Q2.xlsx");

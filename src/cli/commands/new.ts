@@ -67,7 +67,10 @@ export function register(program: Command): void {
     .option("--plan-year <year>", "financial year, e.g. 2024/25 (default: the framework's)")
     .option("--plan-id <id>", "the plan's reference, e.g. OSP-ASCO-2024")
     .option("--register <file>", "the measure register JSON, to fill in --measures")
-    .option("--measures <ids>", "register measure IDs or Corporate Plan priority IDs, comma-separated (e.g. SM15,SM16 or CP2): their name, polarity, unit, frequency, data source and officer come from the register")
+    .option(
+      "--measures <ids>",
+      "register measure IDs or Corporate Plan priority IDs, comma-separated (e.g. SM15,SM16 or CP2): their name, polarity, unit, frequency, data source and officer come from the register",
+    )
     .option("--force", "replace the file if it exists")
     .option("--json", "print what was created as JSON")
     .action(async (opts: NewPlanOptions) => {

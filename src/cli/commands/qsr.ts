@@ -28,7 +28,10 @@ export interface QsrCommandOptions {
 }
 
 function parseFormats(text: string | undefined): ReturnFormat[] {
-  const list = (text ?? "xlsx").split(",").map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+  const list = (text ?? "xlsx")
+    .split(",")
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== "");
   const bad = list.filter((f) => !(RETURN_FORMATS as readonly string[]).includes(f));
   if (bad.length > 0 || list.length === 0) throw new UserError(`--format: "${bad.join(",") || text}" is not a return format; use one or more of xlsx,csv,json`);
   return [...new Set(list)] as ReturnFormat[];
@@ -85,7 +88,9 @@ export async function runQsr(file: string, opts: QsrCommandOptions): Promise<{ w
   const written = await writeReturnFiles(ret, opts.out, formats, { force: opts.force, inputs: inputsOf(file, opts.framework) });
   if (opts.json) {
     const incomplete = ret.exceptions.filter((x) => x.missing !== "").length;
-    process.stdout.write(JSON.stringify({ written, header: ret.header, actions: ret.actions.length, measures: ret.measures.length, exceptions: ret.exceptions.length, incompleteExceptions: incomplete }) + "\n");
+    process.stdout.write(
+      JSON.stringify({ written, header: ret.header, actions: ret.actions.length, measures: ret.measures.length, exceptions: ret.exceptions.length, incompleteExceptions: incomplete }) + "\n",
+    );
   } else {
     for (const w of written) process.stdout.write(`${w}\n`);
   }

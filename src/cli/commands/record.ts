@@ -24,7 +24,9 @@ export async function runRecord(file: string, opts: RecordOptions) {
     await saveTo(wb, file, opts);
     if (opts.json) process.stdout.write(JSON.stringify({ out: opts.out, ...result }) + "\n");
     else {
-      const lines = [`${result.period}: ${result.added} rows recorded in Updates${result.replaced > 0 ? ` (replacing the ${result.replaced} recorded before for ${result.period})` : ""}; ${result.kept} rows of other periods kept; written to ${opts.out}`];
+      const lines = [
+        `${result.period}: ${result.added} rows recorded in Updates${result.replaced > 0 ? ` (replacing the ${result.replaced} recorded before for ${result.period})` : ""}; ${result.kept} rows of other periods kept; written to ${opts.out}`,
+      ];
       if (result.missingColumns.length > 0) lines.push(`The Updates table has no ${result.missingColumns.map((c) => `"${c}"`).join(", ")} column (a format 1 plan): those values are not recorded.`);
       lines.push(...result.notes);
       process.stdout.write(lines.join("\n") + "\n");

@@ -25,7 +25,20 @@ export async function runSignOff(file: string, opts: SignOffOptions) {
     await saveTo(wb, file, opts);
     if (opts.record) fs.appendFileSync(opts.record, `${result.recordLine}\n`);
     const s = result.signOff;
-    if (opts.json) process.stdout.write(JSON.stringify({ out: opts.out, planId: s.planId, planYear: s.planYear, by: s.by, role: s.role, on: s.on, fingerprint: s.fingerprint, frozenValues: s.values.length, record: result.recordLine }) + "\n");
+    if (opts.json)
+      process.stdout.write(
+        JSON.stringify({
+          out: opts.out,
+          planId: s.planId,
+          planYear: s.planYear,
+          by: s.by,
+          role: s.role,
+          on: s.on,
+          fingerprint: s.fingerprint,
+          frozenValues: s.values.length,
+          record: result.recordLine,
+        }) + "\n",
+      );
     else
       process.stdout.write(
         `${s.planId} ${s.planYear} signed off by ${s.by} (${s.role}) on ${formatUkDate(s.on)}: ${s.values.length} values frozen (${result.actions} actions, ${result.measures} measures), written to ${opts.out}\n` +
@@ -54,7 +67,10 @@ export async function runAgreeChange(file: string, opts: AgreeChangeOptions) {
     await saveTo(wb, file, opts);
     const c = result.change;
     if (opts.json) process.stdout.write(JSON.stringify({ out: opts.out, cell: result.cell, ...c }) + "\n");
-    else process.stdout.write(`${c.id} ${opts.field}: ${c.was || "blank"} -> ${c.now || "blank"} (${result.cell}), agreed by ${c.agreedBy} on ${formatUkDate(c.agreedOn)}: ${c.reason}; written to ${opts.out}\n`);
+    else
+      process.stdout.write(
+        `${c.id} ${opts.field}: ${c.was || "blank"} -> ${c.now || "blank"} (${result.cell}), agreed by ${c.agreedBy} on ${formatUkDate(c.agreedOn)}: ${c.reason}; written to ${opts.out}\n`,
+      );
     return result;
   } catch (e) {
     throw asUserError(e);

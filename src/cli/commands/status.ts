@@ -72,7 +72,13 @@ async function runStatus(file: string, opts: { period: string; reportingDate?: s
   if (opts.json) {
     process.stdout.write(JSON.stringify(report) + "\n");
   } else {
-    process.stdout.write(formatReport(report, periodLabel(period), new Map<string, string>([...input.measures.map((m): [string, string] => [m.id, m.name]), ...input.actions.map((a): [string, string] => [a.id, a.action])])));
+    process.stdout.write(
+      formatReport(
+        report,
+        periodLabel(period),
+        new Map<string, string>([...input.measures.map((m): [string, string] => [m.id, m.name]), ...input.actions.map((a): [string, string] => [a.id, a.action])]),
+      ),
+    );
   }
   return report;
 }

@@ -54,7 +54,10 @@ async function writeReturn(file: string, period: string, outDir: string, prepare
 }
 
 async function collectWithSignOffs(dir: string, records: string) {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => path.join(dir, f));
   const rollup = await collectReturns(returnFileSources(files), { includeDrafts: true });
   return checkReturnsAgainstRecords(returnSignOffs(rollup.returns), parseSignOffRecords(fs.readFileSync(records, "utf8"), path.basename(records)).records);
 }
@@ -86,7 +89,12 @@ export async function demoYearCycle(directoratePlan: string, outDir: string, fra
 
   // Q3: an agreed change to a target, and the quarter's figures.
   const agreed = await agreeChange(wb, {
-    fileName: "plan", id: "ASC-YTD-02", field: "Annual target", value: "1000", agreedBy: "Executive Leadership Team", agreedOn: "2024-11-14",
+    fileName: "plan",
+    id: "ASC-YTD-02",
+    field: "Annual target",
+    value: "1000",
+    agreedBy: "Executive Leadership Team",
+    agreedOn: "2024-11-14",
     reason: "Two day-centre proposals withdrawn after consultation; Cabinet agreed the revised savings target",
   });
   say(`   Agreed change: ASC-YTD-02 annual target ${agreed.change.was} -> ${agreed.change.now} (${agreed.cell}), ${agreed.change.agreedBy}, ${formatUkDate(agreed.change.agreedOn)}`);
@@ -100,7 +108,11 @@ export async function demoYearCycle(directoratePlan: string, outDir: string, fra
   const measures = (await tampered.read()).tables.find((t) => t.name === "Measures")!;
   const id = measures.headers.indexOf("Measure ID");
   const target = measures.headers.indexOf("Annual target");
-  await tampered.writeColumn("Measures", "Annual target", measures.rows.map((r) => (r[id] === "ASC-YTD-01" ? 1450 : r[target])));
+  await tampered.writeColumn(
+    "Measures",
+    "Annual target",
+    measures.rows.map((r) => (r[id] === "ASC-YTD-01" ? 1450 : r[target])),
+  );
   const tamperedFile = at("dsp-asc-2024-q3-target-lowered.xlsx");
   await tampered.save(tamperedFile);
   const session = openSession(framework, "sefton-framework.json");
@@ -121,7 +133,9 @@ export async function demoYearCycle(directoratePlan: string, outDir: string, fra
   const yearEnd = at("dsp-asc-2024-year-end.xlsx");
   await wb.save(yearEnd);
   const q4 = await writeReturn(yearEnd, "2024/25 Q4", at("returns-q4"), "2025-04-14");
-  say(`   Q4 return: ${q4.history.length} rows of earlier quarters (Q1-Q3 for each of ${q4.actions.length + q4.measures.length} items); Changes to targets since sign-off: ${q4.targetChanges.map((c) => `${c.id} ${c.field} ${c.was} -> ${c.now} (${c.agreedBy}, ${formatUkDate(c.agreedOn)})`).join("; ")}`);
+  say(
+    `   Q4 return: ${q4.history.length} rows of earlier quarters (Q1-Q3 for each of ${q4.actions.length + q4.measures.length} items); Changes to targets since sign-off: ${q4.targetChanges.map((c) => `${c.id} ${c.field} ${c.was} -> ${c.now} (${c.agreedBy}, ${formatUkDate(c.agreedOn)})`).join("; ")}`,
+  );
   say(`   ${yearEnd}`);
 
   // Next year's plan.
@@ -133,5 +147,10 @@ export async function demoYearCycle(directoratePlan: string, outDir: string, fra
   say(`   Rolled forward to ${rolled.planYear} (${rolled.planId}, ${nextFile}); ${path.basename(yearEnd)} is not changed:`);
   say(`     carried forward (original due date kept): ${r.carriedForward.map((a) => `${a.id} (due ${a.dueDate ? formatUkDate(a.dueDate) : "no date"})`).join(", ") || "none"}`);
   say(`     delivered, listed not copied: ${r.delivered.map((a) => a.id).join(", ") || "none"}; no longer viable: ${r.noLongerViable.map((a) => a.id).join(", ") || "none"}`);
-  say(`     ${r.measures.length} measures with baseline = ${r.fromYear} outturn and targets blank for agreement, e.g. ${r.measures.slice(0, 2).map((m) => `${m.id} baseline ${m.baseline ?? "blank"} (last year's target ${m.lastYearTarget ?? "none"})`).join("; ")}`);
+  say(
+    `     ${r.measures.length} measures with baseline = ${r.fromYear} outturn and targets blank for agreement, e.g. ${r.measures
+      .slice(0, 2)
+      .map((m) => `${m.id} baseline ${m.baseline ?? "blank"} (last year's target ${m.lastYearTarget ?? "none"})`)
+      .join("; ")}`,
+  );
 }

@@ -19,7 +19,20 @@ export function parseReturnJson(text: string, file: string): ParsedReturn {
   }
   const version = (raw as { header?: { formatVersion?: unknown } } | null)?.header?.formatVersion;
   if (typeof version !== "number" || !Number.isInteger(version) || version < OLDEST_QSR_FORMAT_VERSION || version > QSR_FORMAT_VERSION) {
-    return { ok: false, issues: [{ file, sheet: "header", cell: "formatVersion", reason: version === undefined ? "no header.formatVersion: this is not a QSR return" : `format version ${JSON.stringify(version)} is not supported (this collector reads versions ${OLDEST_QSR_FORMAT_VERSION} to ${QSR_FORMAT_VERSION})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          sheet: "header",
+          cell: "formatVersion",
+          reason:
+            version === undefined
+              ? "no header.formatVersion: this is not a QSR return"
+              : `format version ${JSON.stringify(version)} is not supported (this collector reads versions ${OLDEST_QSR_FORMAT_VERSION} to ${QSR_FORMAT_VERSION})`,
+        },
+      ],
+    };
   }
   const parsed = qsrReturnSchema.safeParse(raw);
   if (parsed.success) {
@@ -27,14 +40,20 @@ export function parseReturnJson(text: string, file: string): ParsedReturn {
     const long = findLongText(parsed.data);
     if (long) {
       const [table, ...rest] = long.path.map(String);
-      const cell = rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+      const cell = rest
+        .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+        .join("")
+        .replace(/^\./, "");
       return { ok: false, issues: [{ file, sheet: TABLE_NAMES[table] ?? table ?? "", cell, reason: tooLongReason(long.length) }] };
     }
     return { ok: true, value: parsed.data };
   }
   const issues: ReturnIssue[] = parsed.error.issues.slice(0, 25).map((i) => {
     const [table, ...rest] = i.path.map(String);
-    const cell = rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+    const cell = rest
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+      .join("")
+      .replace(/^\./, "");
     return { file, sheet: TABLE_NAMES[table] ?? table ?? "", cell, reason: i.message };
   });
   return { ok: false, issues };

@@ -60,7 +60,12 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Retur
     key: c.key,
     width: widthForHeader(c.header, c.width),
     // Long text and status words wrap (rows are sized for them); everything sits at the top of its row.
-    style: c.kind === "date" ? { numFmt: DATE_FORMAT, alignment: { vertical: "top" } } : c.kind === "longText" || c.kind === "choice" ? { alignment: { wrapText: true, vertical: "top" } } : { alignment: { vertical: "top" } },
+    style:
+      c.kind === "date"
+        ? { numFmt: DATE_FORMAT, alignment: { vertical: "top" } }
+        : c.kind === "longText" || c.kind === "choice"
+          ? { alignment: { wrapText: true, vertical: "top" } }
+          : { alignment: { vertical: "top" } },
   }));
   const head = ws.getRow(1);
   head.font = { bold: true };
@@ -174,13 +179,14 @@ function tableOf(ws: ExcelJS.Worksheet, firstHeader: string, csvFirst: string): 
   for (let r = headerRow + 1; r < values.length; r++) {
     const src = values[r];
     const row: RawCell[] = new Array(width).fill(null);
-    if (src) for (let c = 1; c < src.length; c++) {
-      if (c > width) {
-        if (src[c] !== null && src[c] !== undefined) plain(src[c], ws.name, () => `${columnLetter(c)}${r}`); // still refuse formulas beside the table
-        continue;
+    if (src)
+      for (let c = 1; c < src.length; c++) {
+        if (c > width) {
+          if (src[c] !== null && src[c] !== undefined) plain(src[c], ws.name, () => `${columnLetter(c)}${r}`); // still refuse formulas beside the table
+          continue;
+        }
+        row[c - 1] = plain(src[c], ws.name, () => `${columnLetter(c)}${r}`);
       }
-      row[c - 1] = plain(src[c], ws.name, () => `${columnLetter(c)}${r}`);
-    }
     rows.push(row);
   }
   return { sheet: ws.name, headerRow, headers, rows };

@@ -75,4 +75,3 @@ export function threadMap(plan: Plan, fw: Framework, parent: Plan | undefined): 
   if (broken.length > 0) roots.push({ id: "No known parent", title: "actions whose link names nothing in the register or the Corporate Plan", tier, state: "broken", group: true, children: broken });
   return { roots, broken, unserved, parentPlan: parent ? `${parent.details.planId} (${parent.details.tier}, ${parent.details.planYear})` : undefined };
 }
-

@@ -5,10 +5,7 @@ import { statusColour } from "../statusColours";
 export function StatusBadge({ label, count }: { label: string; count?: number }): React.JSX.Element {
   const colour = statusColour(label);
   return (
-    <span
-      className="gt-status"
-      style={{ background: colour.background, color: colour.foreground, borderRadius: 4, padding: "1px 6px", fontWeight: 600, whiteSpace: "nowrap" }}
-    >
+    <span className="gt-status" style={{ background: colour.background, color: colour.foreground, borderRadius: 4, padding: "1px 6px", fontWeight: 600, whiteSpace: "nowrap" }}>
       {label}
       {count === undefined ? null : `: ${count}`}
     </span>

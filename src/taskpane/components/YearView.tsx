@@ -84,7 +84,8 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
       <h3>Sign off</h3>
       {state?.signedOff ? (
         <p role="status">
-          Signed off by {state.signedOff.by} ({state.signedOff.role}) on {uk(state.signedOff.on)}. Targets, trajectories, tolerances, definitions and approved due dates are frozen: a change needs an agreed change on the Agreed changes sheet.
+          Signed off by {state.signedOff.by} ({state.signedOff.role}) on {uk(state.signedOff.on)}. Targets, trajectories, tolerances, definitions and approved due dates are frozen: a change needs an
+          agreed change on the Agreed changes sheet.
         </p>
       ) : (
         <>
@@ -105,8 +106,7 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
       )}
       {signedNote && (
         <p role="status">
-          Signed off: {plural(signedNote.frozen, "value")} frozen. Send this line to the BI team:{" "}
-          {/* The fingerprint is one long word: broken anywhere so it stays inside a 320 px pane. */}
+          Signed off: {plural(signedNote.frozen, "value")} frozen. Send this line to the BI team: {/* The fingerprint is one long word: broken anywhere so it stays inside a 320 px pane. */}
           <code style={{ wordBreak: "break-all" }}>{signedNote.recordLine}</code>
         </p>
       )}
@@ -128,9 +128,7 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
       </Field>
       {asking ? (
         <div role="alertdialog" aria-label="Replace this quarter?">
-          <p>
-            {asking.period} is already recorded. Replace its rows with the plan as it stands now? Other quarters are kept.
-          </p>
+          <p>{asking.period} is already recorded. Replace its rows with the plan as it stands now? Other quarters are kept.</p>
           <Button appearance="primary" onClick={() => void record(true)}>
             Replace {asking.period}
           </Button>{" "}
@@ -144,7 +142,9 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
       {recorded && <p role="status">{recorded}</p>}
 
       <h3>Next year's plan</h3>
-      <p>What rolling forward to {state ? nextYear(state.planYear) : "next year"} would carry. Make the file with <code>service-plan rollover</code>: this workbook is never changed.</p>
+      <p>
+        What rolling forward to {state ? nextYear(state.planYear) : "next year"} would carry. Make the file with <code>service-plan rollover</code>: this workbook is never changed.
+      </p>
       <Button disabled={task.busy || !state} onClick={() => void task.run(async () => setPreview(await year.previewRollForward(nextYear(state!.planYear))))}>
         Preview roll forward
       </Button>

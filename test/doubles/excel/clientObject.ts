@@ -6,7 +6,18 @@ import { jsonBytes } from "../../../src/excel/chunks";
 export type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
 
 export function parseLoad(spec: LoadSpec, defaults: string[]): string[] {
-  const raw = spec === undefined ? defaults : typeof spec === "string" ? spec.split(",") : Array.isArray(spec) ? spec : spec.select === undefined ? defaults : typeof spec.select === "string" ? spec.select.split(",") : spec.select;
+  const raw =
+    spec === undefined
+      ? defaults
+      : typeof spec === "string"
+        ? spec.split(",")
+        : Array.isArray(spec)
+          ? spec
+          : spec.select === undefined
+            ? defaults
+            : typeof spec.select === "string"
+              ? spec.select.split(",")
+              : spec.select;
   return raw.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
@@ -50,8 +61,7 @@ export abstract class ClientObject<E> {
   load(spec?: LoadSpec): this {
     const readers = this.scalars();
     const names = parseLoad(spec, Object.keys(readers));
-    for (const name of names)
-      if (!readers[name]) throw new FakeError("PropertyNotFound", `The property '${name}' is not part of this object in the Excel double (path ${this.path}).`);
+    for (const name of names) if (!readers[name]) throw new FakeError("PropertyNotFound", `The property '${name}' is not part of this object in the Excel double (path ${this.path}).`);
     let loaded: Record<string, unknown> = {};
     this.context.enqueue(this.path, "load", names, {
       kind: "load",

@@ -96,7 +96,10 @@ export class FakeRequestContext {
     if (this.cellEdit.active) {
       if (!this.delayForCellEdit) {
         this.queue = [];
-        throw new FakeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.");
+        throw new FakeError(
+          "InvalidOperationInCellEditMode",
+          "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+        );
       }
       await this.cellEdit.ended;
     }

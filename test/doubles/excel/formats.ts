@@ -10,7 +10,11 @@ export class FakeRangeFormat extends ClientObject<RangeTarget> {
   readonly font: FakeStyleColour;
   readonly fill: FakeStyleColour;
   readonly protection: FakeFormatProtection;
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => RangeTarget | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => RangeTarget | null,
+  ) {
     super(context, path);
     this.font = new FakeStyleColour(context, `${path}.font`, resolve, "font");
     this.fill = new FakeStyleColour(context, `${path}.fill`, resolve, "fill");
@@ -49,12 +53,18 @@ export class FakeRangeFormat extends ClientObject<RangeTarget> {
 }
 
 function eachCell(t: RangeTarget, fn: (cell: FakeCell) => void): void {
-  if (rows(t.box) * cols(t.box) > 2_000_000) throw new FakeError("OperationCellsExceedLimit", "The operation attempted affects more than the limit of 33554000 cells (the double caps per-cell formats at 2,000,000).");
+  if (rows(t.box) * cols(t.box) > 2_000_000)
+    throw new FakeError("OperationCellsExceedLimit", "The operation attempted affects more than the limit of 33554000 cells (the double caps per-cell formats at 2,000,000).");
   for (let r = t.box.r1; r <= t.box.r2; r++) for (let c = t.box.c1; c <= t.box.c2; c++) fn(t.sheet.touch(r, c));
 }
 
 class FakeStyleColour extends ClientObject<RangeTarget> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => RangeTarget | null, private readonly part: "font" | "fill") {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => RangeTarget | null,
+    private readonly part: "font" | "fill",
+  ) {
     super(context, path);
   }
   protected find(): RangeTarget | null {
@@ -88,7 +98,11 @@ class FakeStyleColour extends ClientObject<RangeTarget> {
 }
 
 class FakeFormatProtection extends ClientObject<RangeTarget> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => RangeTarget | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => RangeTarget | null,
+  ) {
     super(context, path);
   }
   protected find(): RangeTarget | null {
@@ -108,9 +122,12 @@ class FakeFormatProtection extends ClientObject<RangeTarget> {
   }
 }
 
-
 export class FakeDataValidation extends ClientObject<RangeTarget> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => RangeTarget | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => RangeTarget | null,
+  ) {
     super(context, path);
     context.requireApi("1.8", "Range.dataValidation");
   }
@@ -172,7 +189,11 @@ export class FakeDataValidation extends ClientObject<RangeTarget> {
 }
 
 export class FakeConditionalFormatCollection extends ClientObject<RangeTarget> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => RangeTarget) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => RangeTarget,
+  ) {
     super(context, path);
   }
   protected find(): RangeTarget | null {
@@ -204,7 +225,11 @@ export class FakeConditionalFormatCollection extends ClientObject<RangeTarget> {
 class FakeConditionalFormat_ extends ClientObject<FakeConditionalFormat> {
   readonly cellValue: FakeConditionalRule;
   readonly textComparison: FakeConditionalRule;
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeConditionalFormat | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeConditionalFormat | null,
+  ) {
     super(context, path);
     this.cellValue = new FakeConditionalRule(context, `${path}.cellValue`, resolve, "CellValue");
     this.textComparison = new FakeConditionalRule(context, `${path}.textComparison`, resolve, "ContainsText");
@@ -222,7 +247,12 @@ class FakeConditionalFormat_ extends ClientObject<FakeConditionalFormat> {
 
 class FakeConditionalRule extends ClientObject<FakeConditionalFormat> {
   readonly format: { fill: FakeCfColour; font: FakeCfColour };
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeConditionalFormat | null, private readonly kind: string) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeConditionalFormat | null,
+    private readonly kind: string,
+  ) {
     super(context, path);
     const owner = () => this.checked();
     this.format = { fill: new FakeCfColour(context, `${path}.format.fill`, owner, "fill"), font: new FakeCfColour(context, `${path}.format.font`, owner, "font") };
@@ -247,7 +277,12 @@ class FakeConditionalRule extends ClientObject<FakeConditionalFormat> {
 }
 
 class FakeCfColour extends ClientObject<FakeConditionalFormat> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeConditionalFormat | null, private readonly part: "fill" | "font") {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeConditionalFormat | null,
+    private readonly part: "fill" | "font",
+  ) {
     super(context, path);
   }
   protected find(): FakeConditionalFormat | null {

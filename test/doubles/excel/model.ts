@@ -64,8 +64,7 @@ export const NOT_LOADED = (property: string) =>
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 
-export const PROTECTED = () =>
-  new FakeError("AccessDenied", "The cell or chart that you are trying to change is protected and therefore read-only.");
+export const PROTECTED = () => new FakeError("AccessDenied", "The cell or chart that you are trying to change is protected and therefore read-only.");
 
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
@@ -76,15 +75,16 @@ export class FakeSheet {
   readonly hiddenRows = new Set<number>();
   /** password: set when the user protected the sheet with one (unprotect() then needs it). */
   protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
-  pageLayout: { orientation: string; paperSize: string; zoom: Record<string, unknown>; printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null; printOrder: string } = {
-    orientation: "Portrait",
-    paperSize: "Letter",
-    zoom: { scale: 100 },
-    printTitleRows: null,
-    printTitleColumns: null,
-    printArea: null,
-    printOrder: "DownThenOver",
-  };
+  pageLayout: { orientation: string; paperSize: string; zoom: Record<string, unknown>; printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null; printOrder: string } =
+    {
+      orientation: "Portrait",
+      paperSize: "Letter",
+      zoom: { scale: 100 },
+      printTitleRows: null,
+      printTitleColumns: null,
+      printArea: null,
+      printOrder: "DownThenOver",
+    };
   constructor(
     readonly id: string,
     public name: string,
@@ -236,8 +236,7 @@ export function parseBox(address: string): Box {
     box.c2 = MAX_COLUMNS;
   }
   const norm = { r1: Math.min(box.r1, box.r2), r2: Math.max(box.r1, box.r2), c1: Math.min(box.c1, box.c2), c2: Math.max(box.c1, box.c2) };
-  if (norm.r1 < 1 || norm.c1 < 1 || norm.r2 > MAX_ROWS || norm.c2 > MAX_COLUMNS)
-    throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
+  if (norm.r1 < 1 || norm.c1 < 1 || norm.r2 > MAX_ROWS || norm.c2 > MAX_COLUMNS) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
   return norm;
 }
 

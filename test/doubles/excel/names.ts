@@ -11,7 +11,12 @@ import { loadItems } from "./worksheet";
 const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
 export class FakeNamedItem extends ClientObject<FakeName> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeName | null, orNull = false) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeName | null,
+    orNull = false,
+  ) {
     super(context, path, orNull);
   }
   protected find(): FakeName | null {
@@ -91,7 +96,14 @@ export class FakeNamedItemCollection extends ClientObject<FakeName[]> {
   override load(spec?: LoadSpec): this {
     const names = parseLoad(spec, ["name"]).map((n) => n.replace(/^items\//, ""));
     if (names.includes("formula")) this.context.requireApi("1.7", "NamedItem.formula");
-    loadItems(this.context, "names", () => this.context.model.names, (n) => new FakeNamedItem(this.context, `names.getItem(${n.name})`, () => (this.context.model.names.includes(n) ? n : null)), names, (items) => (this.itemList = items));
+    loadItems(
+      this.context,
+      "names",
+      () => this.context.model.names,
+      (n) => new FakeNamedItem(this.context, `names.getItem(${n.name})`, () => (this.context.model.names.includes(n) ? n : null)),
+      names,
+      (items) => (this.itemList = items),
+    );
     return this;
   }
   get items(): FakeNamedItem[] {

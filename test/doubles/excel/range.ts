@@ -66,7 +66,8 @@ export function enter(cell: FakeCell, input: unknown): void {
     cell.formula = `=${text}`;
     cell.value = "#NAME?";
   } else if (text.trim() !== "" && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) cell.value = Number(text);
-  else if (monthYearSerial(text) !== null) cell.value = monthYearSerial(text) as number; // "March 2025" becomes a date
+  else if (monthYearSerial(text) !== null)
+    cell.value = monthYearSerial(text) as number; // "March 2025" becomes a date
   else if (/^(true|false)$/i.test(text)) cell.value = text.toLowerCase() === "true";
   else cell.value = text;
 }
@@ -195,17 +196,27 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return this.readLoaded("values");
   }
   set values(input: Scalar[][]) {
-    this.queueSet("values", input, (t) => {
-      writeCells(this.context, t, checkShape(t, input, "values"));
-    }, true);
+    this.queueSet(
+      "values",
+      input,
+      (t) => {
+        writeCells(this.context, t, checkShape(t, input, "values"));
+      },
+      true,
+    );
   }
   get formulas(): Scalar[][] {
     return this.readLoaded("formulas");
   }
   set formulas(input: Scalar[][]) {
-    this.queueSet("formulas", input, (t) => {
-      writeCells(this.context, t, checkShape(t, input, "formulas"));
-    }, true);
+    this.queueSet(
+      "formulas",
+      input,
+      (t) => {
+        writeCells(this.context, t, checkShape(t, input, "formulas"));
+      },
+      true,
+    );
   }
   get numberFormat(): string[][] {
     return this.readLoaded("numberFormat");
@@ -214,8 +225,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
     this.queueSet("numberFormat", input, (t) => {
       const data = checkShape(t, input, "numberFormat");
       checkFormatAllowed(t, "allowFormatCells");
-      for (let r = 0; r < data.length; r++)
-        for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) t.sheet.touch(t.box.r1 + r, t.box.c1 + c).numberFormat = String(data[r][c]);
+      for (let r = 0; r < data.length; r++) for (let c = 0; c < data[r].length; c++) if (data[r][c] !== null) t.sheet.touch(t.box.r1 + r, t.box.c1 + c).numberFormat = String(data[r][c]);
     });
   }
   set rowHidden(hidden: boolean) {
@@ -285,11 +295,17 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   /** Inserts blank cells here, shifting what was here down (ExcelApi 1.1; shift Down only in the double). */
   insert(shift: "Down" | "Right"): void {
-    this.queueCall("insert", [shift], (t) => {
-      if (shift !== "Down") throw new FakeError("NotImplemented", "The Excel double only inserts with shift Down.");
-      if (t.sheet.protection.protected) throw PROTECTED();
-      shiftDown(this.context.model, t.sheet, t.box.r1, t.box.c1, t.box.c2, rows(t.box));
-    }, "write", true);
+    this.queueCall(
+      "insert",
+      [shift],
+      (t) => {
+        if (shift !== "Down") throw new FakeError("NotImplemented", "The Excel double only inserts with shift Down.");
+        if (t.sheet.protection.protected) throw PROTECTED();
+        shiftDown(this.context.model, t.sheet, t.box.r1, t.box.c1, t.box.c2, rows(t.box));
+      },
+      "write",
+      true,
+    );
   }
   /** The last row of the range (ExcelApi 1.3). */
   getLastRow(): FakeRange {
@@ -303,7 +319,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return new FakeRange(this.context, `${this.path}.getOffsetRange(${rowOffset},${columnOffset})`, () => {
       const t = this.target();
       const box = { r1: t.box.r1 + rowOffset, r2: t.box.r2 + rowOffset, c1: t.box.c1 + columnOffset, c2: t.box.c2 + columnOffset };
-      if (box.r1 < 1 || box.c1 < 1 || box.r2 > MAX_ROWS || box.c2 > MAX_COLUMNS) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: offset (${rowOffset},${columnOffset}) leaves the sheet.`);
+      if (box.r1 < 1 || box.c1 < 1 || box.r2 > MAX_ROWS || box.c2 > MAX_COLUMNS)
+        throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: offset (${rowOffset},${columnOffset}) leaves the sheet.`);
       return { sheet: t.sheet, box };
     });
   }
@@ -319,67 +336,82 @@ export class FakeRange extends ClientObject<RangeTarget> {
   copyFrom(source: FakeRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
     this.context.requireApi("1.9", "Range.copyFrom");
     const label = typeof source === "string" ? source : "(range)";
-    this.queueCall("copyFrom", [label, copyType, skipBlanks, transpose], (t) => {
-      if (transpose) throw new FakeError("NotImplemented", "The Excel double does not transpose in copyFrom.");
-      const from = typeof source === "string" ? this.context.model.resolveReference(source, t.sheet) : source.resolveAtSync();
-      const srcRows = rows(from.box);
-      const srcCols = cols(from.box);
-      // A destination smaller than the source grows to the source's size, as in Excel.
-      const box = { ...t.box, r2: Math.max(t.box.r2, t.box.r1 + srcRows - 1), c2: Math.max(t.box.c2, t.box.c1 + srcCols - 1) };
-      if (copyType !== "Formats") checkUnlocked({ sheet: t.sheet, box });
-      else checkFormatAllowed({ sheet: t.sheet, box }, "allowFormatCells");
-      const snapshot: (FakeCell | undefined)[][] = [];
-      for (let r = 0; r < srcRows; r++) {
-        const row: (FakeCell | undefined)[] = [];
-        for (let c = 0; c < srcCols; c++) {
-          const cell = from.sheet.cell(from.box.r1 + r, from.box.c1 + c);
-          row.push(cell ? { ...cell } : undefined);
+    this.queueCall(
+      "copyFrom",
+      [label, copyType, skipBlanks, transpose],
+      (t) => {
+        if (transpose) throw new FakeError("NotImplemented", "The Excel double does not transpose in copyFrom.");
+        const from = typeof source === "string" ? this.context.model.resolveReference(source, t.sheet) : source.resolveAtSync();
+        const srcRows = rows(from.box);
+        const srcCols = cols(from.box);
+        // A destination smaller than the source grows to the source's size, as in Excel.
+        const box = { ...t.box, r2: Math.max(t.box.r2, t.box.r1 + srcRows - 1), c2: Math.max(t.box.c2, t.box.c1 + srcCols - 1) };
+        if (copyType !== "Formats") checkUnlocked({ sheet: t.sheet, box });
+        else checkFormatAllowed({ sheet: t.sheet, box }, "allowFormatCells");
+        const snapshot: (FakeCell | undefined)[][] = [];
+        for (let r = 0; r < srcRows; r++) {
+          const row: (FakeCell | undefined)[] = [];
+          for (let c = 0; c < srcCols; c++) {
+            const cell = from.sheet.cell(from.box.r1 + r, from.box.c1 + c);
+            row.push(cell ? { ...cell } : undefined);
+          }
+          snapshot.push(row);
         }
-        snapshot.push(row);
-      }
-      for (let r = box.r1; r <= box.r2; r++)
-        for (let c = box.c1; c <= box.c2; c++) {
-          const sr = (r - box.r1) % srcRows;
-          const sc = (c - box.c1) % srcCols;
-          const src = snapshot[sr][sc];
-          if (skipBlanks && (!src || (src.value === "" && src.formula === undefined))) continue;
-          const dest = t.sheet.touch(r, c);
-          if (copyType === "All" || copyType === "Formulas" || copyType === "Values") {
-            if (copyType !== "Values" && src?.formula !== undefined) {
-              dest.formula = moveReferences(src.formula, r - (from.box.r1 + sr), c - (from.box.c1 + sc));
-              dest.value = "";
-            } else {
-              delete dest.formula;
-              dest.value = src?.value ?? "";
+        for (let r = box.r1; r <= box.r2; r++)
+          for (let c = box.c1; c <= box.c2; c++) {
+            const sr = (r - box.r1) % srcRows;
+            const sc = (c - box.c1) % srcCols;
+            const src = snapshot[sr][sc];
+            if (skipBlanks && (!src || (src.value === "" && src.formula === undefined))) continue;
+            const dest = t.sheet.touch(r, c);
+            if (copyType === "All" || copyType === "Formulas" || copyType === "Values") {
+              if (copyType !== "Values" && src?.formula !== undefined) {
+                dest.formula = moveReferences(src.formula, r - (from.box.r1 + sr), c - (from.box.c1 + sc));
+                dest.value = "";
+              } else {
+                delete dest.formula;
+                dest.value = src?.value ?? "";
+              }
+            }
+            if (copyType === "All" || copyType === "Formats") {
+              dest.numberFormat = src?.numberFormat;
+              dest.bold = src?.bold;
+              dest.wrap = src?.wrap;
+              dest.locked = src?.locked;
+              dest.fillColor = src?.fillColor;
+              dest.fontColor = src?.fontColor;
             }
           }
-          if (copyType === "All" || copyType === "Formats") {
-            dest.numberFormat = src?.numberFormat;
-            dest.bold = src?.bold;
-            dest.wrap = src?.wrap;
-            dest.locked = src?.locked;
-            dest.fillColor = src?.fillColor;
-            dest.fontColor = src?.fontColor;
-          }
+        if (copyType === "All" || copyType === "Formats") {
+          // Pasting formats carries conditional formats (not data validation, which is its own paste).
+          for (const f of [...from.sheet.conditionalFormats])
+            if (overlapsBox(f.box, from.box)) {
+              const grown = { r1: Math.min(f.box.r1, box.r1), r2: Math.max(f.box.r2, box.r2), c1: f.box.c1, c2: f.box.c2 };
+              const joins = from.sheet === t.sheet && f.box.c1 >= box.c1 && f.box.c2 <= box.c2 && box.r1 <= f.box.r2 + 1 && box.r2 >= f.box.r1 - 1;
+              if (joins) f.box = grown;
+              else
+                t.sheet.conditionalFormats.push({
+                  ...f,
+                  box: { r1: box.r1, r2: box.r2, c1: Math.max(box.c1, f.box.c1 - from.box.c1 + box.c1), c2: Math.min(box.c2, f.box.c2 - from.box.c1 + box.c1) },
+                });
+            }
         }
-      if (copyType === "All" || copyType === "Formats") {
-        // Pasting formats carries conditional formats (not data validation, which is its own paste).
-        for (const f of [...from.sheet.conditionalFormats])
-          if (overlapsBox(f.box, from.box)) {
-            const grown = { r1: Math.min(f.box.r1, box.r1), r2: Math.max(f.box.r2, box.r2), c1: f.box.c1, c2: f.box.c2 };
-            const joins = from.sheet === t.sheet && f.box.c1 >= box.c1 && f.box.c2 <= box.c2 && box.r1 <= f.box.r2 + 1 && box.r2 >= f.box.r1 - 1;
-            if (joins) f.box = grown;
-            else t.sheet.conditionalFormats.push({ ...f, box: { r1: box.r1, r2: box.r2, c1: Math.max(box.c1, f.box.c1 - from.box.c1 + box.c1), c2: Math.min(box.c2, f.box.c2 - from.box.c1 + box.c1) } });
-          }
-      }
-    }, "write", copyType !== "Formats");
+      },
+      "write",
+      copyType !== "Formats",
+    );
   }
   select(): void {
-    this.queueCall("select", [], (t) => {
-      if (t.sheet.visibility !== "Visible") throw new FakeError("InvalidSelection", `The current selection is invalid for this operation: sheet "${t.sheet.name}" is hidden.`);
-      this.context.model.activeSheet = t.sheet.name;
-      this.context.model.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
-    }, "method");
+    this.queueCall(
+      "select",
+      [],
+      (t) => {
+        if (t.sheet.visibility !== "Visible") throw new FakeError("InvalidSelection", `The current selection is invalid for this operation: sheet "${t.sheet.name}" is hidden.`);
+        this.context.model.activeSheet = t.sheet.name;
+        this.context.model.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
+      },
+      "method",
+    );
   }
   /**
    * Deletes the cells and shifts the cells below up (ExcelApi 1.1). Modelled for whole table data
@@ -387,54 +419,66 @@ export class FakeRange extends ClientObject<RangeTarget> {
    * part of a table, and on a protected sheet.
    */
   delete(shift: "Up" | "Left"): void {
-    this.queueCall("delete", [shift], (t) => {
-      if (shift !== "Up") throw new FakeError("NotImplemented", "The Excel double only deletes with shift Up.");
-      if (t.sheet.protection.protected) throw PROTECTED();
-      const { r1, c1, r2, c2 } = t.box;
-      const height = r2 - r1 + 1;
-      const tables = this.context.model.tables.filter((x) => x.sheet === t.sheet && x.box.c2 >= c1 && x.box.c1 <= c2 && x.box.r2 >= r1);
-      // Deleting rows of a filtered table does nothing at all, without an error (office-js #994).
-      if (tables.some((x) => x.filter && x.filter.hiddenRows.size > 0 && x.box.r1 <= r2)) return;
-      for (const x of tables) {
-        const inside = x.box.c1 >= c1 && x.box.c2 <= c2;
-        if (x.box.r1 > r2 && inside) continue; // below: it moves up whole
-        const wholeRows = x.box.c1 === c1 && x.box.c2 === c2 && r1 > x.box.r1 && r2 <= x.box.r2;
-        if (!wholeRows) throw new FakeError("InvalidOperation", "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.");
-        if (height === x.box.r2 - x.box.r1) throw new FakeError("NotImplemented", "The Excel double does not delete every data row of a table.");
-      }
-      const moved = new Map<number, FakeCell>();
-      for (const [key, cell] of t.sheet.cells) {
-        const row = FakeSheet.rowOf(key);
-        const col = FakeSheet.colOf(key);
-        if (col < c1 || col > c2 || row < r1) continue;
-        t.sheet.cells.delete(key);
-        if (row > r2) moved.set(FakeSheet.key(row - height, col), cell);
-      }
-      for (const [key, cell] of moved) t.sheet.cells.set(key, cell);
-      const shrink = (box: Box): Box | null => {
-        if (box.c1 < c1 || box.c2 > c2 || box.r2 < r1) return box;
-        if (box.r1 > r2) return { ...box, r1: box.r1 - height, r2: box.r2 - height };
-        const remaining = box.r2 - box.r1 + 1 - (Math.min(box.r2, r2) - Math.max(box.r1, r1) + 1);
-        const top = Math.min(box.r1, r1);
-        return remaining === 0 ? null : { ...box, r1: top, r2: top + remaining - 1 };
-      };
-      for (const x of tables) x.box = shrink(x.box) as Box;
-      const keep = <T extends { box: Box }>(list: T[]) => {
-        for (let i = list.length - 1; i >= 0; i--) {
-          const box = shrink(list[i].box);
-          if (box) list[i].box = box;
-          else list.splice(i, 1);
+    this.queueCall(
+      "delete",
+      [shift],
+      (t) => {
+        if (shift !== "Up") throw new FakeError("NotImplemented", "The Excel double only deletes with shift Up.");
+        if (t.sheet.protection.protected) throw PROTECTED();
+        const { r1, c1, r2, c2 } = t.box;
+        const height = r2 - r1 + 1;
+        const tables = this.context.model.tables.filter((x) => x.sheet === t.sheet && x.box.c2 >= c1 && x.box.c1 <= c2 && x.box.r2 >= r1);
+        // Deleting rows of a filtered table does nothing at all, without an error (office-js #994).
+        if (tables.some((x) => x.filter && x.filter.hiddenRows.size > 0 && x.box.r1 <= r2)) return;
+        for (const x of tables) {
+          const inside = x.box.c1 >= c1 && x.box.c2 <= c2;
+          if (x.box.r1 > r2 && inside) continue; // below: it moves up whole
+          const wholeRows = x.box.c1 === c1 && x.box.c2 === c2 && r1 > x.box.r1 && r2 <= x.box.r2;
+          if (!wholeRows) throw new FakeError("InvalidOperation", "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.");
+          if (height === x.box.r2 - x.box.r1) throw new FakeError("NotImplemented", "The Excel double does not delete every data row of a table.");
         }
-      };
-      keep(t.sheet.validations);
-      keep(t.sheet.conditionalFormats);
-    }, "write", true);
+        const moved = new Map<number, FakeCell>();
+        for (const [key, cell] of t.sheet.cells) {
+          const row = FakeSheet.rowOf(key);
+          const col = FakeSheet.colOf(key);
+          if (col < c1 || col > c2 || row < r1) continue;
+          t.sheet.cells.delete(key);
+          if (row > r2) moved.set(FakeSheet.key(row - height, col), cell);
+        }
+        for (const [key, cell] of moved) t.sheet.cells.set(key, cell);
+        const shrink = (box: Box): Box | null => {
+          if (box.c1 < c1 || box.c2 > c2 || box.r2 < r1) return box;
+          if (box.r1 > r2) return { ...box, r1: box.r1 - height, r2: box.r2 - height };
+          const remaining = box.r2 - box.r1 + 1 - (Math.min(box.r2, r2) - Math.max(box.r1, r1) + 1);
+          const top = Math.min(box.r1, r1);
+          return remaining === 0 ? null : { ...box, r1: top, r2: top + remaining - 1 };
+        };
+        for (const x of tables) x.box = shrink(x.box) as Box;
+        const keep = <T extends { box: Box }>(list: T[]) => {
+          for (let i = list.length - 1; i >= 0; i--) {
+            const box = shrink(list[i].box);
+            if (box) list[i].box = box;
+            else list.splice(i, 1);
+          }
+        };
+        keep(t.sheet.validations);
+        keep(t.sheet.conditionalFormats);
+      },
+      "write",
+      true,
+    );
   }
   clear(): void {
-    this.queueCall("clear", [], (t) => {
-      checkUnlocked(t);
-      for (let r = t.box.r1; r <= t.box.r2; r++) for (let c = t.box.c1; c <= t.box.c2; c++) t.sheet.cells.delete(FakeSheet.key(r, c));
-    }, "write", true);
+    this.queueCall(
+      "clear",
+      [],
+      (t) => {
+        checkUnlocked(t);
+        for (let r = t.box.r1; r <= t.box.r2; r++) for (let c = t.box.c1; c <= t.box.c2; c++) t.sheet.cells.delete(FakeSheet.key(r, c));
+      },
+      "write",
+      true,
+    );
   }
 }
 

@@ -119,10 +119,7 @@ export function sampleDesign(actions: number, measures = actions): WorkbookDesig
   const listsSheet: SheetDesign = {
     name: "Lists",
     visibility: "hidden",
-    cells: listNames.flatMap((list, j) => [
-      { address: `${columnLetter(j + 1)}1`, value: list, bold: true },
-      ...LISTS[list].map((v, i) => ({ address: `${columnLetter(j + 1)}${i + 2}`, value: v })),
-    ]),
+    cells: listNames.flatMap((list, j) => [{ address: `${columnLetter(j + 1)}1`, value: list, bold: true }, ...LISTS[list].map((v, i) => ({ address: `${columnLetter(j + 1)}${i + 2}`, value: v }))]),
     tables: [],
     columnWidths: {},
     freezeRows: 0,
@@ -143,7 +140,10 @@ export function sampleDesign(actions: number, measures = actions): WorkbookDesig
     topLeft: "A1",
     columns: [
       ...fields(ACTION_COLUMNS),
-      statusColumn("Action status", '=IF([@[Completed date]]<>"","Completed",IF([@[No longer viable]]="Yes","No longer viable",IF([@[Due date]]="","No due date",IF([@[Due date]]<ReportingDate,"Overdue","On track"))))'),
+      statusColumn(
+        "Action status",
+        '=IF([@[Completed date]]<>"","Completed",IF([@[No longer viable]]="Yes","No longer viable",IF([@[Due date]]="","No due date",IF([@[Due date]]<ReportingDate,"Overdue","On track"))))',
+      ),
       { header: "SMART check", width: 30, locked: true, wrap: true },
     ],
     rows: rowsOf(sampleActions(actions), ACTION_COLUMNS, 2),

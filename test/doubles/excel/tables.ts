@@ -11,7 +11,11 @@ const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
 export class FakeTableCollection extends ClientObject<FakeTable[]> {
   private itemList?: FakeTable_[];
-  constructor(context: FakeRequestContext, path: string, private readonly scope?: () => FakeSheet) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly scope?: () => FakeSheet,
+  ) {
     super(context, path);
   }
   protected find(): FakeTable[] {
@@ -28,7 +32,14 @@ export class FakeTableCollection extends ClientObject<FakeTable[]> {
   }
   override load(spec?: LoadSpec): this {
     const names = parseLoad(spec, ["name"]).map((n) => n.replace(/^items\//, ""));
-    loadItems(this.context, this.path, () => this.find(), (t) => new FakeTable_(this.context, `tables.getItem(${t.id})`, () => (this.context.model.tables.includes(t) ? t : null)), names, (items) => (this.itemList = items));
+    loadItems(
+      this.context,
+      this.path,
+      () => this.find(),
+      (t) => new FakeTable_(this.context, `tables.getItem(${t.id})`, () => (this.context.model.tables.includes(t) ? t : null)),
+      names,
+      (items) => (this.itemList = items),
+    );
     return this;
   }
   get items(): FakeTable_[] {
@@ -144,7 +155,12 @@ function tableHeaders(t: FakeTable): string[] {
 
 /** A table (named with a trailing underscore so it does not clash with the model's FakeTable). */
 export class FakeTable_ extends ClientObject<FakeTable> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeTable | null, orNull = false) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeTable | null,
+    orNull = false,
+  ) {
     super(context, path, orNull);
   }
   protected find(): FakeTable | null {
@@ -212,20 +228,27 @@ export class FakeTable_ extends ClientObject<FakeTable> {
   get rows(): { add: (index?: number | null, values?: Scalar[][]) => void } {
     return {
       add: (index?: number | null, values?: Scalar[][]) =>
-        this.queueCall("rows.add", [index ?? null, values ?? null], (t) => {
-          if (index !== undefined && index !== null) throw new FakeError("NotImplemented", "The Excel double only appends table rows (index null).");
-          // Excel cannot grow a table on a protected sheet, whatever is locked.
-          if (t.sheet.protection.protected) throw PROTECTED();
-          const count = values?.length ?? 1;
-          if (t.box.r2 + count > MAX_ROWS) throw new FakeError("InvalidOperation", "This operation is not allowed because it tries to shift cells in a table on your worksheet past the end of the sheet.");
-          const below: Box = { r1: t.box.r2 + 1, c1: t.box.c1, r2: t.box.r2 + count, c2: t.box.c2 };
-          const target = { sheet: t.sheet, box: below };
-          if (values) checkShape(target, values, "values");
-          // Excel inserts table rows: what was under the table moves down, it is not overwritten.
-          shiftDown(this.context.model, t.sheet, below.r1, t.box.c1, t.box.c2, count);
-          growTable(t, count);
-          if (values) values.forEach((row, r) => row.forEach((v, c) => enter(t.sheet.touch(below.r1 + r, below.c1 + c), v)));
-        }, "write", true),
+        this.queueCall(
+          "rows.add",
+          [index ?? null, values ?? null],
+          (t) => {
+            if (index !== undefined && index !== null) throw new FakeError("NotImplemented", "The Excel double only appends table rows (index null).");
+            // Excel cannot grow a table on a protected sheet, whatever is locked.
+            if (t.sheet.protection.protected) throw PROTECTED();
+            const count = values?.length ?? 1;
+            if (t.box.r2 + count > MAX_ROWS)
+              throw new FakeError("InvalidOperation", "This operation is not allowed because it tries to shift cells in a table on your worksheet past the end of the sheet.");
+            const below: Box = { r1: t.box.r2 + 1, c1: t.box.c1, r2: t.box.r2 + count, c2: t.box.c2 };
+            const target = { sheet: t.sheet, box: below };
+            if (values) checkShape(target, values, "values");
+            // Excel inserts table rows: what was under the table moves down, it is not overwritten.
+            shiftDown(this.context.model, t.sheet, below.r1, t.box.c1, t.box.c2, count);
+            growTable(t, count);
+            if (values) values.forEach((row, r) => row.forEach((v, c) => enter(t.sheet.touch(below.r1 + r, below.c1 + c), v)));
+          },
+          "write",
+          true,
+        ),
     };
   }
   delete(): void {
@@ -237,7 +260,11 @@ export class FakeTable_ extends ClientObject<FakeTable> {
 }
 
 class FakeTableColumnCollection extends ClientObject<FakeTable> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeTable) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeTable,
+  ) {
     super(context, path);
   }
   protected find(): FakeTable | null {
@@ -279,7 +306,12 @@ interface ColumnTarget {
 }
 
 class FakeTableColumn extends ClientObject<ColumnTarget> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => ColumnTarget | null, orNull: boolean) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => ColumnTarget | null,
+    orNull: boolean,
+  ) {
     super(context, path, orNull);
   }
   protected find(): ColumnTarget | null {
@@ -318,7 +350,11 @@ class FakeTableColumn extends ClientObject<ColumnTarget> {
 
 /** A table's AutoFilter: whether criteria hide rows, and clearing them (ExcelApi 1.9). */
 class FakeAutoFilter extends ClientObject<FakeTable> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeTable | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeTable | null,
+  ) {
     super(context, path);
   }
   protected find(): FakeTable | null {

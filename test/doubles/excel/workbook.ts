@@ -47,7 +47,12 @@ export class FakeApplication extends ClientObject<object> {
   calculate(calculationType: string): void {
     // Inside a request that suspended calculation, Microsoft documents no effect for calculate():
     // the double counts it apart, so a recalculation that may not happen is visible to tests.
-    this.queueCall("calculate", [calculationType], () => (this.context.requestSuspended ? this.context.model.stats.calculationsWhileSuspended : this.context.model.stats.calculations).push(calculationType), "method");
+    this.queueCall(
+      "calculate",
+      [calculationType],
+      () => (this.context.requestSuspended ? this.context.model.stats.calculationsWhileSuspended : this.context.model.stats.calculations).push(calculationType),
+      "method",
+    );
   }
 }
 

@@ -8,7 +8,12 @@ import { FakeTableCollection } from "./tables";
 import { jsonBytes } from "../../../src/excel/chunks";
 
 export class FakeWorksheet extends ClientObject<FakeSheet> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeSheet | null, orNull = false) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeSheet | null,
+    orNull = false,
+  ) {
     super(context, path, orNull);
   }
   protected find(): FakeSheet | null {
@@ -92,10 +97,15 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
     return new FakePageLayout(this.context, `${this.path}.pageLayout`, () => this.find());
   }
   activate(): void {
-    this.queueCall("activate", [], (s) => {
-      if (s.visibility !== "Visible") throw new FakeError("InvalidOperation", `Cannot activate hidden sheet "${s.name}".`);
-      this.context.model.activeSheet = s.name;
-    }, "method");
+    this.queueCall(
+      "activate",
+      [],
+      (s) => {
+        if (s.visibility !== "Visible") throw new FakeError("InvalidOperation", `Cannot activate hidden sheet "${s.name}".`);
+        this.context.model.activeSheet = s.name;
+      },
+      "method",
+    );
   }
   delete(): void {
     this.queueCall("delete", [], (s) => {
@@ -128,7 +138,11 @@ const PROTECTION_OPTIONS = [
 ];
 
 export class FakeSheetProtection extends ClientObject<FakeSheet> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeSheet | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeSheet | null,
+  ) {
     super(context, path);
   }
   protected find(): FakeSheet | null {
@@ -143,7 +157,11 @@ export class FakeSheetProtection extends ClientObject<FakeSheet> {
       // ExcelApiOnline 1.1: Excel on the web only; desktop and Mac fail the request.
       isPasswordProtected: (s) => {
         if (this.context.host.platform !== "web")
-          throw new FakeError("ApiNotFound", "The API you are trying to use could not be found (WorksheetProtection.isPasswordProtected needs ExcelApiOnline 1.1).", "WorksheetProtection.isPasswordProtected");
+          throw new FakeError(
+            "ApiNotFound",
+            "The API you are trying to use could not be found (WorksheetProtection.isPasswordProtected needs ExcelApiOnline 1.1).",
+            "WorksheetProtection.isPasswordProtected",
+          );
         return s.protection.protected && s.protection.password !== undefined;
       },
     };
@@ -163,7 +181,11 @@ export class FakeSheetProtection extends ClientObject<FakeSheet> {
       if (s.protection.protected) throw new FakeError("AccessDenied", `Sheet "${s.name}" is already protected.`, "WorksheetProtection.protect");
       for (const [k, v] of Object.entries(options ?? {}))
         if (v === null || (k === "selectionMode" ? typeof v !== "string" : typeof v !== "boolean") || !PROTECTION_OPTIONS.includes(k))
-          throw new FakeError("GeneralException", `There was an internal error while processing the request (protection option ${k} = ${JSON.stringify(v)}; office-js #1931).`, "WorksheetProtection.protect");
+          throw new FakeError(
+            "GeneralException",
+            `There was an internal error while processing the request (protection option ${k} = ${JSON.stringify(v)}; office-js #1931).`,
+            "WorksheetProtection.protect",
+          );
       s.protection = { protected: true, options: { ...(options ?? {}) }, password };
     });
   }
@@ -178,7 +200,11 @@ export class FakeSheetProtection extends ClientObject<FakeSheet> {
 }
 
 class FakePageLayout extends ClientObject<FakeSheet> {
-  constructor(context: FakeRequestContext, path: string, private readonly resolve: () => FakeSheet | null) {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => FakeSheet | null,
+  ) {
     super(context, path);
   }
   protected find(): FakeSheet | null {
@@ -207,7 +233,8 @@ class FakePageLayout extends ClientObject<FakeSheet> {
       // Only documented values (PageLayoutZoomOptions): whole page counts from 1, a scale of 10-400.
       for (const [k, v] of Object.entries(z ?? {})) {
         const ok = k === "scale" ? typeof v === "number" && v >= 10 && v <= 400 : (k === "horizontalFitToPages" || k === "verticalFitToPages") && Number.isInteger(v) && (v as number) >= 1;
-        if (!ok) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: zoom ${k} = ${JSON.stringify(v)} is not a documented value.`, "PageLayout.zoom");
+        if (!ok)
+          throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: zoom ${k} = ${JSON.stringify(v)} is not a documented value.`, "PageLayout.zoom");
       }
       s.pageLayout.zoom = { ...z };
     });
@@ -252,7 +279,14 @@ export class FakeWorksheetCollection extends ClientObject<FakeSheet[]> {
   /** Loads items: "items/name, items/visibility" or "name, visibility". */
   override load(spec?: LoadSpec): this {
     const names = parseLoad(spec, ["name"]).map((n) => n.replace(/^items\//, ""));
-    loadItems(this.context, "worksheets", () => this.context.model.sheets, (s) => new FakeWorksheet(this.context, `worksheets.getItem(${s.id})`, () => (this.context.model.sheets.includes(s) ? s : null)), names, (items) => (this.itemList = items));
+    loadItems(
+      this.context,
+      "worksheets",
+      () => this.context.model.sheets,
+      (s) => new FakeWorksheet(this.context, `worksheets.getItem(${s.id})`, () => (this.context.model.sheets.includes(s) ? s : null)),
+      names,
+      (items) => (this.itemList = items),
+    );
     return this;
   }
   get items(): FakeWorksheet[] {
@@ -285,38 +319,36 @@ export class FakeWorksheetCollection extends ClientObject<FakeSheet[]> {
 }
 
 /** Queues a load of a collection's items; items get proxies whose listed properties are loaded. */
-export function loadItems<E, P extends ClientObject<E>>(
-  context: FakeRequestContext,
-  path: string,
-  list: () => E[],
-  proxy: (e: E) => P,
-  names: string[],
-  commit: (items: P[]) => void,
-): void {
+export function loadItems<E, P extends ClientObject<E>>(context: FakeRequestContext, path: string, list: () => E[], proxy: (e: E) => P, names: string[], commit: (items: P[]) => void): void {
   let snapshot: { entity: E; proxy: P }[] = [];
   let response = 0;
-  context.enqueue(path, "load", names.map((n) => `items/${n}`), {
-    kind: "load",
-    run: () => {
-      snapshot = list().map((entity) => ({ entity, proxy: proxy(entity) }));
-      const readers = snapshot.map(({ proxy: p }) => p.readersForItems());
-      const loaded = snapshot.map(({ entity }, i) => {
-        const row: Record<string, unknown> = {};
-        for (const n of names) {
-          const read = readers[i][n];
-          if (!read) throw new FakeError("PropertyNotFound", `The property '${n}' is not part of items of ${path} in the Excel double.`);
-          row[n] = read(entity);
-        }
-        return row;
-      });
-      response = jsonBytes(loaded);
-      return () => {
-        snapshot.forEach(({ proxy: p }, i) => p.adoptLoaded(loaded[i]));
-        commit(snapshot.map((s) => s.proxy));
-      };
+  context.enqueue(
+    path,
+    "load",
+    names.map((n) => `items/${n}`),
+    {
+      kind: "load",
+      run: () => {
+        snapshot = list().map((entity) => ({ entity, proxy: proxy(entity) }));
+        const readers = snapshot.map(({ proxy: p }) => p.readersForItems());
+        const loaded = snapshot.map(({ entity }, i) => {
+          const row: Record<string, unknown> = {};
+          for (const n of names) {
+            const read = readers[i][n];
+            if (!read) throw new FakeError("PropertyNotFound", `The property '${n}' is not part of items of ${path} in the Excel double.`);
+            row[n] = read(entity);
+          }
+          return row;
+        });
+        response = jsonBytes(loaded);
+        return () => {
+          snapshot.forEach(({ proxy: p }, i) => p.adoptLoaded(loaded[i]));
+          commit(snapshot.map((s) => s.proxy));
+        };
+      },
+      responseBytes: () => response,
     },
-    responseBytes: () => response,
-  });
+  );
 }
 
 // ---------------------------------------------------------------- tables
