@@ -6,6 +6,7 @@ import type { CollectedReturns, ExportedFile, PaneServices, QsrGap } from "../pa
 import { readFileBytes, saveFile } from "../download";
 import { FilePicker } from "./FilePicker";
 import { ErrorNote } from "./ErrorNote";
+import { RejectsTable } from "./RejectsTable";
 import { useTask } from "./useTask";
 
 interface Props {
@@ -119,28 +120,7 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
           >
             Download {collected.file.fileName}
           </Button>
-          {collected.rejects.length > 0 && (
-            <table aria-label="Rejected returns">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Sheet</th>
-                  <th scope="col">Cell</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {collected.rejects.map((r, i) => (
-                  <tr key={`${r.file}|${r.sheet}|${r.cell}|${i}`}>
-                    <td>{r.file}</td>
-                    <td>{r.sheet}</td>
-                    <td>{r.cell}</td>
-                    <td>{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <RejectsTable rejects={collected.rejects} />
         </section>
       )}
     </section>

@@ -6,6 +6,7 @@ import { Button, Field, Spinner } from "@fluentui/react-components";
 import type { CorporateReportResult, ExportedFile, PaneServices } from "../paneModel";
 import { readFileBytes, saveFile } from "../download";
 import { ErrorNote } from "./ErrorNote";
+import { RejectsTable } from "./RejectsTable";
 import { useTask } from "./useTask";
 
 interface Props {
@@ -103,28 +104,7 @@ export function ReportView({ services, save = saveFile }: Props): React.JSX.Elem
             <Button onClick={() => void download(result.workbook)}>Download the workbook</Button>
           </div>
           {saved && <p role="status">{saved}</p>}
-          {result.rejects.length > 0 && (
-            <table aria-label="Rejected returns">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Sheet</th>
-                  <th scope="col">Cell</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rejects.map((r, i) => (
-                  <tr key={`${r.file}|${r.cell}|${i}`}>
-                    <td>{r.file}</td>
-                    <td>{r.sheet}</td>
-                    <td>{r.cell}</td>
-                    <td>{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <RejectsTable rejects={result.rejects} />
         </section>
       )}
     </section>
