@@ -5,8 +5,8 @@
 import { ExcelWorkbook } from "../src/excel/adapter";
 import { createFakeOffice, FakeOffice } from "../test/doubles/excel/fakeExcel";
 import { sampleActions, sampleDesign, sampleMeasures } from "../test/doubles/excel/sampleDesign";
+import { newPlanDetails } from "../src/app/create";
 import { frameworkSchema } from "../src/model/framework";
-import { PlanDetails } from "../src/model/plan";
 import { planDesign } from "../src/workbook/design";
 import type { WorkbookDesign } from "../src/workbook/port";
 import { BenchRow } from "./table";
@@ -18,23 +18,8 @@ const MB = 1024 * 1024;
 const HOST_RESPONSE_LIMIT = 5 * MB;
 
 const framework = frameworkSchema.parse({ council: "Bench Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Priority" }] });
-const details: PlanDetails = {
-  formatVersion: 1,
-  planId: "OSP-BENCH",
-  tier: "Operational",
-  council: "Bench Council",
-  directorate: "",
-  service: "",
-  team: "",
-  planYear: "2024/25",
-  owner: "",
-  parentPlanId: "",
-  overview: "",
-  whereAreWeNow: "",
-  whereDoWeNeedToBe: "",
-  keyAchievements: "",
-  challengesAndRisks: "",
-};
+// The plan details a new plan gets (the create use case), as the add-in would write them.
+const details = newPlanDetails({ tier: "Operational", planId: "OSP-BENCH", planYear: "2024/25" }, framework);
 
 /** The real plan design when it builds; otherwise the double's plan-shaped sample (said in the row label). */
 function designFor(rows: number): { design: WorkbookDesign; source: string } {

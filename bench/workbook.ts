@@ -1,5 +1,6 @@
 // How long creating, saving, opening and reading a full plan workbook takes (ExcelJS files).
-import { Action, actionSchema, Measure, measureSchema, PlanDetails } from "../src/model/plan";
+import { Action, actionSchema, Measure, measureSchema } from "../src/model/plan";
+import { newPlanDetails } from "../src/app/create";
 import { frameworkSchema } from "../src/model/framework";
 import { planDesign } from "../src/workbook/design";
 import { readPlan } from "../src/workbook/readPlan";
@@ -7,23 +8,8 @@ import { XlsxWorkbook } from "../src/xlsx/adapter";
 import { BenchRow, timeMsAsync } from "./table";
 
 const framework = frameworkSchema.parse({ council: "Bench Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Priority" }] });
-const details: PlanDetails = {
-  formatVersion: 1,
-  planId: "OSP-BENCH",
-  tier: "Operational",
-  council: "Bench Council",
-  directorate: "",
-  service: "",
-  team: "",
-  planYear: "2024/25",
-  owner: "",
-  parentPlanId: "",
-  overview: "",
-  whereAreWeNow: "",
-  whereDoWeNeedToBe: "",
-  keyAchievements: "",
-  challengesAndRisks: "",
-};
+// The plan details a new plan gets (the create use case), as the add-in would write them.
+const details = newPlanDetails({ tier: "Operational", planId: "OSP-BENCH", planYear: "2024/25" }, framework);
 
 function plan(actionCount: number, measureCount: number): { actions: Action[]; measures: Measure[] } {
   const actions = Array.from({ length: actionCount }, (_, i) =>
