@@ -5,9 +5,10 @@ import type { IsoDate } from "../model/dates";
 import { periodLabel } from "../model/period";
 import type { Framework } from "../model/framework";
 import { mergeHistory, periodInPlanYear, quarterRows, recordedPeriods } from "../cycle/history";
-import { TABLES } from "../workbook/names";
-import type { WorkbookPort } from "../workbook/port";
-import { openPlan, returnSettings } from "./plan";
+import { SHEETS, TABLES } from "../workbook/names";
+import type { ReadRequest, WorkbookEdit, WorkbookPort } from "../workbook/port";
+import { ACTION_COLUMNS, Column, MEASURE_COLUMNS, UPDATE_COLUMNS } from "../model/plan";
+import { planOf, returnSettings } from "./plan";
 
 export interface RecordQuarterRequest {
   fileName: string;
@@ -33,24 +34,70 @@ export interface RecordQuarterResult {
   notes: string[];
 }
 
-/** One read and one table write, whatever the number of rows. */
+/** What recording needs of the plan: the fields the statuses and the Updates row read, no more (the bulk of a plan is text it does not need). */
+const READ: ReadRequest = {
+  sheets: [SHEETS.plan, SHEETS.settings],
+  tables: [
+    { name: TABLES.actions, columns: headersOf(ACTION_COLUMNS, ["id", "startDate", "dueDate", "revisedDueDate", "completedDate", "noLongerViable", "percentComplete", "selfAssessedRag", "progress"]) },
+    {
+      name: TABLES.measures,
+      columns: headersOf(MEASURE_COLUMNS, [
+        "id",
+        "type",
+        "polarity",
+        "frequency",
+        "cumulative",
+        "reportedIn",
+        "baseline",
+        "annualTarget",
+        "q1Target",
+        "q2Target",
+        "q3Target",
+        "q4Target",
+        "q1Actual",
+        "q2Actual",
+        "q3Actual",
+        "q4Actual",
+        "greenWithin",
+        "amberWithin",
+        "comments",
+      ]),
+    },
+    // The period and ID tell rows apart; status and actual give the previous RAG and last year's figure.
+    { name: TABLES.updates, columns: headersOf(UPDATE_COLUMNS, ["period", "itemId", "status", "value"]) },
+    // Its headers only: a plan without it is not read as one.
+    { name: TABLES.register, columns: [] },
+  ],
+};
+
+function headersOf(columns: readonly Column[], keys: readonly string[]): string[] {
+  return keys.map((k) => columns.find((c) => c.key === k)!.meta.header);
+}
+
+/**
+ * Reads only what recording needs and writes only the change: the period's new rows added at the
+ * end of the Updates table and the rows it replaces deleted; every other row is left untouched.
+ * Inside Excel three syncs whatever the number of rows (WorkbookPort.update).
+ */
 export async function recordQuarter(port: WorkbookPort, request: RecordQuarterRequest): Promise<RecordQuarterResult> {
   const name = request.fileName;
   if (!request.updatedBy.trim()) throw new Error(`${name}: recording the quarter needs who is recording it`);
-  const open = await openPlan(port, name);
-  if (open.errors.length > 0)
-    throw new Error(`${name}: ${open.errors.length} cell(s) cannot be read, so their values would be recorded as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`);
-  const period = periodInPlanYear(request.period, open.plan.details.planYear, `${name}: period`);
-  const label = periodLabel(period);
-  const table = open.snapshot.tables.find((t) => t.name.toLowerCase() === TABLES.updates.toLowerCase());
-  if (!table) throw new Error(`${name}: no table named ${TABLES.updates}; a plan keeps its quarterly history there`);
-  const rows = quarterRows(open.plan, returnSettings(open, request.framework), period, request.updatedBy, request.updatedOn);
-  const ids = new Set([...open.plan.actions.map((a) => a.id), ...open.plan.measures.map((m) => m.id)]);
-  const merged = mergeHistory(table, period, rows, ids, name);
-  const base = { period: label, missingColumns: merged.missingColumns, notes: merged.notes.map((n) => n.message), kept: merged.kept };
-  if (merged.replaced > 0 && !request.replace) return { ...base, needsConfirmation: true, added: 0, replaced: 0 };
-  await port.replaceRows(table.name, merged.rows);
-  return { ...base, needsConfirmation: false, added: merged.added, replaced: merged.replaced };
+  return port.update<RecordQuarterResult>(READ, (snapshot) => {
+    const open = planOf(snapshot, name);
+    if (open.errors.length > 0)
+      throw new Error(`${name}: ${open.errors.length} cell(s) cannot be read, so their values would be recorded as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`);
+    const period = periodInPlanYear(request.period, open.plan.details.planYear, `${name}: period`);
+    const label = periodLabel(period);
+    const table = snapshot.tables.find((t) => t.name.toLowerCase() === TABLES.updates.toLowerCase());
+    if (!table) throw new Error(`${name}: no table named ${TABLES.updates}; a plan keeps its quarterly history there`);
+    const rows = quarterRows(open.plan, returnSettings(open, request.framework), period, request.updatedBy, request.updatedOn);
+    const ids = new Set([...open.plan.actions.map((a) => a.id), ...open.plan.measures.map((m) => m.id)]);
+    const merged = mergeHistory(table, period, rows, ids, name);
+    const base = { period: label, missingColumns: merged.missingColumns, notes: merged.notes.map((n) => n.message), kept: merged.kept };
+    if (merged.replaced > 0 && !request.replace) return { edits: [], result: { ...base, needsConfirmation: true, added: 0, replaced: 0 } };
+    const edits: WorkbookEdit[] = [{ kind: "rows", table: table.name, remove: merged.remove, append: merged.append }];
+    return { edits, result: { ...base, needsConfirmation: false, added: merged.added, replaced: merged.replaced } };
+  });
 }
 
 /** The periods the plan's Updates table already holds (for the pane's choice of period). */

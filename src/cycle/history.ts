@@ -80,6 +80,9 @@ export interface HistoryNote {
 export interface MergedHistory {
   /** The table's rows after recording, in its own column order. */
   rows: CellValue[][];
+  /** The same as an edit: the data rows (0-based) that go (this period's, and blank ones) and the rows added at the end. */
+  remove: number[];
+  append: CellValue[][];
   /** Rows of this period that were replaced. */
   replaced: number;
   added: number;
@@ -117,13 +120,20 @@ export function mergeHistory(table: TableSnapshot, period: Period, rows: Update[
   }
   const notes: HistoryNote[] = [];
   const kept: CellValue[][] = [];
+  const remove: number[] = [];
   let replaced = 0;
   table.rows.forEach((r, i) => {
-    if (r.every(isBlank)) return; // the blank row an empty table keeps
+    if (r.every(isBlank)) {
+      // The blank row an empty table keeps goes; a blank row among others stays where it is (the
+      // table may have been read in part, so "blank" is only blank in the columns read).
+      if (table.rows.length === 1) remove.push(i);
+      return;
+    }
     const row = start.row + 1 + i;
     const p = periodKey(r[periodAt]);
     if (p === label) {
       replaced++;
+      remove.push(i);
       return;
     }
     kept.push(r);
@@ -148,7 +158,7 @@ export function mergeHistory(table: TableSnapshot, period: Period, rows: Update[
       return c ? cellOf(c.meta.kind, (u as Record<string, unknown>)[c.key]) : null;
     }),
   );
-  return { rows: [...kept, ...added], replaced, added: added.length, kept: kept.length, missingColumns, notes };
+  return { rows: [...kept, ...added], remove, append: added, replaced, added: added.length, kept: kept.length, missingColumns, notes };
 }
 
 /** The periods already recorded in the table (so the pane can ask before replacing one). */

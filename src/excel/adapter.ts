@@ -8,7 +8,8 @@
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
-import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import type { CellValue, ReadRequest, SheetSnapshot, TableSnapshot, WorkbookDesign, WorkbookEdit, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { columnsAsked } from "../workbook/port";
 import { columnLetter, parseBox, parseSheetBox, SheetBox } from "../workbook/a1";
 import { REQUEST_LIMIT_BYTES, REQUEST_MARGIN_BYTES, blockBytesFor, jsonBytes, packRequests, splitRows } from "./chunks";
 import { fromExcelValue, toExcelInput } from "./cellInput";
@@ -18,7 +19,7 @@ import { RequirementProbe, requireExcelApi } from "./requirements";
 import { sendSteps } from "./sendSteps";
 import { SHEETS, TABLES } from "../workbook/names";
 import { addRowsCountProblem } from "../workbook/addRows";
-import { hasPassword, liftProtection, passwordMessage, protectionFields, protectionRead, restoreProtection } from "./protection";
+import { hasPassword, liftProtection, passwordMessage, PLAN_SHEET_PROTECTION, ProtectionRead, protectionFields, protectionRead, restoreProtection } from "./protection";
 
 /** Runs a batch against Excel; Excel.run in the add-in, the double's run in tests and the bench. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -710,6 +711,231 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Sync 1 reads where each table asked for is, its headers, its last row's formulas, its filter,
+   * its sheet's protection and used range, the sheets asked for (values, protection) and the names.
+   * Sync 2 reads the columns asked for, each run of neighbouring columns as one range (an answer
+   * over 5 MB is read again in row blocks, a sync each). `change` then works out the edits, and
+   * sync 3 writes them all, protection lifted and put back around them, the recalculation riding
+   * in the same request (sendSteps: only the 3-sync budget makes it do so); more syncs only when
+   * the writes exceed one 4 MB request. A workbook lacking a sheet or table asked for costs one
+   * more sync (the first request fails as a whole on a missing item; it is sent again without it).
+   */
+  async update<T>(request: ReadRequest, change: (snapshot: WorkbookSnapshot) => { edits: WorkbookEdit[]; result: T }): Promise<T> {
+    return this.run(async (context) => {
+      let first: UpdateFirst;
+      try {
+        first = await this.updateFirst(context, request, null);
+      } catch (error) {
+        if (errorCode(error) !== "ItemNotFound") throw error;
+        const sheets = context.workbook.worksheets.load("items/name");
+        const tables = context.workbook.tables.load("items/name");
+        await context.sync();
+        const have = new Set([...sheets.items.map((x) => `s:${x.name.toLowerCase()}`), ...tables.items.map((x) => `t:${x.name.toLowerCase()}`)]);
+        first = await this.updateFirst(context, request, have);
+      }
+      const tables = await this.readColumns(context, first);
+      const snapshot: WorkbookSnapshot = { sheets: first.sheets.map((s) => s.snapshot), tables, names: first.names };
+      const { edits, result } = change(snapshot);
+      if (edits.length === 0) return result;
+      await this.writeEdits(context, first, edits);
+      return result;
+    });
+  }
+
+  private async updateFirst(context: Excel.RequestContext, request: ReadRequest, have: Set<string> | null): Promise<UpdateFirst> {
+    const protectionOf = (sheet: Excel.Worksheet) => protectionRead(sheet.protection.load(protectionFields(this.probe)), this.probe);
+    const sheets = request.sheets
+      .filter((name) => !have || have.has(`s:${name.toLowerCase()}`))
+      .map((name) => {
+        const sheet = context.workbook.worksheets.getItem(name).load("name, visibility");
+        return { sheet, used: sheet.getUsedRangeOrNullObject(true).load("address, values"), protection: protectionOf(sheet) };
+      });
+    const tables = request.tables
+      .filter((t) => !have || have.has(`t:${t.name.toLowerCase()}`))
+      .map((asked) => {
+        const table = context.workbook.tables.getItem(asked.name).load("name");
+        return {
+          asked,
+          table,
+          range: table.getRange().load("address"),
+          header: table.getHeaderRowRange().load("values"),
+          last: table.getRange().getLastRow().load("formulas"),
+          filter: table.autoFilter.load("isDataFiltered"),
+          used: table.worksheet.getUsedRange(true).load("address"),
+          protection: protectionOf(table.worksheet),
+        };
+      });
+    const names = context.workbook.names.load("items/name, items/formula");
+    const runtime = context.runtime.load("enableEvents");
+    await context.sync();
+    return {
+      eventsWere: runtime.enableEvents,
+      names: names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") })),
+      sheets: sheets.map(({ sheet, used, protection }) => {
+        const box = used.isNullObject ? null : parseSheetBox(used.address);
+        const snapshot: SheetSnapshot = {
+          name: sheet.name,
+          visibility: VISIBILITY[sheet.visibility] ?? "visible",
+          origin: box ? `${columnLetter(box.left)}${box.top}` : "A1",
+          values: box ? used.values.map((row) => row.map(fromExcelValue)) : [],
+        };
+        return { snapshot, protection };
+      }),
+      tables: tables.map((t) => {
+        const box = parseSheetBox(t.range.address);
+        const headers = t.header.values[0].map((h) => String(h));
+        const keep = columnsAsked(headers, t.asked.columns);
+        return {
+          name: t.table.name,
+          box,
+          headers,
+          keep,
+          hasFormulas: box.bottom > box.top && t.last.formulas[0].some((f) => typeof f === "string" && f.startsWith("=")),
+          filtered: t.filter.isDataFiltered,
+          usedBottom: parseSheetBox(t.used.address).bottom,
+          protection: t.protection,
+        };
+      }),
+    };
+  }
+
+  /** Sync 2: each table's asked columns, as runs of neighbouring columns; in row blocks only when one answer would be too big. */
+  private async readColumns(context: Excel.RequestContext, first: UpdateFirst): Promise<TableSnapshot[]> {
+    const out = first.tables.map((t) => ({
+      name: t.name,
+      sheet: t.box.sheet,
+      range: boxAddress(t.box),
+      headers: t.headers,
+      rows: Array.from({ length: t.box.bottom - t.box.top }, () => t.headers.map((): CellValue => null)),
+    }));
+    const runs = first.tables.flatMap((t, i) => columnRuns(t.keep ?? t.headers.map(() => true)).map((run) => ({ i, t, run })));
+    const dataRows = Math.max(0, ...first.tables.map((t) => t.box.bottom - t.box.top));
+    for (let blocks = 1; ; blocks *= 2) {
+      try {
+        const size = Math.ceil(dataRows / blocks);
+        for (let b = 0; b < blocks; b++) {
+          const reads = runs.flatMap(({ i, t, run }) => {
+            const top = t.box.top + 1 + b * size;
+            const bottom = Math.min(t.box.bottom, top + size - 1);
+            if (top > bottom) return [];
+            const address = `${columnLetter(t.box.left + run[0])}${top}:${columnLetter(t.box.left + run[1])}${bottom}`;
+            return [{ i, run, offset: b * size, range: context.workbook.worksheets.getItem(t.box.sheet).getRange(address).load("values") }];
+          });
+          if (reads.length === 0) continue;
+          // One sync per answer: each must stay under the host's 5 MB.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+          for (const r of reads) r.range.values.forEach((row, k) => row.forEach((v, j) => (out[r.i].rows[r.offset + k][r.run[0] + j] = fromExcelValue(v))));
+        }
+        return out;
+      } catch (error) {
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || blocks >= dataRows) throw error;
+      }
+    }
+  }
+
+  /** Sync 3: the edits, in order, with each protected sheet lifted around its own and put back. */
+  private async writeEdits(context: Excel.RequestContext, first: UpdateFirst, edits: WorkbookEdit[]): Promise<void> {
+    const steps: ExcelStep[] = [];
+    const lifted: { sheet: string; protection: ProtectionRead }[] = [];
+    const expanded: { table: string; bottom: number; written: string }[] = [];
+    const block = blockBytesFor(this.options.requestLimitBytes);
+    for (const edit of edits) {
+      if (edit.kind === "rows") {
+        const t = first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
+        const what = `Cannot change the rows of table "${edit.table}"`;
+        if (!t) throw new ExcelCommandError(`${what}: it was not read (there is no such table in this workbook).`);
+        const { box, headers } = t;
+        const sheet = box.sheet;
+        if (t.hasFormulas) throw new ExcelCommandError(`${what}: it has formula columns, which only Add rows keeps.`);
+        if (t.protection.state.protected) throw new ExcelCommandError(`${what}: sheet "${sheet}" is protected. Unprotect it first.`);
+        if (t.filtered) refuseFilteredTable(what, t.name, sheet);
+        const wrong = edit.append.findIndex((row) => row.length !== headers.length);
+        if (wrong >= 0) throw new ExcelCommandError(`${what}: new row ${wrong + 1} has ${edit.append[wrong].length} values for ${headers.length} columns (${headers.join(", ")}).`);
+        if (edit.append.some((row) => row.every((v) => v === null || v === "")))
+          // Excel expands a table only over rows with data: a blank row written below it stays outside.
+          throw new ExcelCommandError(`${what}: a new row is blank, and a blank row cannot be added below a table. Leave it out.`);
+        const have = box.bottom - box.top;
+        const left = columnLetter(box.left);
+        const right = columnLetter(box.right);
+        if (edit.append.length > 0) {
+          const input = edit.append.map((row, r) => row.map((v, j) => toExcelInput(v, "clear", () => `table "${t.name}", column "${headers[j]}", new row ${r + 1}`) as string | number | boolean));
+          const room = `${left}${box.bottom + 1}:${right}${box.bottom + input.length}`;
+          if (t.usedBottom > box.bottom) steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(room).insert("Down") });
+          for (const b of splitRows(input, block)) {
+            const address = `${left}${box.bottom + 1 + b.start}:${right}${box.bottom + b.start + b.rows.length}`;
+            steps.push({ bytes: b.bytes + address.length, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = b.rows) });
+          }
+          expanded.push({ table: t.name, bottom: box.bottom + input.length - edit.remove.length, written: room });
+        }
+        const gone = [...new Set(edit.remove)].filter((i) => i >= 0 && i < have).sort((a, b) => a - b);
+        // A table keeps one data row: when every row goes and none comes, the first is cleared instead.
+        const clearFirst = gone.length === have && edit.append.length === 0;
+        if (clearFirst) {
+          const address = `${left}${box.top + 1}:${right}${box.top + 1}`;
+          const blank = [headers.map(() => "")];
+          steps.push({ bytes: 64 + jsonBytes(blank), queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).values = blank) });
+        }
+        // Whole table rows deleted from the bottom up, the cells below shifted up: Excel shrinks the table with them.
+        for (const [a, b] of indexRuns(clearFirst ? gone.slice(1) : gone).reverse()) {
+          const address = `${left}${box.top + 1 + a}:${right}${box.top + 1 + b}`;
+          steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(address).delete("Up") });
+        }
+        continue;
+      }
+      const place =
+        edit.kind === "cells" ? first.sheets.find((s) => s.snapshot.name.toLowerCase() === edit.sheet.toLowerCase()) : first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
+      const sheet = edit.kind === "cells" ? edit.sheet : (place as UpdateFirst["tables"][number] | undefined)?.box.sheet;
+      const what = edit.kind === "cells" ? `Cannot write ${edit.sheet}!${edit.address}` : `Cannot lock columns of table "${edit.table}"`;
+      if (!place || !sheet) throw new ExcelCommandError(`${what}: it was not read (no such ${edit.kind === "cells" ? "sheet" : "table"} in this workbook).`);
+      if (hasPassword(place.protection)) throw new ExcelCommandError(passwordMessage(what, sheet));
+      const inner: ExcelStep[] = [];
+      if (edit.kind === "cells") {
+        const values = edit.values.map((row) => row.map((v) => toExcelInput(v, "clear", () => `${edit.sheet}!${edit.address}`) as string | number | boolean));
+        const formats = edit.numberFormats;
+        const locked = edit.locked;
+        inner.push({
+          bytes: jsonBytes(values) + jsonBytes(formats ?? null) + edit.address.length,
+          commands: 3,
+          queue: (ctx) => {
+            const range = ctx.workbook.worksheets.getItem(sheet).getRange(edit.address);
+            if (formats) range.numberFormat = formats;
+            range.values = values;
+            if (locked !== undefined) range.format.protection.locked = locked;
+          },
+        });
+      } else {
+        const t = place as UpdateFirst["tables"][number];
+        const lock = columnsAsked(t.headers, edit.columns) ?? [];
+        for (const [a, b] of indexRuns(lock.flatMap((on, j) => (on ? [j] : [])))) {
+          const address = `${columnLetter(t.box.left + a)}${t.box.top + 1}:${columnLetter(t.box.left + b)}${Math.max(t.box.top + 1, t.box.bottom)}`;
+          inner.push({ bytes: 64, queue: (ctx) => (ctx.workbook.worksheets.getItem(sheet).getRange(address).format.protection.locked = true) });
+        }
+      }
+      if (place.protection.state.protected) {
+        steps.push(...liftProtection(place.protection, sheet, inner));
+        lifted.push({ sheet, protection: place.protection });
+      } else {
+        steps.push(...inner);
+        // Locking means nothing on an open sheet: it is protected the way a plan sheet is.
+        if (edit.kind === "lock") steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(PLAN_SHEET_PROTECTION) });
+      }
+    }
+    let after: Excel.Range[] = [];
+    const check = (ctx: Excel.RequestContext) => void (after = expanded.map((e) => ctx.workbook.tables.getItem(e.table).getRange().load("address")));
+    try {
+      await sendSteps(context, steps, { eventsWere: first.eventsWere, syncsLeft: 1, requestLimitBytes: this.options.requestLimitBytes, check });
+    } catch (error) {
+      for (const l of lifted) {
+        const password = await restoreProtection(context, l.protection, l.sheet, `Cannot write sheet "${l.sheet}"`, error);
+        if (password) throw new ExcelCommandError(password);
+      }
+      throw new ExcelCommandError(`Cannot save the changes: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    expanded.forEach((e, i) => notExpanded(after[i] ?? null, e.bottom, e.table, e.written.replace(/^[A-Z]+/, "")));
+  }
+
   async setNamedValue(name: string, value: CellValue): Promise<void> {
     await this.run(async (context) => {
       const item = context.workbook.names.getItemOrNullObject(name).load("formula");
@@ -756,6 +982,41 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 }
 
+/** What update()'s first sync learnt. */
+interface UpdateFirst {
+  eventsWere: boolean;
+  names: { name: string; ref: string }[];
+  sheets: { snapshot: SheetSnapshot; protection: ProtectionRead }[];
+  tables: {
+    name: string;
+    box: SheetBox;
+    headers: string[];
+    /** The columns asked for, or null for all. */
+    keep: boolean[] | null;
+    hasFormulas: boolean;
+    filtered: boolean;
+    /** The last row of the sheet holding values (below the table's bottom: something is under it). */
+    usedBottom: number;
+    protection: ProtectionRead;
+  }[];
+}
+
+/** Runs of neighbouring true columns as [first, last] indices. */
+function columnRuns(keep: boolean[]): [number, number][] {
+  return indexRuns(keep.flatMap((on, j) => (on ? [j] : [])));
+}
+
+/** Sorted distinct indices as runs [first, last] of consecutive ones. */
+function indexRuns(sorted: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && i === last[1] + 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
 /** A table's header and rows, cut from its sheet's values (read once, not twice). */
 function tableSnapshot(name: string, box: SheetBox, grid: SheetGrid | undefined): TableSnapshot {
   const cell = (row: number, col: number): CellValue => {
@@ -787,10 +1048,13 @@ function notExpanded(after: Excel.Range | null, bottom: number, table: string, w
 
 /** Refuses a write into a filtered table: Excel puts values into the wrong rows there (office-js #224) and deletes nothing (#994). */
 function refuseFiltered(filter: Excel.AutoFilter, what: string, table: string, sheet: string): void {
-  if (filter.isDataFiltered)
-    throw new ExcelCommandError(
-      `${what}: table "${table}" on sheet "${sheet}" is filtered, so some rows are hidden and values could land in the wrong rows. Clear the filter (Data > Clear) and run the command again. Nothing was changed.`,
-    );
+  if (filter.isDataFiltered) refuseFilteredTable(what, table, sheet);
+}
+
+function refuseFilteredTable(what: string, table: string, sheet: string): never {
+  throw new ExcelCommandError(
+    `${what}: table "${table}" on sheet "${sheet}" is filtered, so some rows are hidden and values could land in the wrong rows. Clear the filter (Data > Clear) and run the command again. Nothing was changed.`,
+  );
 }
 
 /** A column's validation as loaded from Excel, reduced to what can be set again (null members dropped). */

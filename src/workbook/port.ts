@@ -157,9 +157,45 @@ export interface WorkbookSnapshot {
   names: { name: string; ref: string }[];
 }
 
+/**
+ * What a command reads, and nothing more: these sheets' used ranges (values only), these tables
+ * (only the columns named, by header, whole when none are named) and the defined names.
+ */
+export interface ReadRequest {
+  sheets: readonly string[];
+  tables: readonly { name: string; columns?: readonly string[] }[];
+}
+
+const normalHeader = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** Which of a table's columns a request names (by header, matched as readPlan matches them), or null for all. */
+export function columnsAsked(headers: readonly string[], columns: readonly string[] | undefined): boolean[] | null {
+  if (!columns) return null;
+  const asked = new Set(columns.map(normalHeader));
+  return headers.map((h) => asked.has(normalHeader(h)));
+}
+
+/** Edits written together at the end of update(), in this order. */
+export type WorkbookEdit =
+  /** A table's data rows: `append` added at the end, then the rows at `remove` (0-based data-row indices, as read) deleted. */
+  | { kind: "rows"; table: string; remove: readonly number[]; append: CellValue[][] }
+  /** Values of a block of cells, e.g. "B20:B21", with their number formats ("" keeps the cell's) and locked or not. */
+  | { kind: "cells"; sheet: string; address: string; values: CellValue[][]; numberFormats?: string[][]; locked?: boolean }
+  /** The data cells of these table columns locked (e.g. the values frozen at sign-off); the sheet is protected. */
+  | { kind: "lock"; table: string; columns: readonly string[] };
+
 export interface WorkbookPort {
   /** Reads every sheet's used range, every table and every defined name. */
   read(): Promise<WorkbookSnapshot>;
+  /**
+   * Reads only what `request` asks (a sheet or table that does not exist is left out; a table's
+   * headers are all there, its rows full width with null in the columns not asked for), lets
+   * `change` work out the edits from that, and writes them; returns what `change` returned. Inside
+   * Excel this is three syncs whatever the row count, while what is read fits one 5 MB answer and
+   * what is written one request. "rows" edits are for tables without formula columns on unprotected
+   * sheets; refused, naming the table, otherwise. A protected sheet stays protected.
+   */
+  update<T>(request: ReadRequest, change: (snapshot: WorkbookSnapshot) => { edits: WorkbookEdit[]; result: T }): Promise<T>;
   /** Creates the sheets, tables, names and formats of a design (sheets that exist are replaced only if empty). */
   apply(design: WorkbookDesign): Promise<void>;
   /** Writes one column of a table in bulk (e.g. the SMART summary after a check). */

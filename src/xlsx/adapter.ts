@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellValue, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { CellValue, columnsAsked, ReadRequest, WorkbookDesign, WorkbookEdit, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { cellOrNull, parseBox } from "../workbook/a1";
 import { applyDesign } from "./applyDesign";
 import { addTableRows } from "./addTableRows";
@@ -15,7 +15,9 @@ import { writeWorkbookSparklines } from "./sparklines";
 import { OpenLimits, openXlsx, PLAN_LIMITS } from "./open";
 import { openXlsxFile } from "./openFile";
 import { quotePrefixFormulaText } from "./quotePrefix";
-import { workbookSnapshot } from "./snapshot";
+import { narrowSnapshot, workbookSnapshot } from "./snapshot";
+import { findTable } from "./addTableRows";
+import { FILE_SHEET_PROTECTION } from "./applyDesign";
 
 export { XlsxReadError } from "./readError";
 
@@ -84,6 +86,49 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async replaceRows(table: string, rows: CellValue[][]): Promise<void> {
     replaceTableRows(this.workbook, table, rows, this.tableFormulas.get(table) ?? new Map(), this.fileName);
+  }
+
+  async update<T>(request: ReadRequest, change: (snapshot: WorkbookSnapshot) => { edits: WorkbookEdit[]; result: T }): Promise<T> {
+    const full = workbookSnapshot(this.workbook, this.names);
+    const { edits, result } = change(narrowSnapshot(full, request));
+    // A file has no payload limits: each edit is made whole, in order.
+    for (const edit of edits) await this.edit(edit, full);
+    return result;
+  }
+
+  private async edit(edit: WorkbookEdit, full: WorkbookSnapshot): Promise<void> {
+    if (edit.kind === "rows") {
+      const t = full.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
+      if (!t) throw new Error(`${this.fileName}: Cannot change the rows of table "${edit.table}": there is no such table in this workbook.`);
+      const gone = new Set(edit.remove);
+      this.replaceRows(t.name, [...t.rows.filter((_, i) => !gone.has(i)), ...edit.append]);
+      return;
+    }
+    if (edit.kind === "cells") {
+      const ws = this.workbook.getWorksheet(edit.sheet);
+      if (!ws) throw new Error(`${this.fileName}: Cannot write ${edit.address}: there is no sheet called "${edit.sheet}".`);
+      const box = parseBox(edit.address);
+      edit.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const cell = ws.getCell(box.top + r, box.left + c);
+          cell.value = v;
+          const format = edit.numberFormats?.[r]?.[c];
+          if (format) cell.numFmt = format;
+          if (edit.locked !== undefined) cell.protection = { locked: edit.locked };
+        }),
+      );
+      return;
+    }
+    const found = findTable(this.workbook, edit.table);
+    const t = full.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
+    if (!found || !t) throw new Error(`${this.fileName}: Cannot lock columns of table "${edit.table}": there is no such table in this workbook.`);
+    const box = parseBox(t.range);
+    const asked = columnsAsked(t.headers, edit.columns) ?? [];
+    asked.forEach((lock, j) => {
+      if (lock) for (let r = box.top + 1; r <= box.bottom; r++) found.ws.getCell(r, box.left + j).protection = { locked: true };
+    });
+    const sheetProtection = (found.ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+    if (!sheetProtection?.sheet) await found.ws.protect("", FILE_SHEET_PROTECTION);
   }
 
   async setNamedValue(name: string, value: CellValue): Promise<void> {

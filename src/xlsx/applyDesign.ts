@@ -143,17 +143,20 @@ async function applySheet(wb: ExcelJS.Workbook, s: SheetDesign, formulas: TableF
   if (s.print) applyPrint(ws, s.print);
   if (s.protect) {
     // No password: protection stops accidents to formulas, not determined users.
-    await ws.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      sort: true,
-      autoFilter: true,
-      insertRows: true,
-    });
+    await ws.protect("", FILE_SHEET_PROTECTION);
   }
 }
+
+/** How a plan sheet is protected in a file: no password; users may select, size, sort, filter and insert rows. */
+export const FILE_SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  sort: true,
+  autoFilter: true,
+  insertRows: true,
+};
 
 export async function applyDesign(wb: ExcelJS.Workbook, design: WorkbookDesign): Promise<Applied> {
   const tableFormulas: TableFormulas = new Map();

@@ -1,7 +1,7 @@
 // ExcelJS workbook -> WorkbookSnapshot: the same plain picture the office.js adapter gives, so the
 // model reads files and live workbooks alike. Dates become Excel serials; formulas give their cached result.
 import ExcelJS from "exceljs";
-import { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
+import { CellValue, columnsAsked, ReadRequest, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { PackageName } from "./packageParts";
 import { columnLetter, parseBox } from "../workbook/a1";
 
@@ -93,4 +93,25 @@ export function workbookSnapshot(wb: ExcelJS.Workbook, names: PackageName[]): Wo
     for (const t of ws.getTables() as unknown as { table: LoadedTableModel }[]) tables.push(tableSnapshot(ws, t.table));
   });
   return { sheets, tables, names: names.map((n) => ({ name: n.name, ref: n.ref })) };
+}
+
+const normal = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * The part of a snapshot a ReadRequest asks for, as the office.js adapter reads it: the sheets
+ * named (values only), the tables named with null in the columns not asked for, and every name.
+ */
+export function narrowSnapshot(snapshot: WorkbookSnapshot, request: ReadRequest): WorkbookSnapshot {
+  const sheets = new Set(request.sheets.map(normal));
+  const tables = snapshot.tables.flatMap((t) => {
+    const asked = request.tables.find((r) => normal(r.name) === normal(t.name));
+    if (!asked) return [];
+    const keep = columnsAsked(t.headers, asked.columns);
+    return [{ ...t, rows: keep ? t.rows.map((r) => r.map((v, j) => (keep[j] ? v : null))) : t.rows }];
+  });
+  return {
+    sheets: snapshot.sheets.filter((s) => sheets.has(normal(s.name))).map((s) => ({ name: s.name, visibility: s.visibility, origin: s.origin, values: s.values })),
+    tables,
+    names: snapshot.names,
+  };
 }
