@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { columnLetter, parseBox } from "../workbook/a1";
 import { PrintDesign } from "../workbook/port";
+import { shareStyles } from "./shareStyles";
 import { StatusColour } from "../workbook/statusPalette";
 import { FitCell, FONT_NAME, FONT_SIZE, rowHeightFor, shownText } from "../workbook/textFit";
 
@@ -15,15 +16,30 @@ export function font(extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
   return { name: FONT_NAME, size: FONT_SIZE, ...extra };
 }
 
+/** A font in the one family, keeping the given font's bold, size and colour. */
+function inFamily(current: Partial<ExcelJS.Font>, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { ...current, name: FONT_NAME, size: current.size && current.size !== 11 ? current.size : FONT_SIZE, ...extra };
+}
+
 /** Sets the font of a cell, keeping its bold, size and colour. */
 export function setFont(cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}): void {
-  const current = cell.font ?? {};
-  cell.font = { ...current, name: FONT_NAME, size: current.size && current.size !== 11 ? current.size : FONT_SIZE, ...extra };
+  cell.font = inFamily(cell.font ?? {}, extra);
 }
 
 /** Every cell the sheet holds in the one font family (labels and values alike). */
 export function unifyFont(ws: ExcelJS.Worksheet): void {
-  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: true }, (cell) => setFont(cell)));
+  // A column's cells share its font object: they share the new one too (so the writer renders it once).
+  const plain = inFamily({});
+  const unified = new WeakMap<Partial<ExcelJS.Font>, Partial<ExcelJS.Font>>();
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const current = cell.font;
+      if (!current) return void (cell.font = plain);
+      let font = unified.get(current);
+      if (!font) unified.set(current, (font = inFamily(current)));
+      cell.font = font;
+    }),
+  );
 }
 
 function headerText(s: string): string {
@@ -80,9 +96,22 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, firstRow: number, lastRow: 
 /** Fills a status cell with its palette colour; the word stays in the cell, so colour is never the only signal. */
 export function colourStatus(cell: ExcelJS.Cell, colour: StatusColour | undefined): void {
   if (!colour) return;
-  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${colour.fill}` } };
-  setFont(cell, { bold: true, color: { argb: `FF${colour.font}` } });
+  // One fill and one font object per colour (and font it starts from), shared by every cell so coloured.
+  let styles = colourStyles.get(colour);
+  if (!styles) colourStyles.set(colour, (styles = { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${colour.fill}` } }, fonts: new WeakMap() }));
+  const extra = { bold: true, color: { argb: `FF${colour.font}` } };
+  const current = cell.font;
+  let font = current ? styles.fonts.get(current) : styles.plainFont;
+  if (!font) {
+    font = inFamily(current ?? {}, extra);
+    if (current) styles.fonts.set(current, font);
+    else styles.plainFont = font;
+  }
+  cell.fill = styles.fill;
+  cell.font = font;
 }
+
+const colourStyles = new WeakMap<StatusColour, { fill: ExcelJS.Fill; fonts: WeakMap<Partial<ExcelJS.Font>, Partial<ExcelJS.Font>>; plainFont?: Partial<ExcelJS.Font> }>();
 
 /**
  * Makes the workbook's default font (the Normal style: empty cells, anything typed later, and the unit
@@ -92,9 +121,10 @@ export function defaultFontXml(stylesXml: string): string {
   return stylesXml.replace(/<font>[\s\S]*?<\/font>/, `<font><sz val="${FONT_SIZE}"/><color theme="1"/><name val="${FONT_NAME}"/><family val="2"/></font>`);
 }
 
-/** Writes an ExcelJS workbook with the one default font; returns the bytes (a Uint8Array, so the pane can use it too). */
+/** Writes an ExcelJS workbook (whose cells then share style objects: edit no cell after) with the one default font; returns the bytes (a Uint8Array, so the pane can use it too). */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const JSZip = (await import("jszip")).default;
+  shareStyles(wb);
   const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   await (await import("./sparklines")).writeWorkbookSparklines(zip, wb);
   const styles = await zip.file("xl/styles.xml")?.async("string");

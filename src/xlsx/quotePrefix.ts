@@ -69,8 +69,11 @@ export async function quotePrefixFormulaText(zip: JSZip): Promise<void> {
     return t;
   };
   const names = await sheetNames(zip);
+  // Most workbooks hold no such text: then only a sheet with inline strings needs its cells looked at.
+  const sharedToCheck = shared.some((t) => t.length > EXCEL_MAX_CELL_CHARS || looksLikeFormula(t));
   for (const part of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))) {
     const xml = await zip.file(part)!.async("string");
+    if (!sharedToCheck && !xml.includes('t="inlineStr"')) continue;
     let changed = false;
     const out = xml.replace(/<c\b([^>]*?)>([\s\S]*?)<\/c>/g, (whole, attrs: string, inner: string) => {
       const type = /\bt="([^"]*)"/.exec(attrs)?.[1];
