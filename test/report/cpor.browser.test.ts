@@ -99,8 +99,17 @@ maybe("the CPOR page in Chromium", () => {
       await page.locator(`#${id}`).screenshot({ path: shot });
       expect(fs.statSync(shot).size).toBeGreaterThan(5000);
     }
-    // The charts are drawn: each key measure's trend has its points.
-    expect(await page.locator("svg[role=img] circle").count()).toBeGreaterThan(5);
+    // The charts are drawn: each key measure's trend is a line with a dot at each figure (its markers) and axis labels.
+    const charts = await page.$$eval("svg.trend", (els) =>
+      els.map((e) => {
+        const line = e.querySelector("path.l");
+        const box = e.getBoundingClientRect();
+        return { marker: line ? getComputedStyle(line).markerMid : "", width: box.width, labels: (e.querySelector("use") as SVGGraphicsElement | null)?.getBBox().width ?? 0 };
+      }),
+    );
+    expect(charts.length).toBeGreaterThan(5);
+    for (const c of charts) expect(c).toEqual({ marker: expect.stringContaining("#dot"), width: 220, labels: expect.any(Number) });
+    expect(charts.every((c) => c.labels > 50)).toBe(true);
   });
 
   it("passes axe-core with no serious or critical violations", async () => {

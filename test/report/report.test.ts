@@ -144,13 +144,35 @@ describe("the CPOR model", () => {
 
   it("draws the trend as an inline SVG that says its figures in words", () => {
     const svg = trendSvg(cp2.keyMeasures[0]);
-    expect(svg).toMatch(/^<svg role="img" aria-label="Trend for SM16: Baseline 78%, Q1 80%, Q2 70%; annual target 85%"/);
-    expect(svg.match(/<circle/g)).toHaveLength(3);
+    expect(svg).toMatch(/^<svg class="trend" role="img"><title>Trend for SM16: Baseline 78%, Q1 80%, Q2 70%; annual target 85%<\/title>/);
+    // Baseline, Q1 and Q2 on the line (its markers are the dots), the annual target dashed across, and the page's axis labels.
+    expect(svg).toMatch(/<path class="l" d="M6 \d+L58 \d+L110 \d+"\/>/);
+    expect(svg).toMatch(/<path class="t" d="M6 \d+H214"\/>/);
+    expect(svg).toContain('<use href="#axis3"/>');
     const html = cporHtml(report);
+    expect(html).toContain('<g id="axis3">');
+    expect(html).toContain('<marker id="dot"');
     expect(html).not.toMatch(/<script|<link|https?:\/\/|src=/);
-    expect(html).toContain('<th scope="col">RAG</th>');
-    // Every status shows its word, not only a colour.
-    expect(html).toMatch(/<span class="status" style="background:#[0-9A-F]{6};color:#[0-9A-F]{6}">Red<\/span>/);
+    expect(html).toContain('<th scope="col">RAG');
+    // Every status shows its word, not only a colour; the colour comes from one rule per palette colour.
+    expect(html).toContain('<b class="bad">Red</b>');
+    expect(html).toMatch(/b\.bad\{background:#[0-9A-F]{6};color:#[0-9A-F]{6}\}/);
+    expect(html).toContain('<b class="good up">Improving</b>');
+  });
+
+  it("draws a single figure as a dot and no figures as words", () => {
+    const only = {
+      ...cp2.keyMeasures[0],
+      trend: [
+        { label: "Baseline", value: null },
+        { label: "Q1", value: 80 },
+      ],
+      annualTarget: null,
+    };
+    expect(trendSvg(only)).toMatch(/<path class="l" d="M58 \d+h0"\/>/);
+    expect(trendSvg(only)).not.toContain('class="t"');
+    const none = { ...only, trend: [{ label: "Baseline", value: null }] };
+    expect(trendSvg(none)).toContain(">No figures yet</text>");
   });
 });
 
