@@ -12,6 +12,8 @@ import { benchPlan, RETURNS } from "./qsr";
 import { BenchRow } from "./table";
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Was 8.4 MB when each status and chart carried its own styles. */
+const HTML_BUDGET_KB = 6 * 1024;
 const PRIORITIES = [1, 2, 3, 4, 5, 6].map((n) => ({ id: `CP${n}`, title: `Priority ${n}` }));
 
 function inputs(period: string): CollectInput[] {
@@ -48,7 +50,7 @@ export async function bench(): Promise<BenchRow[]> {
     const bytes = await workbookBytesOf(cporWorkbook(report));
     const t3 = now();
     if (t3 - t0 < best.total) best = { total: t3 - t0, model: t1 - t0, html: t2 - t1, workbook: t3 - t2 };
-    htmlBytes = html.length;
+    htmlBytes = Buffer.byteLength(html, "utf8");
     workbookBytes = bytes.byteLength;
   }
   return [
@@ -63,7 +65,8 @@ export async function bench(): Promise<BenchRow[]> {
     { area: "report", measure: "  of which the report model", value: Math.round(best.model), unit: "ms" },
     { area: "report", measure: "  of which the HTML page", value: Math.round(best.html), unit: "ms" },
     { area: "report", measure: "  of which the workbook (ExcelJS)", value: Math.round(best.workbook), unit: "ms" },
-    { area: "report", measure: "CPOR HTML page", value: Math.round(htmlBytes / 1024), unit: "KB" },
+    // The page goes into Cabinet papers and on the web: it must stay a size people can open and send.
+    { area: "report", measure: "CPOR HTML page (self-contained, every section)", value: Math.round(htmlBytes / 1024), unit: "KB", budget: HTML_BUDGET_KB },
     { area: "report", measure: "CPOR workbook", value: Math.round(workbookBytes / 1024), unit: "KB" },
   ];
 }
