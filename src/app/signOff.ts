@@ -2,17 +2,17 @@
 // targets, trajectories, tolerances, definitions and approved dates in the hidden Sign-off sheet with
 // their fingerprint, and gives the one-line record the BI team keeps.
 import type { IsoDate } from "../model/dates";
-import { isIsoDate } from "../model/dates";
+import { isIsoDate, isoToSerial } from "../model/dates";
 import { MEASURE_COLUMNS, ACTION_COLUMNS } from "../model/plan";
-import { canonicalCell, fieldHeader, fieldOfHeader, ITEM_TYPES, ItemType } from "../cycle/frozen";
+import { canonicalCell, fieldHeader, fieldOfHeader, FROZEN_ACTION_FIELDS, FROZEN_MEASURE_FIELDS, ITEM_TYPES, ItemType } from "../cycle/frozen";
 import { signOffRecordLine } from "../cycle/record";
-import { agreedChangeRow, agreedChangesSheet, CYCLE_SHEETS, CYCLE_TABLES, signOffSheets } from "../cycle/sheet";
+import { agreedChangeRow, agreedChangesSheet, CYCLE_SHEETS, CYCLE_TABLES, PLAN_SIGN_OFF_LABELS, signOffSheets } from "../cycle/sheet";
 import { AgreedChange, shown, SignOff, SignOffError, signOffPlan as freeze, signedOffText } from "../cycle/signOff";
 import { columnLetter, parseCell } from "../workbook/a1";
 import { cellOf } from "../workbook/columnDesign";
-import { TABLES } from "../workbook/names";
-import type { CellValue, SheetDesign, WorkbookPort } from "../workbook/port";
-import { openPlan } from "./plan";
+import { SHEETS, TABLES } from "../workbook/names";
+import type { CellValue, ReadRequest, SheetDesign, WorkbookEdit, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { openPlan, planOf } from "./plan";
 
 export { SignOffError };
 
@@ -32,28 +32,76 @@ export interface SignOffResult {
   measures: number;
 }
 
+/** What sign-off reads: the plan's details and settings, the frozen fields of each action and measure, and whether it was signed off before. */
+const READ: ReadRequest = {
+  sheets: [SHEETS.plan, SHEETS.settings, CYCLE_SHEETS.signOff],
+  tables: [
+    { name: TABLES.actions, columns: frozenHeaders("Action", ["id", ...FROZEN_ACTION_FIELDS]) },
+    { name: TABLES.measures, columns: frozenHeaders("Measure", ["id", ...FROZEN_MEASURE_FIELDS]) },
+    // Their headers only: a plan is read as one with them, and a format v1 plan lacks the last.
+    { name: TABLES.updates, columns: [] },
+    { name: TABLES.register, columns: [] },
+    { name: CYCLE_TABLES.agreedChanges, columns: [] },
+  ],
+};
+
+function frozenHeaders(itemType: ItemType, fields: readonly string[]): string[] {
+  return fields.map((f) => fieldHeader(itemType, f));
+}
+
+/** The Plan sheet's own sign-off rows (found by their labels in column A), filled and locked so the sign-off shows where people look. */
+function planSheetSignOff(snapshot: WorkbookSnapshot, s: SignOff): WorkbookEdit[] {
+  const sheet = snapshot.sheets.find((x) => x.name.toLowerCase() === SHEETS.plan.toLowerCase());
+  if (!sheet) return [];
+  const origin = parseCell(sheet.origin);
+  const rowOf = (label: string) => {
+    const i = origin.col === 1 ? sheet.values.findIndex((r) => typeof r[0] === "string" && r[0].trim().toLowerCase() === label.toLowerCase()) : -1;
+    return i < 0 ? null : origin.row + i;
+  };
+  const role = rowOf(PLAN_SIGN_OFF_LABELS.role);
+  const cells: [number | null, CellValue, string][] = [
+    [rowOf(PLAN_SIGN_OFF_LABELS.by), role ? s.by : `${s.by}${s.role ? ` (${s.role})` : ""}`, "@"],
+    [role, s.role, "@"],
+    [rowOf(PLAN_SIGN_OFF_LABELS.on), isoToSerial(s.on), "dd/mm/yyyy"],
+  ];
+  return cells.flatMap(([row, value, format]): WorkbookEdit[] =>
+    row === null ? [] : [{ kind: "cells", sheet: sheet.name, address: `B${row}`, values: [[value]], numberFormats: [[format]], locked: true }],
+  );
+}
+
 /**
- * Signs off the plan in `port`: one read, one write (the Sign-off sheet, and the Agreed changes sheet
- * when a format v1 plan has none). Refused, naming the cell, when the plan is already signed off or
- * has rows that cannot be read (their values would be frozen as blanks).
+ * Signs off the plan in `port`. One update reads only the frozen fields and writes the Plan sheet's
+ * "Signed off by" and "Date signed off" and locks the frozen cells (their sheets protected); then
+ * the Sign-off sheets are created (and the Agreed changes sheet when a format v1 plan has none).
+ * Refused, naming the cell, when the plan is already signed off or has rows that cannot be read
+ * (their values would be frozen as blanks); then nothing is written.
  */
 export async function signOffWorkbook(port: WorkbookPort, request: SignOffRequest): Promise<SignOffResult> {
   if (!isIsoDate(request.on)) throw new SignOffError(`${request.fileName}: sign-off date ${JSON.stringify(request.on)} is not a date`);
-  const open = await openPlan(port, request.fileName);
-  const existing = open.plan.cycle?.signOff;
-  if (existing)
-    throw new SignOffError(
-      `${request.fileName} ${CYCLE_SHEETS.signOff}!B3: this plan was already signed off by ${signedOffText(existing)}; a plan is signed off once a year. Change a signed-off value with an agreed change, or roll the plan forward to next year.`,
-    );
-  if (open.errors.length > 0)
-    throw new SignOffError(
-      `${request.fileName}: ${open.errors.length} cell(s) cannot be read, so sign-off would freeze them as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`,
-    );
-  const signOff = freeze(open.plan, request);
+  const { signOff, counts, hasChanges } = await port.update(READ, (snapshot) => {
+    const open = planOf(snapshot, request.fileName);
+    const existing = open.plan.cycle?.signOff;
+    if (existing)
+      throw new SignOffError(
+        `${request.fileName} ${CYCLE_SHEETS.signOff}!B3: this plan was already signed off by ${signedOffText(existing)}; a plan is signed off once a year. Change a signed-off value with an agreed change, or roll the plan forward to next year.`,
+      );
+    if (open.errors.length > 0)
+      throw new SignOffError(
+        `${request.fileName}: ${open.errors.length} cell(s) cannot be read, so sign-off would freeze them as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`,
+      );
+    const signOff = freeze(open.plan, request);
+    const edits: WorkbookEdit[] = [
+      ...planSheetSignOff(snapshot, signOff),
+      { kind: "lock", table: TABLES.actions, columns: frozenHeaders("Action", FROZEN_ACTION_FIELDS) },
+      { kind: "lock", table: TABLES.measures, columns: frozenHeaders("Measure", FROZEN_MEASURE_FIELDS) },
+    ];
+    const hasChanges = snapshot.tables.some((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase());
+    return { edits, result: { signOff, counts: { actions: open.plan.actions.length, measures: open.plan.measures.length }, hasChanges } };
+  });
   const sheets: SheetDesign[] = signOffSheets(signOff);
-  if (!open.snapshot.tables.some((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase())) sheets.push(agreedChangesSheet());
+  if (!hasChanges) sheets.push(agreedChangesSheet());
   await port.apply({ sheets, names: [] });
-  return { signOff, recordLine: signOffRecordLine(signOff), actions: open.plan.actions.length, measures: open.plan.measures.length };
+  return { signOff, recordLine: signOffRecordLine(signOff), ...counts };
 }
 
 export interface AgreeChangeRequest {

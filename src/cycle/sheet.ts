@@ -22,6 +22,9 @@ export const SIGN_OFF_LABELS = {
   fingerprint: "Fingerprint (SHA-256)",
   count: "Frozen values",
 } as const;
+/** The Plan sheet's own sign-off rows (column A labels; "Role" only where a plan has that row), filled at sign-off. */
+export const PLAN_SIGN_OFF_LABELS = { by: "Signed off by", role: "Role", on: "Date signed off" } as const;
+
 const LABEL_ORDER = ["planId", "planYear", "by", "role", "on", "fingerprint", "count"] as const;
 
 export const SIGNED_OFF_HEADERS = ["Item type", "ID", "Field", "Value"] as const;

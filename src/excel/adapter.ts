@@ -734,23 +734,29 @@ export class ExcelWorkbook implements WorkbookPort {
         const have = new Set([...sheets.items.map((x) => `s:${x.name.toLowerCase()}`), ...tables.items.map((x) => `t:${x.name.toLowerCase()}`)]);
         first = await this.updateFirst(context, request, have);
       }
-      const tables = await this.readColumns(context, first);
-      const snapshot: WorkbookSnapshot = { sheets: first.sheets.map((s) => s.snapshot), tables, names: first.names };
+      const { tables, sheets } = await this.readColumns(context, first);
+      const snapshot: WorkbookSnapshot = { sheets: sheets.map((s) => s.snapshot), tables, names: first.names };
       const { edits, result } = change(snapshot);
       if (edits.length === 0) return result;
-      await this.writeEdits(context, first, edits);
+      await this.writeEdits(context, first, sheets, edits);
       return result;
     });
   }
 
+  /** A sheet's protection, with whether it has a password where the host can say (Excel on the web). */
+  private protectionOf(sheet: Excel.Worksheet): ProtectionRead {
+    return protectionRead(
+      protectionFields(this.probe).includes("isPasswordProtected")
+        ? // eslint-disable-next-line office-addins/no-navigational-load -- isPasswordProtected is a boolean, not a navigation
+          sheet.protection.load("protected, options, isPasswordProtected")
+        : sheet.protection.load("protected, options"),
+      this.probe,
+    );
+  }
+
   private async updateFirst(context: Excel.RequestContext, request: ReadRequest, have: Set<string> | null): Promise<UpdateFirst> {
-    const protectionOf = (sheet: Excel.Worksheet) => protectionRead(sheet.protection.load(protectionFields(this.probe)), this.probe);
-    const sheets = request.sheets
-      .filter((name) => !have || have.has(`s:${name.toLowerCase()}`))
-      .map((name) => {
-        const sheet = context.workbook.worksheets.getItem(name).load("name, visibility");
-        return { sheet, used: sheet.getUsedRangeOrNullObject(true).load("address, values"), protection: protectionOf(sheet) };
-      });
+    // Sheets are read in sync 2, once we know which exist (one asked for may not, e.g. Sign-off).
+    const sheetList = context.workbook.worksheets.load("items/name, items/visibility");
     const tables = request.tables
       .filter((t) => !have || have.has(`t:${t.name.toLowerCase()}`))
       .map((asked) => {
@@ -763,7 +769,7 @@ export class ExcelWorkbook implements WorkbookPort {
           last: table.getRange().getLastRow().load("formulas"),
           filter: table.autoFilter.load("isDataFiltered"),
           used: table.worksheet.getUsedRange(true).load("address"),
-          protection: protectionOf(table.worksheet),
+          protection: this.protectionOf(table.worksheet),
         };
       });
     const names = context.workbook.names.load("items/name, items/formula");
@@ -772,15 +778,9 @@ export class ExcelWorkbook implements WorkbookPort {
     return {
       eventsWere: runtime.enableEvents,
       names: names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") })),
-      sheets: sheets.map(({ sheet, used, protection }) => {
-        const box = used.isNullObject ? null : parseSheetBox(used.address);
-        const snapshot: SheetSnapshot = {
-          name: sheet.name,
-          visibility: VISIBILITY[sheet.visibility] ?? "visible",
-          origin: box ? `${columnLetter(box.left)}${box.top}` : "A1",
-          values: box ? used.values.map((row) => row.map(fromExcelValue)) : [],
-        };
-        return { snapshot, protection };
+      sheets: request.sheets.flatMap((name) => {
+        const sheet = sheetList.items.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        return sheet ? [{ name: sheet.name, visibility: VISIBILITY[sheet.visibility] ?? "visible" }] : [];
       }),
       tables: tables.map((t) => {
         const box = parseSheetBox(t.range.address);
@@ -800,8 +800,22 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
-  /** Sync 2: each table's asked columns, as runs of neighbouring columns; in row blocks only when one answer would be too big. */
-  private async readColumns(context: Excel.RequestContext, first: UpdateFirst): Promise<TableSnapshot[]> {
+  /**
+   * Sync 2: the sheets asked for (values and protection) and each table's asked columns, as runs
+   * of neighbouring columns; in row blocks only when one answer would be too big.
+   */
+  private async readColumns(context: Excel.RequestContext, first: UpdateFirst): Promise<{ tables: TableSnapshot[]; sheets: UpdateSheet[] }> {
+    const sheetReads = first.sheets.map((s) => {
+      const sheet = context.workbook.worksheets.getItem(s.name);
+      return { s, used: sheet.getUsedRangeOrNullObject(true).load("address, values"), protection: this.protectionOf(sheet) };
+    });
+    let sheets: UpdateSheet[] | null = null;
+    const takeSheets = () =>
+      (sheets ??= sheetReads.map(({ s, used, protection }) => {
+        const box = used.isNullObject ? null : parseSheetBox(used.address);
+        const snapshot: SheetSnapshot = { ...s, origin: box ? `${columnLetter(box.left)}${box.top}` : "A1", values: box ? used.values.map((row) => row.map(fromExcelValue)) : [] };
+        return { snapshot, protection };
+      }));
     const out = first.tables.map((t) => ({
       name: t.name,
       sheet: t.box.sheet,
@@ -822,13 +836,14 @@ export class ExcelWorkbook implements WorkbookPort {
             const address = `${columnLetter(t.box.left + run[0])}${top}:${columnLetter(t.box.left + run[1])}${bottom}`;
             return [{ i, run, offset: b * size, range: context.workbook.worksheets.getItem(t.box.sheet).getRange(address).load("values") }];
           });
-          if (reads.length === 0) continue;
+          if (reads.length === 0 && (b > 0 || sheets)) continue;
           // One sync per answer: each must stay under the host's 5 MB.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
+          takeSheets();
           for (const r of reads) r.range.values.forEach((row, k) => row.forEach((v, j) => (out[r.i].rows[r.offset + k][r.run[0] + j] = fromExcelValue(v))));
         }
-        return out;
+        return { tables: out, sheets: takeSheets() };
       } catch (error) {
         if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || blocks >= dataRows) throw error;
       }
@@ -836,7 +851,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** Sync 3: the edits, in order, with each protected sheet lifted around its own and put back. */
-  private async writeEdits(context: Excel.RequestContext, first: UpdateFirst, edits: WorkbookEdit[]): Promise<void> {
+  private async writeEdits(context: Excel.RequestContext, first: UpdateFirst, sheets: UpdateSheet[], edits: WorkbookEdit[]): Promise<void> {
     const steps: ExcelStep[] = [];
     const lifted: { sheet: string; protection: ProtectionRead }[] = [];
     const expanded: { table: string; bottom: number; written: string }[] = [];
@@ -885,7 +900,7 @@ export class ExcelWorkbook implements WorkbookPort {
         continue;
       }
       const place =
-        edit.kind === "cells" ? first.sheets.find((s) => s.snapshot.name.toLowerCase() === edit.sheet.toLowerCase()) : first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
+        edit.kind === "cells" ? sheets.find((s) => s.snapshot.name.toLowerCase() === edit.sheet.toLowerCase()) : first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
       const sheet = edit.kind === "cells" ? edit.sheet : (place as UpdateFirst["tables"][number] | undefined)?.box.sheet;
       const what = edit.kind === "cells" ? `Cannot write ${edit.sheet}!${edit.address}` : `Cannot lock columns of table "${edit.table}"`;
       if (!place || !sheet) throw new ExcelCommandError(`${what}: it was not read (no such ${edit.kind === "cells" ? "sheet" : "table"} in this workbook).`);
@@ -986,7 +1001,8 @@ export class ExcelWorkbook implements WorkbookPort {
 interface UpdateFirst {
   eventsWere: boolean;
   names: { name: string; ref: string }[];
-  sheets: { snapshot: SheetSnapshot; protection: ProtectionRead }[];
+  /** The sheets asked for that exist, read in sync 2. */
+  sheets: { name: string; visibility: SheetSnapshot["visibility"] }[];
   tables: {
     name: string;
     box: SheetBox;
@@ -999,6 +1015,11 @@ interface UpdateFirst {
     usedBottom: number;
     protection: ProtectionRead;
   }[];
+}
+
+interface UpdateSheet {
+  snapshot: SheetSnapshot;
+  protection: ProtectionRead;
 }
 
 /** Runs of neighbouring true columns as [first, last] indices. */

@@ -11,7 +11,7 @@ import { FIGURE_COLUMNS, FigureKey } from "../status/measureFigures";
 import { VS_TARGET_COLUMNS, VS_TARGET_QUARTERS, vsTargetFormula, vsTargetHeader } from "../status/againstTarget.formula";
 import { reportingQuarterEndFormula, reportingQuarterFormula } from "../status/names";
 import { ragFormula, ytdActualFormula, ytdTargetFormula } from "../status/rag.formula";
-import { agreedChangesSheet } from "../cycle/sheet";
+import { agreedChangesSheet, PLAN_SIGN_OFF_LABELS } from "../cycle/sheet";
 import { columnLetter } from "./a1";
 import { DATE_FORMAT, fieldColumn, rowsOf } from "./columnDesign";
 import { PLAN_SHEET, planFieldRow, SETTINGS_ROWS, SETTINGS_SHEET, SettingKey, SIGN_OFF_ROWS } from "./layout";
@@ -189,8 +189,8 @@ function planSheet(details: PlanDetails, title: string): SheetDesign {
     fitRow(row, f.label, String(value ?? ""), f.prompt);
   });
   const signOff = [
-    { r: SIGN_OFF_ROWS.signedOffBy, label: "Signed off by", prompt: "Name and role of who approved this plan.", date: false },
-    { r: SIGN_OFF_ROWS.signedOffOn, label: "Date signed off", prompt: "The date the plan was approved, dd/mm/yyyy.", date: true },
+    { r: SIGN_OFF_ROWS.signedOffBy, label: PLAN_SIGN_OFF_LABELS.by, prompt: "Name and role of who approved this plan.", date: false },
+    { r: SIGN_OFF_ROWS.signedOffOn, label: PLAN_SIGN_OFF_LABELS.on, prompt: "The date the plan was approved, dd/mm/yyyy.", date: true },
   ];
   for (const s of signOff) {
     cells.push({ address: `${A}${s.r}`, value: s.label, bold: true });
