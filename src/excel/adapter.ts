@@ -746,10 +746,7 @@ export class ExcelWorkbook implements WorkbookPort {
   /** A sheet's protection, with whether it has a password where the host can say (Excel on the web). */
   private protectionOf(sheet: Excel.Worksheet): ProtectionRead {
     return protectionRead(
-      protectionFields(this.probe).includes("isPasswordProtected")
-        ? // eslint-disable-next-line office-addins/no-navigational-load -- isPasswordProtected is a boolean, not a navigation
-          sheet.protection.load("protected, options, isPasswordProtected")
-        : sheet.protection.load("protected, options"),
+      protectionFields(this.probe).includes("isPasswordProtected") ? sheet.protection.load("protected, options, isPasswordProtected") : sheet.protection.load("protected, options"),
       this.probe,
     );
   }
