@@ -88,7 +88,8 @@ export function centralDirectory(buf: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array {
+/** The compressed bytes of one entry, found through its local header. */
+export function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array {
   const dv = view(buf);
   const p = e.localOffset;
   if (p + 30 > buf.length || dv.getUint32(p, true) !== LOCAL_SIGNATURE) throw new ZipRejected("the workbook is damaged (bad zip entry)", e.name);
@@ -112,14 +113,10 @@ function countRows(xml: Uint8Array): number {
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-const bomb = (e: ZipEntry) => new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
+export const bomb = (e: ZipEntry) => new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
 
-/**
- * Rejects with ZipRejected and a plain reason when the package is not a safe, reasonably sized
- * workbook; otherwise gives every entry's inflated bytes, so the opener never inflates twice.
- */
-export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<Map<string, Uint8Array>> {
-  const contents = new Map<string, Uint8Array>();
+/** The central directory's entries, refused when too many, declared too large, or not a workbook. */
+export function checkedEntries(buf: Uint8Array, limits: Pick<ZipLimits, "maxEntries" | "maxUncompressedBytes">): ZipEntry[] {
   const entries = centralDirectory(buf);
   if (entries.length > limits.maxEntries) throw new ZipRejected(`the workbook has ${entries.length} zip entries (limit ${limits.maxEntries})`);
   let declared = 0;
@@ -128,20 +125,36 @@ export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, infla
     throw new ZipRejected(`the workbook would unpack to ${MB(declared)} (limit ${MB(limits.maxUncompressedBytes)}): refused as a possible zip bomb`);
   }
   if (!entries.some((e) => e.name === "xl/workbook.xml")) throw new ZipRejected("not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word or other Office file?)");
+  return entries;
+}
+
+/** One entry's bytes, inflated no further than its declared size (a part that lies about it is a bomb). */
+export async function inflateEntry(buf: Uint8Array, e: ZipEntry, inflate: CappedInflate): Promise<Uint8Array> {
+  const data = entryData(buf, e);
+  let inflated: Uint8Array | "too large";
+  if (e.method === 0) inflated = data;
+  else if (e.method === 8) {
+    try {
+      // One byte over the declared size is enough to prove the declaration false.
+      inflated = await inflate(e, data, e.uncompressedSize);
+    } catch (err) {
+      throw new ZipRejected(`the workbook is damaged (zip entry ${e.name} does not decompress: ${(err as Error).message})`, e.name);
+    }
+  } else throw new ZipRejected(`zip entry ${e.name} uses compression method ${e.method}, which Excel does not write`, e.name);
+  if (inflated === "too large" || inflated.length > e.uncompressedSize) throw bomb(e);
+  return inflated;
+}
+
+/**
+ * Rejects with ZipRejected and a plain reason when the package is not a safe, reasonably sized
+ * workbook; otherwise gives every entry's inflated bytes, so the opener never inflates twice.
+ */
+export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<Map<string, Uint8Array>> {
+  const contents = new Map<string, Uint8Array>();
+  const entries = checkedEntries(buf, limits);
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
-    const data = entryData(buf, e);
-    let inflated: Uint8Array | "too large";
-    if (e.method === 0) inflated = data;
-    else if (e.method === 8) {
-      try {
-        // One byte over the declared size is enough to prove the declaration false.
-        inflated = await inflate(e, data, e.uncompressedSize);
-      } catch (err) {
-        throw new ZipRejected(`the workbook is damaged (zip entry ${e.name} does not decompress: ${(err as Error).message})`, e.name);
-      }
-    } else throw new ZipRejected(`zip entry ${e.name} uses compression method ${e.method}, which Excel does not write`, e.name);
-    if (inflated === "too large" || inflated.length > e.uncompressedSize) throw bomb(e);
+    const inflated = await inflateEntry(buf, e, inflate);
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       const rows = countRows(inflated);
       if (rows > limits.maxRowsPerSheet) throw new ZipRejected(`a worksheet (${e.name}) has ${rows} rows (limit ${limits.maxRowsPerSheet})`, e.name);
