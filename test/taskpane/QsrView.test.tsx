@@ -21,17 +21,9 @@ test("lists what exceptions need for the chosen quarter, and exports the return"
   await waitFor(() => expect(saved.map((f) => f.fileName)).toEqual(["QSR OSP-ASC-2024 2024-25 Q2.xlsx", "QSR OSP-ASC-2024 2024-25 Q2.json"]));
 });
 
-test("the BI team collects many returns, sees the counts and the rejects, and downloads the roll-up", async () => {
-  const saved: ExportedFile[] = [];
-  renderInPane(<QsrView services={fakeServices()} save={(f) => saved.push(f)} />);
-  const input = (await screen.findByLabelText("Choose the returns to collect")) as HTMLInputElement;
-  const files = [new File([new Uint8Array([1])], "a.xlsx"), new File([new Uint8Array([2])], "b.xlsx"), new File(["x"], "notes.txt")];
-  fireEvent.change(input, { target: { files } });
-  expect(await screen.findByText(/^2 returns collected: 8 measures, 8 actions, 1 exception; 1 rejected/)).toBeTruthy();
-  const rejects = screen.getByRole("table", { name: "Rejected returns" });
-  expect(rejects.textContent).toContain("notes.txt");
-  expect(rejects.textContent).toContain("not a return workbook");
-  expect(saved).toEqual([]);
-  fireEvent.click(screen.getByRole("button", { name: "Download QSR roll-up 2024-25 Q2.xlsx" }));
-  expect(saved.map((f) => f.fileName)).toEqual(["QSR roll-up 2024-25 Q2.xlsx"]);
+test("the return view offers no collecting: that is the BI team's, in their own menu", async () => {
+  renderInPane(<QsrView services={fakeServices()} />);
+  expect(await screen.findByText("Every exception has its reason, corrective action and recovery date.")).toBeTruthy();
+  expect(screen.queryByText(/collect/i)).toBeNull();
+  expect(document.querySelector("input[type=file]")).toBeNull();
 });

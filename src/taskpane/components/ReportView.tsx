@@ -1,16 +1,18 @@
-// For the BI team: the quarter's Corporate Plan Overview Report from the returns, with earlier roll-ups
-// for the trend and what changed, and the measure register for names and comparators. The pane shows
-// each priority's headline; the report itself is downloaded as an HTML page and a workbook.
+// For the BI team: collect the services' returns into one roll-up workbook, and build the quarter's
+// Corporate Plan Overview Report from them, with earlier roll-ups for the trend and what changed, and
+// the measure register for names and comparators. The pane shows the roll-up's counts and each
+// priority's headline; the files themselves are downloaded.
 import * as React from "react";
 import { Button, Field, Spinner } from "@fluentui/react-components";
-import type { CorporateReportResult, ExportedFile, PaneServices } from "../paneModel";
+import type { CollectedReturns, CorporateReportResult, ExportedFile, PaneServices } from "../paneModel";
 import { readFileBytes, saveFile } from "../download";
 import { ErrorNote } from "./ErrorNote";
+import { FilePicker } from "./FilePicker";
 import { RejectsTable } from "./RejectsTable";
 import { useTask } from "./useTask";
 
 interface Props {
-  services: Pick<PaneServices, "corporateReport">;
+  services: Pick<PaneServices, "corporateReport" | "collectReturns">;
   save?: (file: ExportedFile) => unknown;
 }
 
@@ -22,11 +24,23 @@ export function ReportView({ services, save = saveFile }: Props): React.JSX.Elem
   const [previous, setPrevious] = React.useState<File[]>([]);
   const [register, setRegister] = React.useState<File | null>(null);
   const [result, setResult] = React.useState<CorporateReportResult | null>(null);
+  const [collected, setCollected] = React.useState<CollectedReturns | null>(null);
   const [saved, setSaved] = React.useState<string | null>(null);
+
+  const collect = () =>
+    task.run(async () => {
+      // One answer on screen at a time: the roll-up or the report.
+      setResult(null);
+      setCollected(null);
+      setSaved(null);
+      setCollected(await services.collectReturns(await Promise.all(returns.map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })))));
+    });
 
   const build = () =>
     task.run(async () => {
       setResult(null);
+      setCollected(null);
+      setSaved(null);
       const text = async (f: File) => ({ name: f.name, text: new TextDecoder().decode(await readFileBytes(f)) });
       setResult(
         await services.corporateReport({
@@ -45,22 +59,42 @@ export function ReportView({ services, save = saveFile }: Props): React.JSX.Elem
 
   return (
     <section aria-labelledby="report-heading">
-      <h2 id="report-heading">Corporate Plan Overview Report</h2>
-      <p>For the BI team: the quarter's report for ELT, Cabinet and Overview &amp; Scrutiny, from the services' returns.</p>
-      <Field label="Returns (xlsx or JSON)" hint="Draft returns are listed and left out.">
-        {(props) => <input {...props} type="file" multiple accept=".xlsx,.json" onChange={(e) => setReturns(Array.from(e.target.files ?? []))} />}
+      <h2 id="report-heading">Collect and report</h2>
+      <p>For the BI team: the services' returns collected into one roll-up, and the quarter's Corporate Plan Overview Report for ELT, Cabinet and Overview &amp; Scrutiny.</p>
+      <Field label="Returns (xlsx or JSON)" hint="Pick many returns; drafts are listed and left out of the report.">
+        {(props) => <FilePicker field={props} multiple accept=".xlsx,.json" onFiles={(f) => setReturns(Array.from(f ?? []))} />}
       </Field>
       <Field label="Earlier roll-ups this year (optional)" hint="The roll-up JSON from earlier quarters: the trend and what changed since last quarter.">
-        {(props) => <input {...props} type="file" multiple accept=".json" onChange={(e) => setPrevious(Array.from(e.target.files ?? []))} />}
+        {(props) => <FilePicker field={props} multiple accept=".json" onFiles={(f) => setPrevious(Array.from(f ?? []))} />}
       </Field>
       <Field label="Measure register (optional)" hint="The BI team's register JSON: measure names and comparator values.">
-        {(props) => <input {...props} type="file" accept=".json" onChange={(e) => setRegister(e.target.files?.[0] ?? null)} />}
+        {(props) => <FilePicker field={props} accept=".json" onFiles={(f) => setRegister(f?.[0] ?? null)} />}
       </Field>
-      <Button appearance="primary" disabled={task.busy || returns.length === 0} onClick={() => void build()} style={{ marginTop: 8 }}>
-        Build the report
-      </Button>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 8 }}>
+        <Button appearance="primary" disabled={task.busy || returns.length === 0} onClick={() => void build()}>
+          Build the report
+        </Button>
+        <Button disabled={task.busy || returns.length === 0} onClick={() => void collect()}>
+          Collect into a roll-up
+        </Button>
+      </div>
       {task.busy && <Spinner size="tiny" label="Working…" />}
       <ErrorNote error={task.error} />
+      {saved && <p role="status">{saved}</p>}
+      {collected && (
+        <section aria-labelledby="rollup-heading">
+          <h3 id="rollup-heading">Roll-up{collected.period ? ` for ${collected.period}` : ""}</h3>
+          <p role="status">
+            {plural(collected.counts.returns, "return")} collected: {plural(collected.counts.measures, "measure")}, {plural(collected.counts.actions, "action")},{" "}
+            {plural(collected.counts.exceptions, "exception")}; {collected.rejects.length} rejected
+            {collected.counts.missing > 0 ? `; ${plural(collected.counts.missing, "expected return")} missing` : ""}.
+          </p>
+          <Button appearance="primary" onClick={() => void download(collected.file)}>
+            Download {collected.file.fileName}
+          </Button>
+          <RejectsTable rejects={collected.rejects} />
+        </section>
+      )}
       {result && (
         <section aria-labelledby="report-result-heading">
           <h3 id="report-result-heading">{result.period}</h3>
@@ -103,7 +137,6 @@ export function ReportView({ services, save = saveFile }: Props): React.JSX.Elem
             </Button>
             <Button onClick={() => void download(result.workbook)}>Download the workbook</Button>
           </div>
-          {saved && <p role="status">{saved}</p>}
           <RejectsTable rejects={result.rejects} />
         </section>
       )}
