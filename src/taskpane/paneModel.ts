@@ -83,6 +83,8 @@ export interface FindingView {
   sheet: string;
   cell: string;
   actionId?: string;
+  /** The column the finding is about, as its header reads ("Annual target"); absent for whole-row or plan-wide findings. */
+  field?: string;
   message: string;
   hint?: string;
 }

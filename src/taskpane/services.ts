@@ -17,7 +17,8 @@ import { measureTrends } from "../app/trends";
 import type { TableProposal } from "../convert/mapping";
 import { Framework, parseFramework } from "../model/framework";
 import { parsePeriod } from "../model/period";
-import { ACTION_COLUMNS, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
+import { ACTION_COLUMNS, Column, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
+import type { Finding } from "../rules/types";
 import { cellAddress, cellOrNull } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import type {
@@ -113,6 +114,7 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
           sheet: f.sheet,
           cell: f.cell,
           actionId: f.actionId ?? f.measureId,
+          field: headerAt(outcome.plan, f),
           message: f.message,
           hint: f.hint,
         })),
@@ -275,6 +277,21 @@ function summary(fw: Framework, source: string): FrameworkSummary {
     slippageMonths: fw.slippageMonths,
     source,
   };
+}
+
+const HEADERS = new Map<string, string>([...ACTION_COLUMNS, ...MEASURE_COLUMNS].map((c: Column) => [c.key, c.meta.header]));
+
+/**
+ * The header of the column a finding's cell is in ("Annual target"), read from where the plan found
+ * its row's fields, so people see the column's name, never the field's internal key.
+ */
+function headerAt(plan: Plan, f: Finding): string | undefined {
+  const letters = /^([A-Z]+)\d+$/.exec(f.cell)?.[1];
+  if (!letters || f.row === undefined) return undefined;
+  const rows = f.sheet === plan.actions[0]?.source.sheet ? plan.actions : f.sheet === plan.measures[0]?.source.sheet ? plan.measures : [];
+  const source = rows.find((r) => r.source.row === f.row)?.source;
+  const key = source && Object.keys(source.columns).find((k) => source.columns[k] === letters);
+  return key ? HEADERS.get(key) : undefined;
 }
 
 function tableView(t: TableProposal): ProposedTable {

@@ -53,11 +53,13 @@ test("a finding is labelled by what it is about, with its cell as a link", async
   await screen.findByTestId("check-summary");
   const link = screen.getByRole("button", { name: /^Go to Actions!G6/ });
   expect(link.textContent).toBe("Actions!G6");
-  expect(link.closest("li")!.querySelector("strong")!.textContent).toMatch(/^Action [A-Z]+-\d+$/);
+  expect(link.closest("li")!.querySelector("strong")!.textContent).toBe("Action OSP-02: Lead officer");
 });
 
 test("what a finding is about names the action or measure, or the sheet when it has no ID", () => {
   expect(aboutWhat({ sheet: "Actions", actionId: "DSP-02" })).toBe("Action DSP-02");
   expect(aboutWhat({ sheet: "Measures", actionId: "KPI-01" })).toBe("Measure KPI-01");
   expect(aboutWhat({ sheet: "Plan details" })).toBe("Plan details");
+  expect(aboutWhat({ sheet: "Measures", actionId: "SM15", field: "Annual target" })).toBe("Measure SM15: Annual target");
+  expect(aboutWhat({ sheet: "Actions", actionId: "DSP-02", field: "Action" })).toBe("Action DSP-02: Action text");
 });

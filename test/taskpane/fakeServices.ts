@@ -12,7 +12,17 @@ export const FINDINGS: FindingView[] = [
     message: "The action does not start with a verb.",
     hint: "Start with what will be done.",
   },
-  { ruleId: "responsible.noLead", criterion: "Responsible", severity: "error", sheet: "Actions", cell: "G6", actionId: "OSP-02", message: "No lead officer.", hint: "Name one accountable officer." },
+  {
+    ruleId: "responsible.noLead",
+    criterion: "Responsible",
+    severity: "error",
+    sheet: "Actions",
+    cell: "G6",
+    actionId: "OSP-02",
+    field: "Lead officer",
+    message: "No lead officer.",
+    hint: "Name one accountable officer.",
+  },
   { ruleId: "timeBound.noDue", criterion: "Time-bound", severity: "error", sheet: "Actions", cell: "I6", actionId: "OSP-02", message: "No due date.", hint: "" },
   { ruleId: "specific.vague", criterion: "Specific", severity: "info", sheet: "Actions", cell: "B7", actionId: "OSP-03", message: "The action uses vague words (support).", hint: "" },
 ];

@@ -9,6 +9,7 @@ import { planDesign } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { ExcelWorkbook } from "../../src/excel/adapter";
 import { createPaneServices, FrameworkStore } from "../../src/taskpane/services";
+import { aboutWhat } from "../../src/taskpane/components/CheckView";
 
 function memoryStore(): FrameworkStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -134,4 +135,25 @@ test("after importing the parent plan, updateRegister writes its actions and the
   });
   expect(listed).toEqual(expect.arrayContaining(dp.actions.map((a) => a.id)));
   expect(later.broken.map((b) => b.id)).toEqual(map.broken.map((b) => b.id));
+});
+
+test("a finding says what it is about with the column's header, never a field's internal name", async () => {
+  const root = path.join(__dirname, "../..");
+  const fw = parseFramework(fs.readFileSync(path.join(root, "examples/sefton-framework.json"), "utf8"));
+  const op = seftonAdultSocialCarePlans(fw, seftonMeasures(fs.readFileSync(path.join(root, "examples/sefton-strategic-measures-2024.csv"), "utf8"))).operational;
+  const { fake, services } = setup();
+  const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+  // A topic for an action and a measure with no targets: findings on the Action and Annual target columns.
+  const actions = op.actions.map((a, i) => (i === 0 ? { ...a, action: "Carers" } : a));
+  const kpi = op.measures.findIndex((m) => m.type !== "Contextual");
+  const measures = op.measures.map((m, i) => (i === kpi ? { ...m, annualTarget: null, q1Target: null, q2Target: null, q3Target: null, q4Target: null } : m));
+  await port.apply(planDesign({ details: op.details, framework: fw, actions, measures, register: op.register }));
+
+  const { findings } = await services.runCheck();
+  const labels = findings.map(aboutWhat);
+  expect(labels).toContain(`Action ${actions[0].id}: Action text`);
+  expect(labels).toContain(`Measure ${measures[kpi].id}: Annual target`);
+  // Every column the plan's fields live in is named by its header; no internal key reaches the pane.
+  const keys = new RegExp(`\\b(${[...Object.keys(actions[0]), ...Object.keys(measures[0])].filter((k) => /[a-z][A-Z]/.test(k)).join("|")})\\b`);
+  for (const f of findings) expect([aboutWhat(f), f.message, f.hint ?? ""].join(" ")).not.toMatch(keys);
 });

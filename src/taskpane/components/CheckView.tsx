@@ -14,10 +14,16 @@ interface Props {
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
-/** "Action DSP-02" or "Measure KPI-01": what a finding is about, in the plan's own words. */
-export function aboutWhat(f: Pick<FindingView, "sheet" | "actionId">): string {
+/**
+ * What a finding is about, in the plan's own words: "Action DSP-02: Action text", "Measure SM15:
+ * Annual target", or "Action DSP-02" when it is about the whole row.
+ */
+export function aboutWhat(f: Pick<FindingView, "sheet" | "actionId" | "field">): string {
   const kind = f.sheet === "Actions" ? "Action" : f.sheet === "Measures" ? "Measure" : f.sheet;
-  return f.actionId ? `${kind} ${f.actionId}` : kind;
+  const item = f.actionId ? `${kind} ${f.actionId}` : kind;
+  if (!f.field) return item;
+  // The Actions sheet's "Action" column holds the action's text: "Action DSP-02: Action" would say nothing.
+  return `${item}: ${f.field === kind ? `${kind} text` : f.field}`;
 }
 
 /** Findings grouped by criterion (in first-seen order), then by severity, errors first. */
