@@ -145,7 +145,7 @@ test("a finding says what it is about with the column's header, never a field's 
   const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
   // A topic for an action and a measure with no targets: findings on the Action and Annual target columns.
   const actions = op.actions.map((a, i) => (i === 0 ? { ...a, action: "Carers" } : a));
-  const kpi = op.measures.findIndex((m) => m.type !== "Contextual");
+  const kpi = op.measures.findIndex((m) => m.type !== "Contextual Indicator");
   const measures = op.measures.map((m, i) => (i === kpi ? { ...m, annualTarget: null, q1Target: null, q2Target: null, q3Target: null, q4Target: null } : m));
   await port.apply(planDesign({ details: op.details, framework: fw, actions, measures, register: op.register }));
 
