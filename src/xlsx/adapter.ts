@@ -101,7 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const t = full.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
       if (!t) throw new Error(`${this.fileName}: Cannot change the rows of table "${edit.table}": there is no such table in this workbook.`);
       const gone = new Set(edit.remove);
-      this.replaceRows(t.name, [...t.rows.filter((_, i) => !gone.has(i)), ...edit.append]);
+      replaceTableRows(this.workbook, t.name, [...t.rows.filter((_, i) => !gone.has(i)), ...edit.append], this.tableFormulas.get(t.name) ?? new Map(), this.fileName);
       return;
     }
     if (edit.kind === "cells") {

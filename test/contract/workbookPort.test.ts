@@ -5,6 +5,7 @@ import { createFakeOffice, FakeOffice } from "../doubles/excel/fakeExcel";
 import { ExcelWorkbook } from "../../src/excel/adapter";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
+import { parseCell } from "../../src/workbook/a1";
 import { APRIL_2024, contractDesign, describeWorkbookPortContract, inputRows, namedValue, plain } from "./workbookPort";
 
 const fakes = new WeakMap<WorkbookPort, FakeOffice>();
@@ -25,6 +26,13 @@ describeWorkbookPortContract({
   },
   async reopen(port) {
     return port;
+  },
+  async lockedCells(port, sheet, cells) {
+    const s = fakes.get(port)!.workbook.sheet(sheet);
+    return cells.map((a) => {
+      const { row, col } = parseCell(a);
+      return s.cell(row, col)?.locked !== false; // Excel's cells are locked unless unlocked
+    });
   },
 });
 
@@ -53,6 +61,10 @@ describeWorkbookPortContract({
   async reopen(port) {
     return XlsxWorkbook.fromBuffer(await (port as XlsxWorkbook).toBuffer(), "contract.xlsx");
   },
+  async lockedCells(port, sheet, cells) {
+    const ws = (await XlsxWorkbook.fromBuffer(await (port as XlsxWorkbook).toBuffer(), "contract.xlsx")).workbook.getWorksheet(sheet)!;
+    return cells.map((a) => ws.getCell(a).protection?.locked !== false);
+  },
 });
 
 test("both adapters leave the same workbook after the same steps (a difference means one is wrong)", async () => {
@@ -68,6 +80,23 @@ test("both adapters leave the same workbook after the same steps (a difference m
       ["DSP-ASC-03", "Good health", "Directorate"],
     ]);
     await port.setNamedValue("ReportingDate", APRIL_2024 + 91);
+    await port.update(
+      {
+        sheets: ["Settings"],
+        tables: [
+          { name: "Register", columns: ["Code"] },
+          { name: "Actions", columns: [] },
+        ],
+      },
+      (s) => ({
+        edits: [
+          { kind: "rows", table: "Register", remove: [0], append: [["DSP-ASC-04", `After ${String(s.tables.find((t) => t.name === "Register")!.rows[1][0])}`, "Directorate"]] },
+          { kind: "lock", table: "Actions", columns: ["Due date"] },
+          { kind: "cells", sheet: "Settings", address: "A3", values: [["Checked"]], locked: true },
+        ],
+        result: null,
+      }),
+    );
     const snap = await port.read();
     seen.push({
       sheets: snap.sheets.filter((s) => s.name !== "Sheet1").map((s) => [s.name, s.visibility]),
@@ -79,6 +108,7 @@ test("both adapters leave the same workbook after the same steps (a difference m
         rows: t.name === "Actions" ? inputRows(snap, t.name) : t.rows.map((r) => r.map(plain)),
       })),
       reportingDate: namedValue(snap, "ReportingDate"),
+      settings: snap.sheets.find((s) => s.name === "Settings")!.values,
     });
   }
   expect(seen[1]).toEqual(seen[0]);

@@ -3,7 +3,7 @@
 // adapter with describeWorkbookPortContract(harness); add a case by adding to WORKBOOK_PORT_CASES
 // (or pass your own list). Where two adapters differ on a case, one of them is wrong.
 import { cellOrNull, parseCell } from "../../src/workbook/a1";
-import type { CellValue, TableSnapshot, WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../../src/workbook/port";
+import type { CellValue, ReadRequest, TableSnapshot, WorkbookDesign, WorkbookEdit, WorkbookPort, WorkbookSnapshot } from "../../src/workbook/port";
 
 export interface PortHarness {
   name: string;
@@ -13,6 +13,8 @@ export interface PortHarness {
   protectedSheets(port: WorkbookPort): Promise<string[]>;
   /** The same workbook as the user finds it next time (files: saved and opened again; Excel: as it is). */
   reopen(port: WorkbookPort): Promise<WorkbookPort>;
+  /** Whether each cell (e.g. "C2") of `sheet` is locked, in the workbook itself. */
+  lockedCells(port: WorkbookPort, sheet: string, cells: string[]): Promise<boolean[]>;
 }
 
 export interface PortCase {
@@ -125,6 +127,13 @@ export function inputRows(snapshot: WorkbookSnapshot, table: string): CellValue[
 }
 
 /** The value of a single-cell defined name, read through the snapshot. */
+/** Row `row` of a sheet's values from column A (values start at the sheet's origin). */
+function sheetRow(snapshot: WorkbookSnapshot, sheet: string, row: number): CellValue[] | undefined {
+  const s = snapshot.sheets.find((x) => x.name === sheet)!;
+  const origin = parseCell(s.origin);
+  return s.values[row - origin.row]?.map(plain);
+}
+
 export function namedValue(snapshot: WorkbookSnapshot, name: string): CellValue {
   const ref = snapshot.names.find((n) => n.name === name)?.ref;
   const at = ref ? cellOrNull(ref) : null;
@@ -290,6 +299,93 @@ export const WORKBOOK_PORT_CASES: PortCase[] = [
       await port.setNamedValue("ReportingDate", APRIL_2024 + 182);
       expect(namedValue(await (await h.reopen(port)).read(), "ReportingDate")).toBe(APRIL_2024 + 182);
       await expect(port.setNamedValue("NoSuchName", 1)).rejects.toThrow(/NoSuchName/);
+    },
+  },
+  {
+    name: "update reads only the sheets, tables and columns asked for: headers whole, null in the other columns; what does not exist is left out",
+    async run(port) {
+      await applied(port);
+      const request: ReadRequest = { sheets: ["Settings", "No such sheet"], tables: [{ name: "Actions", columns: ["id", "DUE DATE"] }, { name: "NoSuchTable" }, { name: "Register", columns: [] }] };
+      const snap = await port.update(request, (s) => ({ edits: [], result: s }));
+      expect(snap.sheets.map((s) => s.name)).toEqual(["Settings"]);
+      expect(sheetRow(snap, "Settings", 2)).toEqual(["Reporting date", APRIL_2024]);
+      expect(snap.tables.map((t) => t.name).sort()).toEqual(["Actions", "Register"]);
+      expect(tableOf(snap, "Actions").headers).toEqual(["ID", "Action", "Due date", "Action status", "SMART check"]);
+      expect(tableOf(snap, "Actions").rows.map((r) => r.map(plain))).toEqual(ACTION_ROWS.map((r) => [r[0], null, r[2], null, null]));
+      expect(tableOf(snap, "Register").rows).toEqual([[null, null, null]]);
+      expect(namedValue(snap, "ReportingDate")).toBe(APRIL_2024);
+    },
+  },
+  {
+    name: "update's rows edit adds rows at the end and deletes only the rows named; every other row is left as it was",
+    async run(port, h) {
+      await applied(port);
+      const rows = [1, 2, 3, 4].map((i) => [`DSP-ASC-0${i}`, `Priority ${i}`, "Directorate"]);
+      await port.replaceRows("Register", rows);
+      const edits: WorkbookEdit[] = [
+        {
+          kind: "rows",
+          table: "Register",
+          remove: [1, 2],
+          append: [
+            ["DSP-ASC-05", "Priority 5", "Directorate"],
+            ["DSP-ASC-06", null, "Directorate"],
+          ],
+        },
+      ];
+      const seen = await port.update({ sheets: [], tables: [{ name: "Register", columns: ["Code"] }] }, (s) => ({ edits, result: tableOf(s, "Register").rows.map((r) => r[0]) }));
+      expect(seen).toEqual(rows.map((r) => r[0]));
+      expect(tableOf(await (await h.reopen(port)).read(), "Register").rows.map((r) => r.map(plain))).toEqual([
+        rows[0],
+        rows[3],
+        ["DSP-ASC-05", "Priority 5", "Directorate"],
+        ["DSP-ASC-06", null, "Directorate"],
+      ]);
+    },
+  },
+  {
+    name: "update's rows edit removing every row and adding none leaves one blank row",
+    async run(port, h) {
+      await applied(port);
+      await port.update({ sheets: [], tables: [{ name: "Register", columns: [] }] }, () => ({ edits: [{ kind: "rows", table: "Register", remove: [0], append: [] }], result: null }));
+      expect(tableOf(await (await h.reopen(port)).read(), "Register").rows.map((r) => r.map(plain))).toEqual([[null, null, null]]);
+    },
+  },
+  {
+    name: "update's rows edit on a protected sheet is refused, naming the table and the sheet, and changes nothing",
+    async run(port, h) {
+      await applied(port, contractDesign(ACTION_ROWS, true));
+      const edits: WorkbookEdit[] = [{ kind: "rows", table: "Register", remove: [0], append: [["DSP-ASC-02", "Keep people safe", "Directorate"]] }];
+      await expect(port.update({ sheets: [], tables: [{ name: "Register", columns: [] }] }, () => ({ edits, result: null }))).rejects.toThrow(/"Register".*protected/);
+      expect(tableOf(await port.read(), "Register").rows.map((r) => r.map(plain))).toEqual([["DSP-ASC-01", "Support people to live independently", "Directorate"]]);
+      expect((await h.protectedSheets(port)).sort()).toEqual(["Actions", "Register"]);
+    },
+  },
+  {
+    name: "update's lock edit locks only the named columns' data cells and protects the sheet; cells edits write values, formats and locking",
+    async run(port, h) {
+      await applied(port);
+      expect(await h.lockedCells(port, "Actions", ["A2", "B2", "C2", "C4"])).toEqual([false, false, false, false]);
+      const edits: WorkbookEdit[] = [
+        { kind: "lock", table: "Actions", columns: ["Due date"] },
+        { kind: "lock", table: "Register", columns: ["Name"] },
+        { kind: "cells", sheet: "Settings", address: "A3:B3", values: [["Checked on", APRIL_2024 + 7]], numberFormats: [["@", "dd/mm/yyyy"]], locked: true },
+      ];
+      await port.update(
+        {
+          sheets: ["Settings"],
+          tables: [
+            { name: "Actions", columns: [] },
+            { name: "Register", columns: [] },
+          ],
+        },
+        () => ({ edits, result: null }),
+      );
+      const again = await h.reopen(port);
+      expect(await h.lockedCells(again, "Actions", ["A2", "B2", "C2", "C3", "C4"])).toEqual([false, false, true, true, true]);
+      expect(await h.lockedCells(again, "Settings", ["A3", "B3", "B2"])).toEqual([true, true, false]);
+      expect((await h.protectedSheets(again)).sort()).toEqual(["Actions", "Register"]);
+      expect(sheetRow(await again.read(), "Settings", 3)).toEqual(["Checked on", APRIL_2024 + 7]);
     },
   },
 ];
