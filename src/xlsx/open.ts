@@ -8,15 +8,16 @@
 //    data validations, conditional formats, column definitions, tables, filters). Those ranges are
 //    clamped to the cells that exist (a dropdown over whole columns becomes one over the rows in
 //    use), and what still names too many cells is refused;
-// 4. ExcelJS loads the tamed package.
+// 4. what ExcelJS cannot read is lifted out (table formulas, defined names, sparklines);
+// 5. ExcelJS loads the tamed package, handed over as stored parts so nothing is inflated twice.
 // Every refusal is one XlsxReadError naming the file and, where there is one, the sheet and cell.
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { CappedInflate, checkXlsxPackage, ZipLimits, ZipRejected } from "../qsr/files/zipGuard";
+import { CappedInflate, checkXlsxPackage, InflatedEntry, ZipLimits, ZipRejected } from "../qsr/files/zipGuard";
 import { jszipInflate } from "../qsr/files/zipInflate";
-import { liftTableFormulas, PackageName, readDefinedNames, TableFormulas } from "./packageParts";
+import { definedNames, liftTableFormulas, PackageName, sheetParts, TableFormulas } from "./packageParts";
 import { keepSparklines, liftSparklines } from "./sparklines";
 import { checkXlsxSignature, XlsxReadError } from "./readError";
+import { storeZip } from "./storeZip";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
@@ -130,6 +131,35 @@ function clampBox(b: Box, to: Box): Box | null {
 
 const utf8 = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
+
+/** The inflated parts, each XML part decoded once; the guard and the lifts change the XML in place. */
+class Package {
+  readonly xml = new Map<string, string>();
+  private readonly changed = new Set<string>();
+
+  constructor(private readonly parts: Map<string, InflatedEntry>) {
+    for (const [name, part] of parts) if (/\.(xml|rels|vml)$/i.test(name)) this.xml.set(name, utf8.decode(part.bytes));
+  }
+
+  set(name: string, xml: string): void {
+    if (xml === this.xml.get(name)) return;
+    this.xml.set(name, xml);
+    this.changed.add(name);
+  }
+
+  /** Sheet name -> worksheet part. */
+  sheets(): Map<string, string> {
+    return sheetParts(this.xml.get("xl/workbook.xml") ?? "", this.xml.get("xl/_rels/workbook.xml.rels") ?? "");
+  }
+
+  /** The package as a zip of stored parts: the parts left as they were keep their bytes and CRC. */
+  zip(): Uint8Array {
+    const entries = [...this.parts]
+      .filter(([name]) => !name.endsWith("/"))
+      .map(([name, part]) => (this.changed.has(name) ? { name, bytes: encoder.encode(this.xml.get(name)) } : { name, bytes: part.bytes, crc32: part.entry.crc32 }));
+    return storeZip(entries);
+  }
+}
 
 class Refused extends Error {
   constructor(
@@ -279,41 +309,13 @@ function tameTable(xml: string, used: Box | null, limits: OpenLimits, notes: str
   return { xml: xml.replace(/(<table\b[^>]*?\bref=")[^"]*"/, `$1${c}"`).replace(/(<autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${c}"`), box: clamped };
 }
 
-/** Worksheet part -> sheet name, from the workbook and its relationships (for messages). */
-function sheetNames(contents: Map<string, Uint8Array>): Map<string, string> {
-  const names = new Map<string, string>();
-  const wb = contents.get("xl/workbook.xml");
-  const rels = contents.get("xl/_rels/workbook.xml.rels");
-  if (!wb || !rels) return names;
-  const targets = new Map<string, string>();
-  for (const m of utf8.decode(rels).matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[1])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[1])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, "xl/"));
-  }
-  for (const m of utf8.decode(wb).matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(m[1])?.[1];
-    const target = id && targets.get(id);
-    if (name && target)
-      names.set(
-        target,
-        name
-          .replace(/&amp;/g, "&")
-          .replace(/&apos;/g, "'")
-          .replace(/&quot;/g, '"'),
-      );
-  }
-  return names;
-}
-
 /** Table part -> the worksheet part that holds it. */
-function tableSheets(contents: Map<string, Uint8Array>, facts: Map<string, SheetFacts>): Map<string, string> {
+function tableSheets(pkg: Package, facts: Map<string, SheetFacts>): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of facts.keys()) {
-    const rels = contents.get(part.replace(/worksheets\/([^/]+)$/, "worksheets/_rels/$1.rels"));
+    const rels = pkg.xml.get(part.replace(/worksheets\/([^/]+)$/, "worksheets/_rels/$1.rels"));
     if (!rels) continue;
-    for (const m of utf8.decode(rels).matchAll(/\bTarget="([^"]*tables\/[^"]+)"/g)) out.set(`xl/tables/${m[1].replace(/^.*tables\//, "")}`, part);
+    for (const m of rels.matchAll(/\bTarget="([^"]*tables\/[^"]+)"/g)) out.set(`xl/tables/${m[1].replace(/^.*tables\//, "")}`, part);
   }
   return out;
 }
@@ -329,15 +331,15 @@ function union(a: Box | null, b: Box | null): Box | null {
   return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
 }
 
-function guardStructure(contents: Map<string, Uint8Array>, limits: OpenLimits): string[] {
+const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
+
+function guardStructure(pkg: Package, limits: OpenLimits): string[] {
   const notes: string[] = [];
-  const names = sheetNames(contents);
+  const names = new Map([...pkg.sheets()].map(([name, part]) => [part, name]));
   const facts = new Map<string, SheetFacts>();
   const sheets = new Map<string, string>();
   let cells = 0;
-  for (const [part, bytes] of contents) {
-    if (!/\.(xml|rels|vml)$/i.test(part)) continue;
-    const xml = utf8.decode(bytes);
+  for (const [part, xml] of pkg.xml) {
     if (DTD.test(xml.slice(0, 4096)) || (xml.length > 4096 && DTD.test(xml)))
       throw new Refused(`the part ${part} declares a DTD or entities, which no Excel workbook does (refused: entity expansion can exhaust memory)`);
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
@@ -357,23 +359,38 @@ function guardStructure(contents: Map<string, Uint8Array>, limits: OpenLimits): 
   }
   // Tables first: a table stretched to the sheet's end is cut to the rows in use; the tables then
   // count as in use for the sheet's other ranges (dropdowns over a table's empty rows stay).
-  const tableSheet = tableSheets(contents, facts);
+  const tableSheet = tableSheets(pkg, facts);
   const reach = new Map<string, Box | null>([...facts].map(([part, f]) => [part, f.used]));
-  for (const [part, bytes] of contents) {
-    if (!/^xl\/tables\/[^/]+\.xml$/.test(part)) continue;
-    const xml = utf8.decode(bytes);
+  for (const [part, xml] of pkg.xml) {
+    if (!TABLE_PART.test(part)) continue;
     const sheetPart = tableSheet.get(part);
     const { xml: tamed, box } = tameTable(xml, sheetPart ? (facts.get(sheetPart)?.used ?? null) : null, limits, notes, part);
-    if (tamed !== xml) contents.set(part, encoder.encode(tamed));
+    pkg.set(part, tamed);
     if (sheetPart && box) reach.set(sheetPart, union(reach.get(sheetPart) ?? null, box));
   }
   for (const [part, xml] of sheets) {
     const r = reach.get(part) ?? null;
     const spare = r ? { top: 1, left: 1, bottom: Math.min(EXCEL_MAX_ROWS, r.bottom + SPARE_ROWS), right: Math.min(EXCEL_MAX_COLUMNS, r.right + SPARE_COLUMNS) } : null;
-    const tamed = tameSheet(xml, names.get(part) ?? part, facts.get(part)!, spare, limits, notes);
-    if (tamed !== xml) contents.set(part, encoder.encode(tamed));
+    pkg.set(part, tameSheet(xml, names.get(part) ?? part, facts.get(part)!, spare, limits, notes));
   }
   return notes;
+}
+
+/** What ExcelJS cannot read, taken out of the package to be given back on save. */
+function liftUnreadable(pkg: Package): { tableFormulas: TableFormulas; names: PackageName[]; sparklines: Map<string, string> } {
+  const tableFormulas: TableFormulas = new Map();
+  for (const [part, xml] of pkg.xml) {
+    if (!TABLE_PART.test(part)) continue;
+    const lifted = liftTableFormulas(xml);
+    if (lifted.table && lifted.columns.size > 0) tableFormulas.set(lifted.table, lifted.columns);
+    pkg.set(part, lifted.xml);
+  }
+  const sparklines = new Map<string, string>();
+  for (const [sheet, part] of pkg.sheets()) {
+    const groups = liftSparklines(pkg.xml.get(part) ?? "");
+    if (groups) sparklines.set(sheet, groups);
+  }
+  return { tableFormulas, names: definedNames(pkg.xml.get("xl/workbook.xml") ?? ""), sparklines };
 }
 
 /**
@@ -385,30 +402,25 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, lim
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkXlsxSignature(bytes, file);
   if (bytes.length > limits.maxFileBytes) throw new XlsxReadError(file, `the file is ${(bytes.length / MB).toFixed(1)} MB (limit ${limits.maxFileBytes / MB} MB)`);
-  let contents: Map<string, Uint8Array>;
+  let pkg: Package;
   try {
-    contents = await checkXlsxPackage(bytes, limits, inflate ?? jszipInflate(bytes));
+    pkg = new Package(await checkXlsxPackage(bytes, limits, inflate ?? jszipInflate(bytes)));
   } catch (e) {
     if (e instanceof ZipRejected) throw new XlsxReadError(file, e.message);
     throw e;
   }
   let notes: string[];
   try {
-    notes = guardStructure(contents, limits);
+    notes = guardStructure(pkg, limits);
   } catch (e) {
     if (e instanceof Refused) throw new XlsxReadError(file, e.message, e.sheet, e.cell);
     throw e;
   }
-  const zip = new JSZip();
-  for (const [name, content] of contents) if (!name.endsWith("/")) zip.file(name, content);
-  contents.clear();
-  const tableFormulas = await liftTableFormulas(zip);
-  const names = await readDefinedNames(zip);
-  const sparklines = await liftSparklines(zip);
+  const { tableFormulas, names, sparklines } = liftUnreadable(pkg);
   const workbook = new ExcelJS.Workbook();
   try {
-    // uint8array, not nodebuffer: the task pane opens files through this too, and browsers have no Buffer.
-    await workbook.xlsx.load((await zip.generateAsync({ type: "uint8array", compression: "STORE" })) as unknown as ExcelJS.Buffer);
+    // Plain bytes, not a Buffer: the task pane opens files through this too, and browsers have no Buffer.
+    await workbook.xlsx.load(pkg.zip() as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new XlsxReadError(file, `the workbook is damaged and cannot be read (${(e as Error).message})`);
   }

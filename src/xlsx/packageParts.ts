@@ -39,26 +39,21 @@ const TABLE_COLUMN = /<tableColumn\b([^>]*?)(?:\/>|>([\s\S]*?)<\/tableColumn>)/g
 const CALCULATED = /<calculatedColumnFormula\b[^>]*>([\s\S]*?)<\/calculatedColumnFormula>/;
 
 /**
- * Lifts calculated column formulas out of every table part and leaves each <tableColumn> self-closing,
- * which is the only shape ExcelJS reads correctly. Returns the formulas so they can be written back.
+ * Lifts the calculated column formulas out of one table part and leaves each <tableColumn>
+ * self-closing, which is the only shape ExcelJS reads correctly. Gives the table's name, its
+ * formulas (to write back on save) and the part's XML without them.
  */
-export async function liftTableFormulas(zip: JSZip): Promise<TableFormulas> {
-  const formulas: TableFormulas = new Map();
-  for (const path of Object.keys(zip.files).filter((p) => TABLE_FILE.test(p))) {
-    const xml = await zip.file(path)!.async("string");
-    const tableName = attr(/<table\b([^>]*)>/.exec(xml)?.[1] ?? "", "name");
-    if (!tableName) continue;
-    const columns = new Map<string, string>();
-    const stripped = xml.replace(TABLE_COLUMN, (_whole, attrs: string, inner: string | undefined) => {
-      const formula = inner ? CALCULATED.exec(inner)?.[1] : undefined;
-      const name = attr(attrs, "name");
-      if (formula !== undefined && name !== undefined) columns.set(name, xmlUnescape(formula));
-      return `<tableColumn${attrs.replace(/\s+$/, "")}/>`;
-    });
-    if (columns.size > 0) formulas.set(tableName, columns);
-    if (stripped !== xml) zip.file(path, stripped);
-  }
-  return formulas;
+export function liftTableFormulas(xml: string): { table: string | undefined; columns: Map<string, string>; xml: string } {
+  const table = attr(/<table\b([^>]*)>/.exec(xml)?.[1] ?? "", "name");
+  const columns = new Map<string, string>();
+  if (!table) return { table, columns, xml };
+  const stripped = xml.replace(TABLE_COLUMN, (_whole, attrs: string, inner: string | undefined) => {
+    const formula = inner ? CALCULATED.exec(inner)?.[1] : undefined;
+    const name = attr(attrs, "name");
+    if (formula !== undefined && name !== undefined) columns.set(name, xmlUnescape(formula));
+    return `<tableColumn${attrs.replace(/\s+$/, "")}/>`;
+  });
+  return { table, columns, xml: stripped };
 }
 
 /** Puts calculated column formulas into the table parts of a package ExcelJS has just written. */
@@ -79,16 +74,39 @@ export async function writeTableFormulas(zip: JSZip, formulas: TableFormulas): P
 
 const DEFINED_NAME = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
 
-/** Every workbook-level defined name in the package, built-in print names left out. */
-export async function readDefinedNames(zip: JSZip): Promise<PackageName[]> {
-  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+/** Every workbook-level defined name in xl/workbook.xml, built-in print names left out. */
+export function definedNames(workbookXml: string): PackageName[] {
   const names: PackageName[] = [];
-  for (const m of xml.matchAll(DEFINED_NAME)) {
+  for (const m of workbookXml.matchAll(DEFINED_NAME)) {
     const name = attr(m[1], "name");
     if (!name || name.startsWith("_xlnm.")) continue;
     names.push({ name, ref: xmlUnescape(m[2]) });
   }
   return names;
+}
+
+/** Every workbook-level defined name in the package, built-in print names left out. */
+export async function readDefinedNames(zip: JSZip): Promise<PackageName[]> {
+  return definedNames((await zip.file("xl/workbook.xml")?.async("string")) ?? "");
+}
+
+/** Sheet name -> worksheet part (xl/worksheets/sheetN.xml), from xl/workbook.xml and its relationships. */
+export function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1], "Id");
+    const target = attr(m[1], "Target");
+    // Targets are relative to xl/, or absolute from the package root.
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = attr(m[1], "name");
+    const id = attr(m[1], "r:id");
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) parts.set(name, part);
+  }
+  return parts;
 }
 
 /** Adds defined names that ExcelJS could not hold, unless the package already has them. */

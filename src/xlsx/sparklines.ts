@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { TableDesign } from "../workbook/port";
-import { xmlEscape, xmlUnescape } from "./packageParts";
+import { sheetParts, xmlEscape } from "./packageParts";
 import { columnLetter } from "../workbook/a1";
 
 /** The extension URI Excel gives sparkline groups. */
@@ -156,22 +156,7 @@ export function withSparklines(sheetXml: string, groupsInner: string): string {
 
 /** Sheet name -> worksheet part path (xl/worksheets/sheetN.xml). */
 export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[1])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[1])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const paths = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(m[1])?.[1];
-    const path = id ? targets.get(id) : undefined;
-    if (name !== undefined && path) paths.set(xmlUnescape(name), path);
-  }
-  return paths;
+  return sheetParts((await zip.file("xl/workbook.xml")?.async("string")) ?? "", (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "");
 }
 
 /** Writes the groups into their worksheets; a group for a sheet the package does not have is an error. */
@@ -188,16 +173,12 @@ export async function writeSparklines(zip: JSZip, groups: SparklineGroup[], kept
   }
 }
 
-/** Sheet name -> the sparkline groups a file holds (their XML), to put back when ExcelJS saves it again. */
-export async function liftSparklines(zip: JSZip): Promise<Map<string, string>> {
-  const kept = new Map<string, string>();
-  for (const [sheet, path] of await worksheetPaths(zip)) {
-    const xml = await zip.file(path)?.async("string");
-    const ext = xml ? EXT.exec(xml) : null;
-    const inner = ext ? GROUPS.exec(ext[1])?.[1] : undefined;
-    if (inner) kept.set(sheet, inner);
-  }
-  return kept;
+/** The sparkline groups a worksheet's XML holds (their XML), to put back when ExcelJS saves it again. */
+export function liftSparklines(sheetXml: string): string | undefined {
+  // Most sheets have none: a plain search spares the regular expressions.
+  if (!sheetXml.includes("sparklineGroups")) return undefined;
+  const ext = EXT.exec(sheetXml);
+  return (ext ? GROUPS.exec(ext[1])?.[1] : undefined) || undefined;
 }
 
 // ---- Sparklines a table design asks for ----

@@ -32,6 +32,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  /** The CRC-32 of the uncompressed bytes, as declared (not checked: ExcelJS and Excel do not either). */
+  crc32: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export function centralDirectory(buf: Uint8Array): ZipEntry[] {
     if (p + 46 + nameLength > buf.length) throw new ZipRejected("the workbook is damaged (bad zip central directory entry)");
     entries.push({
       method: dv.getUint16(p + 10, true),
+      crc32: dv.getUint32(p + 16, true),
       compressedSize: dv.getUint32(p + 20, true),
       uncompressedSize: dv.getUint32(p + 24, true),
       localOffset: dv.getUint32(p + 42, true),
@@ -115,12 +118,12 @@ const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export const bomb = (e: ZipEntry) => new ZipRejected(`zip entry ${e.name} unpacks to more than its declared ${e.uncompressedSize} bytes: refused as a zip bomb`, e.name);
 
-/** The central directory's entries, refused when too many, declared too large, or not a workbook. */
-export function checkedEntries(buf: Uint8Array, limits: Pick<ZipLimits, "maxEntries" | "maxUncompressedBytes">): ZipEntry[] {
+/** The central directory's entries, refused when too many, declared too large (the `counted` ones together), or not a workbook. */
+export function checkedEntries(buf: Uint8Array, limits: Pick<ZipLimits, "maxEntries" | "maxUncompressedBytes">, counted: (e: ZipEntry) => boolean = () => true): ZipEntry[] {
   const entries = centralDirectory(buf);
   if (entries.length > limits.maxEntries) throw new ZipRejected(`the workbook has ${entries.length} zip entries (limit ${limits.maxEntries})`);
   let declared = 0;
-  for (const e of entries) declared += e.uncompressedSize;
+  for (const e of entries) if (counted(e)) declared += e.uncompressedSize;
   if (declared > limits.maxUncompressedBytes) {
     throw new ZipRejected(`the workbook would unpack to ${MB(declared)} (limit ${MB(limits.maxUncompressedBytes)}): refused as a possible zip bomb`);
   }
@@ -145,12 +148,18 @@ export async function inflateEntry(buf: Uint8Array, e: ZipEntry, inflate: Capped
   return inflated;
 }
 
+/** An entry with its inflated bytes. */
+export interface InflatedEntry {
+  entry: ZipEntry;
+  bytes: Uint8Array;
+}
+
 /**
  * Rejects with ZipRejected and a plain reason when the package is not a safe, reasonably sized
  * workbook; otherwise gives every entry's inflated bytes, so the opener never inflates twice.
  */
-export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<Map<string, Uint8Array>> {
-  const contents = new Map<string, Uint8Array>();
+export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, inflate: CappedInflate): Promise<Map<string, InflatedEntry>> {
+  const contents = new Map<string, InflatedEntry>();
   const entries = checkedEntries(buf, limits);
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
@@ -159,7 +168,7 @@ export async function checkXlsxPackage(buf: Uint8Array, limits: ZipLimits, infla
       const rows = countRows(inflated);
       if (rows > limits.maxRowsPerSheet) throw new ZipRejected(`a worksheet (${e.name}) has ${rows} rows (limit ${limits.maxRowsPerSheet})`, e.name);
     }
-    contents.set(e.name, inflated);
+    contents.set(e.name, { entry: e, bytes: inflated });
   }
   return contents;
 }
