@@ -1,11 +1,16 @@
 // Sign-off: frozen values, fingerprint, changes caught by check, agreed changes, and the bad inputs.
 import fc from "fast-check";
 import { agreeChange, signOffWorkbook } from "../../src/app/signOff";
-import { canonicalForm, fingerprint, FrozenValue, frozenValues } from "../../src/cycle/frozen";
+import { canonicalForm, fieldHeader, fingerprint, FROZEN_ACTION_FIELDS, FROZEN_MEASURE_FIELDS, FrozenValue, frozenValues } from "../../src/cycle/frozen";
 import { signOffFindings } from "../../src/cycle/findings";
 import { checkReturnsAgainstRecords, parseSignOffRecords } from "../../src/cycle/record";
 import { CYCLE_SHEETS } from "../../src/cycle/sheet";
 import { readPlan } from "../../src/workbook/readPlan";
+import { isoToSerial } from "../../src/model/dates";
+import { parseBox } from "../../src/workbook/a1";
+import { SIGN_OFF_ROWS } from "../../src/workbook/layout";
+import { SHEETS } from "../../src/workbook/names";
+import type { WorkbookSnapshot } from "../../src/workbook/port";
 import { planDesign } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { sampleDetails } from "../workbook/samplePlan";
@@ -148,11 +153,78 @@ describe("a format 1 plan", () => {
   });
 });
 
+/** Column header -> whether each data cell of that column is locked, for every column of a table. */
+async function lockedColumns(snapshot: WorkbookSnapshot, table: string, locked: (sheet: string, row: number, col: number) => boolean): Promise<Record<string, boolean[]>> {
+  const t = snapshot.tables.find((x) => x.name === table)!;
+  const box = parseBox(t.range);
+  return Object.fromEntries(t.headers.map((h, j) => [h, t.rows.map((_, i) => locked(t.sheet, box.top + 1 + i, box.left + j))]));
+}
+
+const FROZEN_HEADERS = {
+  Actions: FROZEN_ACTION_FIELDS.map((f) => fieldHeader("Action", f)),
+  Measures: FROZEN_MEASURE_FIELDS.map((f) => fieldHeader("Measure", f)),
+};
+
+/** Frozen columns are locked in every row; the other input columns (unlocked before sign-off) stay unlocked; the sheet is protected. */
+async function expectFrozenCellsLocked(snapshot: WorkbookSnapshot, locked: (sheet: string, row: number, col: number) => boolean, before: Record<string, Record<string, boolean[]>>) {
+  for (const table of ["Actions", "Measures"] as const) {
+    const after = await lockedColumns(snapshot, table, locked);
+    for (const [header, cells] of Object.entries(after)) {
+      if (FROZEN_HEADERS[table].includes(header)) expect({ header, cells }).toEqual({ header, cells: cells.map(() => true) });
+      else expect({ header, cells }).toEqual({ header, cells: before[table][header] });
+    }
+    expect(Object.values(before[table]).some((cells) => cells.includes(false))).toBe(true); // there were input cells to keep open
+  }
+}
+
+describe("sign-off shows on the Plan sheet and locks the frozen cells", () => {
+  const plannedBy = "Jane Smith (Director of Adult Social Care)";
+  test("in a file: Signed off by and Date signed off filled and locked, frozen cells locked, other input cells open, sheets protected", async () => {
+    const wb = await planFile();
+    const lockedIn = (book: XlsxWorkbook) => (sheet: string, row: number, col: number) => book.workbook.getWorksheet(sheet)!.getCell(row, col).protection?.locked !== false;
+    const first = await reopen(wb);
+    const before = { Actions: await lockedColumns(await first.read(), "Actions", lockedIn(first)), Measures: await lockedColumns(await first.read(), "Measures", lockedIn(first)) };
+    await signOffWorkbook(wb, by);
+    const after = await reopen(wb);
+    const snapshot = await after.read();
+    await expectFrozenCellsLocked(snapshot, lockedIn(after), before);
+    const plan = after.workbook.getWorksheet(SHEETS.plan)!;
+    expect(plan.getCell(`B${SIGN_OFF_ROWS.signedOffBy}`).value).toBe(plannedBy);
+    expect(plan.getCell(`B${SIGN_OFF_ROWS.signedOffOn}`).value).toEqual(new Date(Date.UTC(2024, 3, 8)));
+    expect(plan.getCell(`B${SIGN_OFF_ROWS.signedOffOn}`).numFmt).toBe("dd/mm/yyyy");
+    const lockedNow = lockedIn(after);
+    expect([lockedNow(SHEETS.plan, SIGN_OFF_ROWS.signedOffBy, 2), lockedNow(SHEETS.plan, SIGN_OFF_ROWS.signedOffOn, 2)]).toEqual([true, true]);
+    expect([lockedIn(first)(SHEETS.plan, SIGN_OFF_ROWS.signedOffBy, 2), lockedIn(first)(SHEETS.plan, SIGN_OFF_ROWS.signedOffOn, 2)]).toEqual([false, false]);
+    const sheetsProtected = [SHEETS.plan, SHEETS.actions, SHEETS.measures].map((n) =>
+      Boolean((after.workbook.getWorksheet(n) as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+    );
+    expect(sheetsProtected).toEqual([true, true, true]);
+    // The Plan sheet says what the hidden record says.
+    const record = readPlan(snapshot, FILE).plan.cycle!.signOff!;
+    expect(plannedBy).toBe(`${record.by} (${record.role})`);
+    expect(record.on).toBe("2024-04-08");
+  });
+
+  test("on the Excel double: the same, the Plan sheet's cells locked, every sheet protected again", async () => {
+    const { fake, port } = await planOnDouble();
+    const lockedIn = (sheet: string, row: number, col: number) => fake.workbook.sheet(sheet).cell(row, col)?.locked !== false;
+    const snapshot = await port.read();
+    const before = { Actions: await lockedColumns(snapshot, "Actions", lockedIn), Measures: await lockedColumns(snapshot, "Measures", lockedIn) };
+    await signOffWorkbook(port, { ...by, fileName: "Book1" });
+    await expectFrozenCellsLocked(await port.read(), lockedIn, before);
+    const plan = fake.workbook.sheet(SHEETS.plan);
+    expect(plan.cell(SIGN_OFF_ROWS.signedOffBy, 2)).toMatchObject({ value: plannedBy, locked: true });
+    expect(plan.cell(SIGN_OFF_ROWS.signedOffOn, 2)).toMatchObject({ value: isoToSerial("2024-04-08"), numberFormat: "dd/mm/yyyy", locked: true });
+    for (const name of [SHEETS.plan, SHEETS.actions, SHEETS.measures]) expect(fake.workbook.sheet(name).protection.protected).toBe(true);
+  });
+});
+
 describe("sign off on the Excel double", () => {
   test("freezes the plan in a very hidden, protected sheet, read back the same as from a file", async () => {
     const { fake, port } = await planOnDouble();
     const result = await signOffWorkbook(port, { ...by, fileName: "Book1" });
-    expect(fake.workbook.stats.syncs).toBeLessThanOrEqual(6);
+    // update() (read, read the frozen columns, write the Plan sheet and the locks) then apply() (3).
+    expect(fake.workbook.stats.syncs).toBe(6);
     expect(fake.workbook.sheet(CYCLE_SHEETS.frozen)).toMatchObject({ visibility: "VeryHidden", protection: { protected: true } });
     expect(fake.workbook.sheet(CYCLE_SHEETS.signOff)).toMatchObject({ visibility: "Visible", protection: { protected: true } });
     const plan = readPlan(await port.read(), "Book1").plan;
