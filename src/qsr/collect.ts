@@ -2,7 +2,7 @@
 // the Corporate Plan overview. Pure: the file reading lives in files/collectFiles.ts.
 import { parsePeriod, periodLabel } from "../model/period";
 import { ParsedReturn, ReturnIssue } from "./parseReturn";
-import { QsrReturn, ReturnAction, ReturnException, ReturnMeasure } from "./schema";
+import { QsrReturn, ReturnAction, ReturnException, ReturnHistory, ReturnMeasure, ReturnTargetChange } from "./schema";
 import { ACTION_STATUSES, DIRECTIONS, RAGS } from "./statusValues";
 
 export interface CollectInput {
@@ -66,6 +66,10 @@ export interface DataQualityFinding {
   cell: string;
 }
 export type RollupException = ReturnException & Provenance;
+/** A change to a signed-off value agreed since sign-off, as the return carries it (ELT considers changes to targets each quarter). */
+export type RollupTargetChange = ReturnTargetChange & Provenance;
+/** An item's position in an earlier quarter of the year, as the return carries it. */
+export type RollupHistory = ReturnHistory & Provenance;
 
 export interface ReturnReceived extends Provenance {
   council: string;
@@ -113,6 +117,10 @@ export interface Rollup {
   actions: RollupAction[];
   measures: RollupMeasure[];
   exceptions: RollupException[];
+  /** Format v2: every counted return's agreed changes to signed-off values (plan, item, field, was, now, who, when, why). */
+  targetChanges: RollupTargetChange[];
+  /** Format v2: every counted return's earlier quarters of the year. */
+  history: RollupHistory[];
   countsByDirectorate: CountRow[];
   countsByPriority: CountRow[];
   missing: MissingReturn[];
@@ -327,6 +335,8 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
   const actions: RollupAction[] = [];
   const allMeasures: RollupMeasure[] = [];
   const allExceptions: RollupException[] = [];
+  const targetChanges: RollupTargetChange[] = [];
+  const history: RollupHistory[] = [];
   const received = ({ file, ret }: { file: string; ret: QsrReturn }): ReturnReceived => {
     const h = ret.header;
     const prov: Provenance = { planId: h.planId, directorate: h.directorate, service: h.service, tier: h.tier, returnFile: file };
@@ -359,6 +369,8 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     for (const h of ret.history ?? []) if (h.itemType === "Measure") (earlier.get(h.id) ?? earlier.set(h.id, []).get(h.id)!).push({ period: h.period, actual: h.actual });
     ret.measures.forEach((m, i) => allMeasures.push(Object.assign(m, prov, { returnRow: i + 2, alsoReportedIn: "", earlier: earlier.get(m.id) ?? [] })));
     for (const e of ret.exceptions) allExceptions.push(Object.assign(e, prov));
+    for (const c of ret.targetChanges ?? []) targetChanges.push(Object.assign(c, prov));
+    for (const h of ret.history ?? []) history.push(Object.assign(h, prov));
   }
   const dataQuality: DataQualityFinding[] = [];
   const measures = dedupeMeasures(allMeasures, period, dataQuality);
@@ -401,6 +413,8 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     actions,
     measures,
     exceptions,
+    targetChanges,
+    history,
     countsByDirectorate: countBy({ measure: directorateOf, action: directorateOf, exception: directorateOf, ret: (r) => [directorateOf(r)] }, tables),
     countsByPriority: countBy(
       {

@@ -133,6 +133,8 @@ describe("collect command", () => {
       "By directorate",
       "By priority",
       "Exceptions",
+      "Changes to targets",
+      "Earlier quarters",
       "Data quality",
       "Drafts left out",
       "Missing",

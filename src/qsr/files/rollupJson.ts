@@ -4,7 +4,11 @@ import { Rollup } from "../collect";
 import { parsePeriod } from "../../model/period";
 
 export const ROLLUP_FORMAT = "golden-thread-qsr-rollup";
-export const ROLLUP_FORMAT_VERSION = 1;
+/** 2: the returns' agreed changes to targets and earlier quarters (targetChanges, history). Version 1 files are still read. */
+export const ROLLUP_FORMAT_VERSION = 2;
+const READS = [1, 2];
+/** Lists a version 1 roll-up does not have: read as empty. */
+const SINCE_V2 = ["targetChanges", "history"] as const;
 
 export interface RollupFile extends Rollup {
   format: typeof ROLLUP_FORMAT;
@@ -17,7 +21,7 @@ export function rollupJson(r: Rollup, generatedOn: string): string {
   return JSON.stringify(file, null, 2) + "\n";
 }
 
-const ARRAYS = ["returns", "draftsExcluded", "dataQuality", "actions", "measures", "exceptions", "countsByDirectorate", "countsByPriority", "missing", "rejects"] as const;
+const ARRAYS = ["returns", "draftsExcluded", "dataQuality", "actions", "measures", "exceptions", "targetChanges", "history", "countsByDirectorate", "countsByPriority", "missing", "rejects"] as const;
 
 /** Reads a roll-up JSON file back; errors name the file and the field. */
 export function parseRollupJson(text: string, file: string): RollupFile {
@@ -29,7 +33,8 @@ export function parseRollupJson(text: string, file: string): RollupFile {
   }
   const o = (raw ?? {}) as Record<string, unknown>;
   if (o.format !== ROLLUP_FORMAT) throw new Error(`${file}: format: not a roll-up written by "service-plan collect" (expected "format": "${ROLLUP_FORMAT}")`);
-  if (o.formatVersion !== ROLLUP_FORMAT_VERSION) throw new Error(`${file}: formatVersion: ${JSON.stringify(o.formatVersion)} is not supported (this reads version ${ROLLUP_FORMAT_VERSION})`);
+  if (!READS.includes(o.formatVersion as number)) throw new Error(`${file}: formatVersion: ${JSON.stringify(o.formatVersion)} is not supported (this reads versions ${READS.join(" and ")})`);
+  if (o.formatVersion === 1) for (const key of SINCE_V2) o[key] ??= [];
   try {
     parsePeriod(String(o.period ?? ""));
   } catch {

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { colourStatus, workbookBytes } from "../../xlsx/print";
 import { COUNT_KEYS, Rollup } from "../collect";
-import { RETURN_ACTION_COLUMNS, RETURN_EXCEPTION_COLUMNS, RETURN_MEASURE_COLUMNS, ReturnColumn } from "../schema";
+import { RETURN_ACTION_COLUMNS, RETURN_EXCEPTION_COLUMNS, RETURN_HISTORY_COLUMNS, RETURN_MEASURE_COLUMNS, RETURN_SHEETS, RETURN_TARGET_CHANGE_COLUMNS, ReturnColumn } from "../schema";
 import { addTableSheet, printSetup, STATUS_COLOURS } from "./returnXlsx";
 
 const c = (key: string, header: string, kind: ReturnColumn["kind"] = "text", width = 14): ReturnColumn => ({ key, header, csv: key, kind, width });
@@ -20,6 +20,8 @@ export const ROLLUP_SHEETS = {
   byDirectorate: "By directorate",
   byPriority: "By priority",
   exceptions: "Exceptions",
+  targetChanges: RETURN_SHEETS.targetChanges,
+  history: RETURN_SHEETS.history,
   dataQuality: "Data quality",
   drafts: "Drafts left out",
   missing: "Missing",
@@ -76,6 +78,8 @@ export const ROLLUP_REJECT_COLUMNS: ReturnColumn[] = [c("file", "File", "text", 
 const ACTION_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE];
 const MEASURE_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE, c("alsoReportedIn", "Also reported in", "text", 18)];
 const EXCEPTION_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_EXCEPTION_COLUMNS, ...SOURCE];
+const TARGET_CHANGE_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_TARGET_CHANGE_COLUMNS, ...SOURCE];
+const HISTORY_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_HISTORY_COLUMNS, ...SOURCE];
 const DRAFT_ROWS = ROLLUP_RETURN_COLUMNS.filter((x) => x.key !== "planHash");
 
 /** Every table of the roll-up, once: the workbook's sheets and the CSV files both come from this list. */
@@ -86,6 +90,8 @@ export const ROLLUP_TABLES: { sheet: string; file: string; columns: ReturnColumn
   { sheet: ROLLUP_SHEETS.byDirectorate, file: "by_directorate", columns: countColumns("Directorate"), rows: (r) => r.countsByDirectorate },
   { sheet: ROLLUP_SHEETS.byPriority, file: "by_priority", columns: countColumns("Corporate Plan priority", true), rows: (r) => r.countsByPriority },
   { sheet: ROLLUP_SHEETS.exceptions, file: "exceptions", columns: EXCEPTION_ROWS, rows: (r) => r.exceptions },
+  { sheet: ROLLUP_SHEETS.targetChanges, file: "target_changes", columns: TARGET_CHANGE_ROWS, rows: (r) => r.targetChanges },
+  { sheet: ROLLUP_SHEETS.history, file: "history", columns: HISTORY_ROWS, rows: (r) => r.history },
   { sheet: ROLLUP_SHEETS.dataQuality, file: "data_quality", columns: ROLLUP_DATA_QUALITY_COLUMNS, rows: (r) => r.dataQuality },
   { sheet: ROLLUP_SHEETS.drafts, file: "drafts_left_out", columns: DRAFT_ROWS, rows: (r) => r.draftsExcluded },
   { sheet: ROLLUP_SHEETS.missing, file: "missing", columns: ROLLUP_MISSING_COLUMNS, rows: (r) => r.missing },
@@ -110,6 +116,7 @@ export function rollupWorkbook(r: Rollup, generatedOn: string): ExcelJS.Workbook
     ["Data-quality findings", r.dataQuality.length],
     ["Exceptions", r.exceptions.length],
     ["Exceptions still missing information", r.exceptions.filter((e) => e.missing !== "").length],
+    ["Changes to targets since sign-off (agreed)", r.targetChanges.length],
     ["Missing or late (against the expected list)", r.missing.length],
     ["Rejected files or problems", r.rejects.length],
   ];
