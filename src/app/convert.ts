@@ -75,7 +75,15 @@ export function convertPlan(snapshot: WorkbookSnapshot, proposal: ConversionProp
   const { details, kept, planIdGuessed } = detailsFor(snapshot, request);
   const filledFromRegister = request.register ? fillFromRegister(result.measures, request.register) : [];
   const design = withUnmapped(
-    planDesign({ details, framework: request.framework, actions: result.actions, measures: result.measures, updates: kept?.plan.updates ?? [], register: kept?.plan.register ?? [] }),
+    planDesign({
+      details,
+      framework: request.framework,
+      actions: result.actions,
+      measures: result.measures,
+      updates: kept?.plan.updates ?? [],
+      register: kept?.plan.register ?? [],
+      registerMeasures: request.register?.register.measures,
+    }),
     result,
   );
   return { design, result, details, planIdGuessed, filledFromRegister };

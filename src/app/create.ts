@@ -20,6 +20,8 @@ export interface NewPlanInput {
   owner?: string;
   /** Measures to start with, e.g. filled in from the measure register (model/measureRegister.ts). */
   measures?: Measure[];
+  /** The measure register's measures: offered in the Measure ID dropdown. */
+  registerMeasures?: readonly { id: string; name: string }[];
 }
 
 /** Sefton's plan ID prefixes: Directorate, Operational and Team Service Plans. */
@@ -69,6 +71,6 @@ export async function createPlan(port: WorkbookPort, input: NewPlanInput, framew
   if (detectWorkbookKind(await port.read()).kind === "plan") {
     throw new Error(`${workbookName} already holds a plan: create the new plan in a new, empty workbook.`);
   }
-  await port.apply(planDesign({ details, framework, measures: input.measures }));
+  await port.apply(planDesign({ details, framework, measures: input.measures, registerMeasures: input.registerMeasures }));
   return { details, reportingDate: defaultReportingDate(details.planYear) };
 }

@@ -9,6 +9,9 @@ export interface DataValidationParts {
   errorAlert?: Excel.DataValidationErrorAlert;
 }
 
+/** The port's error styles as office.js names them (Excel.DataValidationAlertStyle). */
+const ALERT_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
+
 /** Excel's largest and smallest usable numbers, for "any number" rules. */
 const ANY = 9.99e307;
 
@@ -36,7 +39,7 @@ export function dataValidationParts(validation: Validation | undefined, cellProm
         parts.rule = { date: { operator: "Between", formula1: "1900-01-01", formula2: "9999-12-31" } };
         break;
     }
-    if (validation.error) parts.errorAlert = { showAlert: true, style: "Stop", title: "Golden Thread", message: validation.error };
+    if (validation.error) parts.errorAlert = { showAlert: true, style: ALERT_STYLE[validation.errorStyle ?? "stop"], title: "Golden Thread", message: validation.error };
   }
   const message = validation?.prompt ?? cellPrompt;
   if (message) parts.prompt = { showPrompt: true, title: validation?.promptTitle ?? "", message };

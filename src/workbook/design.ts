@@ -31,7 +31,12 @@ export interface PlanDesignInput {
   reportingDate?: IsoDate;
   /** The SMART check column's text, one per action (from the last check); default blank. */
   smartCheck?: string[];
+  /** The BI team's measure register: its IDs are offered in the Measure ID column's dropdown (local IDs still allowed). */
+  registerMeasures?: readonly { id: string; name: string }[];
 }
+
+/** The defined name of the register's measure IDs (a column of the hidden Lists sheet). */
+export const REGISTER_MEASURES_LIST = "RegisterMeasuresList";
 
 /**
  * Wide tables print at a fixed 80% (10 pt text prints at 8 pt), page after page across, each page
@@ -124,6 +129,29 @@ function actionColumns(tier: Tier): ColumnDesign[] {
       design.validation = { ...design.validation, prompt: "The Corporate Plan priority (or transformation programme) this action delivers, e.g. CP2." };
     }
     return design;
+  });
+}
+
+/**
+ * With a measure register, the Measure ID column offers its IDs from a list; the alert is a warning, so
+ * a local measure's own ID is still kept (Yes) while a mistyped register ID gets a second look.
+ */
+function measureColumns(registerMeasures: readonly { id: string; name: string }[]): ColumnDesign[] {
+  return MEASURE_COLUMNS.map((c) => {
+    const design = fieldColumn(c);
+    if (c.key !== "id" || registerMeasures.length === 0) return design;
+    return {
+      ...design,
+      prompt: undefined,
+      validation: {
+        type: "list",
+        source: `=${REGISTER_MEASURES_LIST}`,
+        promptTitle: c.meta.header,
+        prompt: "Choose a measure from the measure register, or type your own ID for a local measure.",
+        error: "This ID is not in the measure register. Keep it as a local measure?",
+        errorStyle: "warning",
+      },
+    };
   });
 }
 
@@ -303,17 +331,33 @@ function settingsSheet(framework: Framework, reportingDate: IsoDate): SheetDesig
   };
 }
 
-function listsSheet(): { sheet: SheetDesign; names: NameDesign[] } {
+function listsSheet(registerMeasures: readonly { id: string; name: string }[]): { sheet: SheetDesign; names: NameDesign[] } {
   const cells: CellDesign[] = [];
   const names: NameDesign[] = [];
   const columnWidths: Record<string, number> = {};
-  Object.entries(LISTS).forEach(([list, values], i) => {
+  const column = (i: number, header: string, values: readonly string[], name?: string) => {
     const letter = columnLetter(i + 1);
     columnWidths[letter] = 22;
-    cells.push({ address: `${letter}1`, value: list, bold: true });
+    cells.push({ address: `${letter}1`, value: header, bold: true });
     values.forEach((v, j) => cells.push({ address: `${letter}${j + 2}`, value: v }));
-    names.push({ name: listName(list as keyof typeof LISTS), ref: `=${SHEETS.lists}!$${letter}$2:$${letter}$${values.length + 1}` });
-  });
+    if (name) names.push({ name, ref: `=${SHEETS.lists}!$${letter}$2:$${letter}$${values.length + 1}` });
+  };
+  const lists = Object.entries(LISTS);
+  lists.forEach(([list, values], i) => column(i, list, values, listName(list as keyof typeof LISTS)));
+  // The register's measures, IDs (the dropdown) and names beside them (what each ID is).
+  if (registerMeasures.length > 0) {
+    column(
+      lists.length,
+      "RegisterMeasures",
+      registerMeasures.map((m) => m.id),
+      REGISTER_MEASURES_LIST,
+    );
+    column(
+      lists.length + 1,
+      "RegisterMeasureNames",
+      registerMeasures.map((m) => m.name),
+    );
+  }
   // The link dropdown lists the Register's IDs, growing with the table.
   names.push({ name: PARENT_LINKS_LIST, ref: `=${TABLES.register}[${REGISTER_COLUMNS[0].meta.header}]` });
   return { sheet: { name: SHEETS.lists, visibility: "hidden", cells, tables: [], columnWidths, freezeRows: 0, protect: true }, names };
@@ -369,7 +413,7 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
     TABLES.measures,
     SHEETS.measures,
     [
-      ...MEASURE_COLUMNS.map(fieldColumn),
+      ...measureColumns(input.registerMeasures ?? []),
       formulaColumn(STATUS_COLUMNS.rag, STATUS_WIDTHS.rag, unlessRowBlank(measureRef, ragFormula(measureRef))),
       formulaColumn(STATUS_COLUMNS.direction, STATUS_WIDTHS.direction, unlessRowBlank(measureRef, directionFormula(measureRef))),
       ...figureColumns(measureRef),
@@ -396,7 +440,7 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
 
   const updates = table(TABLES.updates, SHEETS.updates, UPDATE_COLUMNS.map(fieldColumn), rowsOf(input.updates ?? [], UPDATE_COLUMNS, 0));
   const register = table(TABLES.register, SHEETS.register, REGISTER_COLUMNS.map(fieldColumn), rowsOf(planRegister(framework, input.register), REGISTER_COLUMNS, 0));
-  const lists = listsSheet();
+  const lists = listsSheet(input.registerMeasures ?? []);
 
   const settingNames = (["reportingDate", "reportingQuarter", "reportingQuarterEnd", "greenWithin", "amberWithin", "slippageMonths"] as const).map(settingName);
   return {

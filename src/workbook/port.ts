@@ -22,6 +22,12 @@ export type Validation = (ListValidation | NumberValidation | DateValidation) & 
   promptTitle?: string;
   /** Error message when the input is rejected. */
   error?: string;
+  /**
+   * What the error alert does (default "stop": the value is refused). "warning" (Yes keeps the value) and
+   * "information" (OK keeps it) only tell: a list that also allows other values. Microsoft: "Apply data
+   * validation to cells", Error Alert styles; office.js Excel.DataValidationAlertStyle.
+   */
+  errorStyle?: "stop" | "warning" | "information";
 };
 
 export interface ColumnDesign {

@@ -19,7 +19,7 @@ function dataValidation(v: Validation): ExcelJS.DataValidation {
     prompt: v.prompt,
     promptTitle: v.promptTitle,
     showErrorMessage: true,
-    errorStyle: "stop",
+    errorStyle: v.errorStyle ?? "stop",
     error: v.error,
   };
   switch (v.type) {

@@ -7,7 +7,7 @@ import * as os from "os";
 import { THEME_TO_PRIORITY } from "../../examples/sefton/seftonExample";
 import { runCheck } from "../../src/cli/commands/check";
 import { loadFramework } from "../../src/cli/shared";
-import { planDesign } from "../../src/workbook/design";
+import { planDesign, REGISTER_MEASURES_LIST } from "../../src/workbook/design";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { action, details, measure } from "../qsr/planFixtures";
 import { captureOutput } from "../cli/capture";
@@ -138,6 +138,63 @@ describe("new --register --measures", () => {
   });
 });
 
+describe("the register's measures offered in the Measure ID dropdown (xlsx)", () => {
+  captureOutput();
+  const register = parseMeasureRegister(registerText, "sefton-measure-register.json");
+
+  /** The data validation on a cell of the saved file as the xlsx adapter (ExcelJS) reads it back, and the file's defined names. */
+  async function validationAt(file: string, sheet: string, address: string) {
+    const opened = await XlsxWorkbook.open(file);
+    return { validation: opened.workbook.getWorksheet(sheet)!.getCell(address).dataValidation, opened };
+  }
+
+  it("new --register: every Measure ID cell lists the register's IDs with a warning alert, so a local ID is kept", async () => {
+    const { main } = await import("../../src/cli/main");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-list-"));
+    const out = path.join(dir, "dsp.xlsx");
+    await main(["node", "service-plan", "new", "--tier", "directorate", "--register", path.join(root, "examples", "sefton-measure-register.json"), "--out", out]);
+    expect(process.exitCode ?? 0).toBe(0);
+    const { validation, opened } = await validationAt(out, "Measures", "A2");
+    // Excel's list rule with the "warning" error style: a value not in the list gets "Continue?", and Yes keeps it.
+    expect(validation).toMatchObject({ type: "list", formulae: [REGISTER_MEASURES_LIST], showErrorMessage: true, errorStyle: "warning", showInputMessage: true });
+    const name = (await opened.read()).names.find((n) => n.name === REGISTER_MEASURES_LIST)!;
+    const [, sheet, col, first, last] = /^'?([^'!]+)'?!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(name.ref.replace(/^=/, ""))!;
+    const lists = opened.workbook.getWorksheet(sheet)!;
+    const ids: string[] = [];
+    for (let r = Number(first); r <= Number(last); r++) ids.push(String(lists.getCell(`${col}${r}`).value));
+    expect(ids).toEqual(register.measures.map((m) => m.id));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a plan with register and local IDs under the list reads back whole, and check finds nothing wrong with the local one", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-local-"));
+    const file = path.join(dir, "plan.xlsx");
+    const framework = loadFramework();
+    const sm16 = register.measures.find((m) => m.id === "SM16")!;
+    const wb = XlsxWorkbook.create("plan.xlsx");
+    await wb.apply(
+      planDesign({
+        details: details({ planId: "DSP-ASC" }),
+        framework,
+        reportingDate: "2024-09-30",
+        actions: [action({ id: "DSP-ASC-01", parentLink: "CP2" })],
+        measures: [measure({ id: "SM16", name: sm16.name, polarity: sm16.polarity, unit: sm16.unit }), measure({ id: "ASC-LOCAL-01", name: "Carers assessed within 28 days" })],
+        registerMeasures: register.measures,
+      }),
+    );
+    await wb.save(file);
+    expect((await validationAt(file, "Measures", "A3")).validation).toMatchObject({ type: "list", formulae: [REGISTER_MEASURES_LIST], errorStyle: "warning" });
+    const { readPlan } = await import("../../src/workbook/readPlan");
+    const plan = readPlan(await (await XlsxWorkbook.open(file)).read(), "plan.xlsx").plan;
+    expect(plan.measures.map((m) => m.id)).toEqual(["SM16", "ASC-LOCAL-01"]);
+    const regFile = path.join(dir, "register.json");
+    fs.writeFileSync(regFile, registerText);
+    const report = await runCheck(file, { register: regFile });
+    expect(report.findings.filter((f) => f.measureId === "ASC-LOCAL-01" && f.severity === "error")).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("convert's fill from the register", () => {
   it("fills only the blank fields of measures with register IDs, and says which", () => {
     const index = indexRegister(
@@ -147,5 +204,23 @@ describe("convert's fill from the register", () => {
     expect(fillFromRegister(rows, index)).toEqual([{ id: "SM16", fields: ["name", "polarity", "unit"] }]);
     expect(rows[0]).toMatchObject({ name: "Reablement within 7 days", polarity: "High", unit: "%", dataSource: "Own spreadsheet" });
     expect(rows[1]).toMatchObject({ name: "", polarity: null, unit: "" });
+  });
+});
+
+describe("the register dropdown in Excel (office.js)", () => {
+  it("keeps the warning style: Excel.DataValidationAlertStyle Warning, so Yes keeps a local ID", async () => {
+    const { dataValidationParts } = await import("../../src/excel/validationRule");
+    const column = planDesign({ details: details({ planId: "DSP-ASC" }), framework: loadFramework(), registerMeasures: [{ id: "SM16", name: "Reablement" }] })
+      .sheets.flatMap((s) => s.tables)
+      .find((t) => t.name === "Measures")!.columns[0];
+    expect(dataValidationParts(column.validation, undefined)).toMatchObject({
+      rule: { list: { inCellDropDown: true, source: `=${REGISTER_MEASURES_LIST}` } },
+      errorAlert: { showAlert: true, style: "Warning" },
+    });
+    // Every other rule still refuses: Stop.
+    const strict = planDesign({ details: details({ planId: "DSP-ASC" }), framework: loadFramework() })
+      .sheets.flatMap((s) => s.tables)
+      .find((t) => t.name === "Measures")!.columns;
+    for (const c of strict.filter((x) => x.validation?.error)) expect(dataValidationParts(c.validation, undefined)?.errorAlert?.style).toBe("Stop");
   });
 });

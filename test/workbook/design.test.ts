@@ -8,7 +8,7 @@ import { structuredRef, unlessRowBlank } from "../../src/status/formulaRefs";
 import { NAMES } from "../../src/status/names";
 import { ragFormula } from "../../src/status/rag.formula";
 import { RAGS } from "../../src/status/rag";
-import { AGAINST_TARGET_COLUMN, defaultReportingDate, planDesign, planRegister, TREND_COLUMN } from "../../src/workbook/design";
+import { AGAINST_TARGET_COLUMN, defaultReportingDate, planDesign, planRegister, REGISTER_MEASURES_LIST, TREND_COLUMN } from "../../src/workbook/design";
 import { SHEETS, STATUS_COLUMNS, TABLES } from "../../src/workbook/names";
 import { FIGURE_COLUMNS } from "../../src/status/measureFigures";
 import { VS_TARGET_COLUMNS } from "../../src/status/againstTarget.formula";
@@ -246,5 +246,41 @@ describe("status colours", () => {
     const l = [PALETTE.good.fill, PALETTE.warning.fill, PALETTE.bad.fill].map(luminance);
     expect(new Set(l.map((x) => x.toFixed(2))).size).toBe(3);
     expect(contrast(PALETTE.good.fill, PALETTE.bad.fill)).toBeGreaterThan(1.05);
+  });
+});
+
+describe("the measure register in the plan (issue 13: the pane offers register measures from a list)", () => {
+  const registerMeasures = [
+    { id: "SM15", name: "Permanent admissions to care homes, 65+" },
+    { id: "SM16", name: "Reablement starts within 7 days" },
+  ];
+  const withRegister = planDesign({ details: sampleDetails(), framework, measures: handPickedMeasures(), registerMeasures });
+  const idColumn = (d: WorkbookDesign) => table(d, TABLES.measures).columns.find((c) => c.header === MEASURE_COLUMNS.find((m) => m.key === "id")!.meta.header)!;
+
+  test("the Measure ID column offers the register's IDs, warning (not refusing) on any other ID", () => {
+    expect(idColumn(withRegister).validation).toMatchObject({ type: "list", source: `=${REGISTER_MEASURES_LIST}`, errorStyle: "warning" });
+    expect(idColumn(withRegister).validation?.prompt).toMatch(/or type your own ID for a local measure/);
+    // Every other list stays strict.
+    const others = withRegister.sheets.flatMap((s) => s.tables.flatMap((t) => t.columns)).filter((c) => c.validation && c !== idColumn(withRegister));
+    expect(others.length).toBeGreaterThan(5);
+    for (const c of others) expect(c.validation?.errorStyle ?? "stop").toBe("stop");
+  });
+
+  test("the IDs (and names beside them) are a column of the hidden Lists sheet, named for the dropdown", () => {
+    const lists = sheet(withRegister, SHEETS.lists);
+    const name = withRegister.names.find((n) => n.name === REGISTER_MEASURES_LIST)!;
+    const [, col, first, last] = /^=Lists!\$([A-Z]+)\$(\d+):\$\1\$(\d+)$/.exec(name.ref)!;
+    const values = lists.cells.filter((c) => c.address.replace(/\d+$/, "") === col && Number(c.address.replace(/^[A-Z]+/, "")) >= Number(first));
+    expect(values.map((c) => c.value)).toEqual(["SM15", "SM16"]);
+    expect(Number(last)).toBe(Number(first) + 1);
+    const names = lists.cells.filter((c) => c.address.replace(/\d+$/, "") === String.fromCharCode(col.charCodeAt(0) + 1));
+    expect(names.map((c) => c.value)).toEqual(["RegisterMeasureNames", ...registerMeasures.map((m) => m.name)]);
+  });
+
+  test("without a register the Measure ID is free text with its input message, and no list is named", () => {
+    expect(idColumn(full).validation).toBeUndefined();
+    expect(idColumn(full).prompt).toBe(MEASURE_COLUMNS.find((m) => m.key === "id")!.meta.prompt);
+    expect(full.names.some((n) => n.name === REGISTER_MEASURES_LIST)).toBe(false);
+    expect(planDesign({ details: sampleDetails(), framework, registerMeasures: [] }).names.some((n) => n.name === REGISTER_MEASURES_LIST)).toBe(false);
   });
 });

@@ -120,7 +120,7 @@ export function register(program: Command): void {
     .requiredOption("--out <file>", "the plan workbook to write (.xlsx)")
     .option("--map <file>", "mapping file (JSON) correcting the proposed column mapping")
     .option("--framework <file>", "council framework JSON (plan year, priorities)")
-    .option("--register <file>", "the measure register JSON: blank fields of measures with its IDs are filled in from it")
+    .option("--register <file>", "the measure register JSON: blank fields of measures with its IDs are filled in from it, and its IDs are offered in the Measure ID dropdown")
     .option("--json", "print the mapping, findings and rows as JSON")
     .option("--force", "replace --out if it exists")
     .action(async (legacy: string, opts: ConvertCommandOptions) => {

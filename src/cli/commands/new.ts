@@ -37,9 +37,12 @@ async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier;
   const framework = loadFramework(opts.framework);
   if (opts.measures && !opts.register) throw new UserError("--measures needs --register FILE: the measures are filled in from the register");
   let measures;
+  let registerMeasures;
   if (opts.register) {
+    const index = loadRegister(opts.register);
+    registerMeasures = index.register.measures;
     try {
-      measures = measuresFromRegister(loadRegister(opts.register), (opts.measures ?? "").split(","), path.basename(opts.register));
+      measures = measuresFromRegister(index, (opts.measures ?? "").split(","), path.basename(opts.register));
     } catch (e) {
       throw new UserError((e as Error).message);
     }
@@ -47,7 +50,7 @@ async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier;
   const workbook = XlsxWorkbook.create(path.basename(opts.out));
   let created;
   try {
-    created = await createPlan(workbook, { tier: opts.tier, planYear: opts.planYear, planId: opts.planId, measures }, framework, path.basename(opts.out));
+    created = await createPlan(workbook, { tier: opts.tier, planYear: opts.planYear, planId: opts.planId, measures, registerMeasures }, framework, path.basename(opts.out));
   } catch (e) {
     throw new UserError((e as Error).message.replace(/^Plan year: /, "--plan-year: "));
   }
@@ -66,7 +69,7 @@ export function register(program: Command): void {
     .option("--framework <file>", "council framework JSON (default: the Sefton example)")
     .option("--plan-year <year>", "financial year, e.g. 2024/25 (default: the framework's)")
     .option("--plan-id <id>", "the plan's reference, e.g. OSP-ASCO-2024")
-    .option("--register <file>", "the measure register JSON, to fill in --measures")
+    .option("--register <file>", "the measure register JSON: its IDs are offered in the Measure ID dropdown, and --measures are filled in from it")
     .option(
       "--measures <ids>",
       "register measure IDs or Corporate Plan priority IDs, comma-separated (e.g. SM15,SM16 or CP2): their name, polarity, unit, frequency, data source and officer come from the register",
