@@ -16,6 +16,7 @@ import type { Finding } from "../../rules/types";
 import type { WorkbookSnapshot } from "../../workbook/port";
 import { NotAPlanError, readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
+import { readPlanSnapshot } from "../../xlsx/stream/readSnapshot.node";
 import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
 import { checkOutputPath, inputsOf, saveWorkbook } from "../../files/outputs";
 import { fail, loadFramework, UserError } from "../shared";
@@ -59,16 +60,21 @@ function parseTier(text: string | undefined): Tier {
   return tier;
 }
 
-/** Reads a plan workbook, or an actions or measures CSV, naming the file in every problem. */
-async function loadPlanFile(file: string, framework: Framework, tier: Tier): Promise<LoadedPlan> {
+/**
+ * Reads a plan workbook, or an actions or measures CSV, naming the file in every problem. A workbook
+ * only read (not written back) is streamed, keeping just what readPlan reads, so far larger plans fit
+ * in memory (CHECK_LIMITS); one to write back is opened whole with ExcelJS (PLAN_LIMITS).
+ */
+async function loadPlanFile(file: string, framework: Framework, tier: Tier, forWriting = false): Promise<LoadedPlan> {
   if (!fs.existsSync(file)) throw new UserError(`${file}: file not found`);
   const name = path.basename(file);
   if (/\.xlsx$/i.test(file)) {
-    const workbook = await XlsxWorkbook.open(file);
-    const snapshot = await workbook.read();
+    const workbook = forWriting ? await XlsxWorkbook.open(file) : undefined;
+    const snapshot = workbook ? await workbook.read() : await readPlanSnapshot(file);
     try {
       const read = readPlan(snapshot, name);
-      return { plan: read.plan, readErrors: read.errors.map((e) => e.message), workbook, snapshot };
+      // The snapshot is kept only to write back: otherwise it is let go before the checks run.
+      return { plan: read.plan, readErrors: read.errors.map((e) => e.message), ...(workbook ? { workbook, snapshot } : {}) };
     } catch (e) {
       if (e instanceof NotAPlanError) throw new UserError(e.message);
       throw e;
@@ -104,7 +110,7 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
   if (opts.write) checkOutputPath(opts.out!, { inputs: inputsOf(file, opts.parent, opts.child, opts.framework), force: opts.force });
   const tier = parseTier(opts.tier);
   const register = opts.register ? loadRegister(opts.register) : undefined;
-  const subject = await loadPlanFile(file, framework, tier);
+  const subject = await loadPlanFile(file, framework, tier, opts.write);
   const parent = opts.parent ? await loadPlanFile(opts.parent, framework, "Directorate") : undefined;
   const children = [];
   for (const c of opts.child ?? []) children.push(await loadPlanFile(c, framework, tier === "Directorate" ? "Operational" : "Team"));

@@ -243,7 +243,9 @@ export class SheetCells implements XmlHandler {
 
   text(raw: string): void {
     if (this.into === null) return;
-    this.gather(decode(raw));
+    // A formula's text is not read, only whether there is some: no need to decode it.
+    if (this.into === "f") this.fText ||= raw.length > 0;
+    else this.valueParts.push(decode(raw));
   }
 
   cdata(text: string): void {

@@ -29,8 +29,10 @@ const MB = 1024 * 1024;
 export interface StreamLimits {
   /** Bytes of the .xlsx file itself. */
   maxFileBytes: number;
-  /** Total declared uncompressed bytes (streamed: this bounds time, not memory). */
+  /** Declared uncompressed bytes of the parts read whole or not at all (as the plan opener's limit). */
   maxUncompressedBytes: number;
+  /** Declared uncompressed bytes of all the parts, sheets and shared strings included (streamed: this bounds time, not memory). */
+  maxStreamedBytes: number;
   maxEntries: number;
   /** Any part read whole (workbook, styles, tables, relationships). */
   maxPartBytes: number;
@@ -38,6 +40,8 @@ export interface StreamLimits {
   maxCells: number;
   /** Cells held for readPlan: table areas and the sheets kept whole. */
   maxKeptCells: number;
+  /** Rows x columns of the box a sheet's cells span. */
+  maxSheetArea: number;
   /** Rows holding something in any one table (e.g. actions). */
   maxTableRows: number;
   /** Merged ranges in one sheet. */
@@ -50,11 +54,13 @@ export interface StreamLimits {
  */
 export const CHECK_LIMITS: StreamLimits = {
   maxFileBytes: 200 * MB,
-  maxUncompressedBytes: 2_000 * MB,
+  maxUncompressedBytes: 200 * MB,
+  maxStreamedBytes: 2_000 * MB,
   maxEntries: 2_000,
   maxPartBytes: 50 * MB,
   maxCells: 10_000_000,
   maxKeptCells: 8_000_000,
+  maxSheetArea: 10_000_000,
   maxTableRows: 200_000,
   maxMerges: 100_000,
 };
@@ -73,23 +79,27 @@ const DTD = /<!DOCTYPE|<!ENTITY/i;
 const n = (x: number) => x.toLocaleString("en-GB");
 const normal = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
 
+/** Parts streamed (their size bounds time, not memory); every other part counts against the plan opener's 200 MB. */
+const STREAMED = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
+
 /** The package's parts by name, read whole (small parts) or streamed (sheets, shared strings). */
 class Package {
   private readonly entries: Map<string, ZipEntry>;
+  private readonly read = new Set<string>();
+
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: StreamLimits,
   ) {
-    this.entries = new Map(checkedEntries(bytes, limits).map((e) => [e.name, e]));
-  }
-
-  has(name: string): boolean {
-    return this.entries.has(name);
+    const all = checkedEntries(bytes, { maxEntries: limits.maxEntries, maxUncompressedBytes: limits.maxStreamedBytes });
+    checkedEntries(bytes, limits, (e) => !STREAMED.test(e.name));
+    this.entries = new Map(all.map((e) => [e.name, e]));
   }
 
   async text(name: string): Promise<string | undefined> {
     const e = this.entries.get(name);
     if (!e) return undefined;
+    this.read.add(name);
     if (e.uncompressedSize > this.limits.maxPartBytes) throw new Refused(`the part ${name} is ${(e.uncompressedSize / MB).toFixed(1)} MB (limit ${this.limits.maxPartBytes / MB} MB)`);
     const xml = new TextDecoder("utf-8").decode(await inflateEntry(this.bytes, e, zlibInflate));
     if (DTD.test(xml)) throw new Refused(`the part ${name} declares a DTD or entities, which no Excel workbook does (refused: entity expansion can exhaust memory)`);
@@ -98,31 +108,48 @@ class Package {
 
   /** Inflates one part piece by piece into the handler; never past its declared size. */
   async stream(name: string, handler: XmlHandler): Promise<void> {
-    const e = this.entries.get(name);
-    if (!e) return;
+    if (!this.entries.has(name)) return;
     const tokens = new XmlTokenizer(handler);
     const decoder = new TextDecoder("utf-8");
-    const data = entryData(this.bytes, e);
-    if (e.method === 0) {
-      for (let at = 0; at < data.length; at += MB) tokens.feed(decoder.decode(data.subarray(at, at + MB), { stream: true }));
-    } else if (e.method === 8) {
-      const inflater = zlib.createInflateRaw({ chunkSize: MB });
-      inflater.end(data);
-      let total = 0;
-      try {
-        for await (const chunk of inflater as AsyncIterable<Buffer>) {
-          total += chunk.length;
-          if (total > e.uncompressedSize) throw bomb(e);
-          tokens.feed(decoder.decode(chunk, { stream: true }));
-        }
-      } catch (err) {
-        inflater.destroy();
-        if (err instanceof ZipRejected || err instanceof XmlRefused || err instanceof CellRefused || err instanceof Refused) throw err;
-        throw new ZipRejected(`the workbook is damaged (zip entry ${e.name} does not decompress: ${(err as Error).message})`, e.name);
-      }
-    } else throw new ZipRejected(`zip entry ${e.name} uses compression method ${e.method}, which Excel does not write`, e.name);
+    for await (const chunk of this.chunks(name)) tokens.feed(decoder.decode(chunk, { stream: true }));
     tokens.feed(decoder.decode());
     tokens.end();
+  }
+
+  /** The parts not read, inflated and let go piece by piece: a part lying about its size is refused as the opener refuses it. */
+  async checkUnread(): Promise<void> {
+    for (const name of this.entries.keys()) {
+      if (this.read.has(name) || name.endsWith("/")) continue;
+      for await (const _chunk of this.chunks(name));
+    }
+  }
+
+  private async *chunks(name: string): AsyncGenerator<Uint8Array> {
+    const e = this.entries.get(name)!;
+    this.read.add(name);
+    const data = entryData(this.bytes, e);
+    if (e.method === 0) {
+      for (let at = 0; at < data.length; at += MB) yield data.subarray(at, at + MB);
+      return;
+    }
+    if (e.method !== 8) throw new ZipRejected(`zip entry ${e.name} uses compression method ${e.method}, which Excel does not write`, e.name);
+    const inflater = zlib.createInflateRaw({ chunkSize: MB });
+    inflater.end(data);
+    let total = 0;
+    try {
+      for await (const chunk of inflater as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > e.uncompressedSize) throw bomb(e);
+        yield chunk;
+      }
+    } catch (err) {
+      if (err instanceof Error && "code" in err && String((err as NodeJS.ErrnoException).code).startsWith("Z_")) {
+        throw new ZipRejected(`the workbook is damaged (zip entry ${e.name} does not decompress: ${err.message})`, e.name);
+      }
+      throw err;
+    } finally {
+      inflater.destroy();
+    }
   }
 }
 
@@ -241,6 +268,7 @@ class Reader {
       snapshot.sheets.push(read.sheet);
       snapshot.tables.push(...read.tables);
     }
+    await this.pkg.checkUnread();
     return snapshot;
   }
 
@@ -292,7 +320,8 @@ class Reader {
     const tables = await this.tablesOf(sheet);
     const whole: WholeCells = { rows: [], cols: [], values: [] };
     const merges: Box[] = [];
-    let usedBottom = 0;
+    // The box the written cells span, as the opener measures it (a stray cell far from the rest is refused there too).
+    const used = { top: Infinity, left: Infinity, bottom: 0, right: 0, farthest: "" };
     let firstValue: { row: number; col: number; value: CellValue } | null = null;
     const limits = this.limits;
     const valueOf = (raw: RawCell, row: number, col: number): CellValue => {
@@ -308,7 +337,11 @@ class Reader {
       cell: (row: number, col: number, written: boolean, raw: RawCell) => {
         if (++this.cellCount > limits.maxCells) throw new Refused(`the workbook has more than ${n(limits.maxCells)} cells (the limit for check)`, sheet.name);
         if (!written) return;
-        if (row > usedBottom) usedBottom = row;
+        if (row < used.top) used.top = row;
+        if (row > used.bottom) used.bottom = row;
+        if (col < used.left) used.left = col;
+        if (col > used.right) used.right = col;
+        if (row >= used.bottom && col >= used.right) used.farthest = `${columnLetter(col)}${row}`;
         const t = tables.find((x) => row >= x.box.top && row <= x.box.bottom && col >= x.box.left && col <= x.box.right);
         if (t || keepWhole) {
           const value = valueOf(raw, row, col);
@@ -334,8 +367,16 @@ class Reader {
     };
     await this.inPart(sheet.part, sheet.name, () => this.pkg.stream(sheet.part, new SheetCells(sink, EXCEL_MAX_ROWS, EXCEL_MAX_COLUMNS)));
 
+    const area = used.bottom ? (used.bottom - used.top + 1) * (used.right - used.left + 1) : 0;
+    if (area > limits.maxSheetArea) {
+      throw new Refused(
+        `its cells run from ${columnLetter(used.left)}${used.top} to ${columnLetter(used.right)}${used.bottom}, a block of ${n(area)} cells (limit ${n(limits.maxSheetArea)}); delete stray cells far from the rest, e.g. ${used.farthest}`,
+        sheet.name,
+        used.farthest,
+      );
+    }
     const snapshot = keepWhole ? wholeSheet(sheet, whole, merges, this.limits.maxKeptCells) : partSheet(sheet, firstValue);
-    return { sheet: snapshot, tables: tables.map((t) => this.finishTable(t, sheet.name, usedBottom, merges)) };
+    return { sheet: snapshot, tables: tables.map((t) => this.finishTable(t, sheet.name, used.bottom, merges)) };
   }
 
   private tableCell(t: TableCells, row: number, col: number, value: CellValue, sheet: string): void {
