@@ -48,11 +48,27 @@ export async function saveFile(file: ExportedFile, host: SaveHost = currentHost(
         `${where} does not let add-ins save files, so ${file.fileName} cannot be saved from here. Export the xlsx return instead (it opens as a new workbook to save), or export the ${file.fileName.split(".").pop()?.toUpperCase()} from Excel on the web or for Windows, or with the service-plan command.`,
       );
     if (!host.createWorkbook) throw new Error(`${where} here cannot open ${file.fileName} as a new workbook (it needs ExcelApi 1.8). Use Excel on the web or for Windows to export it.`);
-    await host.createWorkbook(toBase64(file.bytes));
-    return `${file.fileName} opened as a new workbook: save it with File > Save As, as ${file.fileName}.`;
+    return openWorkbook(file, host.createWorkbook);
   }
   if (!host.download(file)) throw new Error(`This copy of Office cannot save ${file.fileName} from the pane. Use Excel on the web or for Windows, or the service-plan command.`);
   return `Saved ${file.fileName} to your downloads.`;
+}
+
+async function openWorkbook(file: ExportedFile, createWorkbook: (base64: string) => Promise<void>): Promise<string> {
+  await createWorkbook(toBase64(file.bytes));
+  return `${file.fileName} opened as a new workbook: save it with File > Save As, as ${file.fileName}.`;
+}
+
+/**
+ * A workbook the pane made (next year's plan) opened as a new workbook in Excel wherever the host has
+ * Excel.createWorkbook(base64): "Creates and opens a new workbook. Optionally, the workbook can be
+ * pre-populated with a Base64-encoded .xlsx file. [Api set: ExcelApi 1.8]"
+ * (https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)); elsewhere
+ * the .xlsx is saved as a download. The open workbook is never written either way.
+ */
+export async function openAsNewWorkbook(file: ExportedFile, host: SaveHost = currentHost()): Promise<string> {
+  if (host.createWorkbook && isXlsx(file)) return openWorkbook(file, host.createWorkbook);
+  return saveFile(file, host);
 }
 
 /** A browser download through a Blob and <a download>; false when there is no object URL support. */

@@ -191,6 +191,8 @@ export interface YearServices {
   signOff(request: { by: string; role: string; on: string }): Promise<{ frozen: number; recordLine: string }>;
   /** Records the quarter; with replace false a period already recorded is not written (needsConfirmation). */
   recordQuarter(request: { period: string; by: string; replace: boolean }): Promise<RecordQuarterResult>;
-  /** What next year's plan would hold (nothing is written: the file is made with service-plan rollover). */
+  /** What next year's plan would hold; nothing is written. */
   previewRollForward(year: string): Promise<RollForwardSummary>;
+  /** Next year's plan as an .xlsx file, and what it carried; the open workbook is only read. Optional: hosts without a file writer only preview. */
+  rollForward?(year: string): Promise<{ file: ExportedFile; summary: RollForwardSummary }>;
 }

@@ -69,7 +69,13 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
   const services: PaneServices = {
     addRows: (table, count) => addPlanRows(port, table, count),
 
-    year: yearServices(port, workbookName, () => session.framework, today),
+    year: {
+      ...yearServices(port, workbookName, () => session.framework, today),
+      async rollForward(year: string) {
+        const { rollForwardFile } = await import(/* webpackChunkName: "plan-file" */ "./rollForwardFile");
+        return rollForwardFile(port, { fileName: workbookName, year, framework: session.framework });
+      },
+    },
 
     detect: (): Promise<WorkbookSummary> => describeWorkbook(port, workbookName),
 

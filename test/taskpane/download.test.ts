@@ -1,7 +1,7 @@
 // Issue 10, item 1: a return or roll-up reaches the user on every host, or the user is told why not.
 // Office for Mac and iPad drop <a download> silently (office-js #2700, #4681, #3385).
 import fc from "fast-check";
-import { saveFile, SaveHost, toBase64 } from "../../src/taskpane/download";
+import { openAsNewWorkbook, saveFile, SaveHost, toBase64 } from "../../src/taskpane/download";
 import type { ExportedFile } from "../../src/taskpane/paneModel";
 
 const xlsx: ExportedFile = {
@@ -51,4 +51,17 @@ test("base64 of any bytes decodes back to the same bytes", () => {
     fc.property(fc.uint8Array({ maxLength: 70_000 }), (bytes) => expect(new Uint8Array(Buffer.from(toBase64(bytes), "base64"))).toEqual(bytes)),
     { numRuns: 40 },
   );
+});
+
+test("next year's plan opens as a new workbook wherever Excel can (ExcelApi 1.8), else downloads", async () => {
+  for (const platform of ["PC", "OfficeOnline", "Mac"]) {
+    const h = host(platform);
+    await expect(openAsNewWorkbook(xlsx, h)).resolves.toMatch(/opened as a new workbook: save it with File > Save As/);
+    expect(h.downloaded).toEqual([]);
+    expect(Buffer.from(h.created[0], "base64")).toEqual(Buffer.from(xlsx.bytes));
+  }
+  const old = host("PC", false);
+  await expect(openAsNewWorkbook(xlsx, old)).resolves.toBe("Saved QSR OSP-ASC-2024 2024-25 Q2.xlsx to your downloads.");
+  expect(old.downloaded).toEqual([xlsx.fileName]);
+  await expect(openAsNewWorkbook(xlsx, host("Mac", false))).rejects.toThrow("needs ExcelApi 1.8");
 });

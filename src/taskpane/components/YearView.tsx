@@ -1,9 +1,10 @@
 // Year: the plan's yearly cycle (Sefton's annual cycle). Sign off once targets are agreed; record
-// each quarter into the Updates history (asking before a period recorded before is replaced); see
-// what next year's plan would carry forward.
+// each quarter into the Updates history (asking before a period recorded before is replaced); make
+// next year's plan as a new workbook (this one is only read), or first see what it would carry.
 import * as React from "react";
 import { Button, Field, Input, Select, Spinner } from "@fluentui/react-components";
-import type { YearServices } from "../paneModel";
+import type { ExportedFile, YearServices } from "../paneModel";
+import { openAsNewWorkbook } from "../download";
 import type { RecordQuarterResult } from "../../app/recordQuarter";
 import type { RollForwardSummary } from "../../cycle/rollForward";
 import { ErrorNote } from "./ErrorNote";
@@ -12,6 +13,8 @@ import { useTask } from "./useTask";
 interface Props {
   services: { year?: YearServices };
   today?: () => Date;
+  /** How next year's plan reaches the user: a new workbook where Excel can open one, else a download. */
+  open?: (file: ExportedFile) => Promise<string>;
 }
 
 type YearState = Awaited<ReturnType<YearServices["yearState"]>>;
@@ -30,7 +33,7 @@ function nextYear(planYear: string): string {
   return Number.isFinite(start) ? `${start}/${String((start + 1) % 100).padStart(2, "0")}` : "";
 }
 
-export function YearView({ services, today = () => new Date() }: Props): React.JSX.Element {
+export function YearView({ services, today = () => new Date(), open = openAsNewWorkbook }: Props): React.JSX.Element {
   const year = services.year;
   const task = useTask();
   const [state, setState] = React.useState<YearState | null>(null);
@@ -43,6 +46,7 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
   const [asking, setAsking] = React.useState<RecordQuarterResult | null>(null);
   const [recorded, setRecorded] = React.useState<string | null>(null);
   const [preview, setPreview] = React.useState<RollForwardSummary | null>(null);
+  const [made, setMade] = React.useState<string | null>(null);
 
   const refresh = React.useCallback(async () => {
     if (!year) return;
@@ -73,6 +77,15 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
       if (r.missingColumns.length) lines.push(`This plan's Updates table has no ${r.missingColumns.join(", ")} column: those values are not recorded.`);
       setRecorded([...lines, ...r.notes].join(" "));
       await refresh();
+    });
+
+  const rollForward = year.rollForward;
+  const makeNextYear = (make: NonNullable<YearServices["rollForward"]>) =>
+    task.run(async () => {
+      setMade(null);
+      const { file, summary } = await make(nextYear(state!.planYear));
+      setPreview(summary);
+      setMade(`${await open(file)} This workbook is not changed.`);
     });
 
   return (
@@ -143,11 +156,20 @@ export function YearView({ services, today = () => new Date() }: Props): React.J
 
       <h3>Next year's plan</h3>
       <p>
-        What rolling forward to {state ? nextYear(state.planYear) : "next year"} would carry. Make the file with <code>service-plan rollover</code>: this workbook is never changed.
+        A new plan for {state ? nextYear(state.planYear) : "next year"}: actions not delivered or stopped carry forward with their original due date, measures take this year's outturn as their
+        baseline with targets blank for agreement. This workbook is only read.
       </p>
-      <Button disabled={task.busy || !state} onClick={() => void task.run(async () => setPreview(await year.previewRollForward(nextYear(state!.planYear))))}>
-        Preview roll forward
-      </Button>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {rollForward && (
+          <Button appearance="primary" disabled={task.busy || !state} onClick={() => void makeNextYear(rollForward)}>
+            Make next year's plan
+          </Button>
+        )}
+        <Button disabled={task.busy || !state} onClick={() => void task.run(async () => setPreview(await year.previewRollForward(nextYear(state!.planYear))))}>
+          Preview roll forward
+        </Button>
+      </div>
+      {made && <p role="status">{made}</p>}
       {preview && (
         <ul aria-label="Roll forward">
           <li>Carried forward, original due date kept: {preview.carriedForward.map((a) => a.id).join(", ") || "none"}</li>
