@@ -105,6 +105,18 @@ function paintRefresh(x, y, px) {
   return NAVY;
 }
 
+/** Record the quarter: a gold ring with one quarter filled in, the quarter being recorded. */
+function paintRecord(x, y, px) {
+  if (!tile(x, y)) return null;
+  const w = Math.max(0.05, 1.2 * px);
+  const [cx, cy, radius] = [0.5, 0.5, 0.29];
+  const d = Math.hypot(x - cx, y - cy);
+  if (Math.abs(d - radius) < w) return GOLD;
+  // The top-right quarter, filled: a gap of the ring's width keeps it apart from the ring at 16 px.
+  if (x >= cx + w && y <= cy - w && d < radius - w) return GOLD;
+  return NAVY;
+}
+
 function draw(size, painter = paint) {
   const rgba = Buffer.alloc(size * size * 4);
   const samples = 4; // 4x4 supersampling for smooth edges
@@ -135,8 +147,8 @@ function draw(size, painter = paint) {
 }
 
 const SIZES = [16, 32, 64, 80, 128];
-/** Ribbon button icons: the pane button uses the add-in icon; Check plan and Refresh statuses have their own. */
-const BUTTONS = { check: paintCheck, refresh: paintRefresh };
+/** Ribbon button icons: the pane button uses the add-in icon; Check plan, Refresh statuses and Record the quarter have their own. */
+const BUTTONS = { check: paintCheck, refresh: paintRefresh, record: paintRecord };
 const BUTTON_SIZES = [16, 32, 80];
 if (require.main === module) {
   const written = [];

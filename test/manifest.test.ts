@@ -119,7 +119,7 @@ describe("manifest.xml", () => {
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
-    const files: Record<string, string> = { Icon: "icon", Check: "check", Refresh: "refresh" };
+    const files: Record<string, string> = { Icon: "icon", Check: "check", Refresh: "refresh", Record: "record" };
     for (const img of byLocalName(doc, "Image").filter((e) => e.getAttribute("DefaultValue"))) {
       const [, kind, declared] = /^(\w+)\.(\d+)x\d+$/.exec(img.getAttribute("id") ?? "") ?? [];
       expect(img.getAttribute("DefaultValue")).toContain(`assets/${files[kind]}-${declared}.png`);
@@ -128,14 +128,14 @@ describe("manifest.xml", () => {
     }
   });
 
-  test("the three ribbon buttons each have their own icon", () => {
+  test("the four ribbon buttons each have their own icon", () => {
     const iconsOf = (id: string) => {
       const control = byLocalName(doc, "Control").find((c) => c.getAttribute("id") === id)!;
       return byLocalName(doc, "Image")
         .filter((img) => control.contains(img))
         .map((img) => img.getAttribute("resid"));
     };
-    const sets = ["GoldenThread.OpenPane", "GoldenThread.CheckPlan", "GoldenThread.RefreshStatuses"].map((id) => iconsOf(id));
+    const sets = ["GoldenThread.OpenPane", "GoldenThread.CheckPlan", "GoldenThread.RefreshStatuses", "GoldenThread.RecordQuarter"].map((id) => iconsOf(id));
     for (const set of sets) expect(set).toHaveLength(3);
     const images = sets.map((set) =>
       fs
@@ -151,10 +151,10 @@ describe("manifest.xml", () => {
         )
         .toString("base64"),
     );
-    expect(new Set(images).size).toBe(3);
+    expect(new Set(images).size).toBe(4);
   });
 
-  test("the ribbon has the Golden Thread group on the Home tab with its three buttons", () => {
+  test("the ribbon has the Golden Thread group on the Home tab with its four buttons", () => {
     const tab = byLocalName(doc, "OfficeTab")[0];
     expect(tab.getAttribute("id")).toBe("TabHome");
     const controls = byLocalName(doc, "Control");
@@ -163,9 +163,9 @@ describe("manifest.xml", () => {
         .find((a) => c.contains(a))!
         .getAttribute("xsi:type"),
     );
-    expect(actions).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction"]);
+    expect(actions).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction", "ExecuteFunction"]);
     const functions = byLocalName(doc, "FunctionName").map((e) => e.textContent);
-    expect(functions).toEqual(["checkPlan", "refreshStatuses"]);
+    expect(functions).toEqual(["checkPlan", "refreshStatuses", "recordQuarter"]);
     // The function file must register exactly these names.
     const commands = fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8");
     for (const f of functions) expect(commands).toContain(`associate("${f}"`);

@@ -1,4 +1,4 @@
-// What the ribbon's "Check plan" and "Refresh statuses" buttons do and say, without the pane.
+// What the ribbon's "Check plan", "Refresh statuses" and "Record the quarter" buttons do and say, without the pane.
 // commands.ts wires them to Office; here they are plain functions over the pane's services.
 import type { CheckResult, Counts, PaneServices, StatusCounts } from "../taskpane/paneModel";
 
@@ -44,6 +44,32 @@ export async function checkPlanCommand(services: Pick<PaneServices, "runCheck">)
 
 export async function refreshStatusesCommand(services: Pick<PaneServices, "statusCounts">): Promise<Notice> {
   return statusNotice(await services.statusCounts());
+}
+
+/** Who the Updates rows name: a ribbon button cannot ask, so the history says where the record came from. */
+export const RIBBON_RECORDER = "Golden Thread ribbon";
+
+/**
+ * Records the quarter of the plan's reporting date. A quarter recorded before is never replaced from
+ * the ribbon (it cannot ask first): nothing is written and the notice says how to replace it in the pane.
+ */
+export async function recordQuarterCommand(services: Pick<PaneServices, "reportingQuarters" | "year">): Promise<Notice> {
+  if (!services.year) throw new Error("Recording the quarter is not available here: open the Golden Thread pane and choose Year.");
+  const period = (await services.reportingQuarters()).current;
+  const r = await services.year.recordQuarter({ period, by: RIBBON_RECORDER, replace: false });
+  if (r.needsConfirmation)
+    return {
+      title: `Record the quarter: ${r.period} is already recorded`,
+      message:
+        `Nothing was changed: ${r.period}'s rows in the Updates sheet are kept as they were.
+` +
+        `To replace them with the plan as it stands now, open the Golden Thread pane, choose Year and Record ${r.period}; it asks before replacing.
+` +
+        "To record another quarter, set the reporting date on the Settings sheet first.",
+    };
+  const lines = [`${plural(r.added, "row")} added to the Updates sheet for ${r.period}; ${plural(r.kept, "row")} of other quarters kept.`];
+  if (r.missingColumns.length) lines.push(`This plan's Updates table has no ${r.missingColumns.join(", ")} column: those values are not recorded.`);
+  return { title: `Recorded ${r.period}`, message: [...lines, ...r.notes].join("\n") };
 }
 
 /** A failure as a notice: the message already says what and where. */
