@@ -70,15 +70,15 @@ function planSheetSignOff(snapshot: WorkbookSnapshot, s: SignOff): WorkbookEdit[
 }
 
 /**
- * Signs off the plan in `port`. One update reads only the frozen fields and writes the Plan sheet's
- * "Signed off by" and "Date signed off" and locks the frozen cells (their sheets protected); then
- * the Sign-off sheets are created (and the Agreed changes sheet when a format v1 plan has none).
+ * Signs off the plan in `port`, in one update: it reads only the frozen fields, fills and locks the
+ * Plan sheet's "Signed off by" and "Date signed off", locks the frozen cells (their sheets
+ * protected) and adds the Sign-off sheets (and the Agreed changes sheet when a format v1 plan has none).
  * Refused, naming the cell, when the plan is already signed off or has rows that cannot be read
  * (their values would be frozen as blanks); then nothing is written.
  */
 export async function signOffWorkbook(port: WorkbookPort, request: SignOffRequest): Promise<SignOffResult> {
   if (!isIsoDate(request.on)) throw new SignOffError(`${request.fileName}: sign-off date ${JSON.stringify(request.on)} is not a date`);
-  const { signOff, counts, hasChanges } = await port.update(READ, (snapshot) => {
+  return port.update(READ, (snapshot) => {
     const open = planOf(snapshot, request.fileName);
     const existing = open.plan.cycle?.signOff;
     if (existing)
@@ -90,18 +90,17 @@ export async function signOffWorkbook(port: WorkbookPort, request: SignOffReques
         `${request.fileName}: ${open.errors.length} cell(s) cannot be read, so sign-off would freeze them as blank; fix them first:\n${open.errors.map((e) => `  ${e.message}`).join("\n")}`,
       );
     const signOff = freeze(open.plan, request);
+    const sheets: SheetDesign[] = signOffSheets(signOff);
+    if (!snapshot.tables.some((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase())) sheets.push(agreedChangesSheet());
+    // The record sheets last: should a write fail before them, the plan is not signed off and sign-off can simply run again.
     const edits: WorkbookEdit[] = [
       ...planSheetSignOff(snapshot, signOff),
       { kind: "lock", table: TABLES.actions, columns: frozenHeaders("Action", FROZEN_ACTION_FIELDS) },
       { kind: "lock", table: TABLES.measures, columns: frozenHeaders("Measure", FROZEN_MEASURE_FIELDS) },
+      { kind: "sheets", design: { sheets, names: [] } },
     ];
-    const hasChanges = snapshot.tables.some((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase());
-    return { edits, result: { signOff, counts: { actions: open.plan.actions.length, measures: open.plan.measures.length }, hasChanges } };
+    return { edits, result: { signOff, recordLine: signOffRecordLine(signOff), actions: open.plan.actions.length, measures: open.plan.measures.length } };
   });
-  const sheets: SheetDesign[] = signOffSheets(signOff);
-  if (!hasChanges) sheets.push(agreedChangesSheet());
-  await port.apply({ sheets, names: [] });
-  return { signOff, recordLine: signOffRecordLine(signOff), ...counts };
 }
 
 export interface AgreeChangeRequest {

@@ -769,11 +769,14 @@ export class ExcelWorkbook implements WorkbookPort {
           protection: this.protectionOf(table.worksheet),
         };
       });
+    const allTables = context.workbook.tables.load("items/name");
     const names = context.workbook.names.load("items/name, items/formula");
     const runtime = context.runtime.load("enableEvents");
     await context.sync();
     return {
       eventsWere: runtime.enableEvents,
+      allSheets: sheetList.items.map((x) => x.name),
+      allTables: allTables.items.map((x) => x.name),
       names: names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") })),
       sheets: request.sheets.flatMap((name) => {
         const sheet = sheetList.items.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -789,6 +792,8 @@ export class ExcelWorkbook implements WorkbookPort {
           headers,
           keep,
           hasFormulas: box.bottom > box.top && t.last.formulas[0].some((f) => typeof f === "string" && f.startsWith("=")),
+          // What reading the asked columns will cost: the last row's cells (read as formulas: a constant costs what its value does, a formula a guess) times the rows.
+          readBytes: (box.bottom - box.top) * t.last.formulas[0].reduce<number>((n, f, j) => (keep && !keep[j] ? n : n + 1 + (typeof f === "string" && f.startsWith("=") ? 16 : jsonBytes(f))), 4),
           filtered: t.filter.isDataFiltered,
           usedBottom: parseSheetBox(t.used.address).bottom,
           protection: t.protection,
@@ -822,7 +827,10 @@ export class ExcelWorkbook implements WorkbookPort {
     }));
     const runs = first.tables.flatMap((t, i) => columnRuns(t.keep ?? t.headers.map(() => true)).map((run) => ({ i, t, run })));
     const dataRows = Math.max(0, ...first.tables.map((t) => t.box.bottom - t.box.top));
-    for (let blocks = 1; ; blocks *= 2) {
+    const target = this.options.readResponseTargetBytes ?? READ_RESPONSE_TARGET_BYTES;
+    const estimate = first.tables.reduce((n, t) => n + t.readBytes, 0);
+    // As many answers as the estimate needs; should one still be too big, twice as many.
+    for (let blocks = Math.min(Math.max(1, dataRows), Math.ceil(estimate / target) || 1); ; blocks *= 2) {
       try {
         const size = Math.ceil(dataRows / blocks);
         for (let b = 0; b < blocks; b++) {
@@ -845,6 +853,35 @@ export class ExcelWorkbook implements WorkbookPort {
         if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || blocks >= dataRows) throw error;
       }
     }
+  }
+
+  /**
+   * A "sheets" edit's steps, checked as apply() checks a design but against what update() has
+   * read, so no request is spent on temporary sheets: a sheet that exists must have been read and
+   * be empty, no table or name may clash.
+   */
+  private newSheetSteps(design: WorkbookDesign, first: UpdateFirst, sheets: UpdateSheet[]): ExcelStep[] {
+    checkDesign(design);
+    const existing = new Set<string>();
+    const locked = new Set<string>();
+    for (const s of design.sheets) {
+      if (!first.allSheets.some((n) => n.toLowerCase() === s.name.toLowerCase())) continue;
+      const read = sheets.find((x) => x.snapshot.name.toLowerCase() === s.name.toLowerCase());
+      if (!read || read.snapshot.values.length > 0) throw new ExcelCommandError(`Cannot add sheet "${s.name}": this workbook already has a sheet of that name with content.`);
+      existing.add(s.name.toLowerCase());
+      if (read.protection.state.protected) locked.add(s.name.toLowerCase());
+    }
+    for (const t of design.sheets.flatMap((s) => s.tables))
+      if (first.allTables.some((n) => n.toLowerCase() === t.name.toLowerCase())) throw new ExcelCommandError(`Cannot add table "${t.name}": this workbook already has a table of that name.`);
+    const skipNames = new Set<string>();
+    for (const n of design.names) {
+      const have = first.names.find((m) => m.name.toLowerCase() === n.name.toLowerCase());
+      if (!have) continue;
+      if (have.ref.replace(/\$/g, "").toLowerCase() !== n.ref.replace(/^=/, "").replace(/\$/g, "").toLowerCase())
+        throw new ExcelCommandError(`Cannot add the name "${n.name}": it already refers to ${have.ref}, not ${n.ref}.`);
+      skipNames.add(n.name.toLowerCase());
+    }
+    return this.designStepsFor(design, existing, skipNames, locked);
   }
 
   /** Sync 3: the edits, in order, with each protected sheet lifted around its own and put back. */
@@ -894,6 +931,10 @@ export class ExcelWorkbook implements WorkbookPort {
           const address = `${left}${box.top + 1 + a}:${right}${box.top + 1 + b}`;
           steps.push({ bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).getRange(address).delete("Up") });
         }
+        continue;
+      }
+      if (edit.kind === "sheets") {
+        steps.push(...this.newSheetSteps(edit.design, first, sheets));
         continue;
       }
       const place =
@@ -998,6 +1039,9 @@ export class ExcelWorkbook implements WorkbookPort {
 interface UpdateFirst {
   eventsWere: boolean;
   names: { name: string; ref: string }[];
+  /** Every sheet and table in the workbook (for the checks of a "sheets" edit). */
+  allSheets: string[];
+  allTables: string[];
   /** The sheets asked for that exist, read in sync 2. */
   sheets: { name: string; visibility: SheetSnapshot["visibility"] }[];
   tables: {
@@ -1011,6 +1055,8 @@ interface UpdateFirst {
     /** The last row of the sheet holding values (below the table's bottom: something is under it). */
     usedBottom: number;
     protection: ProtectionRead;
+    /** The estimated size of the answer that reads the asked columns. */
+    readBytes: number;
   }[];
 }
 

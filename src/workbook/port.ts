@@ -188,7 +188,9 @@ export type WorkbookEdit =
   /** Values of a block of cells, e.g. "B20:B21", with their number formats ("" keeps the cell's) and locked or not. */
   | { kind: "cells"; sheet: string; address: string; values: CellValue[][]; numberFormats?: string[][]; locked?: boolean }
   /** The data cells of these table columns locked (e.g. the values frozen at sign-off); the sheet is protected. */
-  | { kind: "lock"; table: string; columns: readonly string[] };
+  | { kind: "lock"; table: string; columns: readonly string[] }
+  /** New sheets as apply() makes them; a sheet that exists is written into only when it was read and is empty. */
+  | { kind: "sheets"; design: WorkbookDesign };
 
 export interface WorkbookPort {
   /** Reads every sheet's used range, every table and every defined name. */

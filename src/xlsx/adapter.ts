@@ -104,6 +104,7 @@ export class XlsxWorkbook implements WorkbookPort {
       replaceTableRows(this.workbook, t.name, [...t.rows.filter((_, i) => !gone.has(i)), ...edit.append], this.tableFormulas.get(t.name) ?? new Map(), this.fileName);
       return;
     }
+    if (edit.kind === "sheets") return this.apply(edit.design);
     if (edit.kind === "cells") {
       const ws = this.workbook.getWorksheet(edit.sheet);
       if (!ws) throw new Error(`${this.fileName}: Cannot write ${edit.address}: there is no sheet called "${edit.sheet}".`);
