@@ -152,10 +152,10 @@ class Package {
     return sheetParts(this.xml.get("xl/workbook.xml") ?? "", this.xml.get("xl/_rels/workbook.xml.rels") ?? "");
   }
 
-  /** The package as a zip of stored parts: the parts left as they were keep their bytes and CRC. */
-  zip(): Uint8Array {
+  /** The package as a zip of stored parts, less those left out: the parts left as they were keep their bytes and CRC. */
+  zip(leftOut: Set<string>): Uint8Array {
     const entries = [...this.parts]
-      .filter(([name]) => !name.endsWith("/"))
+      .filter(([name]) => !name.endsWith("/") && !leftOut.has(name))
       .map(([name, part]) => (this.changed.has(name) ? { name, bytes: encoder.encode(this.xml.get(name)) } : { name, bytes: part.bytes, crc32: part.entry.crc32 }));
     return storeZip(entries);
   }
@@ -377,7 +377,7 @@ function guardStructure(pkg: Package, limits: OpenLimits): string[] {
 }
 
 /** What ExcelJS cannot read, taken out of the package to be given back on save. */
-function liftUnreadable(pkg: Package): { tableFormulas: TableFormulas; names: PackageName[]; sparklines: Map<string, string> } {
+function liftUnreadable(pkg: Package, sheets: Map<string, string>): { tableFormulas: TableFormulas; names: PackageName[]; sparklines: Map<string, string> } {
   const tableFormulas: TableFormulas = new Map();
   for (const [part, xml] of pkg.xml) {
     if (!TABLE_PART.test(part)) continue;
@@ -386,7 +386,7 @@ function liftUnreadable(pkg: Package): { tableFormulas: TableFormulas; names: Pa
     pkg.set(part, lifted.xml);
   }
   const sparklines = new Map<string, string>();
-  for (const [sheet, part] of pkg.sheets()) {
+  for (const [sheet, part] of sheets) {
     const groups = liftSparklines(pkg.xml.get(part) ?? "");
     if (groups) sparklines.set(sheet, groups);
   }
@@ -396,9 +396,10 @@ function liftUnreadable(pkg: Package): { tableFormulas: TableFormulas; names: Pa
 /**
  * Opens an .xlsx file's bytes for reading, within the limits. Throws XlsxReadError naming the file
  * (and sheet and cell where there is one) for anything refused. The inflater defaults to JSZip's
- * (the browser); the command line passes zlib's.
+ * (the browser); the command line passes zlib's. When load says which sheets the caller reads, only
+ * those are loaded (every sheet is still checked): the return reader leaves out the trend charts.
  */
-export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, limits: OpenLimits, inflate?: CappedInflate): Promise<OpenedXlsx> {
+export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, limits: OpenLimits, inflate?: CappedInflate, load?: (sheet: string) => boolean): Promise<OpenedXlsx> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkXlsxSignature(bytes, file);
   if (bytes.length > limits.maxFileBytes) throw new XlsxReadError(file, `the file is ${(bytes.length / MB).toFixed(1)} MB (limit ${limits.maxFileBytes / MB} MB)`);
@@ -416,11 +417,20 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, lim
     if (e instanceof Refused) throw new XlsxReadError(file, e.message, e.sheet, e.cell);
     throw e;
   }
-  const { tableFormulas, names, sparklines } = liftUnreadable(pkg);
+  // ExcelJS loads no sheet whose part is missing (workbook-xform.js reconcile skips it).
+  const sheets = pkg.sheets();
+  const leftOut = new Set<string>();
+  for (const [sheet, part] of sheets) {
+    if (load && !load(sheet)) {
+      leftOut.add(part);
+      sheets.delete(sheet);
+    }
+  }
+  const { tableFormulas, names, sparklines } = liftUnreadable(pkg, sheets);
   const workbook = new ExcelJS.Workbook();
   try {
     // Plain bytes, not a Buffer: the task pane opens files through this too, and browsers have no Buffer.
-    await workbook.xlsx.load(pkg.zip() as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(pkg.zip(leftOut) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new XlsxReadError(file, `the workbook is damaged and cannot be read (${(e as Error).message})`);
   }

@@ -7,6 +7,7 @@ import { decodeText, TextEncodingError } from "../../csv/encoding";
 import { openXlsx, RETURN_LIMITS, OpenLimits } from "../../xlsx/open";
 import { XlsxReadError } from "../../xlsx/readError";
 import { ParsedReturn, parseReturn } from "../parseReturn";
+import { RETURN_SHEETS } from "../schema";
 import { parseReturnJson } from "./returnJson";
 import { CellRejected, rawReturnFromWorkbook } from "./returnXlsx";
 import type { CappedInflate } from "./zipGuard";
@@ -24,10 +25,15 @@ export interface ReadReturnOptions {
 
 const asBytes = (bytes: Uint8Array | ArrayBuffer): Uint8Array => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 
+// The sheets rawReturnFromWorkbook reads, found by name in any case as it finds them; the Trends
+// sheet is for people (its sparklines draw the figures the Measures sheet holds) and is not loaded.
+const READ_SHEETS = new Set(Object.values(RETURN_SHEETS).map((s) => s.toLowerCase()));
+const isReadSheet = (sheet: string) => READ_SHEETS.has(sheet.trim().toLowerCase());
+
 async function readXlsx(bytes: Uint8Array, label: string, opts: ReadReturnOptions): Promise<ParsedReturn> {
   let opened;
   try {
-    opened = await openXlsx(bytes, label, opts.limits ?? RETURN_LIMITS, opts.inflate);
+    opened = await openXlsx(bytes, label, opts.limits ?? RETURN_LIMITS, opts.inflate, isReadSheet);
   } catch (e) {
     if (e instanceof XlsxReadError) return rejectReturn(label, e.reason, e.sheet, e.cell);
     return rejectReturn(label, `not a readable workbook (${(e as Error).message})`);
