@@ -12,6 +12,7 @@ import { FORMAT_VERSION, PlanDetails, planDetailsSchema, Tier } from "../model/p
 import { planDesign } from "../workbook/design";
 import type { WorkbookDesign, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { detectWorkbookKind, PlanRead, readPlan } from "../workbook/readPlan";
+import { refuseReplacing } from "./create";
 
 export interface Proposal {
   snapshot: WorkbookSnapshot;
@@ -106,9 +107,13 @@ function detailsFor(snapshot: WorkbookSnapshot, request: ConvertRequest): { deta
   return { details, kept: null, planIdGuessed: true };
 }
 
-/** Converts and writes the plan into `target` (the same workbook in Excel, a new file on the command line). */
+/**
+ * Converts and writes the plan into `target` (the same workbook in Excel, a new file on the command
+ * line). Refused before anything is written when the plan's sheets would replace sheets holding data.
+ */
 export async function convertInto(target: WorkbookPort, snapshot: WorkbookSnapshot, proposal: ConversionProposal, request: ConvertRequest): Promise<Converted> {
   const converted = convertPlan(snapshot, proposal, request);
+  await refuseReplacing(target, converted.design, request.fileName);
   await target.apply(converted.design);
   return converted;
 }

@@ -4,10 +4,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { conversionSummary, convertInto, proposeConversion } from "../../src/app/convert";
+import { createPlan, WouldReplaceError } from "../../src/app/create";
 import { describeWorkbook } from "../../src/app/plan";
 import { openSession, sessionFromText } from "../../src/app/session";
 import { parseFramework } from "../../src/model/framework";
+import { ExcelWorkbook } from "../../src/excel/adapter";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
+import { createFakeOffice } from "../doubles/excel/fakeExcel";
 
 const root = path.join(__dirname, "../..");
 const frameworkText = fs.readFileSync(path.join(root, "examples/sefton-framework.json"), "utf8");
@@ -58,4 +61,55 @@ test("a loose workbook converts into another workbook, which then reads as a pla
   expect(summary.unmapped).toEqual([{ sheet: "Service plan", header: "Cost centre", cells: 2 }]);
   expect(summary.notes[0]).toMatch(/^Fill in the Plan ID \(now LOOSE\)/);
   expect((await describeWorkbook(source, "loose.xlsx")).kind).toBe("loose");
+});
+
+// Issue 17: one overwrite rule for what is written into a workbook, enforced by the use cases,
+// on the Excel double (what the pane writes into the open workbook).
+describe("create and convert never replace a sheet that holds the user's data", () => {
+  const excelOver = (seed: Parameters<typeof createFakeOffice>[0]) => {
+    const fake = createFakeOffice(seed);
+    return new ExcelWorkbook({ run: (batch) => fake.Excel.run({ delayForCellEdit: true }, batch as never), requirements: fake.Office.context.requirements });
+  };
+  const request = { tier: "Team", planYear: "2024/25", planId: "TP-HC-2024" };
+
+  test("a loose plan on a sheet called Actions is refused in place, naming the sheet, and the workbook is unchanged", async () => {
+    const port = excelOver({
+      sheets: [
+        {
+          name: "Actions",
+          values: [
+            ["Key action", "Lead officer", "Timescale"],
+            ["Review the carers' assessment pathway with partners", "Jo Whitfield", "31/03/2025"],
+          ],
+        },
+      ],
+    });
+    const snapshot = await port.read();
+    const { proposal } = proposeConversion(snapshot, framework);
+    const before = JSON.stringify(await port.read());
+    const refused = convertInto(port, snapshot, proposal, { tier: "Operational", framework, fileName: "loose.xlsx" });
+    await expect(refused).rejects.toThrow(WouldReplaceError);
+    await expect(refused).rejects.toThrow('loose.xlsx: the plan\'s sheets would replace your sheet "Actions", which holds data. Nothing was changed. Rename it (for example to "Actions (original)")');
+    expect(JSON.stringify(await port.read())).toBe(before);
+  });
+
+  test("creating a plan beside a sheet of data keeps that sheet; a sheet of the plan's name holding data is refused", async () => {
+    const beside = excelOver({ sheets: [{ name: "Notes", values: [["Budget 2024/25", 1200]] }] });
+    await createPlan(beside, request, framework, "Book1");
+    const after = await beside.read();
+    expect(after.sheets.find((s) => s.name === "Notes")?.values).toEqual([["Budget 2024/25", 1200]]);
+    expect((await describeWorkbook(beside, "Book1")).kind).toBe("plan");
+
+    const clash = excelOver({ sheets: [{ name: "Sheet1" }, { name: "Plan", values: [["Our plan for next year"]] }, { name: "Measures", values: [["KPI", 3]] }] });
+    const before = JSON.stringify(await clash.read());
+    await expect(createPlan(clash, request, framework, "Book1")).rejects.toThrow('Book1: the plan\'s sheets would replace your sheets "Plan", "Measures", which hold data. Nothing was changed.');
+    expect(JSON.stringify(await clash.read())).toBe(before);
+  });
+
+  test("empty sheets of the plan's names are used, and a second plan is refused as before", async () => {
+    const port = excelOver({ sheets: [{ name: "Actions" }, { name: "Sheet1" }] });
+    await createPlan(port, request, framework, "Book1");
+    expect((await describeWorkbook(port, "Book1")).kind).toBe("plan");
+    await expect(createPlan(port, request, framework, "Book1")).rejects.toThrow("Book1 already holds a plan: create the new plan in a new, empty workbook.");
+  });
 });

@@ -42,3 +42,15 @@ test("a sheet can be kept whole in Unmapped", async () => {
   await screen.findByText(/are now in the plan/);
   expect(services.calls[0]).toMatch(/^convert Operational \[\["unmapped"/);
 });
+
+test("a conversion that would replace a sheet holding data is refused with the use case's words, and the mapping stays for another go", async () => {
+  const refusal =
+    'Book1: the plan\'s sheets would replace your sheet "Actions", which holds data. Nothing was changed. Rename it (for example to "Actions (original)") or use a new workbook, then try again.';
+  renderInPane(<ConvertView services={fakeServices({ convert: async () => Promise.reject(new Error(refusal)) })} onNavigate={jest.fn()} />);
+  fireEvent.click(screen.getByRole("button", { name: "Read this workbook" }));
+  await screen.findByRole("combobox", { name: "Plan column Owner becomes" });
+  fireEvent.click(screen.getByRole("button", { name: "Convert" }));
+  expect((await screen.findByRole("alert")).textContent).toContain(refusal);
+  expect(screen.getByRole("button", { name: "Convert" })).toBeTruthy();
+  expect(screen.getByRole("combobox", { name: "Plan column Owner becomes" })).toBeTruthy();
+});

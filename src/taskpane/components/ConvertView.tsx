@@ -135,7 +135,10 @@ export function ConvertView({ services, onNavigate }: Props): React.JSX.Element 
   return (
     <section aria-labelledby="convert-heading">
       <h2 id="convert-heading">Convert a loose plan</h2>
-      <p>Golden Thread reads the sheets of this workbook and proposes which columns become which plan fields. Nothing is lost: columns it cannot place are kept in the Unmapped sheet.</p>
+      <p>
+        Golden Thread reads the sheets of this workbook and proposes which columns become which plan fields. Nothing is lost: columns it cannot place are kept in the Unmapped sheet, and your sheets
+        are never replaced (one named like a plan sheet, such as Actions, is refused until you rename it).
+      </p>
       <Button appearance={proposal ? "secondary" : "primary"} onClick={() => void propose()} disabled={task.busy}>
         {proposal ? "Read the workbook again" : "Read this workbook"}
       </Button>
