@@ -160,6 +160,25 @@ describe("the CPOR model", () => {
     expect(html).toContain('<b class="good up">Improving</b>');
   });
 
+  it("lists measures outside the register one row per return on the page, naming each ID; other findings one by one", () => {
+    const local = (id: string, file: string) => ({
+      measureId: id,
+      period: "2024/25 Q2",
+      kind: "Not in the register" as const,
+      detail: `${id} ("Local") is not in the measure register`,
+      file,
+      sheet: "Measures",
+      cell: "",
+    });
+    const twice = { ...local("SM16", "dsp.json, osp.json"), kind: "Reported twice" as const, detail: "SM16 is reported in DSP-ASC and OSP-ASC with the same figures" };
+    const html = cporHtml({ ...report, dataQuality: [local("L1", "a.json"), twice, local("L2", "a.json"), local("L3", "b.json")] });
+    const rows = html.slice(html.indexOf('id="data-quality-h"')).match(/<tr><td>.*?(?=<tr>|<\/tbody>)/g)!;
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain("<b>SM16</b><td>Reported twice<td>SM16 is reported in DSP-ASC and OSP-ASC");
+    expect(rows[1]).toMatch(/^<tr><td>L1, L2<td>Not in the register<td>2 measures of this return are not in the measure register.*<td>a\.json Measures$/);
+    expect(rows[2]).toBe("<tr><td><b>L3</b><td>Not in the register<td>L3 (&quot;Local&quot;) is not in the measure register<td>b.json Measures");
+  });
+
   it("draws a single figure as a dot and no figures as words", () => {
     const only = {
       ...cp2.keyMeasures[0],
