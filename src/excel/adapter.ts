@@ -807,17 +807,19 @@ export class ExcelWorkbook implements WorkbookPort {
    * of neighbouring columns; in row blocks only when one answer would be too big.
    */
   private async readColumns(context: Excel.RequestContext, first: UpdateFirst): Promise<{ tables: TableSnapshot[]; sheets: UpdateSheet[] }> {
-    const sheetReads = first.sheets.map((s) => {
-      const sheet = context.workbook.worksheets.getItem(s.name);
-      return { s, used: sheet.getUsedRangeOrNullObject(true).load("address, values"), protection: this.protectionOf(sheet) };
-    });
+    // The sheets ride with the first answer; should it fail (too big), with the next.
     let sheets: UpdateSheet[] | null = null;
-    const takeSheets = () =>
-      (sheets ??= sheetReads.map(({ s, used, protection }) => {
+    const loadSheets = () =>
+      first.sheets.map((s) => {
+        const sheet = context.workbook.worksheets.getItem(s.name);
+        return { s, used: sheet.getUsedRangeOrNullObject(true).load("address, values"), protection: this.protectionOf(sheet) };
+      });
+    const takeSheets = (loaded: ReturnType<typeof loadSheets>): UpdateSheet[] =>
+      loaded.map(({ s, used, protection }) => {
         const box = used.isNullObject ? null : parseSheetBox(used.address);
         const snapshot: SheetSnapshot = { ...s, origin: box ? `${columnLetter(box.left)}${box.top}` : "A1", values: box ? used.values.map((row) => row.map(fromExcelValue)) : [] };
         return { snapshot, protection };
-      }));
+      });
     const out = first.tables.map((t) => ({
       name: t.name,
       sheet: t.box.sheet,
@@ -841,14 +843,15 @@ export class ExcelWorkbook implements WorkbookPort {
             const address = `${columnLetter(t.box.left + run[0])}${top}:${columnLetter(t.box.left + run[1])}${bottom}`;
             return [{ i, run, offset: b * size, range: context.workbook.worksheets.getItem(t.box.sheet).getRange(address).load("values") }];
           });
-          if (reads.length === 0 && (b > 0 || sheets)) continue;
+          if (reads.length === 0 && sheets) continue;
+          const loaded = sheets ? null : loadSheets();
           // One sync per answer: each must stay under the host's 5 MB.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
-          takeSheets();
+          if (loaded) sheets = takeSheets(loaded);
           for (const r of reads) r.range.values.forEach((row, k) => row.forEach((v, j) => (out[r.i].rows[r.offset + k][r.run[0] + j] = fromExcelValue(v))));
         }
-        return { tables: out, sheets: takeSheets() };
+        return { tables: out, sheets: sheets ?? [] };
       } catch (error) {
         if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || blocks >= dataRows) throw error;
       }

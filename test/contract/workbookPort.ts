@@ -344,6 +344,21 @@ export const WORKBOOK_PORT_CASES: PortCase[] = [
     },
   },
   {
+    name: "update's rows edit never overwrites what is under the table: it moves down or the edit is refused by cell",
+    async run(port, h) {
+      const design = contractDesign();
+      design.sheets[1].cells.push({ address: "A3", value: "Register checked 01/04/2024" });
+      await applied(port, design);
+      const edits: WorkbookEdit[] = [{ kind: "rows", table: "Register", remove: [], append: [["DSP-ASC-02", "Keep people safe", "Directorate"]] }];
+      const added = await port
+        .update({ sheets: [], tables: [{ name: "Register", columns: [] }] }, () => ({ edits, result: true }))
+        .catch((e: Error) => (expect(e.message).toMatch(/Register!A3/), false));
+      const snap = await (await h.reopen(port)).read();
+      expect(tableOf(snap, "Register").rows).toHaveLength(added ? 2 : 1);
+      expect(snap.sheets.find((s) => s.name === "Register")!.values[added ? 3 : 2]?.[0]).toBe("Register checked 01/04/2024");
+    },
+  },
+  {
     name: "update's rows edit removing every row and adding none leaves one blank row",
     async run(port, h) {
       await applied(port);
