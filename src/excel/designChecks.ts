@@ -1,12 +1,10 @@
 // Checks a WorkbookDesign against Excel's own limits before anything is written, so a bad design
 // fails with one clear message naming the sheet, table, column or row, and never half-applies.
 import type { TableDesign, Validation, WorkbookDesign } from "../workbook/port";
-import { parseCell } from "../workbook/a1";
+import { looksLikeCell, parseCell } from "../workbook/a1";
 
 const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
-/** Names Excel would read as a cell reference (A1, XFD10) or as R/C. */
-const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[rRcC])$/;
 const HEX = /^[0-9A-Fa-f]{6}$/;
 
 /** Excel's limits on data validation messages (title 32, input message 255, error message 225). */
@@ -22,7 +20,7 @@ export class DesignError extends Error {
 }
 
 export function checkName(name: string, what: string): void {
-  if (!DEFINED_NAME.test(name) || LOOKS_LIKE_CELL.test(name) || name.length > 255)
+  if (!DEFINED_NAME.test(name) || looksLikeCell(name) || name.length > 255)
     throw new DesignError(`${what} "${name}" is not a valid Excel name (letters, digits, _ and ., starting with a letter or _, not like a cell address)`);
 }
 

@@ -3,9 +3,9 @@
 // (calculated column formulas, names that are not plain ranges) is returned for the zip step.
 import ExcelJS from "exceljs";
 import { CellDesign, CellValue, SheetDesign, TableDesign, Validation, WorkbookDesign } from "../workbook/port";
-import { columnLetter, parseCell } from "../workbook/a1";
+import { columnLetter, isFixedSheetBox, parseCell } from "../workbook/a1";
 import { toFileFormula } from "./fileFormula";
-import { isPlainRange, TableFormulas } from "./packageParts";
+import { TableFormulas } from "./packageParts";
 import { addSparklineGroup, tableSparklineGroups } from "./sparklines";
 import { applyPrint, font } from "./print";
 
@@ -166,7 +166,7 @@ export async function applyDesign(wb: ExcelJS.Workbook, design: WorkbookDesign):
   for (const n of design.names) {
     const ref = n.ref.replace(/^=/, "");
     // Other names (e.g. Register[ID]) are written into the package by the adapter at save.
-    if (isPlainRange(ref)) wb.definedNames.add(ref, n.name);
+    if (isFixedSheetBox(ref)) wb.definedNames.add(ref, n.name);
   }
   return { tableFormulas };
 }

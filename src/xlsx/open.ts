@@ -18,9 +18,10 @@ import { definedNames, liftTableFormulas, PackageName, sheetParts, TableFormulas
 import { keepSparklines, liftSparklines } from "./sparklines";
 import { checkXlsxSignature, XlsxReadError } from "./readError";
 import { storeZip } from "./storeZip";
+import { Box, boxAddress, cellNumbers, columnLetter, MAX_COLUMN as EXCEL_MAX_COLUMNS, MAX_ROW as EXCEL_MAX_ROWS, rangeBox } from "../workbook/a1";
 
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+// Excel's edges under the names the readers have used (src/xlsx/stream too).
+export { MAX_ROW as EXCEL_MAX_ROWS, MAX_COLUMN as EXCEL_MAX_COLUMNS, rangeBox } from "../workbook/a1";
 
 export interface OpenLimits extends ZipLimits {
   /** Bytes of the .xlsx file itself. */
@@ -71,56 +72,9 @@ export interface OpenedXlsx {
   notes: string[];
 }
 
-// ---- A1 ranges, as the structure guard needs them (whole columns "A:A" and whole rows "1:1" too) ----
-
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function letterToColumn(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-function columnToLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const CELL_REF = /^\$?([A-Z]{0,4})\$?(\d{0,8})$/;
-
-/** One end of a range; a missing part is open (whole row or whole column). */
-function refEnd(text: string): { col?: number; row?: number } | null {
-  const m = CELL_REF.exec(text.toUpperCase());
-  if (!m || (!m[1] && !m[2])) return null;
-  return { col: m[1] ? letterToColumn(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
-}
-
-/** "A1", "A1:C9", "A:C", "3:7" as a box (open ends reach Excel's edges); null when unreadable. */
-export function rangeBox(ref: string): Box | null {
-  const [a, b = a] = ref.replace(/^.*!/, "").split(":");
-  const s = refEnd(a);
-  const e = refEnd(b);
-  if (!s || !e) return null;
-  return {
-    top: Math.min(s.row ?? 1, e.row ?? 1),
-    left: Math.min(s.col ?? 1, e.col ?? 1),
-    bottom: Math.max(s.row ?? EXCEL_MAX_ROWS, e.row ?? EXCEL_MAX_ROWS),
-    right: Math.max(s.col ?? EXCEL_MAX_COLUMNS, e.col ?? EXCEL_MAX_COLUMNS),
-  };
-}
+// ---- Boxes, as the structure guard needs them ----
 
 const area = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
-
-function boxRef(b: Box): string {
-  const a = `${columnToLetter(b.left)}${b.top}`;
-  return b.top === b.bottom && b.left === b.right ? a : `${a}:${columnToLetter(b.right)}${b.bottom}`;
-}
 
 function clampBox(b: Box, to: Box): Box | null {
   const c = { top: Math.max(b.top, to.top), left: Math.max(b.left, to.left), bottom: Math.min(b.bottom, to.bottom), right: Math.min(b.right, to.right) };
@@ -200,13 +154,11 @@ function sheetFacts(xml: string, sheet: string): SheetFacts {
     }
     cells++;
     if (r) {
-      const ref = /^([A-Za-z]+)(\d+)$/.exec(r);
-      if (!ref) throw new Refused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address`, sheet);
-      col = letterToColumn(ref[1].toUpperCase());
-      const cellRow = Number(ref[2]);
-      if (ref[1].length > 3 || col > EXCEL_MAX_COLUMNS) throw new Refused(`a cell is beyond Excel's last column (XFD)`, sheet, r.toUpperCase());
-      if (cellRow > EXCEL_MAX_ROWS || cellRow < 1) throw new Refused(`a cell is beyond Excel's last row (${EXCEL_MAX_ROWS.toLocaleString("en-GB")})`, sheet, r.toUpperCase());
-      row = cellRow;
+      const cell = cellNumbers(r);
+      if (!cell) throw new Refused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address`, sheet);
+      if (cell.col > EXCEL_MAX_COLUMNS) throw new Refused(`a cell is beyond Excel's last column (XFD)`, sheet, r.toUpperCase());
+      if (cell.row > EXCEL_MAX_ROWS || cell.row < 1) throw new Refused(`a cell is beyond Excel's last row (${EXCEL_MAX_ROWS.toLocaleString("en-GB")})`, sheet, r.toUpperCase());
+      ({ row, col } = cell);
     } else col++;
     if (m[3] === "/") continue; // an empty, formatted-only cell holds nothing to read
     if (!used) used = { top: row, left: col, bottom: row, right: col };
@@ -216,7 +168,7 @@ function sheetFacts(xml: string, sheet: string): SheetFacts {
       if (col < used.left) used.left = col;
       if (col > used.right) used.right = col;
     }
-    if (row >= used.bottom && col >= used.right) farthest = `${columnToLetter(col)}${row}`;
+    if (row >= used.bottom && col >= used.right) farthest = `${columnLetter(col)}${row}`;
   }
   return { cells, used, farthest };
 }
@@ -231,7 +183,7 @@ function clampSqref(sqref: string, to: Box | null, counted: { cells: number }): 
     if (!b || !c || area(c) !== area(b)) cut = true;
     if (!c) continue;
     counted.cells += area(c);
-    kept.push(boxRef(c));
+    kept.push(boxAddress(c));
   }
   return cut ? kept.join(" ") : sqref;
 }
@@ -244,7 +196,7 @@ function tameSheet(xml: string, sheet: string, facts: SheetFacts, reach: Box | n
   const note = (before: string, after: string) => {
     if (before !== after) clamped++;
   };
-  let out = xml.replace(/<dimension\b[^>]*\/>/, facts.used ? `<dimension ref="${boxRef(facts.used)}"/>` : "");
+  let out = xml.replace(/<dimension\b[^>]*\/>/, facts.used ? `<dimension ref="${boxAddress(facts.used)}"/>` : "");
   // Column definitions: Excel's own edge, never more (ExcelJS makes one object per column).
   out = out.replace(/<col\b([^>]*?)\/>/g, (whole, attrs: string) => {
     const min = Number(/\bmin="(\d+)"/.exec(attrs)?.[1] ?? 1);
@@ -304,7 +256,7 @@ function tameTable(xml: string, used: Box | null, limits: OpenLimits, notes: str
   }
   const clamped = { ...b, bottom: lastUsed };
   if (area(clamped) > limits.maxSheetArea) throw new Refused(`the table in ${part} covers ${area(clamped).toLocaleString("en-GB")} cells (limit ${limits.maxSheetArea.toLocaleString("en-GB")})`);
-  const c = boxRef(clamped);
+  const c = boxAddress(clamped);
   notes.push(`the table in ${part} reached row ${b.bottom.toLocaleString("en-GB")}: read to row ${lastUsed}, the last row in use`);
   return { xml: xml.replace(/(<table\b[^>]*?\bref=")[^"]*"/, `$1${c}"`).replace(/(<autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${c}"`), box: clamped };
 }
@@ -349,7 +301,7 @@ function guardStructure(pkg: Package, limits: OpenLimits): string[] {
     if (cells > limits.maxCells) throw new Refused(`the workbook has more than ${limits.maxCells.toLocaleString("en-GB")} cells (the limit)`, sheet);
     if (f.used && area(f.used) > limits.maxSheetArea) {
       throw new Refused(
-        `its cells run from ${boxRef({ ...f.used, bottom: f.used.top, right: f.used.left })} to ${columnToLetter(f.used.right)}${f.used.bottom}, a block of ${area(f.used).toLocaleString("en-GB")} cells (limit ${limits.maxSheetArea.toLocaleString("en-GB")}); delete stray cells far from the rest, e.g. ${f.farthest}`,
+        `its cells run from ${boxAddress({ ...f.used, bottom: f.used.top, right: f.used.left })} to ${columnLetter(f.used.right)}${f.used.bottom}, a block of ${area(f.used).toLocaleString("en-GB")} cells (limit ${limits.maxSheetArea.toLocaleString("en-GB")}); delete stray cells far from the rest, e.g. ${f.farthest}`,
         sheet,
         f.farthest,
       );

@@ -122,8 +122,3 @@ export async function writeDefinedNames(zip: JSZip, names: PackageName[]): Promi
   const written = xml.includes("</definedNames>") ? xml.replace("</definedNames>", `${extra}</definedNames>`) : xml.replace("</sheets>", `</sheets><definedNames>${extra}</definedNames>`);
   zip.file("xl/workbook.xml", written);
 }
-
-/** A reference ExcelJS can hold as a defined name: one sheet range like Lists!$A$2:$A$4. */
-export function isPlainRange(ref: string): boolean {
-  return /^(?:'[^']+'|[^'!]+)!\$[A-Z]{1,3}\$\d+(?::\$[A-Z]{1,3}\$\d+)?$/.test(ref.replace(/^=/, ""));
-}
