@@ -46,6 +46,14 @@ export const REGISTER_MEASURES_LIST = "RegisterMeasuresList";
 function tablePrint(title: string): PrintDesign {
   return { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", repeatColumns: "A:B", title };
 }
+/**
+ * A plan with actions but no measures (or the other way round) leaves the empty table out of the print,
+ * not pages of headers. A plan with neither is a form to fill in by hand, and Excel keeps a print area
+ * as written, so both tables print as usual there (rows typed later would not print otherwise).
+ */
+function tablePrintUnlessEmpty(title: string, rows: readonly unknown[] | undefined, otherRows: readonly unknown[] | undefined): PrintDesign {
+  return !rows?.length && otherRows?.length ? noPrint(title) : tablePrint(title);
+}
 /** Sheets people work in but do not circulate (Updates, Register, Settings): left out of the print. */
 function noPrint(title: string): PrintDesign {
   return { landscape: true, paper: "A4", fitToWidth: false, scale: PRINT_SCALE, repeatRows: "1:1", area: null, title };
@@ -446,8 +454,8 @@ export function planDesign(input: PlanDesignInput): WorkbookDesign {
   return {
     sheets: [
       planSheet(details, title),
-      tableSheet(SHEETS.actions, actions, true, tablePrint(title)),
-      tableSheet(SHEETS.measures, measures, true, tablePrint(title)),
+      tableSheet(SHEETS.actions, actions, true, tablePrintUnlessEmpty(title, input.actions, input.measures)),
+      tableSheet(SHEETS.measures, measures, true, tablePrintUnlessEmpty(title, input.measures, input.actions)),
       // No formulas on these two: left unprotected so their tables grow as people type.
       tableSheet(SHEETS.updates, updates, false, noPrint(title)),
       tableSheet(SHEETS.register, register, false, noPrint(title)),

@@ -8,11 +8,11 @@ import * as path from "path";
 import JSZip from "jszip";
 import { spawnSync } from "child_process";
 import { runDemo } from "../../src/cli/commands/demo";
-import { FORMAT_VERSION, planDetailsSchema, Tier } from "../../src/model/plan";
+import { Action, FORMAT_VERSION, planDetailsSchema, Tier } from "../../src/model/plan";
 import { planDesign } from "../../src/workbook/design";
 import { columnRoom, textWidth } from "../../src/workbook/textFit";
 import { XlsxWorkbook } from "../../src/xlsx/adapter";
-import { seftonFramework } from "../workbook/samplePlan";
+import { handPickedActions, seftonFramework } from "../workbook/samplePlan";
 import { overlappingWords, Page, pagesOf, printToPdf, renderPages, smallestPointSize } from "./render";
 
 const available = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0 && spawnSync("pdftoppm", ["-v"], { stdio: "ignore" }).status === 0;
@@ -31,7 +31,7 @@ interface Printed {
 
 const printed = new Map<string, Printed>();
 
-async function newPlan(tier: Tier): Promise<string> {
+async function newPlan(tier: Tier, actions?: Action[]): Promise<string> {
   const framework = seftonFramework();
   const details = planDetailsSchema.parse({
     formatVersion: FORMAT_VERSION,
@@ -41,9 +41,9 @@ async function newPlan(tier: Tier): Promise<string> {
     planYear: framework.planYear,
     directorate: "Adult Social Care",
   });
-  const file = path.join(OUT, `new-${tier.toLowerCase()}-plan.xlsx`);
+  const file = path.join(OUT, actions ? `${tier.toLowerCase()}-plan-without-measures.xlsx` : `new-${tier.toLowerCase()}-plan.xlsx`);
   const wb = XlsxWorkbook.create(path.basename(file));
-  await wb.apply(planDesign({ details, framework }));
+  await wb.apply(planDesign({ details, framework, actions }));
   await wb.save(file);
   return file;
 }
@@ -72,6 +72,7 @@ describeIf("printed workbooks", () => {
       ["new directorate plan", await newPlan("Directorate"), [3, 12]],
       ["new operational plan", await newPlan("Operational"), [3, 12]],
       ["new team plan", await newPlan("Team"), [3, 12]],
+      ["plan without measures", await newPlan("Operational", handPickedActions()), [2, 10]],
       [
         "demo directorate plan",
         copy(
@@ -110,7 +111,7 @@ describeIf("printed workbooks", () => {
   }, 240_000);
   afterAll(() => fs.rmSync(demoDir, { recursive: true, force: true }));
 
-  const names = ["new directorate plan", "new operational plan", "new team plan", "demo directorate plan", "demo team plan", "QSR return", "roll-up"];
+  const names = ["new directorate plan", "new operational plan", "new team plan", "plan without measures", "demo directorate plan", "demo team plan", "QSR return", "roll-up"];
 
   test.each(names)("%s: a sensible number of pages, none blank", (name) => {
     const p = printed.get(name)!;
@@ -142,6 +143,11 @@ describeIf("printed workbooks", () => {
     // Every page of a table repeats its header row.
     for (const page of pages.filter((_pg, i) => footers[i] === "Actions")) expect(page.text).toMatch(/Action ID/);
     for (const page of pages.filter((_pg, i) => footers[i] === "Measures")) expect(page.text).toMatch(/Measure ID/);
+  });
+
+  test("plan without measures: its Measures sheet is left out of the print, not pages of headers", () => {
+    const footers = printed.get("plan without measures")!.pages.map((page) => /(\S+)\s+Page \d+ of \d+\s*$/.exec(page.text.trimEnd())?.[1]);
+    expect(new Set(footers)).toEqual(new Set(["Plan", "Actions"]));
   });
 
   test("the plan's print areas and titles are set in the file: tables repeat header row and ID columns; working sheets print nothing", async () => {
