@@ -4,7 +4,7 @@
 import type { IsoDate } from "../model/dates";
 import { periodLabel } from "../model/period";
 import type { Framework } from "../model/framework";
-import { mergeHistory, periodInPlanYear, quarterRows, recordedPeriods } from "../cycle/history";
+import { mergeHistory, periodInPlanYear, quarterRows } from "../cycle/history";
 import { SHEETS, TABLES } from "../workbook/names";
 import type { ReadRequest, WorkbookEdit, WorkbookPort } from "../workbook/port";
 import { ACTION_COLUMNS, Column, MEASURE_COLUMNS, UPDATE_COLUMNS } from "../model/plan";
@@ -98,11 +98,4 @@ export async function recordQuarter(port: WorkbookPort, request: RecordQuarterRe
     const edits: WorkbookEdit[] = [{ kind: "rows", table: table.name, remove: merged.remove, append: merged.append }];
     return { edits, result: { ...base, needsConfirmation: false, added: merged.added, replaced: merged.replaced } };
   });
-}
-
-/** The periods the plan's Updates table already holds (for the pane's choice of period). */
-export async function periodsRecorded(port: WorkbookPort): Promise<string[]> {
-  const snapshot = await port.read();
-  const table = snapshot.tables.find((t) => t.name.toLowerCase() === TABLES.updates.toLowerCase());
-  return table ? recordedPeriods(table) : [];
 }
