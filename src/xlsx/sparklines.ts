@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { TableDesign } from "../workbook/port";
 import { sheetParts, xmlEscape } from "./packageParts";
-import { columnLetter } from "../workbook/a1";
+import { cellOrNull, columnLetter } from "../workbook/a1";
 
 /** The extension URI Excel gives sparkline groups. */
 export const SPARKLINE_EXT_URI = "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}";
@@ -185,10 +185,10 @@ export function liftSparklines(sheetXml: string): string | undefined {
 
 /** One group per TableSparkline: a sparkline in every data row of the table as designed. */
 export function tableSparklineGroups(t: TableDesign): SparklineGroup[] {
-  const m = /^([A-Z]+)(\d+)$/.exec(t.topLeft);
-  if (!m) throw new Error(`table ${t.name}: top-left ${t.topLeft} is not a cell`);
-  const left = [...m[1]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
-  const header = Number(m[2]);
+  const topLeft = cellOrNull(t.topLeft);
+  if (!topLeft) throw new Error(`table ${t.name}: top-left ${t.topLeft} is not a cell`);
+  const left = topLeft.col - 1;
+  const header = topLeft.row;
   const rows = Math.max(1, t.rows.length);
   const at = (h: string) => {
     const i = t.columns.findIndex((c) => c.header === h);
