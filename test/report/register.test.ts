@@ -229,29 +229,14 @@ describe("convert --register", () => {
   it("offers the register's IDs in the converted plan's Measure ID dropdown too", async () => {
     const { convertPlan, proposeConversion } = await import("../../src/app/convert");
     const framework = loadFramework();
-    const source = XlsxWorkbook.create("loose.xlsx");
-    await source.apply({
-      sheets: [
-        {
-          name: "Service plan",
-          visibility: "visible",
-          cells: [
-            ...["Key action", "Lead officer", "Timescale"].map((value, i) => ({ address: `${"ABC"[i]}1`, value })),
-            ...["Review the carers' assessment pathway with partners", "Jo Whitfield", "31/03/2025"].map((value, i) => ({ address: `${"ABC"[i]}2`, value })),
-          ],
-          tables: [],
-          columnWidths: {},
-          freezeRows: 0,
-          protect: false,
-        },
-      ],
-      names: [],
-    });
+    // A plan made without the register, converted again with it.
+    const source = XlsxWorkbook.create("plan.xlsx");
+    await source.apply(planDesign({ details: details({ planId: "DSP-ASC" }), framework, measures: [measure({ id: "SM16" })] }));
     const snapshot = await source.read();
     const { proposal } = proposeConversion(snapshot, framework);
     const index = indexRegister(parseMeasureRegister(registerText, "sefton-measure-register.json"));
     const idColumn = (register?: typeof index) =>
-      convertPlan(snapshot, proposal, { tier: "Operational", framework, fileName: "loose.xlsx", register })
+      convertPlan(snapshot, proposal, { tier: "Directorate", framework, fileName: "plan.xlsx", register })
         .design.sheets.flatMap((s) => s.tables)
         .find((t) => t.name === "Measures")!.columns[0];
     expect(idColumn(index).validation).toMatchObject({ type: "list", source: `=${REGISTER_MEASURES_LIST}`, errorStyle: "warning" });
