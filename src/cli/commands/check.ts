@@ -6,7 +6,7 @@ import * as path from "path";
 import { Command } from "commander";
 import { checkLoadedPlan, writeSmartColumn } from "../../app/check";
 import { newPlanDetails } from "../../app/create";
-import { openSession } from "../../app/session";
+import { openSession, Session } from "../../app/session";
 import { parseCsv } from "../../csv/parse";
 import { detectCsvKind, readActionsCsv, readMeasuresCsv } from "../../csv/planCsv";
 import type { Framework } from "../../model/framework";
@@ -108,6 +108,22 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
   if (opts.out && !opts.write) throw new UserError("--out is only used with --write");
   // Before any reading: a refused output path should not cost the whole check.
   if (opts.write) checkOutputPath(opts.out!, { inputs: inputsOf(file, opts.parent, opts.child, opts.framework), force: opts.force });
+  const report = await checkedReport(file, opts, session, framework);
+  if (opts.json) writeJsonReport(report);
+  else {
+    for (const e of report.readErrors) process.stderr.write(`service-plan: ${e}\n`);
+    process.stdout.write(formatReport(report));
+    if (opts.write) process.stdout.write(`SMART check column written to ${opts.out}\n`);
+  }
+  if (hasErrors(report.findings) || report.readErrors.length > 0) process.exitCode = 1;
+  return report;
+}
+
+/**
+ * Reads the plans, checks them and (with --write) writes the checked copy. The plans live only in
+ * here, so they are let go before the report is printed (a 200,000-action plan's report is 100 MB of text).
+ */
+async function checkedReport(file: string, opts: CheckOptions, session: Session, framework: Framework): Promise<CheckReport> {
   const tier = parseTier(opts.tier);
   const register = opts.register ? loadRegister(opts.register) : undefined;
   const subject = await loadPlanFile(file, framework, tier, opts.write);
@@ -124,16 +140,24 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<CheckR
     counts: outcome.counts,
     readErrors: [...subject.readErrors, ...(parent?.readErrors ?? []), ...children.flatMap((c) => c.readErrors)],
   };
-
   if (opts.write) await writeChecked(file, subject, outcome.findings, opts.out!, inputsOf(file, opts.parent, opts.child, opts.framework), opts.force);
-  if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else {
-    for (const e of report.readErrors) process.stderr.write(`service-plan: ${e}\n`);
-    process.stdout.write(formatReport(report));
-    if (opts.write) process.stdout.write(`SMART check column written to ${opts.out}\n`);
-  }
-  if (hasErrors(outcome.findings) || report.readErrors.length > 0) process.exitCode = 1;
   return report;
+}
+
+/**
+ * Prints JSON.stringify(report, null, 2) without building it as one string: the findings are
+ * written a thousand at a time (a 200,000-action plan's report is 170 MB of JSON).
+ */
+function writeJsonReport(report: CheckReport): void {
+  const MARK = "\u0000findings\u0000";
+  const [head, tail] = JSON.stringify({ ...report, findings: report.findings.length ? MARK : [] }, null, 2).split(JSON.stringify(MARK));
+  if (tail === undefined) return void process.stdout.write(head + "\n");
+  process.stdout.write(head + "[");
+  for (let i = 0; i < report.findings.length; i += 1000) {
+    const batch = report.findings.slice(i, i + 1000).map((f) => "\n    " + JSON.stringify(f, null, 2).replace(/\n/g, "\n    "));
+    process.stdout.write((i > 0 ? "," : "") + batch.join(","));
+  }
+  process.stdout.write("\n  ]" + tail + "\n");
 }
 
 function formatReport(r: CheckReport): string {
