@@ -892,6 +892,8 @@ export class ExcelWorkbook implements WorkbookPort {
     const steps: ExcelStep[] = [];
     const lifted: { sheet: string; protection: ProtectionRead }[] = [];
     const expanded: { table: string; bottom: number; written: string }[] = [];
+    /** Open sheets a lock edit of this update protects: later edits there lift it (unprotect() on an open sheet fails, office-js #6784). */
+    const protectedHere = new Set<string>();
     const block = blockBytesFor(this.options.requestLimitBytes);
     for (const edit of edits) {
       if (edit.kind === "rows") {
@@ -901,7 +903,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const { box, headers } = t;
         const sheet = box.sheet;
         if (t.hasFormulas) throw new ExcelCommandError(`${what}: it has formula columns, which only Add rows keeps.`);
-        if (t.protection.state.protected) throw new ExcelCommandError(`${what}: sheet "${sheet}" is protected. Unprotect it first.`);
+        if (t.protection.state.protected || protectedHere.has(sheet.toLowerCase())) throw new ExcelCommandError(`${what}: sheet "${sheet}" is protected. Unprotect it first.`);
         if (t.filtered) refuseFilteredTable(what, t.name, sheet);
         const wrong = edit.append.findIndex((row) => row.length !== headers.length);
         if (wrong >= 0) throw new ExcelCommandError(`${what}: new row ${wrong + 1} has ${edit.append[wrong].length} values for ${headers.length} columns (${headers.join(", ")}).`);
@@ -972,10 +974,19 @@ export class ExcelWorkbook implements WorkbookPort {
       if (place.protection.state.protected) {
         steps.push(...liftProtection(place.protection, sheet, inner));
         lifted.push({ sheet, protection: place.protection });
+      } else if (protectedHere.has(sheet.toLowerCase())) {
+        // Protected by an earlier edit of this update: lifted the same way, and put back as it was set.
+        steps.push({ bytes: 32, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.unprotect() }, ...inner, {
+          bytes: 256,
+          queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(PLAN_SHEET_PROTECTION),
+        });
       } else {
         steps.push(...inner);
         // Locking means nothing on an open sheet: it is protected the way a plan sheet is.
-        if (edit.kind === "lock") steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(PLAN_SHEET_PROTECTION) });
+        if (edit.kind === "lock") {
+          steps.push({ bytes: 256, queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).protection.protect(PLAN_SHEET_PROTECTION) });
+          protectedHere.add(sheet.toLowerCase());
+        }
       }
     }
     let after: Excel.Range[] = [];

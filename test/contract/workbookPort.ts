@@ -359,6 +359,22 @@ export const WORKBOOK_PORT_CASES: PortCase[] = [
     },
   },
   {
+    name: "update: edits after a lock on an open sheet (another lock, cells) are written, and the sheet ends protected",
+    async run(port, h) {
+      await applied(port);
+      const edits: WorkbookEdit[] = [
+        { kind: "lock", table: "Register", columns: ["Code"] },
+        { kind: "lock", table: "Register", columns: ["Name"] },
+        { kind: "cells", sheet: "Register", address: "E1", values: [["Checked"]], locked: false },
+      ];
+      await port.update({ sheets: ["Register"], tables: [{ name: "Register", columns: [] }] }, () => ({ edits, result: null }));
+      const again = await h.reopen(port);
+      expect((await h.protectedSheets(again)).sort()).toEqual(["Actions", "Register"]);
+      expect(await h.lockedCells(again, "Register", ["A2", "B2", "E1"])).toEqual([true, true, false]);
+      expect(sheetRow(await again.read(), "Register", 1)?.[4]).toBe("Checked");
+    },
+  },
+  {
     name: "update's rows edit removing every row and adding none leaves one blank row",
     async run(port, h) {
       await applied(port);
