@@ -181,7 +181,7 @@ maybe("task pane in Chromium over the Excel double", () => {
     expect(await page.getByRole("tab", { name: "Convert" }).count()).toBe(0);
     for (const [item, heading, file] of [
       ["Framework settings", "Settings", "7-settings"],
-      ["Collect and report", "Corporate Plan Overview Report", "10-report"],
+      ["Collect and report", "Collect and report", "10-report"],
     ] as const) {
       await openBiTool(item, heading);
       await page.waitForTimeout(300);
@@ -205,6 +205,7 @@ maybe("task pane in Chromium over the Excel double", () => {
     await page.getByText(/^2024\/25 Q1: 7 rows recorded/).waitFor();
     await page.getByRole("button", { name: "Record 2024/25 Q1" }).click();
     await page.getByRole("alertdialog", { name: "Replace this quarter?" }).waitFor();
+    await page.getByRole("button", { name: "Keep it" }).click();
     await page.getByRole("button", { name: "Preview roll forward" }).click();
     await page.getByRole("list", { name: "Roll forward" }).waitFor();
     await shoot("11-year");
@@ -229,7 +230,7 @@ maybe("task pane in Chromium over the Excel double", () => {
       ["tab", "Status", "Status", "status"],
       ["tab", "Year", "The planning year 2024/25", "year"],
       ["tab", "Return", "Quarterly Service Report", "return"],
-      ["bi", "Collect and report", "Corporate Plan Overview Report", "bi-report"],
+      ["bi", "Collect and report", "Collect and report", "bi-report"],
       ["bi", "Framework settings", "Settings", "bi-settings"],
     ];
     const emptyViews: typeof planViews = [
@@ -287,6 +288,32 @@ maybe("task pane in Chromium over the Excel double", () => {
     }
     await loose.close();
     expect(problems).toEqual([]);
+  });
+
+  // Known gap, left to the file adapter's owner: XlsxWorkbook.toBuffer() (src/xlsx/adapter.ts) asks
+  // JSZip for a "nodebuffer", which browsers do not have, so in the pane this ends in the alert
+  // "nodebuffer is not supported by this platform" (it passes under jest, where Node's Buffer exists).
+  // Marked failing until toBuffer gives bytes without Node's Buffer; then make it a plain test. Runs
+  // after the screenshots so its alert is not in them.
+  test.failing("Year: Make next year's plan opens it as a new workbook (Excel.createWorkbook) and leaves this one as it was", async () => {
+    await openTab("Year", "The planning year 2024/25");
+    // Excel.createWorkbook (ExcelApi 1.8) opens the file as a new workbook; the double has no second
+    // workbook to open, so the test takes the base64 file it is given.
+    await page.evaluate(() => {
+      const w = window as unknown as { Excel: { createWorkbook(base64: string): Promise<void> }; created: string[] };
+      w.created = [];
+      w.Excel.createWorkbook = async (base64) => void w.created.push(base64);
+    });
+    const before = await page.evaluate(() => JSON.stringify(window.goldenThreadTest.nameValue("ReportingDate")));
+    await page.getByRole("button", { name: "Make next year's plan" }).click();
+    const made = page.getByText(/ opened as a new workbook: save it with File > Save As, as DSP-ASC-2025 2025-26\.xlsx\. This workbook is not changed\.$/);
+    await made.or(page.getByRole("alert")).first().waitFor();
+    await shoot("11-year-next");
+    expect(await page.getByRole("alert").allTextContents()).toEqual([]);
+    const created = await page.evaluate(() => (window as unknown as { created: string[] }).created);
+    expect(created).toHaveLength(1);
+    expect(Buffer.from(created[0], "base64").subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(await page.evaluate(() => JSON.stringify(window.goldenThreadTest.nameValue("ReportingDate")))).toBe(before);
   });
 
   test("no script errors reached the console", () => {

@@ -12,7 +12,8 @@ test("lists what exceptions need for the chosen quarter, and exports the return"
   renderInPane(<QsrView services={services} save={(f) => saved.push(f)} />);
   expect(await screen.findByText("Every exception has its reason, corrective action and recovery date.")).toBeTruthy();
   fireEvent.change(screen.getByRole("combobox", { name: "Return for" }), { target: { value: "2024/25 Q2" } });
-  const gap = await screen.findByRole("button", { name: "KPI-01 (Measures!AA7)" });
+  const gap = await screen.findByRole("button", { name: "Go to Measures!AA7" });
+  expect(gap.closest("li")!.querySelector("strong")!.textContent).toBe("Measure KPI-01");
   fireEvent.click(gap);
   expect(services.selected).toEqual(["Measures!AA7"]);
   fireEvent.click(screen.getByRole("button", { name: "Export return (xlsx)" }));

@@ -1,9 +1,10 @@
 // QSR: what the exceptions still need before the quarterly return can go, and the export. Collecting
 // many returns is the BI team's, in their own menu (ReportView), not here.
 import * as React from "react";
-import { Button, Field, Select, Spinner } from "@fluentui/react-components";
+import { Button, Field, Link, Select, Spinner } from "@fluentui/react-components";
 import type { ExportedFile, PaneServices, QsrGap } from "../paneModel";
 import { saveFile } from "../download";
+import { aboutWhat } from "./CheckView";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 
@@ -61,13 +62,15 @@ export function QsrView({ services, save = saveFile }: Props): React.JSX.Element
           {gaps.length === 0 ? (
             <p>Every exception has its reason, corrective action and recovery date.</p>
           ) : (
-            <ul>
+            <ul style={{ paddingLeft: 16 }}>
+              {/* As the check's findings: what it is about, its cell as a link, then what it needs. */}
               {gaps.map((g) => (
-                <li key={`${g.sheet}!${g.cell}`}>
-                  <Button size="small" appearance="subtle" onClick={() => void services.selectCell(g.sheet, g.cell)}>
-                    {g.itemId} ({g.sheet}!{g.cell})
-                  </Button>{" "}
-                  {g.message}
+                <li key={`${g.sheet}!${g.cell}`} style={{ marginBottom: 6 }}>
+                  <strong>{aboutWhat({ sheet: g.sheet, actionId: g.itemId })}</strong>{" "}
+                  <Link as="button" onClick={() => void services.selectCell(g.sheet, g.cell)} aria-label={`Go to ${g.sheet}!${g.cell}`}>
+                    {g.sheet}!{g.cell}
+                  </Link>
+                  <div>{g.message}</div>
                 </li>
               ))}
             </ul>
