@@ -12,6 +12,10 @@ import { benchPlan, RETURNS } from "./qsr";
 import { BenchRow } from "./table";
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 /** 8.4 MB when each status and chart carried its own styles and each local measure its own row; now about 3.3 MB. */
 const HTML_BUDGET_KB = 4 * 1024;
 const PRIORITIES = [1, 2, 3, 4, 5, 6].map((n) => ({ id: `CP${n}`, title: `Priority ${n}` }));
@@ -38,10 +42,11 @@ export async function bench(): Promise<BenchRow[]> {
     }),
   );
   const rollup = collect(q2, { priorities: PRIORITIES });
-  let best = { total: Infinity, model: 0, html: 0, workbook: 0 };
+  let best = { total: Infinity, model: 0, html: 0, workbook: 0, cpu: 0 };
   let htmlBytes = 0;
   let workbookBytes = 0;
   for (let i = 0; i < 3; i++) {
+    const c0 = cpuMs();
     const t0 = now();
     const report = buildCpor({ rollup, previous: [{ file: "q1.json", rollup: previous }], register, priorities: PRIORITIES, council: "Bench Council", generatedOn: "2024-10-20" });
     const t1 = now();
@@ -49,7 +54,7 @@ export async function bench(): Promise<BenchRow[]> {
     const t2 = now();
     const bytes = await workbookBytesOf(cporWorkbook(report));
     const t3 = now();
-    if (t3 - t0 < best.total) best = { total: t3 - t0, model: t1 - t0, html: t2 - t1, workbook: t3 - t2 };
+    if (t3 - t0 < best.total) best = { total: t3 - t0, model: t1 - t0, html: t2 - t1, workbook: t3 - t2, cpu: cpuMs() - c0 };
     htmlBytes = Buffer.byteLength(html, "utf8");
     workbookBytes = bytes.byteLength;
   }
@@ -65,6 +70,8 @@ export async function bench(): Promise<BenchRow[]> {
     { area: "report", measure: "  of which the report model", value: Math.round(best.model), unit: "ms" },
     { area: "report", measure: "  of which the HTML page", value: Math.round(best.html), unit: "ms" },
     { area: "report", measure: "  of which the workbook (ExcelJS)", value: Math.round(best.workbook), unit: "ms" },
+    // On a shared machine the elapsed time grows with the load; the processor time of the same run says what the report itself costs.
+    { area: "report", measure: "  processor time of that run", value: Math.round(best.cpu), unit: "ms" },
     // The page goes into Cabinet papers and on the web: it must stay a size people can open and send.
     { area: "report", measure: "CPOR HTML page (self-contained, every section)", value: Math.round(htmlBytes / 1024), unit: "KB", budget: HTML_BUDGET_KB },
     { area: "report", measure: "CPOR workbook", value: Math.round(workbookBytes / 1024), unit: "KB" },

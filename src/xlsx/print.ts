@@ -81,25 +81,24 @@ export function applyPrint(ws: ExcelJS.Worksheet, print: PrintDesign): void {
 /** Sets each row from `firstRow` to `lastRow` tall enough for its wrapped cells (columns' widths as set on the sheet). */
 export function fitRowHeights(ws: ExcelJS.Worksheet, firstRow: number, lastRow: number): void {
   // A row is as tall as its tallest cell. Texts repeat down a column (statuses, reasons, officers), so
-  // each wrapped text's height is worked out once per column width and font.
-  const wrappedHeights = new Map<string, number>();
-  const widths = new Map<number, number>();
-  const heightOf = (cell: FitCell): number => {
-    if (!cell.wrap) return rowHeightFor([cell]);
-    const key = `${cell.width}|${cell.size ?? ""}|${cell.bold ? 1 : 0}|${cell.text}`;
-    let h = wrappedHeights.get(key);
-    if (h === undefined) wrappedHeights.set(key, (h = rowHeightFor([cell])));
-    return h;
-  };
+  // a wrapped text's height in the column's width and the usual font is worked out once per column.
+  const columns = new Map<number, { width: number; heights: Map<string, number> }>();
   for (let r = firstRow; r <= lastRow; r++) {
     const row = ws.getRow(r);
     let tallest = 0;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const value = cell.value instanceof Date ? "00/00/0000" : shownText(cell.value);
-      if (value === "") return;
-      let width = widths.get(col);
-      if (width === undefined) widths.set(col, (width = ws.getColumn(col).width ?? 9));
-      tallest = Math.max(tallest, heightOf({ text: value, width, wrap: cell.alignment?.wrapText ?? false, size: cell.font?.size, bold: cell.font?.bold }));
+      const text = cell.value instanceof Date ? "00/00/0000" : shownText(cell.value);
+      if (text === "") return;
+      let column = columns.get(col);
+      if (!column) columns.set(col, (column = { width: ws.getColumn(col).width ?? 9, heights: new Map() }));
+      const fit: FitCell = { text, width: column.width, wrap: cell.alignment?.wrapText ?? false, size: cell.font?.size, bold: cell.font?.bold };
+      const usual = fit.wrap && !fit.bold && (fit.size === undefined || fit.size === FONT_SIZE);
+      let h = usual ? column.heights.get(text) : undefined;
+      if (h === undefined) {
+        h = rowHeightFor([fit]);
+        if (usual) column.heights.set(text, h);
+      }
+      if (h > tallest) tallest = h;
     });
     if (tallest > 15) row.height = tallest;
   }
