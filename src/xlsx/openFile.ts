@@ -8,13 +8,16 @@ import { XlsxReadError } from "./readError";
 
 /** Opens an .xlsx file within the limits; throws XlsxReadError naming the file for anything refused. */
 export async function openXlsxFile(file: string, limits: OpenLimits, label = path.basename(file)): Promise<OpenedXlsx> {
-  let bytes: Buffer;
+  return openXlsx(xlsxFileBytes(file, limits.maxFileBytes), label, limits, zlibInflate);
+}
+
+/** The bytes of an .xlsx file through the safe reader; XlsxReadError for a path that cannot be read. */
+export function xlsxFileBytes(file: string, maxBytes: number): Buffer {
   try {
-    bytes = readInputFile(file, limits.maxFileBytes, file);
+    return readInputFile(file, maxBytes, file);
   } catch (e) {
     // About the path itself (missing, a folder, a pipe): named as the user gave it.
     if (e instanceof FileRejected) throw new XlsxReadError(file, e.reason);
     throw e;
   }
-  return openXlsx(bytes, label, limits, zlibInflate);
 }

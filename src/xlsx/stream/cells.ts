@@ -106,13 +106,14 @@ export interface RawCell {
   formula: boolean;
 }
 
-/** Thrown for a cell ExcelJS could not read either (the message is the reason; the caller names the cell). */
-export class CellRefused extends Error {
-  constructor(
-    message: string,
-    readonly cell = "",
-  ) {
+/** Something in the workbook refused: the message is the reason; the sheet and cell where known (the caller names the file). */
+export class Refused extends Error {
+  readonly sheet: string;
+  readonly cell: string;
+  constructor(message: string, where: { sheet?: string; cell?: string } = {}) {
     super(message);
+    this.sheet = where.sheet ?? "";
+    this.cell = where.cell ?? "";
   }
 }
 
@@ -133,7 +134,7 @@ export function cellValueOf(c: RawCell, ctx: CellContext): CellValue {
   switch (c.type) {
     case "s": {
       const i = parseInt(v, 10);
-      if (!(i >= 0 && i < ctx.shared.length)) throw new CellRefused(`the cell refers to shared string ${v}, which the workbook does not have (the file is damaged)`);
+      if (!(i >= 0 && i < ctx.shared.length)) throw new Refused(`the cell refers to shared string ${v}, which the workbook does not have (the file is damaged)`);
       return ctx.shared[i];
     }
     case "str":
@@ -198,7 +199,7 @@ export class SheetCells implements XmlHandler {
       this.rowNumber = r ? Number(r) : this.rowNumber + 1;
       this.col = 0;
       if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1 || this.rowNumber > this.maxRow) {
-        throw new CellRefused(`row number ${r} is beyond Excel's last row (${this.maxRow.toLocaleString("en-GB")})`);
+        throw new Refused(`row number ${r} is beyond Excel's last row (${this.maxRow.toLocaleString("en-GB")})`);
       }
       this.sink.row(this.rowNumber);
     } else if (name === "mergeCell") {
@@ -212,12 +213,13 @@ export class SheetCells implements XmlHandler {
     let row = this.rowNumber;
     if (r) {
       const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(r);
-      if (!m) throw new CellRefused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address${/^[A-Za-z]{4}/.test(r) ? " (beyond Excel's last column, XFD)" : ""}`, r.slice(0, 20));
+      if (!m)
+        throw new Refused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address${/^[A-Za-z]{4}/.test(r) ? " (beyond Excel's last column, XFD)" : ""}`, { cell: r.slice(0, 20) });
       this.col = letterToColumn(m[1].toUpperCase());
       row = Number(m[2]);
     } else this.col++;
-    if (this.col > this.maxColumn) throw new CellRefused(`a cell is beyond Excel's last column (XFD)`, r?.toUpperCase());
-    if (row < 1 || row > this.maxRow) throw new CellRefused(`a cell is beyond Excel's last row (${this.maxRow.toLocaleString("en-GB")})`, r?.toUpperCase());
+    if (this.col > this.maxColumn) throw new Refused(`a cell is beyond Excel's last column (XFD)`, { cell: r?.toUpperCase() });
+    if (row < 1 || row > this.maxRow) throw new Refused(`a cell is beyond Excel's last row (${this.maxRow.toLocaleString("en-GB")})`, { cell: r?.toUpperCase() });
     this.cellRow = row;
     const s = rawAttr(attrs, "s");
     const raw: RawCell = { type: rawAttr(attrs, "t"), style: s ? parseInt(s, 10) || 0 : 0, value: undefined, rich: false, formula: false };

@@ -10,7 +10,6 @@
 import * as path from "path";
 import * as zlib from "zlib";
 import JSZip from "jszip";
-import { FileRejected, readInputFile } from "../../files/safeRead";
 import { bomb, checkedEntries, entryData, inflateEntry, ZipEntry, ZipRejected } from "../../qsr/files/zipGuard";
 import { zlibInflate } from "../../qsr/files/zipInflate.node";
 import { NAMES } from "../../status/names";
@@ -20,8 +19,9 @@ import { SHEETS } from "../../workbook/names";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, rangeBox } from "../open";
 import { readDefinedNames, xmlUnescape } from "../packageParts";
+import { xlsxFileBytes } from "../openFile";
 import { checkXlsxSignature, XlsxReadError } from "../readError";
-import { CellContext, CellRefused, cellValueOf, dateStyles, RawCell, SharedStrings, SheetCells } from "./cells";
+import { CellContext, cellValueOf, dateStyles, RawCell, Refused, SharedStrings, SheetCells } from "./cells";
 import { rawAttr, XmlHandler, XmlRefused, XmlTokenizer } from "./xmlTokens";
 
 const MB = 1024 * 1024;
@@ -64,16 +64,6 @@ export const CHECK_LIMITS: StreamLimits = {
   maxTableRows: 200_000,
   maxMerges: 100_000,
 };
-
-class Refused extends Error {
-  constructor(
-    message: string,
-    readonly sheet = "",
-    readonly cell = "",
-  ) {
-    super(message);
-  }
-}
 
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 const n = (x: number) => x.toLocaleString("en-GB");
@@ -197,20 +187,9 @@ function relTargets(xml: string | undefined, base: string): { id: string; type: 
   });
 }
 
-function boxOf(ref: string): Box | null {
-  return rangeBox(ref);
-}
-
 /** The plan's workbook as a WorkbookSnapshot for readPlan, read as a stream within the limits. */
 export async function readPlanSnapshot(file: string, limits: StreamLimits = CHECK_LIMITS, label = path.basename(file)): Promise<WorkbookSnapshot> {
-  let bytes: Buffer;
-  try {
-    bytes = readInputFile(file, limits.maxFileBytes, file);
-  } catch (e) {
-    if (e instanceof FileRejected) throw new XlsxReadError(file, e.reason);
-    throw e;
-  }
-  return snapshotOfBytes(bytes, label, limits);
+  return snapshotOfBytes(xlsxFileBytes(file, limits.maxFileBytes), label, limits);
 }
 
 /** The same from the file's bytes (tests). */
@@ -276,8 +255,8 @@ class Reader {
     try {
       await run();
     } catch (e) {
-      if (e instanceof XmlRefused) throw new Refused(`the part ${part}: ${e.message}`, sheet);
-      if (e instanceof CellRefused) throw new Refused(e.message, sheet, e.cell);
+      if (e instanceof XmlRefused) throw new Refused(`the part ${part}: ${e.message}`, { sheet });
+      if (e instanceof Refused && !e.sheet) throw new Refused(e.message, { sheet, cell: e.cell });
       throw e;
     }
   }
@@ -291,9 +270,9 @@ class Reader {
       const attrs = xml ? /<table\b([^>]*)>/.exec(xml)?.[1] : undefined;
       if (!xml || attrs === undefined) continue;
       const ref = rawAttr(attrs, "ref") ?? "";
-      const box = boxOf(ref);
-      if (!box) throw new Refused(`the table in ${rel.target} has the range "${ref.slice(0, 30)}", which is not a range`, sheet.name);
-      if (box.right - box.left + 1 > EXCEL_MAX_COLUMNS || box.bottom > EXCEL_MAX_ROWS) throw new Refused(`the table in ${rel.target} reaches beyond Excel's last row or column`, sheet.name);
+      const box = rangeBox(ref);
+      if (!box) throw new Refused(`the table in ${rel.target} has the range "${ref.slice(0, 30)}", which is not a range`, { sheet: sheet.name });
+      if (box.right - box.left + 1 > EXCEL_MAX_COLUMNS || box.bottom > EXCEL_MAX_ROWS) throw new Refused(`the table in ${rel.target} reaches beyond Excel's last row or column`, { sheet: sheet.name });
       // The spec's default is a header row; only headerRowCount="0" says there is none.
       const headerRow = rawAttr(attrs, "headerRowCount") !== "0";
       const totals = Number(rawAttr(attrs, "totalsRowCount") ?? 0) >= 1;
@@ -328,14 +307,14 @@ class Reader {
       try {
         return cellValueOf(raw, ctx);
       } catch (e) {
-        if (e instanceof CellRefused) throw new Refused(e.message, sheet.name, `${columnLetter(col)}${row}`);
+        if (e instanceof Refused) throw new Refused(e.message, { sheet: sheet.name, cell: `${columnLetter(col)}${row}` });
         throw e;
       }
     };
     const sink = {
       row: () => undefined,
       cell: (row: number, col: number, written: boolean, raw: RawCell) => {
-        if (++this.cellCount > limits.maxCells) throw new Refused(`the workbook has more than ${n(limits.maxCells)} cells (the limit for check)`, sheet.name);
+        if (++this.cellCount > limits.maxCells) throw new Refused(`the workbook has more than ${n(limits.maxCells)} cells (the limit for check)`, { sheet: sheet.name });
         if (!written) return;
         if (row < used.top) used.top = row;
         if (row > used.bottom) used.bottom = row;
@@ -359,9 +338,9 @@ class Reader {
         }
       },
       merge: (ref: string) => {
-        const b = boxOf(ref);
+        const b = rangeBox(ref);
         if (!b) return;
-        if (merges.length >= limits.maxMerges) throw new Refused(`the sheet has more than ${n(limits.maxMerges)} merged ranges (the limit)`, sheet.name);
+        if (merges.length >= limits.maxMerges) throw new Refused(`the sheet has more than ${n(limits.maxMerges)} merged ranges (the limit)`, { sheet: sheet.name });
         merges.push(b);
       },
     };
@@ -371,8 +350,7 @@ class Reader {
     if (area > limits.maxSheetArea) {
       throw new Refused(
         `its cells run from ${columnLetter(used.left)}${used.top} to ${columnLetter(used.right)}${used.bottom}, a block of ${n(area)} cells (limit ${n(limits.maxSheetArea)}); delete stray cells far from the rest, e.g. ${used.farthest}`,
-        sheet.name,
-        used.farthest,
+        { sheet: sheet.name, cell: used.farthest },
       );
     }
     const snapshot = keepWhole ? wholeSheet(sheet, whole, merges, this.limits.maxKeptCells) : partSheet(sheet, firstValue);
@@ -389,7 +367,8 @@ class Reader {
     const r = row - t.first;
     let cells = t.rows[r];
     if (!cells) {
-      if (++t.filled > this.limits.maxTableRows) throw new Refused(`the table ${t.name} has more than ${n(this.limits.maxTableRows)} rows (the limit for check)`, sheet, `${columnLetter(col)}${row}`);
+      if (++t.filled > this.limits.maxTableRows)
+        throw new Refused(`the table ${t.name} has more than ${n(this.limits.maxTableRows)} rows (the limit for check)`, { sheet, cell: `${columnLetter(col)}${row}` });
       cells = t.rows[r] = new Array<CellValue>(t.box.right - t.box.left + 1).fill(null);
     }
     this.keep(sheet, row, col);
@@ -399,7 +378,7 @@ class Reader {
   /** Counts one more cell held, refusing (at once, naming the cell) past the limit. */
   private keep(sheet: string, row: number, col: number): void {
     if (++this.keptCells > this.limits.maxKeptCells)
-      throw new Refused(`the plan has more than ${n(this.limits.maxKeptCells)} cells in its tables and details (the limit for check)`, sheet, `${columnLetter(col)}${row}`);
+      throw new Refused(`the plan has more than ${n(this.limits.maxKeptCells)} cells in its tables and details (the limit for check)`, { sheet, cell: `${columnLetter(col)}${row}` });
   }
 
   /** The table as the ExcelJS adapter gives it: cut to the rows in use as the opener cuts it, merged cells blank, blank rows filled in. */
@@ -411,7 +390,7 @@ class Reader {
     const last = Math.min(t.last, bottom - (t.last < box.bottom ? 1 : 0));
     const width = box.right - box.left + 1;
     const count = Math.max(0, last - t.first + 1);
-    if (count * width > this.limits.maxKeptCells) throw new Refused(`the table ${t.name} covers ${n(count * width)} cells (the limit for check is ${n(this.limits.maxKeptCells)})`, sheet);
+    if (count * width > this.limits.maxKeptCells) throw new Refused(`the table ${t.name} covers ${n(count * width)} cells (the limit for check is ${n(this.limits.maxKeptCells)})`, { sheet });
     t.rows.length = Math.min(t.rows.length, count);
     for (let r = 0; r < count; r++) t.rows[r] ??= new Array<CellValue>(width).fill(null);
     // Cells under a merge other than its top-left read blank, as ExcelJS reads them.
@@ -437,7 +416,7 @@ function clearMerged(merges: Box[], within: Box, budget: number, sheet: string, 
     const right = Math.min(m.right, within.right);
     if (top > bottom || left > right) continue;
     work += (bottom - top + 1) * (right - left + 1);
-    if (work > budget) throw new Refused(`its merged cells cover more than ${n(budget)} cells of the tables and details (the limit for check)`, sheet);
+    if (work > budget) throw new Refused(`its merged cells cover more than ${n(budget)} cells of the tables and details (the limit for check)`, { sheet });
     for (let row = top; row <= bottom; row++) for (let col = left; col <= right; col++) if (row !== m.top || col !== m.left) blank(row, col);
   }
 }
@@ -454,7 +433,7 @@ function wholeSheet(sheet: SheetEntry, cells: WholeCells, merges: Box[], maxCell
     box.right = Math.max(box.right, cells.cols[i]);
   });
   const area = (box.bottom - box.top + 1) * (box.right - box.left + 1);
-  if (area > maxCells) throw new Refused(`its cells span a block of ${n(area)} cells (the limit for check is ${n(maxCells)}); delete stray cells far from the rest`, sheet.name);
+  if (area > maxCells) throw new Refused(`its cells span a block of ${n(area)} cells (the limit for check is ${n(maxCells)}); delete stray cells far from the rest`, { sheet: sheet.name });
   const grid = Array.from({ length: box.bottom - box.top + 1 }, () => new Array<CellValue>(box.right - box.left + 1).fill(null));
   cells.values.forEach((v, i) => (grid[cells.rows[i] - box.top][cells.cols[i] - box.left] = v));
   clearMerged(merges, box, maxCells, sheet.name, (row, col) => (grid[row - box.top][col - box.left] = null));

@@ -1,7 +1,7 @@
 // The streaming tokenizer and sheet reader give the same cells however the XML is cut into chunks
 // (a tag, an entity or a multi-byte character split across two), and refuse what the opener refuses.
 import fc from "fast-check";
-import { CellRefused, RawCell, SharedStrings, SheetCells } from "../../../src/xlsx/stream/cells";
+import { RawCell, Refused, SharedStrings, SheetCells } from "../../../src/xlsx/stream/cells";
 import { XmlRefused, XmlTokenizer } from "../../../src/xlsx/stream/xmlTokens";
 
 const SHEET = [
@@ -78,7 +78,7 @@ describe("refused", () => {
   test("rows and cells beyond Excel's last row or column, and addresses that are none", () => {
     expect(read('<sheetData><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>')).toThrow(/beyond Excel's last row/);
     expect(read('<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>')).toThrow(/beyond Excel's last column/);
-    expect(read('<sheetData><row r="1"><c r="AAAA1"><v>1</v></c></row></sheetData>')).toThrow(CellRefused);
+    expect(read('<sheetData><row r="1"><c r="AAAA1"><v>1</v></c></row></sheetData>')).toThrow(Refused);
     expect(read('<sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData>')).toThrow(/not a cell address/);
   });
   test("a tag that never ends, and a part that stops inside one", () => {
