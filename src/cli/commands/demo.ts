@@ -29,6 +29,7 @@ import { collectReturns } from "../../app/collect";
 import { prepareReturn, returnFiles, returnFileStem } from "../../app/qsr";
 import { returnFileSources } from "../../qsr/files/collectFiles";
 import { statusReport } from "../../app/status";
+import { placeDemo } from "../demo/output";
 
 const PERIOD = "2024/25 Q2";
 
@@ -36,10 +37,6 @@ function tally(values: string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${k} ${n}`).join(", ");
-}
-
-function say(line = ""): void {
-  process.stdout.write(line + "\n");
 }
 
 async function writePlan(plan: ExamplePlan, framework: Framework, file: string, smartCheck?: string[]): Promise<Plan> {
@@ -52,7 +49,12 @@ async function writePlan(plan: ExamplePlan, framework: Framework, file: string, 
   return read.plan;
 }
 
-export async function runDemo(outDir: string): Promise<void> {
+/** The files the demo reads: never written, whatever --out says. */
+const DEMO_INPUTS = ["examples/sefton-framework.json", "examples/sefton-strategic-measures-2024.csv", "examples/sefton-measure-register.json"];
+
+/** Writes the whole demo into outDir; messages name the folder as shownDir (where placeDemo moves it). */
+export async function runDemo(outDir: string, shownDir = outDir, write = (text: string) => void process.stdout.write(text)): Promise<void> {
+  const say = (line = "") => write(line.split(outDir).join(shownDir) + "\n");
   const framework = loadFramework();
   const period = parsePeriod(PERIOD);
   fs.mkdirSync(path.join(outDir, "plans"), { recursive: true });
@@ -181,9 +183,14 @@ export function register(program: Command): void {
     .command("demo")
     .description("run the Sefton example end to end: statuses, plan workbooks, checks, returns and roll-up")
     .option("--out <dir>", "folder for the files it writes", "demo-output")
-    .action(async (opts: { out: string }) => {
+    .option("--force", "replace the files an earlier demo wrote there (never files it did not write, or has changed since)")
+    .action(async (opts: { out: string; force?: boolean }) => {
       try {
-        await runDemo(opts.out);
+        const inputs = DEMO_INPUTS.map((f) => path.join(packageRoot(), f));
+        // Told once the files are in place: a refused demo says only why.
+        const told: string[] = [];
+        await placeDemo(opts.out, { force: opts.force ?? false, inputs }, (temp) => runDemo(temp, opts.out, (text) => void told.push(text)));
+        process.stdout.write(told.join(""));
       } catch (e) {
         fail(e);
       }
