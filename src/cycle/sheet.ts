@@ -6,7 +6,7 @@ import { IsoDate, isoToSerial } from "../model/dates";
 import { columnLetter, parseCell } from "../workbook/a1";
 import { isBlank, parseDate } from "../workbook/cellValues";
 import { CellDesign, CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookSnapshot } from "../workbook/port";
-import { canonicalCell, canonicalValue, fieldHeader, fieldOfHeader, FrozenValue, ITEM_TYPES, ItemType } from "./frozen";
+import { canonicalCell, canonicalValue, fieldHeader, fieldOfHeader, FROZEN_ACTION_FIELDS, FROZEN_MEASURE_FIELDS, FrozenValue, ITEM_TYPES, ItemType } from "./frozen";
 import { AgreedChange, SignOff } from "./signOff";
 
 export const CYCLE_SHEETS = { signOff: "Sign-off", frozen: "Signed-off values", agreedChanges: "Agreed changes" } as const;
@@ -27,7 +27,30 @@ export const PLAN_SIGN_OFF_LABELS = { by: "Signed off by", role: "Role", on: "Da
 
 const LABEL_ORDER = ["planId", "planYear", "by", "role", "on", "fingerprint", "count"] as const;
 
-export const SIGNED_OFF_HEADERS = ["Item type", "ID", "Field", "Value"] as const;
+/**
+ * The SignedOff table: one row per action or measure, a column per frozen field (an action's row
+ * leaves the measure columns blank and the other way round). Plans signed off before kept one row
+ * per value (Item type, ID, Field, Value): four times the bytes to write, so a 20,000-row plan took
+ * more than one 4 MB request inside Excel. Both are read.
+ */
+export const SIGNED_OFF_HEADERS = ["Item type", "ID", ...FROZEN_ACTION_FIELDS.map((f) => fieldHeader("Action", f)), ...FROZEN_MEASURE_FIELDS.map((f) => fieldHeader("Measure", f))];
+const LONG_FORM_HEADERS = ["Field", "Value"];
+
+/** The SignedOff rows of a sign-off: one per item, in plan order. */
+function signedOffRows(values: readonly FrozenValue[]): CellValue[][] {
+  const rows: CellValue[][] = [];
+  let row: CellValue[] | null = null;
+  for (const v of values) {
+    const at = SIGNED_OFF_HEADERS.indexOf(fieldHeader(v.itemType, v.field), 2);
+    // A new row for each item (and for a repeated ID's second row, whose field is already filled).
+    if (!row || row[0] !== v.itemType || row[1] !== v.id || row[at] !== undefined) {
+      row = [v.itemType, v.id];
+      rows.push(row);
+    }
+    row[at] = v.value === "" ? null : v.value;
+  }
+  return rows.map((r) => SIGNED_OFF_HEADERS.map((_, j) => r[j] ?? null));
+}
 export const AGREED_CHANGE_HEADERS = ["Item type", "ID", "Field", "Signed-off value", "Agreed value", "Agreed by", "Agreed on", "Reason"] as const;
 
 const textColumn = (header: string, width: number, locked = true): ColumnDesign => ({ header, width, numberFormat: "@", locked, wrap: width > 30 });
@@ -60,8 +83,8 @@ export function signOffSheets(s: SignOff): SheetDesign[] {
     name: CYCLE_TABLES.signedOff,
     sheet: CYCLE_SHEETS.frozen,
     topLeft: "A1",
-    columns: [textColumn("Item type", 10), textColumn("ID", 16), textColumn("Field", 18), textColumn("Value", 60)],
-    rows: s.values.length > 0 ? s.values.map((v) => [v.itemType, v.id, fieldHeader(v.itemType, v.field), v.value === "" ? null : v.value]) : [[null, null, null, null]],
+    columns: SIGNED_OFF_HEADERS.map((h, j) => textColumn(h, j === 0 ? 10 : j === 1 ? 16 : 14)),
+    rows: s.values.length > 0 ? signedOffRows(s.values) : [SIGNED_OFF_HEADERS.map(() => null)],
     statusFormats: [],
   };
   const noPrint = { landscape: false, paper: "A4" as const, fitToWidth: true, area: null };
@@ -153,15 +176,27 @@ export function readCycle(snapshot: WorkbookSnapshot, file?: string): CycleRead 
     const values: FrozenValue[] = [];
     if (!frozenTable) problem(CYCLE_SHEETS.frozen, undefined, `no table named ${CYCLE_TABLES.signedOff}: the frozen values are missing`);
     else {
-      const top = parseCell(frozenTable.range.replace(/^.*!/, "").split(":")[0]).row;
+      const start = parseCell(frozenTable.range.replace(/^.*!/, "").split(":")[0]);
+      const headers = frozenTable.headers.map((h) => norm(String(h)));
+      const longForm = LONG_FORM_HEADERS.every((h) => headers.includes(norm(h)));
       frozenTable.rows.forEach((r, i) => {
         if (r.every(isBlank)) return;
-        const row = top + 1 + i;
+        const row = start.row + 1 + i;
         const type = itemTypeOf(r[0]);
-        const field = type ? fieldOfHeader(type, String(r[2] ?? "")) : undefined;
-        if (!type) problem(frozenTable.sheet, `A${row}`, `item type ${JSON.stringify(r[0])} is not Action or Measure`);
-        else if (!field) problem(frozenTable.sheet, `C${row}`, `${JSON.stringify(r[2])} is not a field sign-off freezes`);
-        else values.push({ itemType: type, id: canonicalValue(r[1]), field, value: canonicalCell(type, field, r[3]) });
+        if (!type) return problem(frozenTable.sheet, `${columnLetter(start.col)}${row}`, `item type ${JSON.stringify(r[0])} is not Action or Measure`);
+        const id = canonicalValue(r[1]);
+        if (longForm) {
+          // Item type, ID, Field, Value: a row per value (plans signed off before the wide form).
+          const field = fieldOfHeader(type, String(r[2] ?? ""));
+          if (!field) problem(frozenTable.sheet, `${columnLetter(start.col + 2)}${row}`, `${JSON.stringify(r[2])} is not a field sign-off freezes`);
+          else values.push({ itemType: type, id, field, value: canonicalCell(type, field, r[3]) });
+          return;
+        }
+        // A row per item: each column that is one of this item type's frozen fields holds its value.
+        frozenTable.headers.forEach((h, j) => {
+          const field = j > 1 ? fieldOfHeader(type, String(h)) : undefined;
+          if (field) values.push({ itemType: type, id, field, value: canonicalCell(type, field, r[j]) });
+        });
       });
     }
     signOff = {

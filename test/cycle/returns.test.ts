@@ -58,10 +58,11 @@ test("a return carries the sign-off, the changes to targets and each item's earl
   const wb = await XlsxWorkbook.open(at("agreed.xlsx"));
   const snap = await wb.read();
   const frozen = snap.tables.find((t) => t.name === "SignedOff")!;
+  const target = frozen.headers.indexOf("Annual target");
   await wb.writeColumn(
     "SignedOff",
-    "Value",
-    frozen.rows.map((r) => (r[1] === "M-2" && r[2] === "Annual target" ? "25" : r[3])),
+    "Annual target",
+    frozen.rows.map((r) => (r[1] === "M-2" ? "25" : r[target])),
   );
   const measures = snap.tables.find((t) => t.name === "Measures")!;
   const col = measures.headers.indexOf("Annual target");

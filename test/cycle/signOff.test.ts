@@ -94,8 +94,7 @@ describe("sign off on a file", () => {
     const { wb, result } = await signedOff();
     const snapshot = await wb.read();
     const frozen = snapshot.tables.find((t) => t.name === "SignedOff")!;
-    const row = frozen.rows.findIndex((r) => r[1] === "M-1" && r[2] === "Annual target");
-    frozen.rows[row][3] = "78";
+    frozen.rows[frozen.rows.findIndex((r) => r[1] === "M-1")][frozen.headers.indexOf("Annual target")] = "78";
     const measures = snapshot.tables.find((t) => t.name === "Measures")!;
     measures.rows[0][measures.headers.indexOf("Annual target")] = 78;
     const plan = readPlan(snapshot, FILE).plan;
@@ -106,6 +105,29 @@ describe("sign off on a file", () => {
     expect(flags).toHaveLength(1);
     expect(flags[0].message).toMatch(/^r\.json \(OSP-ASCO-2024 2024\/25 Q3\): the frozen values no longer match the sign-off by Jane Smith on 08\/04\/2024 \(signoffs\.csv line 1\)/);
     expect(checkReturnsAgainstRecords([{ file: "r.json", planId: "OSP-ASCO-2024", planYear: "2024/25", period: "2024/25 Q3", fingerprint: result.signOff.fingerprint }], records)).toEqual([]);
+  });
+
+  test("the frozen values are kept a row per item; a plan signed off with a row per value (before) reads the same", async () => {
+    const { wb, result } = await signedOff();
+    const snapshot = await wb.read();
+    const frozen = snapshot.tables.find((t) => t.name === "SignedOff")!;
+    expect(frozen.rows).toHaveLength(5); // 3 actions and 2 measures
+    expect(frozen.headers.slice(0, 4)).toEqual(["Item type", "ID", "Due date", "Measure of success"]);
+    const long = {
+      ...frozen,
+      range: `A1:D${result.signOff.values.length + 1}`,
+      headers: ["Item type", "ID", "Field", "Value"],
+      rows: result.signOff.values.map((v) => [v.itemType, v.id, fieldHeader(v.itemType, v.field), v.value === "" ? null : v.value]),
+    };
+    const before = { ...snapshot, tables: snapshot.tables.map((t) => (t === frozen ? long : t)) };
+    for (const s of [snapshot, before]) {
+      const cycle = readPlan(s, FILE).plan.cycle!;
+      expect(cycle.problems).toEqual([]);
+      expect(cycle.signOff!.values).toEqual(result.signOff.values);
+      expect(signOffFindings(readPlan(s, FILE).plan, cycle)).toEqual([]);
+    }
+    frozen.rows[1][0] = "Task";
+    expect(readPlan(snapshot, FILE).plan.cycle!.problems.map((p) => p.message)).toEqual(['plan.xlsx Signed-off values!A3: item type "Task" is not Action or Measure']);
   });
 
   test("bad input: signed off twice, a blank name, a record for another plan, an unreadable record line", async () => {
