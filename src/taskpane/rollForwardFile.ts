@@ -12,5 +12,5 @@ export async function rollForwardFile(from: WorkbookPort, request: RollForwardRe
   const to = XlsxWorkbook.create("next year's plan");
   const result = await rollForwardPlan(from, to, request);
   const fileName = `${result.planId} ${result.planYear.replace("/", "-")}.xlsx`;
-  return { file: { fileName, mimeType: XLSX_MIME, bytes: new Uint8Array(await to.toBuffer()) }, summary: result.summary };
+  return { file: { fileName, mimeType: XLSX_MIME, bytes: await to.toBytes() }, summary: result.summary };
 }

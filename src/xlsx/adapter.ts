@@ -145,7 +145,8 @@ export class XlsxWorkbook implements WorkbookPort {
     // Files have no user looking at them.
   }
 
-  async toBuffer(): Promise<Buffer> {
+  /** The .xlsx file as plain bytes (what the pane, in a browser, can use: there is no Node Buffer there). */
+  async toBytes(): Promise<Uint8Array> {
     // Excel recalculates every formula on open, so statuses are never stale cached values.
     this.workbook.calcProperties.fullCalcOnLoad = true;
     const written = await this.workbook.xlsx.writeBuffer();
@@ -163,7 +164,13 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     // Formula-like text stays text (quote-prefix style); no cell over Excel's 32,767 characters.
     await quotePrefixFormulaText(zip);
-    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  /** The .xlsx file as a Node Buffer (command line and tests). */
+  async toBuffer(): Promise<Buffer> {
+    const bytes = await this.toBytes();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   async save(file: string): Promise<void> {
