@@ -242,6 +242,22 @@ describe("sign-off shows on the Plan sheet and locks the frozen cells", () => {
 });
 
 describe("sign off on the Excel double", () => {
+  test.each([50, 20000])(
+    "%i measures: three syncs, the frozen values read back whole",
+    async (n) => {
+      const measures = Array.from({ length: n }, (_, i) => ({ ...cycleMeasures()[i % 2], id: `M-${i + 1}` }));
+      const { fake, port } = await planOnDouble(planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures }));
+      const result = await signOffWorkbook(port, { ...by, fileName: "Book1" });
+      expect(fake.workbook.stats.syncs).toBe(3);
+      expect(fake.workbook.stats.largestRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+      const signOff = readPlan(await port.read(), "Book1").plan.cycle!.signOff!;
+      expect(signOff.values).toHaveLength(3 * 2 + n * 10);
+      expect(signOff.fingerprint).toBe(result.signOff.fingerprint);
+      expect(fingerprint(signOff.planId, signOff.planYear, signOff.values)).toBe(result.signOff.fingerprint);
+    },
+    120000,
+  );
+
   test("freezes the plan in a very hidden, protected sheet, read back the same as from a file", async () => {
     const { fake, port } = await planOnDouble();
     const result = await signOffWorkbook(port, { ...by, fileName: "Book1" });
