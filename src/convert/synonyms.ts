@@ -338,7 +338,7 @@ export function headerCandidates(header: string, kind: TableKind): FieldCandidat
   const vocabulary = VOCABULARY[kind];
   const out: FieldCandidate[] = [];
   const v1 = vocabulary.v1Headers.get(h);
-  if (v1) out.push({ field: v1, confidence: 1, reason: `"${header}" is the format v1 header` });
+  if (v1) out.push({ field: v1, confidence: 1, reason: `"${header}" is the plan workbook's own header for it` });
   for (const syn of vocabulary.synonyms) {
     if (syn.names.includes(h)) out.push({ field: syn.field, confidence: syn.confidence, reason: `"${header}" is a usual name for this column` });
   }

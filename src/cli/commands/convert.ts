@@ -115,7 +115,7 @@ export function formatReport(input: string, out: string, result: ConversionResul
 export function register(program: Command): void {
   program
     .command("convert <legacy>")
-    .description("convert a loose plan workbook into a format v1 plan (the source file is never changed)")
+    .description("convert a loose plan workbook into a structured plan workbook (the source file is never changed)")
     .requiredOption("--tier <tier>", "plan tier: directorate, operational or team")
     .requiredOption("--out <file>", "the plan workbook to write (.xlsx)")
     .option("--map <file>", "mapping file (JSON) correcting the proposed column mapping")

@@ -63,7 +63,7 @@ async function runNew(opts: NewPlanOptions): Promise<{ file: string; tier: Tier;
 export function register(program: Command): void {
   program
     .command("new")
-    .description("create an empty plan workbook (format v1) for a tier, with the council framework's settings")
+    .description("create an empty plan workbook for a tier (directorate, operational or team), with the council framework's settings, live status formulas and dropdowns")
     .requiredOption("--tier <tier>", "directorate, operational or team")
     .requiredOption("--out <file>", "the .xlsx file to create")
     .option("--framework <file>", "council framework JSON (default: the Sefton example)")
