@@ -3,8 +3,9 @@
 // number of syncs whatever the row count: read() 2 (3 for a plan over about 6,000 rows), apply() 3
 // (its checks ride in the first write request; when designed sheets already exist or a very big
 // plan needs a second write request, the recalculation rides in the last write instead), writeColumn() 3,
-// addRows() 3, replaceRows() 3, setNamedValue() 3, select() 1; each write ends with a small
-// recalculation request after calculation has resumed (see sendSteps). Writes go out whole-range, values then
+// addRows() 3, replaceRows() 3, setNamedValue() 3, select() 1, update() 3 (shape, columns, writes:
+// there the recalculation rides in the write request, as the budget of 3 leaves no sync for it);
+// each other write ends with a small recalculation request after calculation has resumed (see sendSteps). Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
 // under 4.4 MB an answer, the first riding with the metadata. Both are counted by the bench.
