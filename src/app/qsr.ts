@@ -4,7 +4,7 @@ import type { Framework } from "../model/framework";
 import type { Period } from "../model/period";
 import { cellOf } from "../model/plan";
 import { buildReturn, ExceptionInfoMissingError } from "../qsr/buildReturn";
-import { describeMissing, missingExceptionInfo } from "../qsr/exceptions";
+import { describeMissing, describeNeeds, missingExceptionInfo } from "../qsr/exceptions";
 import { CSV_FILES, returnCsvFiles } from "../qsr/files/returnCsv";
 import { returnJson } from "../qsr/files/returnJson";
 import type { QsrReturn } from "../qsr/schema";
@@ -26,7 +26,8 @@ export function returnGaps(open: Pick<OpenPlan, "plan" | "settings">, period: Pe
     itemId: f.id,
     sheet: f.source?.sheet ?? "",
     cell: f.source ? cellOf(f.source, f.missing[0]?.field ?? "id") : "",
-    message: describeMissing(f),
+    // The pane labels each gap by its item and cell already; the message says what it needs and why.
+    message: `${f.rule}: ${describeNeeds(f)}`,
   }));
 }
 

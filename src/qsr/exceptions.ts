@@ -115,8 +115,14 @@ export function measureException(m: MeasureForException, quarter: Quarter): Exce
 export function describeMissing(f: ExceptionFinding): string {
   const src = f.source;
   const where = src ? `${src.file ? `${src.file} ` : ""}${src.sheet} row ${src.row}, ` : "";
+  return `${where}${f.itemType.toLowerCase()} ${f.id} (${f.rule}): ${describeNeeds(f)}`;
+}
+
+/** What an exception needs, without saying which item it is (for a list already labelled by item). */
+export function describeNeeds(f: ExceptionFinding): string {
+  const src = f.source;
   const needs = f.missing.map((n) => (src ? `${n.label} in ${src.sheet}!${cellOf(src, n.field)}` : n.label));
-  return `${where}${f.itemType.toLowerCase()} ${f.id} (${f.rule}): needs ${needs.join(", ")}`;
+  return `needs ${needs.join(", ")}`;
 }
 
 /** Every exception in a plan for a period, complete or not, actions first, in plan order. */
