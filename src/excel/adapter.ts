@@ -4,7 +4,7 @@
 // (its checks ride in the first write request; when designed sheets already exist or a very big
 // plan needs a second write request, the recalculation rides in the last write instead), writeColumn() 3,
 // addRows() 3, replaceRows() 3, setNamedValue() 3, select() 1, update() 3 (shape, columns, writes:
-// there the recalculation rides in the write request, as the budget of 3 leaves no sync for it);
+// with calculation left automatic, as the budget of 3 leaves no sync for a recalculation request);
 // each other write ends with a small recalculation request after calculation has resumed (see sendSteps). Writes go out whole-range, values then
 // formulas then formats, with calculation suspended and events off; a write over 4 MB is split
 // across extra syncs (Excel on the web rejects requests over 5 MB); read() reads big sheets in row blocks
@@ -717,9 +717,9 @@ export class ExcelWorkbook implements WorkbookPort {
    * its sheet's protection and used range, the sheets asked for (values, protection) and the names.
    * Sync 2 reads the columns asked for, each run of neighbouring columns as one range (an answer
    * over 5 MB is read again in row blocks, a sync each). `change` then works out the edits, and
-   * sync 3 writes them all, protection lifted and put back around them, the recalculation riding
-   * in the same request (sendSteps: only the 3-sync budget makes it do so); more syncs only when
-   * the writes exceed one 4 MB request. A workbook lacking a sheet or table asked for costs one
+   * sync 3 writes them all, protection lifted and put back around them, with calculation left
+   * automatic so Excel recalculates as after typing (a suspended request would leave the
+   * recalculation to a fourth sync); more syncs only when the writes exceed one 4 MB request. A workbook lacking a sheet or table asked for costs one
    * more sync (the first request fails as a whole on a missing item; it is sent again without it).
    */
   async update<T>(request: ReadRequest, change: (snapshot: WorkbookSnapshot) => { edits: WorkbookEdit[]; result: T }): Promise<T> {
@@ -895,7 +895,8 @@ export class ExcelWorkbook implements WorkbookPort {
     const expanded: { table: string; bottom: number; written: string }[] = [];
     /** Open sheets a lock edit of this update protects: later edits there lift it (unprotect() on an open sheet fails, office-js #6784). */
     const protectedHere = new Set<string>();
-    const block = blockBytesFor(this.options.requestLimitBytes);
+    // Appended rows go in as few commands as the request allows: calculation is automatic here, so each command recalculates.
+    const block = (this.options.requestLimitBytes ?? REQUEST_LIMIT_BYTES) - REQUEST_MARGIN_BYTES - 4096;
     for (const edit of edits) {
       if (edit.kind === "rows") {
         const t = first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
@@ -993,7 +994,7 @@ export class ExcelWorkbook implements WorkbookPort {
     let after: Excel.Range[] = [];
     const check = (ctx: Excel.RequestContext) => void (after = expanded.map((e) => ctx.workbook.tables.getItem(e.table).getRange().load("address")));
     try {
-      await sendSteps(context, steps, { eventsWere: first.eventsWere, syncsLeft: 1, requestLimitBytes: this.options.requestLimitBytes, check });
+      await sendSteps(context, steps, { eventsWere: first.eventsWere, syncsLeft: 1, requestLimitBytes: this.options.requestLimitBytes, check, calculation: "automatic" });
     } catch (error) {
       for (const l of lifted) {
         const password = await restoreProtection(context, l.protection, l.sheet, `Cannot write sheet "${l.sheet}"`, error);

@@ -17,6 +17,13 @@ export interface SendOptions {
   syncsLeft?: number;
   /** Queues loads that ride in the last request (a check of what the writes did). */
   check?: (context: Excel.RequestContext) => void;
+  /**
+   * "automatic": calculation is not suspended, so Excel recalculates after each command as it does
+   * after typing, and no recalculation request is needed; for a few large commands whose results
+   * formulas depend on (update(): a suspended request leaves re-calculating to us, and its budget
+   * of 3 syncs has no room for a request of its own). Default "suspend".
+   */
+  calculation?: "suspend" | "automatic";
 }
 
 /** Sends the steps; resolves to the number of syncs used. */
@@ -25,15 +32,16 @@ export async function sendSteps(context: Excel.RequestContext, steps: ExcelStep[
   const requests = packRequests(steps, limit);
   if (requests.length === 0) return 0;
   let syncs = 0;
-  const separate = requests.length + 1 <= (options.syncsLeft ?? Infinity);
+  const automatic = options.calculation === "automatic";
+  const separate = !automatic && requests.length + 1 <= (options.syncsLeft ?? Infinity);
   try {
     for (let i = 0; i < requests.length; i++) {
-      context.application.suspendApiCalculationUntilNextSync();
+      if (!automatic) context.application.suspendApiCalculationUntilNextSync();
       if (i === 0) context.runtime.enableEvents = false;
       for (const step of requests[i]) step.queue(context);
       if (i === requests.length - 1) {
         if (!separate) {
-          context.application.calculate("Recalculate");
+          if (!automatic) context.application.calculate("Recalculate");
           options.check?.(context);
         }
         context.runtime.enableEvents = options.eventsWere;
