@@ -25,7 +25,7 @@ export const hasErrors = (findings: readonly Finding[]) => findings.some((f) => 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `Actions!B7 [OSP-03] error Specific/no-verb: ... Fix: ...` */
-export function findingLine(f: Finding, withFile = true): string {
+function findingLine(f: Finding, withFile = true): string {
   const where = `${withFile && f.file ? `${f.file}:` : ""}${f.sheet}!${f.cell}`;
   const id = f.actionId ?? f.measureId;
   return `${where}${id ? ` [${id}]` : ""} ${f.severity} ${f.criterion}/${f.ruleId}: ${f.message} Fix: ${f.hint}`;

@@ -8,9 +8,9 @@ import type { ActionRow, MeasureRow } from "./rows";
 import type { ActionText } from "./text/actionText";
 import type { OwnerReading } from "./responsible/ownerReading";
 import type { RegisterIndex } from "../model/measureRegister";
-import { CRITERIA, Criterion, SEVERITIES, Severity } from "./criteria";
+import { CRITERIA, Criterion, Severity } from "./criteria";
 
-export { CRITERIA, SEVERITIES };
+export { CRITERIA };
 export type { Criterion, Severity };
 
 /** One thing wrong with one cell: what the task pane lists, the CLI prints and the summary column counts. */

@@ -68,7 +68,7 @@ test("the cycle finder finds a cycle when there is one", () => {
 
 test("every rule file under a criterion folder registers exactly one rule, listed once in index.ts", () => {
   const index = fs.readFileSync(path.join(RULES_DIR, "index.ts"), "utf8");
-  const registering = sourceFiles(RULES_DIR).filter((f) => /= defineRule</.test(fs.readFileSync(f, "utf8")));
+  const registering = sourceFiles(RULES_DIR).filter((f) => /^defineRule</m.test(fs.readFileSync(f, "utf8")));
   for (const f of registering) {
     const rel = "./" + path.relative(RULES_DIR, f).replace(/\\/g, "/").replace(/\.ts$/, "");
     expect(index.split("\n").filter((l) => l === `import "${rel}";`)).toHaveLength(1);
@@ -79,7 +79,7 @@ test("every rule file under a criterion folder registers exactly one rule, liste
 
 test("no rule file imports another (so rules register in index.ts order); shared helpers live in text/, rows.ts and the like", () => {
   const graph = importGraph();
-  const ruleFiles = new Set([...graph.keys()].filter((f) => /= defineRule</.test(fs.readFileSync(f, "utf8"))));
+  const ruleFiles = new Set([...graph.keys()].filter((f) => /^defineRule</m.test(fs.readFileSync(f, "utf8"))));
   const offenders = [...ruleFiles].flatMap((f) => (graph.get(f) ?? []).filter((t) => ruleFiles.has(t)).map((t) => `${path.relative(RULES_DIR, f)} -> ${path.relative(RULES_DIR, t)}`));
   expect(offenders).toEqual([]);
   // ...and so the rules are listed in the order index.ts imports them.

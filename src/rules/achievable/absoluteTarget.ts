@@ -11,7 +11,7 @@ const ERADICATE =
   /^(?:eliminate|eradicate|end)\s+(?:all\s+)?(?:rough sleeping|homelessness|poverty|child poverty|fuel poverty|loneliness|food poverty|hunger|crime|anti-social behaviour|fly-tipping|waiting lists?)(?![a-z])/;
 
 /** Achievable: "Ensure every child reads at the expected standard" or "Eliminate rough sleeping" in one plan year. */
-export const absoluteTarget = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "absolute-target",
   criterion: "Achievable",

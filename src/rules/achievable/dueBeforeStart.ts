@@ -3,7 +3,7 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Achievable: work cannot finish before it starts. */
-export const dueBeforeStart = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "due-before-start",
   criterion: "Achievable",

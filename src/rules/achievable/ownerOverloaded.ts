@@ -12,7 +12,7 @@ function quarterIndex(iso: string): number {
 }
 
 /** Achievable: one officer with more actions due in one quarter than the council thinks deliverable. */
-export const ownerOverloaded = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "owner-overloaded",
   criterion: "Achievable",

@@ -3,7 +3,7 @@ import type { PlanRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Golden thread: two actions with one ID make every link to that ID ambiguous. */
-export const duplicateActionId = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "duplicate-action-id",
   criterion: "Golden thread",

@@ -3,7 +3,7 @@ import { judgeLinks, tierName } from "./linkCheck";
 import { defineRule } from "../registry";
 
 /** Golden thread: Directorate actions deliver the Corporate Plan (or the Transformation programme); a link to anything else loses the thread at the top. */
-export const noCorporatePriority = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-corporate-priority",
   criterion: "Golden thread",

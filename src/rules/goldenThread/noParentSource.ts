@@ -3,7 +3,7 @@ import { hasLinkColumn } from "../rows";
 import { defineRule } from "../registry";
 
 /** Golden thread: without the parent plan or a register, links cannot be checked at all; say so rather than pass silently. */
-export const noParentSource = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "no-parent-source",
   criterion: "Golden thread",

@@ -37,7 +37,7 @@ export const EXPECTED_PARENT_TIERS: Readonly<Record<Tier, readonly ParentTier[]>
 };
 
 /** Reads the tier column of a register row, which people type by hand. */
-export function parentTierOf(text: string): ParentTier {
+function parentTierOf(text: string): ParentTier {
   const t = (text ?? "").trim().toLowerCase();
   if (t === "") return "Unknown";
   if (/corporate|council plan|priority/.test(t)) return "Corporate";

@@ -5,7 +5,7 @@ import { defineRule } from "../registry";
 const isUnknown = (v: LinkVerdict) => v.kind === "unknown";
 
 /** Golden thread: a link to an ID the parent plan does not have is a broken thread (often a typo or an old ID). */
-export const unknownParentLink = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "unknown-parent-link",
   criterion: "Golden thread",

@@ -3,7 +3,7 @@ import { coverage, UNSERVED_ACTION } from "./coverage";
 import { defineRule } from "../registry";
 
 /** Golden thread: an action of this plan that none of its child plans delivers (needs the child plans). */
-export const unservedAction = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   ...UNSERVED_ACTION,
   check: (ctx, report) => {

@@ -4,7 +4,7 @@ import type { ParentEntry } from "./parentIndex";
 import { defineRule } from "../registry";
 
 /** Golden thread: parent actions listed for this plan that none of its actions serves (for the parent's owner to see). */
-export const unservedParent = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "unserved-parent",
   criterion: "Golden thread",

@@ -3,7 +3,7 @@ import { judgeLinks, tierName } from "./linkCheck";
 import { defineRule } from "../registry";
 
 /** Golden thread: Team actions serve Operational actions, which serve Directorate actions; skipping or reversing a tier breaks the thread. */
-export const wrongTierLink = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "wrong-tier-link",
   criterion: "Golden thread",

@@ -81,7 +81,7 @@ function root(word: string, s: CompiledSettings): string {
 }
 
 /** Measurable: "Strategy developed" for "Develop a strategy" only restates the action: it is not a measure. */
-export const circularMeasure = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "circular-measure",
   criterion: "Measurable",

@@ -4,7 +4,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Measurable: with no measure of success, no linked measure and no number, nobody can say it worked. */
-export const notMeasurable = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "not-measurable",
   criterion: "Measurable",

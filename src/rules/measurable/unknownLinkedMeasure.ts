@@ -3,7 +3,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Measurable: a linked measure that is not on the Measures sheet cannot evidence progress. */
-export const unknownLinkedMeasure = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "unknown-linked-measure",
   criterion: "Measurable",

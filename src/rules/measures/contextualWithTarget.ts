@@ -3,7 +3,7 @@ import { defineRule } from "../registry";
 import { isContextual } from "./nonContextual";
 
 /** Measurable: contextual indicators inform planning and are not target-set (Sefton Appendix 3); a target on one is a mistake either way. */
-export const contextualWithTarget = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "contextual-with-target",
   criterion: "Measurable",

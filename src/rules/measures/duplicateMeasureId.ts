@@ -4,7 +4,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Specific: two measures with one ID make every linked action ambiguous. */
-export const duplicateMeasureId = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "duplicate-measure-id",
   criterion: "Specific",

@@ -4,7 +4,7 @@ import { isContextual } from "./nonContextual";
 import { defineRule } from "../registry";
 
 /** Responsible: No accountable officer (Sefton Appendix 1, KPI quality standards). */
-export const noAccountableOfficer = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-accountable-officer",
   criterion: "Responsible",

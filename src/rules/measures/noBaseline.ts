@@ -3,7 +3,7 @@ import { isContextual } from "./nonContextual";
 import { defineRule } from "../registry";
 
 /** Measurable: No baseline (Sefton Appendix 1, KPI quality standards). */
-export const noBaseline = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-baseline",
   criterion: "Measurable",

@@ -4,7 +4,7 @@ import { isContextual } from "./nonContextual";
 import { defineRule } from "../registry";
 
 /** Measurable: No data source (Sefton Appendix 1, KPI quality standards). */
-export const noDataSource = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-data-source",
   criterion: "Measurable",

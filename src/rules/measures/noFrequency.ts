@@ -4,7 +4,7 @@ import { isContextual } from "./nonContextual";
 import { defineRule } from "../registry";
 
 /** Time-bound: No reporting frequency (Sefton Appendix 1, KPI quality standards). */
-export const noFrequency = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-frequency",
   criterion: "Time-bound",

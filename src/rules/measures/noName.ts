@@ -3,7 +3,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Specific: a measure with no name says nothing about what is counted. */
-export const noName = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-name",
   criterion: "Specific",

@@ -3,7 +3,7 @@ import { isContextual } from "./nonContextual";
 import { defineRule } from "../registry";
 
 /** Specific: No polarity (what is good) (Sefton Appendix 1, KPI quality standards). */
-export const noPolarity = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-polarity",
   criterion: "Specific",

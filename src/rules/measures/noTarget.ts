@@ -3,7 +3,7 @@ import { isContextual } from "./nonContextual";
 import { defineRule } from "../registry";
 
 /** Measurable: No target (Sefton Appendix 1, KPI quality standards). */
-export const noTarget = defineRule<MeasureRule>({
+defineRule<MeasureRule>({
   scope: "measure",
   id: "measure-no-target",
   criterion: "Measurable",

@@ -15,7 +15,7 @@ const words = (s: string) =>
  * register; a plan that words, rates or counts it differently reports a different measure under its name.
  * Blank register fields say nothing, so they never disagree.
  */
-export const registerMismatch = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "measure-register-mismatch",
   criterion: "Specific",

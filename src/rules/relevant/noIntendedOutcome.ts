@@ -6,7 +6,7 @@ import { str } from "../text/dates";
 const NO_OUTCOME = { field: "intendedOutcome", message: "No intended outcome is given." };
 
 /** Relevant: Sefton asks every action for its intended outcome, the change residents or the service will see. */
-export const noIntendedOutcome = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-intended-outcome",
   criterion: "Relevant",

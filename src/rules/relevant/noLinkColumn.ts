@@ -4,7 +4,7 @@ import type { PlanRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Relevant: without a link column, links cannot be judged; say so once rather than on every row. */
-export const noLinkColumn = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "no-link-column",
   criterion: "Relevant",

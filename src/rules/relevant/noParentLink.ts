@@ -4,7 +4,7 @@ import { hasLinkColumn } from "../rows";
 import { defineRule } from "../registry";
 
 /** Relevant: an action that serves nothing above it is outside the golden thread. */
-export const noParentLink = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-parent-link",
   criterion: "Relevant",

@@ -2,7 +2,7 @@ import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Responsible: "Manager" or "Service Manager" could be any of several officers. */
-export const generalPost = defineRule<OwnerRule>({
+defineRule<OwnerRule>({
   scope: "owner",
   id: "general-post",
   criterion: "Responsible",

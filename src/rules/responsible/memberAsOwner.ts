@@ -2,7 +2,7 @@ import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Responsible: a councillor sponsors the work politically, but an officer answers for delivering it. */
-export const memberAsOwner = defineRule<OwnerRule>({
+defineRule<OwnerRule>({
   scope: "owner",
   id: "member-as-owner",
   criterion: "Responsible",

@@ -2,7 +2,7 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Responsible: Sefton asks every action to name an officer accountable for delivering it. */
-export const noLeadOfficer = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-lead-officer",
   criterion: "Responsible",

@@ -82,7 +82,7 @@ function leadsIn(text: string, s: CompiledSettings): { parts: string[]; kinds: P
   return { parts, kinds: parts.map((p) => partKind(p, s)) };
 }
 
-export function readOwner(raw: string, s: CompiledSettings): OwnerReading {
+function readOwner(raw: string, s: CompiledSettings): OwnerReading {
   const text = raw.trim();
   const key = ownerKey(text);
   const space = key.indexOf(" ");

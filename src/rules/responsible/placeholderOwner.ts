@@ -2,7 +2,7 @@ import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Responsible: "TBC", "All", "Various" name nobody, so nobody is accountable. */
-export const placeholderOwner = defineRule<OwnerRule>({
+defineRule<OwnerRule>({
   scope: "owner",
   id: "placeholder-owner",
   criterion: "Responsible",

@@ -2,7 +2,7 @@ import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Responsible: for councils that ask for personal names (checks.personalNames), a post alone is not enough. */
-export const roleAsOwner = defineRule<OwnerRule>({
+defineRule<OwnerRule>({
   scope: "owner",
   id: "role-as-owner",
   criterion: "Responsible",

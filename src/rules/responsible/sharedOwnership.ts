@@ -2,7 +2,7 @@ import type { OwnerRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Responsible: two names means each can assume the other has it. */
-export const sharedOwnership = defineRule<OwnerRule>({
+defineRule<OwnerRule>({
   scope: "owner",
   id: "shared-ownership",
   criterion: "Responsible",

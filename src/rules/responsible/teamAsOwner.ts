@@ -16,7 +16,7 @@ function leadPostFor(group: string): string {
 }
 
 /** Responsible: a team, section or service cannot be held to account; one officer or post in it can. */
-export const teamAsOwner = defineRule<OwnerRule>({
+defineRule<OwnerRule>({
   scope: "owner",
   id: "team-as-owner",
   criterion: "Responsible",

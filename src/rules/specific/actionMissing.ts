@@ -2,7 +2,7 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Specific: a row with an ID but no words says nothing about what will be done. */
-export const actionMissing = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "action-missing",
   criterion: "Specific",

@@ -2,7 +2,7 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Specific: "where possible", "as appropriate", "etc." take the commitment back. */
-export const hedges = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "hedge-words",
   criterion: "Specific",

@@ -4,7 +4,7 @@ import { defineRule } from "../registry";
 import { headingAsAction } from "../text/rewrite";
 
 /** Specific: a noun phrase ("Business brochure") names a topic, not what will be done about it. */
-export const noVerb = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-verb",
   criterion: "Specific",

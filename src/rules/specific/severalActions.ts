@@ -3,7 +3,7 @@ import { defineRule } from "../registry";
 import { readClauses } from "../text/clauses";
 
 /** Specific: two separate deliverables in one row cannot be rated with one RAG or one % complete. */
-export const severalActions = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "several-actions",
   criterion: "Specific",

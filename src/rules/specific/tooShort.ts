@@ -2,7 +2,7 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Specific: a heading ("Road safety") is not an action; a few more words say what and to what standard. */
-export const tooShort = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "too-short",
   criterion: "Specific",

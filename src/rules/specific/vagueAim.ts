@@ -9,7 +9,7 @@ import { openingVerbs } from "../text/verbs";
 const MOVES = new Set(["increase", "reduce", "raise", "grow", "decrease", "lower", "boost", "maximise", "minimise", "cut", "improve", "widen", "expand"]);
 
 /** Specific: "Increase take-up of free school meals" says which way, but not how far. */
-export const vagueAim = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "vague-aim",
   criterion: "Specific",

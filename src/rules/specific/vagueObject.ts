@@ -3,7 +3,7 @@ import { defineRule } from "../registry";
 import { objectIsOnly, objectWords, openingVerbs } from "../text/verbs";
 
 /** Specific: "Deliver the transformation programme" names no particular thing to deliver. */
-export const vagueObject = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "vague-object",
   criterion: "Specific",

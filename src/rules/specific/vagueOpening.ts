@@ -8,7 +8,7 @@ import { withAmount, withoutOpening } from "../text/rewrite";
 const STANDARD = /(?:^|[^a-z])(?:status|accreditation|accredited|certification|certified|award|charter|flag|standard|kitemark|iso \d+)(?![a-z])/;
 
 /** Specific: "Continue to", "Explore", "Support" promise effort, not a result anyone can check. */
-export const vagueOpening = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "vague-opening",
   criterion: "Specific",

@@ -3,7 +3,7 @@ import { defineRule } from "../registry";
 import { openingVerbs, softVerbs } from "../text/verbs";
 
 /** Specific: "Inform, support and empower tenants to..." piles up soft verbs instead of saying what will be done. */
-export const verbBundle = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "verb-bundle",
   criterion: "Specific",

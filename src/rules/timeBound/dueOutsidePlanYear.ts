@@ -3,7 +3,7 @@ import type { ActionRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Time-bound: a service plan covers one financial year; dates outside it belong in another plan or need a milestone this year. */
-export const dueOutsidePlanYear = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "due-outside-plan-year",
   criterion: "Time-bound",

@@ -3,7 +3,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Time-bound: without a due date nobody can say whether the action is late. */
-export const noDueDate = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-due-date",
   criterion: "Time-bound",

@@ -17,7 +17,7 @@ function longEnd(start: string, months: number): string {
 }
 
 /** Time-bound: a year-long action with no milestone gives no warning until it is late. */
-export const noMilestone = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "no-milestone",
   criterion: "Time-bound",

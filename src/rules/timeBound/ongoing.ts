@@ -3,7 +3,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Time-bound: "Ongoing" never ends, so it can never be late or complete. */
-export const ongoing = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "ongoing",
   criterion: "Time-bound",

@@ -3,7 +3,7 @@ import type { PlanRule } from "../types";
 import { defineRule } from "../registry";
 
 /** Time-bound: when most actions share one date (everything "31 March"), dates were not really planned. */
-export const sameDueDate = defineRule<PlanRule>({
+defineRule<PlanRule>({
   scope: "plan",
   id: "same-due-date",
   criterion: "Time-bound",

@@ -4,7 +4,7 @@ import { readClauses } from "../text/clauses";
 import { INTERIM, str } from "../text/dates";
 
 /** Time-bound: one piece of work in stages is tracked by a milestone per stage, not by splitting the row. */
-export const stagedWork = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "staged-work",
   criterion: "Time-bound",

@@ -5,7 +5,7 @@ import { str } from "../text/dates";
 import { defineRule } from "../registry";
 
 /** Time-bound: a timescale in words ("Spring", "TBC", "Q3?") that could not be read as a date. */
-export const unparsedDate = defineRule<ActionRule>({
+defineRule<ActionRule>({
   scope: "action",
   id: "unparsed-date",
   criterion: "Time-bound",
