@@ -301,6 +301,45 @@ export function buildCpor(input: CporInput): Cpor {
   };
 }
 
+const NOT_IN_REGISTER = "Not in the register";
+/** Below Excel's 32,767 characters a cell: a return's list of local measure IDs is split into rows this long at most. */
+const MAX_ID_LIST = 30_000;
+
+/**
+ * The data-quality findings as the page and the workbook list them: duplicates one by one; measures
+ * outside the register one row per return naming their IDs. A large council has thousands of local
+ * measures, and one row each made hundreds of printed pages no one reads (the roll-up collected with
+ * the register, and the report command's messages, still give one line each, with the name).
+ */
+export function shownDataQuality(findings: readonly DataQualityFinding[]): DataQualityFinding[] {
+  const shown: DataQualityFinding[] = [];
+  const local = new Map<string, DataQualityFinding[]>();
+  for (const d of findings) {
+    if (d.kind !== NOT_IN_REGISTER) shown.push(d);
+    else (local.get(d.file) ?? local.set(d.file, []).get(d.file)!).push(d);
+  }
+  for (const [file, list] of local) {
+    if (list.length === 1) {
+      shown.push(list[0]);
+      continue;
+    }
+    const detail = `${list.length} measures of this return are not in the measure register, so are reported as the plan's local measures. Check the IDs, or ask the BI team to add them to the register.`;
+    let ids: string[] = [];
+    let length = 0;
+    const flush = () => {
+      shown.push({ measureId: ids.join(", "), period: list[0].period, kind: NOT_IN_REGISTER, detail, file, sheet: list[0].sheet, cell: "" });
+      [ids, length] = [[], 0];
+    };
+    for (const d of list) {
+      if (length + d.measureId.length + 2 > MAX_ID_LIST) flush();
+      ids.push(d.measureId);
+      length += d.measureId.length + 2;
+    }
+    flush();
+  }
+  return shown;
+}
+
 function emptyRow(group: string, name: string): CountRow {
   const row: CountRow = { group, name, returns: 0, measures: 0, actions: 0, exceptions: 0 };
   for (const keys of Object.values(COUNT_KEYS)) for (const k of keys) row[k] = 0;

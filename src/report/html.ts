@@ -2,9 +2,9 @@
 // no scripts, no fonts or images fetched (charts are inline SVG), tables with captions and scoped
 // headers, and every status written as a word beside its colour, so colour is never the only signal.
 import { formatUkDate } from "../model/dates";
-import { COUNT_KEYS, CountRow, DataQualityFinding } from "../qsr/collect";
+import { COUNT_KEYS, CountRow } from "../qsr/collect";
 import { ACTION_STATUS_COLOURS, DIRECTION_COLOURS, PALETTE, RAG_COLOURS, StatusColour } from "../workbook/statusPalette";
-import { Cpor, KeyMeasure, PrioritySection } from "./cpor";
+import { Cpor, KeyMeasure, PrioritySection, shownDataQuality } from "./cpor";
 
 const COLOURS: Record<string, StatusColour> = { ...ACTION_STATUS_COLOURS, ...DIRECTION_COLOURS, ...RAG_COLOURS };
 /** The palette's colour names, the class a status word gets: one CSS rule per colour, not a style attribute per word. */
@@ -192,32 +192,6 @@ ${changes}
 </section>`;
 }
 
-const NOT_IN_REGISTER = "Not in the register";
-
-/**
- * The data-quality table's rows: duplicates one by one; measures outside the register one row per return,
- * naming their IDs (a large council has thousands of local measures: the page lists them by return,
- * and the report workbook's Data quality sheet keeps a row, with the name, for each).
- */
-function dataQualityRows(findings: readonly DataQualityFinding[]): string[][] {
-  const where = (d: { file: string; sheet: string; cell: string }) => esc(`${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}`);
-  const rows: string[][] = [];
-  const local = new Map<string, DataQualityFinding[]>();
-  for (const d of findings) {
-    if (d.kind !== NOT_IN_REGISTER) rows.push([`<b>${esc(d.measureId)}</b>`, esc(d.kind), esc(d.detail), where(d)]);
-    else (local.get(d.file) ?? local.set(d.file, []).get(d.file)!).push(d);
-  }
-  for (const [file, list] of local) {
-    if (list.length === 1) {
-      rows.push([`<b>${esc(list[0].measureId)}</b>`, esc(NOT_IN_REGISTER), esc(list[0].detail), where(list[0])]);
-      continue;
-    }
-    const detail = `${list.length} measures of this return are not in the measure register, so are reported as the plan's local measures. Check the IDs, or ask the BI team to add them to the register; the report workbook's Data quality sheet lists each with its name.`;
-    rows.push([esc(list.map((d) => d.measureId).join(", ")), esc(NOT_IN_REGISTER), esc(detail), where({ file, sheet: list[0].sheet, cell: "" })]);
-  }
-  return rows;
-}
-
 const CSS = `
 body{font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;margin:0 auto;max-width:1100px;padding:16px;line-height:1.4;font-size:14px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:20px;border-bottom:3px solid #0B3954;padding-bottom:4px;margin-top:32px}h3{font-size:16px;margin:20px 0 6px}h4{font-size:14px;margin:10px 0 4px}
@@ -245,7 +219,7 @@ export function cporHtml(r: Cpor): string {
     esc(m.latestPeriod),
     comparatorText(m) || "<small>None held</small>",
   ]);
-  const dq = dataQualityRows(r.dataQuality);
+  const dq = shownDataQuality(r.dataQuality).map((d) => [esc(d.measureId), esc(d.kind), esc(d.detail), esc(`${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}`)]);
   const notes = [
     `${plural(r.returns, "return")} in this report.`,
     r.draftsLeftOut.length ? `${plural(r.draftsLeftOut.length, "draft return")} left out: ${r.draftsLeftOut.map(esc).join(", ")}.` : "",

@@ -10,7 +10,8 @@ import { buildReturn } from "../../src/qsr/buildReturn";
 import { collect, Rollup } from "../../src/qsr/collect";
 import { returnJson } from "../../src/qsr/files/returnJson";
 import { rollupJson } from "../../src/qsr/files/rollupJson";
-import { buildCpor } from "../../src/report/cpor";
+import { buildCpor, shownDataQuality } from "../../src/report/cpor";
+import { CPOR_SHEETS, cporWorkbook } from "../../src/report/files/cporXlsx";
 import { cporHtml, trendSvg } from "../../src/report/html";
 import { runReport } from "../../src/cli/commands/report";
 import { loadFramework } from "../../src/cli/shared";
@@ -160,7 +161,7 @@ describe("the CPOR model", () => {
     expect(html).toContain('<b class="good up">Improving</b>');
   });
 
-  it("lists measures outside the register one row per return on the page, naming each ID; other findings one by one", () => {
+  it("lists measures outside the register one row per return on the page and in the workbook, naming each ID; other findings one by one", async () => {
     const local = (id: string, file: string) => ({
       measureId: id,
       period: "2024/25 Q2",
@@ -171,12 +172,23 @@ describe("the CPOR model", () => {
       cell: "",
     });
     const twice = { ...local("SM16", "dsp.json, osp.json"), kind: "Reported twice" as const, detail: "SM16 is reported in DSP-ASC and OSP-ASC with the same figures" };
-    const html = cporHtml({ ...report, dataQuality: [local("L1", "a.json"), twice, local("L2", "a.json"), local("L3", "b.json")] });
+    const withFindings = { ...report, dataQuality: [local("L1", "a.json"), twice, local("L2", "a.json"), local("L3", "b.json")] };
+    const html = cporHtml(withFindings);
     const rows = html.slice(html.indexOf('id="data-quality-h"')).match(/<tr><td>.*?(?=<tr>|<\/tbody>)/g)!;
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toContain("<b>SM16</b><td>Reported twice<td>SM16 is reported in DSP-ASC and OSP-ASC");
+    expect(rows[0]).toContain("<tr><td>SM16<td>Reported twice<td>SM16 is reported in DSP-ASC and OSP-ASC");
     expect(rows[1]).toMatch(/^<tr><td>L1, L2<td>Not in the register<td>2 measures of this return are not in the measure register.*<td>a\.json Measures$/);
-    expect(rows[2]).toBe("<tr><td><b>L3</b><td>Not in the register<td>L3 (&quot;Local&quot;) is not in the measure register<td>b.json Measures");
+    expect(rows[2]).toBe("<tr><td>L3<td>Not in the register<td>L3 (&quot;Local&quot;) is not in the measure register<td>b.json Measures");
+    const sheet = cporWorkbook(withFindings).getWorksheet(CPOR_SHEETS.dataQuality)!;
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(["SM16", "L1, L2", "L3"]);
+  });
+
+  it("splits a return's list of local measure IDs into rows that fit an Excel cell, keeping every ID in order", () => {
+    const ids = Array.from({ length: 2750 }, (_, i) => `OSP-CHILDRENS-SERVICES-2024-LOCAL-${i}`);
+    const shown = shownDataQuality(ids.map((id) => ({ measureId: id, period: "2024/25 Q2", kind: "Not in the register", detail: "", file: "osp.xlsx", sheet: "Measures", cell: "" })));
+    expect(shown.length).toBeGreaterThan(2);
+    for (const row of shown) expect(row.measureId.length).toBeLessThanOrEqual(32_767);
+    expect(shown.flatMap((row) => row.measureId.split(", "))).toEqual(ids);
   });
 
   it("draws a single figure as a dot and no figures as words", () => {

@@ -7,7 +7,7 @@ import { colourStatus, workbookBytes } from "../../xlsx/print";
 import { countColumns } from "../../qsr/files/rollupXlsx";
 import { addTableSheet, printSetup, STATUS_COLOURS } from "../../qsr/files/returnXlsx";
 import { ReturnColumn } from "../../qsr/schema";
-import { Cpor } from "../cpor";
+import { Cpor, shownDataQuality } from "../cpor";
 
 const c = (key: string, header: string, kind: ReturnColumn["kind"] = "text", width = 14): ReturnColumn => ({ key, header, csv: key, kind, width });
 const PRIORITY = c("priority", "Priority", "text", 20);
@@ -155,7 +155,7 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
     wb,
     CPOR_SHEETS.dataQuality,
     [c("measureId", "Measure ID", "text", 10), c("kind", "Finding", "text", 16), c("detail", "Detail", "longText", 70), c("file", "Return file(s)", "longText", 24), c("cell", "Cell(s)", "text", 10)],
-    r.dataQuality,
+    shownDataQuality(r.dataQuality),
     title,
   );
   return wb;
