@@ -26,7 +26,7 @@ export interface ConvertOptions {
 }
 
 /** Below this a mapping is shown as a finding for the user to check. */
-export const CHECK_CONFIDENCE = 0.7;
+const CHECK_CONFIDENCE = 0.7;
 
 const COLUMNS: Record<TableKind, Map<string, Column>> = {
   actions: new Map(ACTION_COLUMNS.map((c) => [c.key, c])),

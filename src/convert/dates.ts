@@ -24,7 +24,7 @@ export interface LooseDateOptions {
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** "Mar", "Sept", "march" -> 3; null when not a month name. */
-export function monthNumber(word: string): number | null {
+function monthNumber(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (w.length < 3) return null;
   const i = MONTHS.findIndex((m) => m.startsWith(w) || (w === "sept" && m === "september"));

@@ -35,7 +35,7 @@ export interface FoundTable {
 }
 
 /** Two blank rows end a table (one blank row is a gap inside it). */
-export const BLANK_ROWS_ENDING_A_TABLE = 2;
+const BLANK_ROWS_ENDING_A_TABLE = 2;
 
 interface HeaderRowScore {
   row: number;
@@ -50,7 +50,7 @@ function headerText(cell: SourceCell): string | null {
 }
 
 /** Scores a row as a header row; null when it is not one. */
-export function scoreHeaderRow(grid: SheetGrid, row: number): HeaderRowScore | null {
+function scoreHeaderRow(grid: SheetGrid, row: number): HeaderRowScore | null {
   const cells: SourceCell[] = [];
   for (let c = grid.left; c <= grid.right; c++) {
     const cell = grid.cell(row, c);

@@ -21,12 +21,12 @@ export interface SourceCell {
 }
 
 /** Blank means null, or text of nothing but spaces (which carries nothing to keep). */
-export function isBlank(value: CellValue | undefined): value is null | undefined | "" {
+function isBlank(value: CellValue | undefined): value is null | undefined | "" {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** True for number formats that show a date (d, y or a month name), not plain numbers or times. */
-export function isDateFormat(format: string | undefined): boolean {
+function isDateFormat(format: string | undefined): boolean {
   if (!format || /^general$/i.test(format)) return false;
   const bare = format
     .replace(/"[^"]*"/g, "")

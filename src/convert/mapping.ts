@@ -47,10 +47,10 @@ export interface ConversionProposal {
   structuredSheets: string[];
 }
 
-export const PREVIEW_ROWS = 5;
+const PREVIEW_ROWS = 5;
 
 /** Gives each column the surest field no surer column has taken. */
-export function assignColumns(columns: HeaderColumn[], kind: TableKind): ColumnMapping[] {
+function assignColumns(columns: HeaderColumn[], kind: TableKind): ColumnMapping[] {
   const candidates = columns.map((c) => headerCandidates(c.header, kind));
   const triples = candidates.flatMap((list, i) => list.map((cand) => ({ i, cand })));
   triples.sort((a, b) => b.cand.confidence - a.cand.confidence || a.i - b.i);
@@ -218,7 +218,7 @@ function columnFor(table: TableProposal, key: string): ColumnMapping | undefined
   return undefined;
 }
 
-export function applyMappingFile(snapshot: WorkbookSnapshot, proposal: ConversionProposal, map: MappingFile, file: string): ConversionProposal {
+function applyMappingFile(snapshot: WorkbookSnapshot, proposal: ConversionProposal, map: MappingFile, file: string): ConversionProposal {
   let tables = [...proposal.tables];
   map.tables.forEach((entry, n) => {
     const where = `${file}: tables[${n}] (sheet "${entry.sheet}"${entry.headerRow ? `, header row ${entry.headerRow}` : ""})`;

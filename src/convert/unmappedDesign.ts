@@ -13,7 +13,7 @@ function columns(headers: readonly string[]): ColumnDesign[] {
 }
 
 /** The Unmapped sheet for a conversion result. */
-export function unmappedSheet(result: Pick<ConversionResult, "unmapped" | "mapRows">): SheetDesign {
+function unmappedSheet(result: Pick<ConversionResult, "unmapped" | "mapRows">): SheetDesign {
   // A date or percentage is written as the user saw it ("31/03/2025"), not as a bare serial.
   const shown = (u: ConversionResult["unmapped"][number]) => (typeof u.value === "number" && u.text !== String(u.value) ? u.text : u.value);
   return {

@@ -12,7 +12,7 @@ export type FieldReading =
 const reject = (reason: string): FieldReading => ({ ok: false, reason });
 
 /** "85%", "1,234", "£2.5" -> a number; percent-formatted cells read as whole percentages (0.85 -> 85). */
-export function readNumber(cell: SourceCell): number | null {
+function readNumber(cell: SourceCell): number | null {
   if (typeof cell.value === "number") return isPercentFormat(cell.numberFormat) ? Number((cell.value * 100).toPrecision(12)) : cell.value;
   if (typeof cell.value !== "string") return null;
   const t = cell.value

@@ -9,21 +9,21 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export function parseNumberCell(text: string): CellResult {
+function parseNumberCell(text: string): CellResult {
   if (PLAIN_NUMBER.test(text)) return { value: Number(text) };
   if (GROUPED_NUMBER.test(text)) return { value: Number(text.replace(/,/g, "")) };
   const hint = /%$/.test(text) ? " (leave out the % sign)" : /^[£$€]/.test(text) ? " (leave out the currency sign)" : "";
   return { problem: `${JSON.stringify(text)} is not a number${hint}` };
 }
 
-export function parseDateCell(text: string): CellResult {
+function parseDateCell(text: string): CellResult {
   const m = ISO_DATE_TIME.exec(text);
   if (m && isIsoDate(m[1])) return { value: m[1] };
   if (m) return { problem: `${JSON.stringify(text)} is not a real date` };
   return { problem: `${JSON.stringify(text)} is not a date (write yyyy-mm-dd, e.g. 2024-06-30)` };
 }
 
-export function parseFlagCell(text: string): CellResult {
+function parseFlagCell(text: string): CellResult {
   const t = text.toLowerCase();
   if (t === "yes" || t === "true") return { value: true };
   if (t === "no" || t === "false") return { value: false };
@@ -34,7 +34,7 @@ function listText(values: readonly string[]): string {
   return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
 }
 
-export function parseChoiceCell(text: string, column: Column): CellResult {
+function parseChoiceCell(text: string, column: Column): CellResult {
   const list = column.meta.list;
   if (list === undefined || list === "ParentLinks") return { value: text }; // free text checked elsewhere
   const values = LISTS[list];

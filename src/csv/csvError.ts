@@ -12,7 +12,7 @@ export interface CsvProblem {
 
 export const MAX_PROBLEMS = 20;
 
-export function describeProblem(p: CsvProblem): string {
+function describeProblem(p: CsvProblem): string {
   const where = p.row === undefined ? p.file : p.column === undefined ? `${p.file} row ${p.row}` : `${p.file} row ${p.row}, column ${p.column}`;
   return `${where}: ${p.message}`;
 }

@@ -43,7 +43,7 @@ const MEASURES: CsvTable = { kind: "measures", columns: MEASURE_COLUMNS, schema:
 const ACTIONS: CsvTable = { kind: "actions", columns: ACTION_COLUMNS, schema: actionSchema, required: ACTIONS_CSV_HEADERS };
 
 /** Headers compare trimmed, case-insensitively, with spaces or hyphens read as underscores. */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .replace(/^\uFEFF/, "")
     .trim()

@@ -6,7 +6,7 @@ import { CellTooLong } from "../xlsx/quotePrefix";
 import { FileRejected } from "./safeRead";
 import { checkOutputPath, OutputRules, writeOutputFile } from "./safeWrite";
 
-export { checkOutputPath, FileRejected };
+export { checkOutputPath };
 export type { OutputRules };
 
 /** The inputs a command names (options left unset are skipped). */

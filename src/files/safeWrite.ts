@@ -54,7 +54,7 @@ function indexOf(inputs: readonly string[]): InputIndex {
 }
 
 /** True when out names one of the inputs, by identity (device and inode) or by real path. */
-export function isAnInput(out: string, inputs: readonly string[]): boolean {
+function isAnInput(out: string, inputs: readonly string[]): boolean {
   const index = indexOf(inputs);
   const id = fileIdentity(out);
   if (id && index.ids.has(`${id.dev}:${id.ino}`)) return true;

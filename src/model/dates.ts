@@ -24,7 +24,7 @@ export function isoToSerial(iso: IsoDate): number {
 }
 
 /** Excel's last date, 31/12/9999. */
-export const EXCEL_LAST_SERIAL = 2_958_465;
+const EXCEL_LAST_SERIAL = 2_958_465;
 
 /** What is wrong with an Excel date serial that is no real date, said at its cell. */
 export const NOT_A_REAL_DATE = "is not a real date (Excel dates run from 01/01/1900, serial 1, to 31/12/9999, serial 2958465, and 29/02/1900, serial 60, never existed)";

@@ -7,14 +7,14 @@ import type { CycleRead } from "../cycle/sheet";
 /** v2: the Updates table's target, self-assessed RAG and direction columns; the Sign-off and Agreed changes sheets. */
 export const FORMAT_VERSION = 2;
 /** The oldest format this version reads. */
-export const OLDEST_FORMAT_VERSION = 1;
+const OLDEST_FORMAT_VERSION = 1;
 
 export const TIERS = ["Directorate", "Operational", "Team"] as const;
 export const POLARITIES = ["High", "Low", "Target"] as const;
 export const MEASURE_TYPES = ["Key Result", "Performance Indicator", "Contextual Indicator"] as const;
 export const FREQUENCIES = ["Monthly", "Quarterly", "Annual"] as const;
 export const SELF_RAGS = ["Green", "Amber", "Red"] as const;
-export const YES_NO = ["Yes", "No"] as const;
+const YES_NO = ["Yes", "No"] as const;
 /** The quarter an annual measure's figure is published in (its "Reported in" column). */
 export const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 
@@ -265,7 +265,7 @@ export interface Column {
 }
 
 /** The ordered columns of a table, derived from its zod object schema. */
-export function columnsOf(schema: z.ZodObject<z.ZodRawShape>): Column[] {
+function columnsOf(schema: z.ZodObject<z.ZodRawShape>): Column[] {
   return Object.entries(schema.shape).map(([key, s]) => {
     const meta = fieldMeta.get(s as z.ZodType);
     if (!meta) throw new Error(`field ${key} has no sheet metadata`);

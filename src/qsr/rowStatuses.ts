@@ -38,7 +38,7 @@ export function reportingDateFor(period: Period, settings: ReturnSettings): IsoD
   return d && d >= quarterStart(period) && d <= quarterEnd(period) ? d : quarterEnd(period);
 }
 
-export function previousPeriod(p: Period): Period {
+function previousPeriod(p: Period): Period {
   return p.quarter === 1 ? { startYear: p.startYear - 1, quarter: 4 } : { startYear: p.startYear, quarter: (p.quarter - 1) as Quarter };
 }
 

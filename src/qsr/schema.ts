@@ -10,7 +10,7 @@ import { ACTION_STATUSES, DIRECTIONS, RAGS } from "./statusValues";
 /** v2 adds the sign-off header rows, Changes to targets since sign-off and each item's earlier quarters (History); v1 returns still read. */
 export const QSR_FORMAT_VERSION = 2;
 export const OLDEST_QSR_FORMAT_VERSION = 1;
-export const RETURN_STATUSES = ["Final", "Draft"] as const;
+const RETURN_STATUSES = ["Final", "Draft"] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 const text = () => z.string().default("");
@@ -150,7 +150,7 @@ export const returnMeasureSchema = z.object({
   sourceCell: column(text(), "Plan cell", "text", 12),
 });
 
-export const EXCEPTION_ITEM_TYPES = ["Action", "Measure"] as const;
+const EXCEPTION_ITEM_TYPES = ["Action", "Measure"] as const;
 
 export const returnExceptionSchema = z.object({
   itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),

@@ -7,7 +7,7 @@ import { NAMES } from "./names";
  * the same value in Excel, but also right in HyperFormula, whose EDATE clamps to 28 February even
  * in leap years (30 Nov 2023 + 3 months must be 29 Feb 2024).
  */
-export function monthsLaterFormula(date: string, months: string): string {
+function monthsLaterFormula(date: string, months: string): string {
   return `MIN(EOMONTH(${date},${months}),EOMONTH(${date},${months}-1)+DAY(${date}))`;
 }
 

@@ -17,7 +17,7 @@ export interface HistoryRef {
  * sameQuarterLastYear as text: the reporting date's financial year, one back, with its quarter,
  * e.g. "2023/24 Q2" (history.ts). The year starts in April, so January-March belong to the year before.
  */
-export function sameQuarterLastYearExpression(): string {
+function sameQuarterLastYearExpression(): string {
   const startYear = `(YEAR(${RD})-IF(MONTH(${RD})<4,1,0))`;
   return `(${startYear}-1)&"/"&RIGHT(${startYear},2)&" Q"&${Q}`;
 }

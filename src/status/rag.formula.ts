@@ -14,17 +14,17 @@ export function reportedInExpression(ref: FieldRef): string {
 }
 
 /** ratedQuarter when the measure is rated: the reporting quarter, or an annual measure's reported-in quarter. */
-export function ratedQuarterExpression(ref: FieldRef): string {
+function ratedQuarterExpression(ref: FieldRef): string {
   return `IF(${ref("frequency")}="Annual",${reportedInExpression(ref)},${Q})`;
 }
 
 /** TRUE while ratedQuarter is null: an annual measure before its figure is due. */
-export function notYetReported(ref: FieldRef): string {
+function notYetReported(ref: FieldRef): string {
   return `AND(${ref("frequency")}="Annual",${Q}<${reportedInExpression(ref)})`;
 }
 
 /** The cell among the four quarterly fields `q1<suffix>` .. `q4<suffix>` picked by `quarter` (default: the rated quarter). */
-export function quarterField(ref: FieldRef, suffix: "Target" | "Actual", quarter: string = ratedQuarterExpression(ref)): string {
+function quarterField(ref: FieldRef, suffix: "Target" | "Actual", quarter: string = ratedQuarterExpression(ref)): string {
   return `CHOOSE(${quarter},${ref(`q1${suffix}`)},${ref(`q2${suffix}`)},${ref(`q3${suffix}`)},${ref(`q4${suffix}`)})`;
 }
 
@@ -32,7 +32,7 @@ export function quarterField(ref: FieldRef, suffix: "Target" | "Actual", quarter
  * targetFor at the rated quarter: the quarter's target, else the annual target, or for a cumulative
  * measure the annual target's share to date (a blank cell is "no target", not 0).
  */
-export function targetExpression(ref: FieldRef): string {
+function targetExpression(ref: FieldRef): string {
   const quarter = ratedQuarterExpression(ref);
   const quarterTarget = quarterField(ref, "Target", quarter);
   const annual = ref("annualTarget");

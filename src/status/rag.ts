@@ -48,7 +48,7 @@ export function targetFor(m: Targets, quarter: Quarter): number | null {
 }
 
 /** The quarter an annual measure's figure is published in: its "Reported in" quarter, Q4 when blank. */
-export function reportedInQuarter(m: Pick<RagInput, "reportedIn">): Quarter {
+function reportedInQuarter(m: Pick<RagInput, "reportedIn">): Quarter {
   return m.reportedIn === "Q1" ? 1 : m.reportedIn === "Q2" ? 2 : m.reportedIn === "Q3" ? 3 : 4;
 }
 

@@ -15,7 +15,7 @@ export function isBlank(v: CellValue): boolean {
 }
 
 /** A date typed as text: ISO (2024-09-30) or UK (30/09/2024, 30/9/24). */
-export function parseDateText(text: string): IsoDate | null {
+function parseDateText(text: string): IsoDate | null {
   const t = text.trim();
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?$/.exec(t);
   if (iso) return isIsoDate(iso[1]) ? iso[1] : null;

@@ -35,7 +35,7 @@ function columnTable(columns: Column[], statusRows: string[][] = []): string {
 }
 
 /** Generated sections of the doc, by marker name. */
-export function formatDocSections(): Record<string, string> {
+function formatDocSections(): Record<string, string> {
   return {
     actions: columnTable(ACTION_COLUMNS, [
       [STATUS_COLUMNS.actionStatus, "formula: `actionStatusFormula` (src/status)"],

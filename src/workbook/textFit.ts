@@ -10,9 +10,9 @@ export const FONT_SIZE = 10;
 /** Print scale (%) of table sheets: FONT_SIZE x PRINT_SCALE / 100 = 8 pt, the smallest readable print. */
 export const PRINT_SCALE = 80;
 /** Points per line of FONT_SIZE text (Excel's own default row is 12.75 pt for 10 pt Arial). */
-export const LINE_HEIGHT = 12.75;
+const LINE_HEIGHT = 12.75;
 /** Excel's default row height, for rows of one line. */
-export const DEFAULT_ROW_HEIGHT = 15;
+const DEFAULT_ROW_HEIGHT = 15;
 /** Excel's ceiling for a row height, in points. */
 const MAX_ROW_HEIGHT = 409;
 
@@ -54,7 +54,7 @@ export function widthForWords(text: string, bold = false, size = FONT_SIZE): num
 }
 
 /** Lines `text` wraps to in a column of this width (word wrap; a word longer than a line is broken). */
-export function wrappedLines(text: string, widthInCharacters: number, size = FONT_SIZE, bold = false): number {
+function wrappedLines(text: string, widthInCharacters: number, size = FONT_SIZE, bold = false): number {
   const room = columnRoom(widthInCharacters);
   const space = textWidth(" ", size, bold);
   let lines = 0;

@@ -21,11 +21,6 @@ function inFamily(current: Partial<ExcelJS.Font>, extra: Partial<ExcelJS.Font> =
   return { ...current, name: FONT_NAME, size: current.size && current.size !== 11 ? current.size : FONT_SIZE, ...extra };
 }
 
-/** Sets the font of a cell, keeping its bold, size and colour. */
-export function setFont(cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}): void {
-  cell.font = inFamily(cell.font ?? {}, extra);
-}
-
 /** Every cell the sheet holds in the one font family (labels and values alike). */
 export function unifyFont(ws: ExcelJS.Worksheet): void {
   // A column's cells share its font object: they share the new one too (so the writer renders it once).
@@ -47,7 +42,7 @@ function headerText(s: string): string {
 }
 
 /** "A1:B20" -> "A$1:B$20": ExcelJS puts "$" only before the column, and LibreOffice ignores "$A1:$B20". */
-export function absoluteArea(area: string): string {
+function absoluteArea(area: string): string {
   let box;
   try {
     box = parseBox(area);

@@ -10,9 +10,9 @@ import { planDesign } from "../../src/workbook/design";
 import { WorkbookSnapshot } from "../../src/workbook/port";
 import { snapshotAfter } from "./conservation";
 
-export const FRAMEWORK: Framework = frameworkSchema.parse({ council: "Test Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Thriving places" }] });
+const FRAMEWORK: Framework = frameworkSchema.parse({ council: "Test Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Thriving places" }] });
 
-export const DETAILS: PlanDetails = {
+const DETAILS: PlanDetails = {
   formatVersion: 1,
   planId: "OSP-TEST",
   tier: "Operational",

@@ -33,7 +33,7 @@ export interface HostileCase {
   memory?: boolean;
 }
 
-export const FORMULA_TEXT = ['=HYPERLINK("http://evil.example","Click")', "+44 151 934 4000", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"];
+const FORMULA_TEXT = ['=HYPERLINK("http://evil.example","Click")', "+44 151 934 4000", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"];
 
 let planCache: Uint8Array | undefined;
 
@@ -56,7 +56,7 @@ export async function validPlan(): Promise<Uint8Array> {
   return planCache;
 }
 
-export const aReturn = (planId = "DSP-ASC-2024") =>
+const aReturn = (planId = "DSP-ASC-2024") =>
   buildReturn(realisticPlan(planId, "Adult Social Care", 3, 3), SETTINGS, parsePeriod("2024/25 Q2"), { preparedBy: "A. Director", preparedOn: "2024-10-07", draft: false });
 
 export async function validReturnXlsx(): Promise<Uint8Array> {
@@ -193,7 +193,7 @@ function win1252(text: string): Uint8Array {
   return new Uint8Array([...text].map((c) => c.charCodeAt(0)));
 }
 
-export function returnJsonWith(edit: (r: Record<string, unknown>) => void): string {
+function returnJsonWith(edit: (r: Record<string, unknown>) => void): string {
   const r = JSON.parse(returnJson(aReturn())) as Record<string, unknown>;
   edit(r);
   return JSON.stringify(r);

@@ -28,7 +28,7 @@ export function filesUnder(dir: string): string[] {
  * Text cells a spreadsheet would take for a formula, in an xlsx we wrote, that lack the quote-prefix
  * style; formula cells (<f>) are ours (status formulas), so only text is judged.
  */
-export async function unneutralisedXlsx(file: string): Promise<string[]> {
+async function unneutralisedXlsx(file: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const sst = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
   const shared = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlUnescape(t[1])).join(""));
@@ -49,7 +49,7 @@ export async function unneutralisedXlsx(file: string): Promise<string[]> {
 }
 
 /** CSV fields a spreadsheet would take for a formula (OWASP: they must start with a quote instead). */
-export function unneutralisedCsv(file: string): string[] {
+function unneutralisedCsv(file: string): string[] {
   const rows = parseCsv(fs.readFileSync(file, "utf8"), path.basename(file));
   const bad: string[] = [];
   rows.forEach((r, i) =>

@@ -88,7 +88,7 @@ export function overlappingWords(page: Page): [Word, Word][] {
 }
 
 /** Word boxes from pdftotext are 0.943 em high for DejaVu Sans (what LibreOffice prints Arial with here; the 8 pt footer measures 7.545). */
-export const BOX_PER_POINT = 0.943;
+const BOX_PER_POINT = 0.943;
 
 export function smallestPointSize(pages: Page[]): number {
   let smallest = Infinity;

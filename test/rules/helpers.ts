@@ -25,7 +25,7 @@ const ACTION_LETTERS = columnsFor(ACTION_COLUMNS);
 const MEASURE_LETTERS = columnsFor(MEASURE_COLUMNS);
 const REGISTER_LETTERS = columnsFor(REGISTER_COLUMNS);
 
-export const FIRST_ROW = 5;
+const FIRST_ROW = 5;
 
 export function source(sheet: string, row: number, columns: Record<string, string>, file?: string): RowSource {
   return { sheet, row, columns, ...(file ? { file } : {}) };
@@ -43,7 +43,7 @@ export function register(rows: (Partial<RegisterEntry> & { id: string })[]): Loc
   return rows.map((r, i) => ({ ...registerEntrySchema.parse(r), source: source("Register", 2 + i, REGISTER_LETTERS) }));
 }
 
-export function details(tier: Tier, extra: Partial<PlanDetails> = {}): PlanDetails {
+function details(tier: Tier, extra: Partial<PlanDetails> = {}): PlanDetails {
   return {
     formatVersion: 1,
     planId: `${tier.slice(0, 3).toUpperCase()}-TEST`,

@@ -2,7 +2,7 @@
 // extensions does it, so the part can be validated against the transitional schemas: attributes
 // and elements of a namespace an element lists in mc:Ignorable are dropped, mc:AlternateContent is
 // replaced by its mc:Fallback's content (or by nothing), and the mc attributes themselves go.
-export const MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 function ignorableOf(element: Element, inherited: ReadonlySet<string>): Set<string> {
   const out = new Set(inherited);

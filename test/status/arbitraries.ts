@@ -11,7 +11,7 @@ import { StatusSettings } from "./statusSheet";
 import { MeasureInput } from "./fixtures";
 
 /** Figures as councils have them (whole numbers, pence, £m budgets, percentages) and arbitrary doubles. */
-export const figure: fc.Arbitrary<number> = fc.oneof(
+const figure: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }),
   fc.integer({ min: -100_000, max: 100_000 }).map((n) => n / 100),
   fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((n) => n / 100),
@@ -21,7 +21,7 @@ export const figure: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 0.1, 0.2, 0.3, 0.285, 0.015, 1, 100, -100),
 );
 
-export const tolerance: fc.Arbitrary<number> = fc.oneof(
+const tolerance: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 2.5, 5, 10, 15),
   fc.integer({ min: 0, max: 300 }).map((n) => n / 10),
 );
@@ -95,7 +95,7 @@ function withEdges(m: MeasureInput, reportingQuarter: Quarter, s: StatusSettings
 
 const isoIn = (from: IsoDate, to: IsoDate) => fc.integer({ min: isoToSerial(from), max: isoToSerial(to) }).map(serialToIso);
 
-export const settings: fc.Arbitrary<StatusSettings> = fc.record({
+const settings: fc.Arbitrary<StatusSettings> = fc.record({
   reportingDate: fc.oneof(
     isoIn("2023-01-01", "2026-12-31"),
     fc.integer({ min: 0, max: 15 }).map((i) => quarterEnd({ startYear: 2022 + Math.floor(i / 4), quarter: ((i % 4) + 1) as Quarter })),

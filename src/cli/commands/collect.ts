@@ -38,7 +38,7 @@ export interface CollectCommandOptions {
 export const EXIT_REJECTED = 2;
 
 /** More returns than any council has services; a folder holding more is probably the wrong folder. */
-export const MAX_RETURNS = 5_000;
+const MAX_RETURNS = 5_000;
 
 /** The files of a CSV return folder (inputs too: none may be written). */
 function csvReturnParts(p: string): string[] {

@@ -96,7 +96,7 @@ function readText(file: string): string {
   return readTextFile(file, MAX_JSON_BYTES, path.basename(file)).text;
 }
 
-export function formatReport(input: string, out: string, result: ConversionResult): string {
+function formatReport(input: string, out: string, result: ConversionResult): string {
   const lines = [`Converted ${input} -> ${out}: ${result.actions.length} actions, ${result.measures.length} measures, ${result.unmapped.length} cells kept in Unmapped`];
   for (const t of result.proposal.tables) {
     lines.push("", `${t.sheet}!${t.range} (${t.kind}, header row ${t.headerRow})`);

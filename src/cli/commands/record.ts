@@ -15,7 +15,7 @@ export interface RecordOptions extends OutOptions {
   framework?: string;
 }
 
-export async function runRecord(file: string, opts: RecordOptions) {
+async function runRecord(file: string, opts: RecordOptions) {
   const updatedOn = opts.on ? parseDateOption(opts.on, "--on") : new Date().toISOString().slice(0, 10);
   const framework = opts.framework ? loadFramework(opts.framework) : undefined;
   const wb = await openForChange(file, opts);

@@ -71,7 +71,7 @@ export function loadRegister(file: string): RegisterIndex {
   }
 }
 
-export function reportStem(period: string): string {
+function reportStem(period: string): string {
   return `cpor-${period.replace("/", "-").replace(" ", "-")}`;
 }
 

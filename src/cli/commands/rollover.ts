@@ -14,7 +14,7 @@ export interface RolloverOptions extends OutOptions {
   framework?: string;
 }
 
-export async function runRollover(file: string, opts: RolloverOptions) {
+async function runRollover(file: string, opts: RolloverOptions) {
   const framework = loadFramework(opts.framework);
   const from = await openForChange(file, opts);
   const to = XlsxWorkbook.create(baseName(opts.out));

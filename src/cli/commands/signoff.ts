@@ -17,7 +17,7 @@ export interface SignOffOptions extends OutOptions {
   record?: string;
 }
 
-export async function runSignOff(file: string, opts: SignOffOptions) {
+async function runSignOff(file: string, opts: SignOffOptions) {
   const on = parseDateOption(opts.on, "--on");
   const wb = await openForChange(file, opts);
   try {
@@ -59,7 +59,7 @@ export interface AgreeChangeOptions extends OutOptions {
   reason: string;
 }
 
-export async function runAgreeChange(file: string, opts: AgreeChangeOptions) {
+async function runAgreeChange(file: string, opts: AgreeChangeOptions) {
   const agreedOn = parseDateOption(opts.on, "--on");
   const wb = await openForChange(file, opts);
   try {

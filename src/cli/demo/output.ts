@@ -12,7 +12,7 @@ import { checkOutputPath, writeOutputFile } from "../../files/safeWrite";
 import { UserError } from "../shared";
 
 /** The demo's list of the files it wrote, inside --out. */
-export const DEMO_MANIFEST = ".golden-thread-demo.json";
+const DEMO_MANIFEST = ".golden-thread-demo.json";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
