@@ -164,6 +164,8 @@ class Reader {
     if (missing.some((c) => c.meta.kind === "id")) return [];
 
     const located: Located<z.infer<S>>[] = [];
+    // One column-letter map for the whole table, shared by every row's source (200,000 copies cost 50 MB).
+    const letters = Object.fromEntries(present.map((p) => [p.column.key, p.letter]));
     t.rows.forEach((cells, i) => {
       const row = start.row + 1 + i;
       if (present.every((p) => isBlank(cells[p.index] ?? null))) return;
@@ -186,7 +188,7 @@ class Reader {
         }
         return;
       }
-      const source = { ...(this.file ? { file: this.file } : {}), sheet: t.sheet, row, columns: Object.fromEntries(present.map((p) => [p.column.key, p.letter])) };
+      const source = { ...(this.file ? { file: this.file } : {}), sheet: t.sheet, row, columns: letters };
       located.push(Object.assign(result.data as z.infer<S>, { source })); // assign, not spread: rows keep one shared object shape, much faster to read in bulk
     });
     return located;
