@@ -57,3 +57,18 @@ test("a sheet left out of the load is still checked: a DTD in Trends is refused"
   const parsed = await readReturnBytes("r.xlsx", bytes);
   expect(parsed.ok ? "" : parsed.issues[0].reason).toMatch(/declares a DTD/);
 });
+
+describe("the structure guard reads cell addresses however the start tag is laid out", () => {
+  // Attributes may be separated by any XML whitespace, in any order, and a cell may have no r at all.
+  const layouts = [(r: string) => `<c r="${r}"><v>1</v></c>`, (r: string) => `<c t="n"\n\tr="${r}" s="0"><v>1</v></c>`, (r: string) => `<c\r\nr="${r}"/>`];
+  it.each(layouts.map((l, i) => [i, l] as const))("layout %i: a cell beyond Excel's last column is refused, naming it", async (_i, layout) => {
+    const bytes = await withTrendsXml((xml) => xml.replace("</sheetData>", `<row r="60">${layout("XFE60")}</row></sheetData>`));
+    const parsed = await readReturnBytes("r.xlsx", bytes);
+    expect(parsed.ok ? "" : parsed.issues[0]).toMatchObject({ sheet: TRENDS_SHEET, cell: "XFE60", reason: expect.stringMatching(/beyond Excel's last column/) });
+  });
+  it("a stray cell far from the rest is refused, naming it; cells without r count on from the last", async () => {
+    const bytes = await withTrendsXml((xml) => xml.replace("</sheetData>", `<row r="900000"><c r="R900000"><v>1</v></c><c><v>2</v></c><c\tt="n"><v>3</v></c></row></sheetData>`));
+    const parsed = await readReturnBytes("r.xlsx", bytes);
+    expect(parsed.ok ? "" : parsed.issues[0]).toMatchObject({ sheet: TRENDS_SHEET, cell: "T900000", reason: expect.stringMatching(/delete stray cells far from the rest, e\.g\. T900000/) });
+  });
+});
