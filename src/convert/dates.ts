@@ -5,16 +5,16 @@
 import { IsoDate, NOT_A_REAL_DATE, daysInMonth, endOfMonth, excelSerialToIso, formatUkDate, isoFrom, serialToIso } from "../model/dates";
 import { financialYearEnd, financialYearLabel, quarterEnd } from "../model/period";
 
-export type DateCertainty = "exact" | "inferred" | "none";
+type DateCertainty = "exact" | "inferred" | "none";
 
-export interface LooseDate {
+interface LooseDate {
   date: IsoDate | null;
   certainty: DateCertainty;
   /** Why the date was read this way (empty for exact dates). */
   note: string;
 }
 
-export interface LooseDateOptions {
+interface LooseDateOptions {
   /** The number is shown as a date in the sheet (an Excel serial). */
   isDate?: boolean;
   /** The plan's financial year ("2024/25" or its start year), for "Q3", "March" or "year end" alone. */

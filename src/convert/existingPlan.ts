@@ -14,7 +14,7 @@ import type { ConversionFinding, ConversionMapRow, UnmappedCell } from "./result
 export const UNMAPPED_HEADERS = ["Source sheet", "Source cell", "Source header", "Value", "Reason"] as const;
 export const CONVERSION_MAP_HEADERS = ["Source sheet", "Header row", "Source column", "Source header", "Field", "Confidence", "Reason"] as const;
 
-export interface ExistingPlan {
+interface ExistingPlan {
   actions: Located<Action>[];
   measures: Located<Measure>[];
   unmapped: UnmappedCell[];

@@ -6,7 +6,7 @@ import { Column, MEASURE_TYPES } from "../model/plan";
 import { parseLooseDate } from "./dates";
 import { SourceCell, displayText, isPercentFormat } from "./grid";
 
-export type FieldReading =
+type FieldReading =
   { ok: true; value: string | number | boolean | IsoDate | null; /** the timescale as written, for inexact due dates */ asWritten?: string; note?: string } | { ok: false; reason: string };
 
 const reject = (reason: string): FieldReading => ({ ok: false, reason });

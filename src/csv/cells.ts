@@ -3,7 +3,7 @@
 import { isIsoDate } from "../model/dates";
 import { Column, LISTS } from "../model/plan";
 
-export type CellResult = { value: unknown } | { problem: string };
+type CellResult = { value: unknown } | { problem: string };
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;

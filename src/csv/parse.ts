@@ -1,7 +1,7 @@
 // RFC 4180 CSV: comma-separated, fields optionally in double quotes ("" inside quotes is one "),
 // records end with CRLF or LF, and a quoted field may span lines. A UTF-8 BOM is dropped.
 
-export interface CsvRecord {
+interface CsvRecord {
   fields: string[];
   /** 1-based line on which the record starts (a quoted field may carry it over several lines). */
   line: number;
@@ -104,7 +104,7 @@ export function parseCsv(text: string, file = ""): string[][] {
   return parseCsvRecords(text, file).map((r) => r.fields);
 }
 
-export type CsvValue = string | number | boolean | null | undefined;
+type CsvValue = string | number | boolean | null | undefined;
 
 function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";

@@ -30,7 +30,7 @@ export const MEASURES_CSV_HEADERS = [
 
 export const ACTIONS_CSV_HEADERS = ["id", "action", "lead_officer", "start_date", "due_date", "revised_due_date", "completed_date", "no_longer_viable"] as const;
 
-export type CsvKind = "measures" | "actions";
+type CsvKind = "measures" | "actions";
 
 interface CsvTable {
   kind: CsvKind;

@@ -95,7 +95,7 @@ function reasonFor(e: unknown): string {
 }
 
 /** The writing steps, replaceable in tests (a full disk cannot be made on demand). */
-export interface WriteSteps {
+interface WriteSteps {
   writeFile(file: string, data: Uint8Array | string): void;
 }
 

@@ -20,10 +20,6 @@ export const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 
 export type Tier = (typeof TIERS)[number];
 export type Polarity = (typeof POLARITIES)[number];
-export type MeasureType = (typeof MEASURE_TYPES)[number];
-export type Frequency = (typeof FREQUENCIES)[number];
-export type SelfRag = (typeof SELF_RAGS)[number];
-export type QuarterName = (typeof QUARTERS)[number];
 
 /** How a field appears in sheets and CSV. */
 export interface FieldMeta {

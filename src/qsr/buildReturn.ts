@@ -9,7 +9,7 @@ import { canonicalJson, sha256Hex } from "./planHash";
 import { ReturnSettings, actionStatuses, measureStatuses, reportingDateFor } from "./rowStatuses";
 import { QSR_FORMAT_VERSION, QsrReturn, ReturnAction, ReturnException, ReturnMeasure } from "./schema";
 
-export interface BuildReturnOptions {
+interface BuildReturnOptions {
   preparedBy: string;
   /** yyyy-mm-dd or yyyy-mm-ddThh:mm:ssZ. */
   preparedOn: string;

@@ -11,7 +11,6 @@ import { ACTION_STATUSES, DIRECTIONS, RAGS } from "./statusValues";
 export const QSR_FORMAT_VERSION = 2;
 export const OLDEST_QSR_FORMAT_VERSION = 1;
 const RETURN_STATUSES = ["Final", "Draft"] as const;
-export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 const text = () => z.string().default("");
 const isoDate = z.string().refine(isIsoDate, "not a date (yyyy-mm-dd)").meta({ format: "date", description: "yyyy-mm-dd" });
@@ -202,7 +201,7 @@ export const qsrReturnSchema = z.object({
   history: z.array(returnHistorySchema).default([]),
 });
 
-export type ReturnHeader = z.infer<typeof returnHeaderSchema>;
+type ReturnHeader = z.infer<typeof returnHeaderSchema>;
 export type ReturnAction = z.infer<typeof returnActionSchema>;
 export type ReturnMeasure = z.infer<typeof returnMeasureSchema>;
 export type ReturnException = z.infer<typeof returnExceptionSchema>;

@@ -13,7 +13,7 @@ import { str } from "./text/dates";
 import type { CheckContext } from "./types";
 import type { RegisterIndex } from "../model/measureRegister";
 
-export interface ContextInput {
+interface ContextInput {
   plan: Plan;
   settings: CompiledSettings;
   framework?: Framework;

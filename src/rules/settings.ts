@@ -29,8 +29,8 @@ const phrasesAnywhere = (list: readonly string[]) => phraseRegex(list, false);
 const phrasesAtStart = (list: readonly string[]) => phraseRegex(list, true);
 const wordSet = (list: readonly string[]): ReadonlySet<string> => new Set(lower(list));
 
-export type VerbKind = "base" | "s" | "ed" | "ing";
-export interface VerbForm {
+type VerbKind = "base" | "s" | "ed" | "ing";
+interface VerbForm {
   base: string;
   kind: VerbKind;
 }
@@ -98,7 +98,7 @@ export const WORD_LISTS = {
   ongoingWords: list(words.ONGOING_WORDS, phrasesAnywhere),
 };
 
-export type WordListKey = keyof typeof WORD_LISTS;
+type WordListKey = keyof typeof WORD_LISTS;
 export const WORD_LIST_KEYS = Object.keys(WORD_LISTS) as WordListKey[];
 /** What each list compiles to, under the list's own key. */
 export type CompiledWords = { [K in WordListKey]: ReturnType<(typeof WORD_LISTS)[K]["compile"]> };

@@ -4,7 +4,7 @@ import { excelSerialToIso, IsoDate, isIsoDate, isoFrom, NOT_A_REAL_DATE } from "
 import { FieldMeta, LISTS } from "../model/plan";
 import { CellValue } from "./port";
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
+type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
 
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (problem: string): Parsed => ({ ok: false, problem });

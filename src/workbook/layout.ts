@@ -26,7 +26,7 @@ export function planFieldRow(key: (typeof PLAN_DETAILS_FIELDS)[number]["key"]): 
 
 export type SettingKey = "reportingDate" | "reportingQuarter" | "reportingQuarterEnd" | "greenWithin" | "amberWithin" | "slippageMonths" | "council" | "planYear" | "corporatePlan";
 
-export interface SettingRow {
+interface SettingRow {
   key: SettingKey;
   label: string;
   /** Defined name of the value cell, where formulas read it. */

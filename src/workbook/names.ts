@@ -27,7 +27,7 @@ export const STATUS_COLUMNS = {
   direction: "Direction of travel",
 } as const;
 
-export type ListName = Exclude<FieldMeta["list"], undefined>;
+type ListName = Exclude<FieldMeta["list"], undefined>;
 
 /** The defined name of a validation list, e.g. Polarities -> PolaritiesList. */
 export function listName(list: ListName): string {

@@ -1,5 +1,5 @@
 // Captures what a command prints, and resets process.exitCode, around each test of the calling file.
-export interface Captured {
+interface Captured {
   out: string[];
   err: string[];
 }

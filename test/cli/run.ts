@@ -1,7 +1,7 @@
 // Runs a service-plan command in-process and captures what it prints and its exit code.
 import { buildProgram } from "../../src/cli/main";
 
-export interface RunResult {
+interface RunResult {
   code: number;
   stdout: string;
   stderr: string;

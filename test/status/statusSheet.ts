@@ -44,7 +44,7 @@ export const HISTORY_REF: HistoryRef = {
 };
 
 /** A worked-out column between the model's columns and the formula under test. */
-export interface DerivedColumn {
+interface DerivedColumn {
   column: Column;
   formula: (ref: FieldRef) => string;
 }

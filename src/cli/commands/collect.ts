@@ -22,7 +22,7 @@ import { rollupJson } from "../../qsr/files/rollupJson";
 import { ROLLUP_TABLES, rollupWorkbook } from "../../qsr/files/rollupXlsx";
 import { fail, loadFramework, parseDateOption, UserError } from "../shared";
 
-export interface CollectCommandOptions {
+interface CollectCommandOptions {
   out: string;
   expected?: string;
   deadline?: string;

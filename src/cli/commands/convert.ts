@@ -16,7 +16,7 @@ import { fail, loadFramework, UserError } from "../shared";
 import { MAX_JSON_BYTES, readTextFile } from "../../csv/readFile";
 import { checkOutputPath, inputsOf, saveWorkbook } from "../../files/outputs";
 
-export interface ConvertCommandOptions {
+interface ConvertCommandOptions {
   tier: string;
   out: string;
   map?: string;
@@ -27,7 +27,7 @@ export interface ConvertCommandOptions {
   force?: boolean;
 }
 
-export interface ConvertOutput {
+interface ConvertOutput {
   mapping: ConversionProposal["tables"];
   findings: ConversionFinding[];
   unmappedCount: number;

@@ -15,7 +15,7 @@ import { QsrReturn, isPreparedOn } from "../../qsr/schema";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework, UserError } from "../shared";
 
-export interface QsrCommandOptions {
+interface QsrCommandOptions {
   period: string;
   out: string;
   draft?: boolean;

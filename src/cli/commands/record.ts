@@ -8,7 +8,7 @@ import { recordQuarter } from "../../app/recordQuarter";
 import { fail, loadFramework } from "../shared";
 import { asUserError, baseName, OutOptions, openForChange, parseDateOption, saveTo } from "./cycleShared";
 
-export interface RecordOptions extends OutOptions {
+interface RecordOptions extends OutOptions {
   period: string;
   by?: string;
   on?: string;

@@ -22,7 +22,7 @@ import { workbookBytes } from "../../xlsx/print";
 import { fail, loadFramework, UserError } from "../shared";
 import { EXIT_REJECTED } from "./collect";
 
-export interface ReportCommandOptions {
+interface ReportCommandOptions {
   out: string;
   previous?: string[];
   register?: string;

@@ -9,7 +9,7 @@ import { XlsxWorkbook } from "../../xlsx/adapter";
 import { fail, loadFramework } from "../shared";
 import { asUserError, baseName, OutOptions, openForChange, saveTo } from "./cycleShared";
 
-export interface RolloverOptions extends OutOptions {
+interface RolloverOptions extends OutOptions {
   year: string;
   framework?: string;
 }

@@ -10,7 +10,7 @@ import { formatUkDate } from "../../model/dates";
 import { fail } from "../shared";
 import { asUserError, baseName, OutOptions, openForChange, parseDateOption, saveTo } from "./cycleShared";
 
-export interface SignOffOptions extends OutOptions {
+interface SignOffOptions extends OutOptions {
   by: string;
   role: string;
   on: string;
@@ -50,7 +50,7 @@ async function runSignOff(file: string, opts: SignOffOptions) {
   }
 }
 
-export interface AgreeChangeOptions extends OutOptions {
+interface AgreeChangeOptions extends OutOptions {
   id: string;
   field: string;
   value: string;

@@ -5,7 +5,7 @@ import type { Finding } from "../types";
 import { str } from "../text/dates";
 import { idKey, linkedIds } from "./parentIndex";
 
-export interface CoverageLine {
+interface CoverageLine {
   parentId: string;
   title: string;
   leadOfficer: string;

@@ -187,7 +187,7 @@ function isStage(tokens: readonly string[], start: number, end: number, s: Compi
   return !object.some((w) => known.has(w));
 }
 
-export interface ClauseReading {
+interface ClauseReading {
   /** The clauses that each start work, as text (two or more), or none. */
   parts: readonly string[];
   /** The later clauses are stages of the first piece of work, not separate deliverables. */

@@ -240,7 +240,7 @@ const PHRASAL = new Set(["forward", "up", "out"]);
 const BUNDLE_PARTICLES = new Set(["on", "with", "to", "for", "in", "up", "out"]);
 const isAnd = (t: string | undefined) => t === "," || t === "and" || t === "&";
 
-export interface OpeningVerbs {
+interface OpeningVerbs {
   /** The base forms of the verbs that open the action and share its object. */
   verbs: string[];
   /** Index of the token where their object starts. */
