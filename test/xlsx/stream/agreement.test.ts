@@ -197,3 +197,16 @@ describe("streaming reader agrees with ExcelJS on what other tools write", () =>
     expect(stream.sheets[0].values[0][0]).toBe(40000 + 1462);
   });
 });
+
+test("a table without headerRowCount, as Excel saves one, has a header row (the spec's default)", async () => {
+  // ExcelJS reads such a table as having no header row (its table-xform takes only headerRowCount="1"),
+  // so the adapter reads the header as a data row; the streaming reader follows the spec.
+  const table =
+    '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Actions" displayName="Actions" ref="A1:B2" totalsRowShown="0"><tableColumns count="2"><tableColumn id="1" name="ID"/><tableColumn id="2" name="Action"/></tableColumns></table>';
+  const buf = await handWritten(
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Action</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="B2" t="inlineStr"><is><t>Do it</t></is></c></row>',
+    { table },
+  );
+  const stream = await snapshotOfBytes(buf, "plan.xlsx");
+  expect(stream.tables[0]).toEqual({ name: "Actions", sheet: "Plan", range: "A1:B2", headers: ["ID", "Action"], rows: [["A-1", "Do it"]] });
+});
