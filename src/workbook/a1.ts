@@ -88,13 +88,17 @@ export function parseCell(address: string): Cell {
   return sheet === undefined ? cell : { sheet, ...cell };
 }
 
-/** Like parseCell, but null for anything that is not one cell (a range, "row 5", a lost name's #REF!). */
-export function cellOrNull(address: string): Cell | null {
+function orNull<T>(parse: () => T): T | null {
   try {
-    return parseCell(address);
+    return parse();
   } catch {
     return null;
   }
+}
+
+/** Like parseCell, but null for anything that is not one cell (a range, "row 5", a lost name's #REF!). */
+export function cellOrNull(address: string): Cell | null {
+  return orNull(() => parseCell(address));
 }
 
 /** "A1:C9", "C9:A1", "B7" (a one-cell box) or "Sheet!A1:B2" -> the box. */
@@ -108,19 +112,10 @@ export function parseBox(address: string): Box {
   return sheet === undefined ? box : { sheet, ...box };
 }
 
-/** Like parseBox, but null for anything that is not a box. */
-export function boxOrNull(address: string): Box | null {
-  try {
-    return parseBox(address);
-  } catch {
-    return null;
-  }
-}
-
 /** "Lists!$A$2:$A$4": a box on a named sheet with every row and column fixed ($), the one form ExcelJS holds as a defined name. */
 export function isFixedSheetBox(address: string): boolean {
   const { sheet, rest } = splitSheet(address);
-  return sheet !== undefined && /^\$[A-Za-z]{1,3}\$\d+(?::\$[A-Za-z]{1,3}\$\d+)?$/.test(rest) && boxOrNull(address) !== null;
+  return sheet !== undefined && /^\$[A-Za-z]{1,3}\$\d+(?::\$[A-Za-z]{1,3}\$\d+)?$/.test(rest) && orNull(() => parseBox(address)) !== null;
 }
 
 const OPEN_END = /^\$?([A-Za-z]{0,4})\$?(\d{0,8})$/;
