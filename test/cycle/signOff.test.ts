@@ -7,7 +7,7 @@ import { checkReturnsAgainstRecords, parseSignOffRecords } from "../../src/cycle
 import { CYCLE_SHEETS } from "../../src/cycle/sheet";
 import { readPlan } from "../../src/workbook/readPlan";
 import { isoToSerial } from "../../src/model/dates";
-import { parseBox } from "../../src/workbook/a1";
+import { parseBox, parseCell } from "../../src/workbook/a1";
 import { SIGN_OFF_ROWS } from "../../src/workbook/layout";
 import { SHEETS } from "../../src/workbook/names";
 import type { WorkbookSnapshot } from "../../src/workbook/port";
@@ -238,6 +238,16 @@ describe("sign-off shows on the Plan sheet and locks the frozen cells", () => {
     expect(plan.cell(SIGN_OFF_ROWS.signedOffBy, 2)).toMatchObject({ value: plannedBy, locked: true });
     expect(plan.cell(SIGN_OFF_ROWS.signedOffOn, 2)).toMatchObject({ value: isoToSerial("2024-04-08"), numberFormat: "dd/mm/yyyy", locked: true });
     for (const name of [SHEETS.plan, SHEETS.actions, SHEETS.measures]) expect(fake.workbook.sheet(name).protection.protected).toBe(true);
+  });
+  test("on the Excel double, an agreed change still writes its locked cell, and the cell stays locked on a protected sheet", async () => {
+    const { fake, port } = await planOnDouble();
+    await signOffWorkbook(port, { ...by, fileName: "Book1" });
+    const { cell } = await agreeChange(port, { fileName: "Book1", id: "M-1", field: "Annual target", value: "85", agreedBy: "Assistant Director", agreedOn: "2024-10-15", reason: "New funding" });
+    const { row, col } = parseCell(cell.replace(/^.*!/, ""));
+    expect(fake.workbook.sheet(SHEETS.measures).cell(row, col)).toMatchObject({ value: 85, locked: true });
+    expect(fake.workbook.sheet(SHEETS.measures).protection.protected).toBe(true);
+    const plan = readPlan(await port.read(), "Book1").plan;
+    expect(signOffFindings(plan, plan.cycle!).map((f) => f.severity)).toEqual(["info"]);
   });
 });
 
