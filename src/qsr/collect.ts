@@ -303,6 +303,21 @@ function dedupeMeasures(measures: RollupMeasure[], period: string, findings: Dat
   return kept;
 }
 
+/**
+ * Adds the provenance to a return's row, in place. Each property is set by name: Object.assign adds
+ * them as computed keys, after which V8 gave every row a shape of its own (or a dictionary), and every
+ * later read of a row (the counts, the report, the files) went through the slow path.
+ */
+function adopt<T extends object>(row: T, prov: Provenance): T & Provenance {
+  const r = row as T & Provenance;
+  r.planId = prov.planId;
+  r.directorate = prov.directorate;
+  r.service = prov.service;
+  r.tier = prov.tier;
+  r.returnFile = prov.returnFile;
+  return r;
+}
+
 /** Rolls up parsed returns. Takes ownership of them: their rows become the roll-up's rows (with provenance added). */
 export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Rollup {
   const rejects: Reject[] = [];
@@ -364,13 +379,19 @@ export function collect(inputs: CollectInput[], opts: CollectOptions = {}): Roll
     returns.push(received({ file, ret }));
     // The rows are adopted, not copied: copying tens of thousands of wide rows was most of the
     // roll-up's own time. collect() owns the parsed returns it is given (it adds provenance to them).
-    for (const a of ret.actions) actions.push(Object.assign(a, prov));
+    for (const a of ret.actions) actions.push(adopt(a, prov));
     const earlier = new Map<string, { period: string; actual: number | null }[]>();
     for (const h of ret.history ?? []) if (h.itemType === "Measure") (earlier.get(h.id) ?? earlier.set(h.id, []).get(h.id)!).push({ period: h.period, actual: h.actual });
-    ret.measures.forEach((m, i) => allMeasures.push(Object.assign(m, prov, { returnRow: i + 2, alsoReportedIn: "", earlier: earlier.get(m.id) ?? [] })));
-    for (const e of ret.exceptions) allExceptions.push(Object.assign(e, prov));
-    for (const c of ret.targetChanges ?? []) targetChanges.push(Object.assign(c, prov));
-    for (const h of ret.history ?? []) history.push(Object.assign(h, prov));
+    ret.measures.forEach((m, i) => {
+      const row = adopt(m, prov) as RollupMeasure;
+      row.returnRow = i + 2;
+      row.alsoReportedIn = "";
+      row.earlier = earlier.get(m.id) ?? [];
+      allMeasures.push(row);
+    });
+    for (const e of ret.exceptions) allExceptions.push(adopt(e, prov));
+    for (const c of ret.targetChanges ?? []) targetChanges.push(adopt(c, prov));
+    for (const h of ret.history ?? []) history.push(adopt(h, prov));
   }
   const dataQuality: DataQualityFinding[] = [];
   const measures = dedupeMeasures(allMeasures, period, dataQuality);
