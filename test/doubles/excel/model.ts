@@ -1,7 +1,7 @@
 // The in-memory workbook behind the Excel double: cells, tables, names, selection, plus the counts
 // tests and the bench read (syncs, request and response bytes, writes made while events were on).
 // Plain data and no office.js, so it also runs in the task pane's browser test.
-import { columnLetter, columnNumber } from "../../../src/workbook/a1";
+import { columnLetter, rangeBox } from "../../../src/workbook/a1";
 
 export type Scalar = string | number | boolean;
 
@@ -210,34 +210,13 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
-/** "A1", "$A$1:$C$9", "B:B", "2:2" -> a box (1-based rows and columns). */
+/** "A1", "$A$1:$C$9", "B:B", "2:2" -> a box (1-based rows and columns), read by the project's one A1 module. */
 export function parseBox(address: string): Box {
-  const text = address.replace(/\$/g, "").trim().toUpperCase();
-  const [a, b = a] = text.split(":");
-  const part = (p: string): { row?: number; col?: number } => {
-    const m = /^([A-Z]{0,3})(\d*)$/.exec(p);
-    if (!m || (m[1] === "" && m[2] === "")) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
-    return { col: m[1] ? columnNumber(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
-  };
-  const s = part(a);
-  const e = part(b);
-  const box = {
-    r1: s.row ?? 1,
-    c1: s.col ?? 1,
-    r2: e.row ?? (s.row === undefined ? MAX_ROWS : s.row),
-    c2: e.col ?? (s.col === undefined ? MAX_COLUMNS : s.col),
-  };
-  if (s.row === undefined && e.row === undefined) {
-    box.r1 = 1;
-    box.r2 = MAX_ROWS;
-  }
-  if (s.col === undefined && e.col === undefined) {
-    box.c1 = 1;
-    box.c2 = MAX_COLUMNS;
-  }
-  const norm = { r1: Math.min(box.r1, box.r2), r2: Math.max(box.r1, box.r2), c1: Math.min(box.c1, box.c2), c2: Math.max(box.c1, box.c2) };
-  if (norm.r1 < 1 || norm.c1 < 1 || norm.r2 > MAX_ROWS || norm.c2 > MAX_COLUMNS) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
-  return norm;
+  const box = rangeBox(address.trim());
+  const bad = () => new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
+  if (!box || box.sheet !== undefined) throw bad();
+  if (box.top < 1 || box.left < 1 || box.bottom > MAX_ROWS || box.right > MAX_COLUMNS) throw bad();
+  return { r1: box.top, c1: box.left, r2: box.bottom, c2: box.right };
 }
 
 export function boxAddress(box: Box): string {
