@@ -4,6 +4,7 @@ import { parsePeriod } from "../src/model/period";
 import { indexRegister, measureRegisterSchema } from "../src/model/measureRegister";
 import { buildReturn } from "../src/qsr/buildReturn";
 import { collect, CollectInput } from "../src/qsr/collect";
+import { parseReturnJson, returnJson } from "../src/qsr/files/returnJson";
 import { buildCpor } from "../src/report/cpor";
 import { cporWorkbook } from "../src/report/files/cporXlsx";
 import { cporHtml } from "../src/report/html";
@@ -20,12 +21,13 @@ const cpuMs = () => {
 const HTML_BUDGET_KB = 4 * 1024;
 const PRIORITIES = [1, 2, 3, 4, 5, 6].map((n) => ({ id: `CP${n}`, title: `Priority ${n}` }));
 
+/** The quarter's returns as the report reads them: each written as its JSON file and read back (the reader's objects, not the builder's). */
 function inputs(period: string): CollectInput[] {
   const settings = { tolerances: { greenWithin: 0, amberWithin: 5 }, slippageMonths: 3 };
-  return Array.from({ length: RETURNS }, (_, n) => ({
-    file: `return-${n}.xlsx`,
-    parsed: { ok: true as const, value: buildReturn(benchPlan(n), settings, parsePeriod(period), { preparedBy: "Bench", preparedOn: "2024-10-07", draft: false }) },
-  }));
+  return Array.from({ length: RETURNS }, (_, n) => {
+    const built = buildReturn(benchPlan(n), settings, parsePeriod(period), { preparedBy: "Bench", preparedOn: "2024-10-07", draft: false });
+    return { file: `return-${n}.json`, parsed: parseReturnJson(returnJson(built), `return-${n}.json`) };
+  });
 }
 
 export async function bench(): Promise<BenchRow[]> {
