@@ -322,20 +322,18 @@ class Reader {
         if (col > used.right) used.right = col;
         if (row >= used.bottom && col >= used.right) used.farthest = `${columnLetter(col)}${row}`;
         const t = tables.find((x) => row >= x.box.top && row <= x.box.bottom && col >= x.box.left && col <= x.box.right);
-        if (t || keepWhole) {
-          const value = valueOf(raw, row, col);
-          if (value === null) return;
-          if (keepWhole) {
-            this.keep(sheet.name, row, col);
-            whole.rows.push(row);
-            whole.cols.push(col);
-            whole.values.push(value);
-          }
-          if (t) this.tableCell(t, row, col, value, sheet.name);
-        } else if (!firstValue) {
-          const value = valueOf(raw, row, col);
-          if (value !== null) firstValue = { row, col, value };
+        // Cells neither in a table nor on a sheet kept whole are not even given a value, once one has been seen.
+        if (!t && !keepWhole && firstValue) return;
+        const value = valueOf(raw, row, col);
+        if (value === null) return;
+        firstValue ??= { row, col, value };
+        if (keepWhole) {
+          this.keep(sheet.name, row, col);
+          whole.rows.push(row);
+          whole.cols.push(col);
+          whole.values.push(value);
         }
+        if (t) this.tableCell(t, row, col, value, sheet.name);
       },
       merge: (ref: string) => {
         const b = rangeBox(ref);

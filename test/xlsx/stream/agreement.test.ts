@@ -4,7 +4,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import { planDesign } from "../../../src/workbook/design";
 import type { CellValue, ColumnDesign, SheetDesign, TableDesign, WorkbookDesign, WorkbookSnapshot } from "../../../src/workbook/port";
-import { readPlan } from "../../../src/workbook/readPlan";
+import { detectWorkbookKind, readPlan } from "../../../src/workbook/readPlan";
 import { XlsxWorkbook } from "../../../src/xlsx/adapter";
 import { snapshotOfBytes } from "../../../src/xlsx/stream/readSnapshot.node";
 import { handPickedActions, handPickedMeasures, sampleDetails, sampleRegister, seftonFramework } from "../../workbook/samplePlan";
@@ -120,6 +120,15 @@ describe("streaming reader agrees with the ExcelJS adapter", () => {
         ],
       };
     });
+
+  test("a workbook holding only a table is loose, not empty, both ways", async () => {
+    const table: TableDesign = { name: "Stuff", sheet: "Data", topLeft: "A1", columns: [{ header: "Thing", width: 10, locked: false }], rows: [["x"]], statusFormats: [] };
+    const { excel, stream } = await bothWays(
+      await written({ sheets: [{ name: "Data", visibility: "visible", cells: [], tables: [table], columnWidths: {}, freezeRows: 0, protect: false }], names: [] }),
+    );
+    expect(detectWorkbookKind(stream)).toEqual({ kind: "loose" });
+    expect(detectWorkbookKind(excel)).toEqual({ kind: "loose" });
+  });
 
   test("any tables, values, number formats and names read the same both ways", async () => {
     await fc.assert(
