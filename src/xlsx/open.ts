@@ -376,9 +376,24 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, lim
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkXlsxSignature(bytes, file);
   if (bytes.length > limits.maxFileBytes) throw new XlsxReadError(file, `the file is ${(bytes.length / MB).toFixed(1)} MB (limit ${limits.maxFileBytes / MB} MB)`);
+  const { zip, tableFormulas, names, sparklines, notes } = await tamed(bytes, file, limits, inflate ?? jszipInflate(bytes), load);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // Plain bytes, not a Buffer: the task pane opens files through this too, and browsers have no Buffer.
+    await workbook.xlsx.load(zip as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new XlsxReadError(file, `the workbook is damaged and cannot be read (${(e as Error).message})`);
+  }
+  // ExcelJS drops sparklines: kept aside and written back when the workbook is saved again.
+  keepSparklines(workbook, sparklines);
+  return { workbook, tableFormulas, names, notes };
+}
+
+/** Steps 2 to 4: the package checked, tamed and lifted, as a zip for ExcelJS (the inflated parts are let go before ExcelJS loads it). */
+async function tamed(bytes: Uint8Array, file: string, limits: OpenLimits, inflate: CappedInflate, load?: (sheet: string) => boolean) {
   let pkg: Package;
   try {
-    pkg = new Package(await checkXlsxPackage(bytes, limits, inflate ?? jszipInflate(bytes)));
+    pkg = new Package(await checkXlsxPackage(bytes, limits, inflate));
   } catch (e) {
     if (e instanceof ZipRejected) throw new XlsxReadError(file, e.message);
     throw e;
@@ -399,15 +414,5 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, file: string, lim
       sheets.delete(sheet);
     }
   }
-  const { tableFormulas, names, sparklines } = liftUnreadable(pkg, sheets);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // Plain bytes, not a Buffer: the task pane opens files through this too, and browsers have no Buffer.
-    await workbook.xlsx.load(pkg.zip(leftOut) as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new XlsxReadError(file, `the workbook is damaged and cannot be read (${(e as Error).message})`);
-  }
-  // ExcelJS drops sparklines: kept aside and written back when the workbook is saved again.
-  keepSparklines(workbook, sparklines);
-  return { workbook, tableFormulas, names, notes };
+  return { ...liftUnreadable(pkg, sheets), notes, zip: pkg.zip(leftOut) };
 }
