@@ -7,7 +7,7 @@ import * as zlib from "zlib";
 import { packageRoot } from "../src/cli/shared";
 import type { BenchRow } from "./table";
 
-export const INITIAL_JS_BUDGET_KB = 300;
+const INITIAL_JS_BUDGET_KB = 300;
 
 interface BuildStats {
   entrypoints: Record<string, string[]>;
@@ -18,7 +18,7 @@ function gzipKb(file: string): number {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
 }
 
-export function readBuildStats(root = packageRoot(), buildIfMissing = true): { stats: BuildStats; dir: string } {
+function readBuildStats(root = packageRoot(), buildIfMissing = true): { stats: BuildStats; dir: string } {
   const dir = path.join(root, "dist/addin");
   // Kept beside dist/addin/, not in it: the add-in folder holds only what is served.
   const statsFile = path.join(root, "dist/build-stats.json");
@@ -30,7 +30,7 @@ export function readBuildStats(root = packageRoot(), buildIfMissing = true): { s
 }
 
 /** Gzipped KB of what an entry loads before anything else (its initial chunks). */
-export function initialKb(stats: BuildStats, dir: string, entry: string): number {
+function initialKb(stats: BuildStats, dir: string, entry: string): number {
   const files = stats.entrypoints[entry];
   if (!files) throw new Error(`build-stats.json has no entry "${entry}"`);
   return files.reduce((sum, f) => sum + gzipKb(path.join(dir, f)), 0);

@@ -86,7 +86,7 @@ export class WouldReplaceError extends Error {
 }
 
 /** The design's sheets that hold something in the workbook (a value in any cell, or a table), and the design's tables already there under another sheet. */
-export function inTheWay(snapshot: WorkbookSnapshot, design: WorkbookDesign): string[] {
+function inTheWay(snapshot: WorkbookSnapshot, design: WorkbookDesign): string[] {
   const ours = new Set(design.sheets.map((s) => s.name.toLowerCase()));
   const tables = new Set(design.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
   const sheets = snapshot.sheets

@@ -6,8 +6,6 @@ import type { WorkbookPort } from "../workbook/port";
 import { detectWorkbookKind } from "../workbook/readPlan";
 import { openPlan, returnSettings } from "./plan";
 
-export { RollForwardError };
-
 export interface RollForwardRequest {
   fileName: string;
   /** The next financial year, e.g. "2025/26". */

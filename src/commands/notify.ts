@@ -9,7 +9,7 @@ import type { Notice } from "./ribbon";
 /** Dialog URLs are limited in length; long messages are cut with a pointer to the pane. */
 const MAX_MESSAGE = 1200;
 
-export function notificationUrl(base: string, notice: Notice): string {
+function notificationUrl(base: string, notice: Notice): string {
   const message = notice.message.length > MAX_MESSAGE ? `${notice.message.slice(0, MAX_MESSAGE)}… (open the pane for the rest)` : notice.message;
   const url = new URL("notification.html", base);
   url.searchParams.set("t", notice.title);

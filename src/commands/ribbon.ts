@@ -11,7 +11,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-export function checkNotice(result: CheckResult): Notice {
+function checkNotice(result: CheckResult): Notice {
   if (result.findings.length === 0) {
     return { title: "Check plan: no findings", message: `All ${plural(result.checkedActions, "action")} pass the SMART and golden-thread checks.` };
   }
@@ -31,7 +31,7 @@ function line(name: string, counts: Counts): string {
   return `${name}: ${shown.length ? shown.map((c) => `${c.label} ${c.count}`).join(", ") : "none"}`;
 }
 
-export function statusNotice(counts: StatusCounts): Notice {
+function statusNotice(counts: StatusCounts): Notice {
   return {
     title: `Statuses for ${counts.period}`,
     message: [`Reporting date ${counts.reportingDate}.`, line("Measures RAG", counts.rag), line("Direction of travel", counts.direction), line("Actions", counts.actions)].join("\n"),

@@ -39,7 +39,7 @@ export interface ExcelWorkbookOptions {
 }
 
 /** An error meant for the user: what went wrong and where, in one line. */
-export class ExcelCommandError extends Error {
+class ExcelCommandError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ExcelCommandError";

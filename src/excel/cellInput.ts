@@ -4,7 +4,7 @@
 import type { CellValue } from "../workbook/port";
 
 /** Excel's limit on the characters in one cell. */
-export const MAX_CELL_CHARACTERS = 32_767;
+const MAX_CELL_CHARACTERS = 32_767;
 
 const MONTH_THEN_DIGIT = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
 const STARTS_LIKE_NUMBER = /^\s*[-+(]?\s*[£$€]?\s*[\d.]/;

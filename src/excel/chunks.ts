@@ -9,7 +9,7 @@ export const REQUEST_LIMIT_BYTES = 4 * 1024 * 1024;
 export const REQUEST_MARGIN_BYTES = 64 * 1024;
 
 /** Rows go out in blocks of about this size, so blocks pack tightly into 4 MB requests. */
-export const BLOCK_TARGET_BYTES = 256 * 1024;
+const BLOCK_TARGET_BYTES = 256 * 1024;
 
 /** What one queued command costs beyond its argument (action id, object paths, property name). */
 export const COMMAND_OVERHEAD_BYTES = 200;
@@ -41,7 +41,7 @@ export function jsonBytes(value: unknown): number {
 }
 
 /** Bytes of one row as a JSON array, plus the "," (or closing "]") after it. */
-export function rowBytes(row: readonly unknown[]): number {
+function rowBytes(row: readonly unknown[]): number {
   return jsonBytes(row) + 1;
 }
 

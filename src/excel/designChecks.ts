@@ -8,9 +8,9 @@ const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 const HEX = /^[0-9A-Fa-f]{6}$/;
 
 /** Excel's limits on data validation messages (title 32, input message 255, error message 225). */
-export const PROMPT_TITLE_MAX = 32;
-export const PROMPT_MAX = 255;
-export const ERROR_MAX = 225;
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MAX = 255;
+const ERROR_MAX = 225;
 
 export class DesignError extends Error {
   constructor(message: string) {
@@ -19,7 +19,7 @@ export class DesignError extends Error {
   }
 }
 
-export function checkName(name: string, what: string): void {
+function checkName(name: string, what: string): void {
   if (!DEFINED_NAME.test(name) || looksLikeCell(name) || name.length > 255)
     throw new DesignError(`${what} "${name}" is not a valid Excel name (letters, digits, _ and ., starting with a letter or _, not like a cell address)`);
 }

@@ -15,7 +15,7 @@ import { PLAN_SHEET_PROTECTION } from "./protection";
 export type ExcelStep = RequestStep<Excel.RequestContext>;
 
 /** Excel column width in points for a width in characters of the default font (7 px + 5 px padding). */
-export function widthInPoints(characters: number): number {
+function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 

@@ -6,7 +6,7 @@
 // requirement-set page): Microsoft 365 on Windows and Mac (16.24+), Excel 2021 and 2024, the web;
 // Excel 2016 and the one-time-purchase (volume-licensed) Excel 2019 stop at 1.2 and 1.8.
 
-export const REQUIRED_EXCEL_API = "1.9";
+const REQUIRED_EXCEL_API = "1.9";
 
 /** Highest ExcelApi minor version we probe for; raise it as hosts move on. */
 const HIGHEST_PROBED_MINOR = 20;

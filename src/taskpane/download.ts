@@ -20,7 +20,7 @@ export interface SaveHost {
 const NO_DOWNLOAD_PLATFORMS = new Set(["Mac", "iOS"]);
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export function isXlsx(file: ExportedFile): boolean {
+function isXlsx(file: ExportedFile): boolean {
   return file.mimeType === XLSX || /\.xlsx$/i.test(file.fileName);
 }
 
@@ -72,7 +72,7 @@ export async function openAsNewWorkbook(file: ExportedFile, host: SaveHost = cur
 }
 
 /** A browser download through a Blob and <a download>; false when there is no object URL support. */
-export function browserDownload(file: ExportedFile): boolean {
+function browserDownload(file: ExportedFile): boolean {
   if (typeof URL.createObjectURL !== "function") return false;
   const blob = new Blob([file.bytes as BlobPart], { type: file.mimeType });
   const url = URL.createObjectURL(blob);
@@ -87,7 +87,7 @@ export function browserDownload(file: ExportedFile): boolean {
 }
 
 /** The host the pane is running in, read from Office's globals. */
-export function currentHost(): SaveHost {
+function currentHost(): SaveHost {
   const office = typeof Office !== "undefined" ? Office : undefined;
   const platform = office?.context?.diagnostics?.platform ?? office?.context?.platform;
   const canCreate = office?.context?.requirements?.isSetSupported("ExcelApi", "1.8") === true && typeof Excel !== "undefined";

@@ -7,7 +7,7 @@ import { workbookSnapshot } from "../xlsx/snapshot";
 import type { WorkbookSnapshot } from "../workbook/port";
 
 /** The plan limits, the same as the command line's (stated in the README). */
-export const PLAN_FILE_LIMITS: OpenLimits = PLAN_LIMITS;
+const PLAN_FILE_LIMITS: OpenLimits = PLAN_LIMITS;
 
 /** The workbook in the file as the model reads it; throws one plain sentence naming the file when it cannot be read. */
 export async function planFileSnapshot(fileName: string, data: ArrayBuffer | Uint8Array, limits: OpenLimits = PLAN_FILE_LIMITS): Promise<WorkbookSnapshot> {

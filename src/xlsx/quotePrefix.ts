@@ -8,8 +8,6 @@ import type JSZip from "jszip";
 import { EXCEL_MAX_CELL_CHARS, looksLikeFormula } from "../qsr/sanitise";
 import { xmlUnescape } from "./packageParts";
 
-export { EXCEL_MAX_CELL_CHARS };
-
 /** A cell whose text is longer than Excel allows; the message names sheet and cell. */
 export class CellTooLong extends Error {
   constructor(

@@ -7,7 +7,7 @@ import { columnLetter, parseBox } from "../workbook/a1";
 
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
-export function dateToSerial(d: Date): number {
+function dateToSerial(d: Date): number {
   return (d.getTime() - EPOCH_UTC) / 86_400_000;
 }
 
@@ -23,7 +23,7 @@ function plain(value: ExcelJS.CellValue | undefined): CellValue {
 }
 
 /** The cell's value as the port sees it; merged cells other than the top-left read as blank. */
-export function cellValue(cell: ExcelJS.Cell): CellValue {
+function cellValue(cell: ExcelJS.Cell): CellValue {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
   return plain(cell.value);
 }

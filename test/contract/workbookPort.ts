@@ -94,7 +94,7 @@ export function contractDesign(actionRows: CellValue[][] = ACTION_ROWS, register
   };
 }
 
-export const ACTION_ROWS: CellValue[][] = [
+const ACTION_ROWS: CellValue[][] = [
   ["OSP-ASC-01", "Deliver the home care framework by March 2025.", APRIL_2024 + 300, null, null],
   ["OSP-ASC-02", "Review the carers' assessment pathway with partners.", null, null, null],
   ["OSP-ASC-03", "Launch a digital front door for adult social care.", APRIL_2024 + 200, null, null],
@@ -105,14 +105,14 @@ export function plain(v: CellValue | undefined): CellValue {
   return v === undefined || v === "" ? null : v;
 }
 
-export function tableOf(snapshot: WorkbookSnapshot, name: string): TableSnapshot {
+function tableOf(snapshot: WorkbookSnapshot, name: string): TableSnapshot {
   const t = snapshot.tables.find((x) => x.name === name);
   if (!t) throw new Error(`no table ${name} in the snapshot (tables: ${snapshot.tables.map((x) => x.name).join(", ")})`);
   return t;
 }
 
 /** One column of a table, blanks as null. */
-export function columnOf(snapshot: WorkbookSnapshot, table: string, header: string): CellValue[] {
+function columnOf(snapshot: WorkbookSnapshot, table: string, header: string): CellValue[] {
   const t = tableOf(snapshot, table);
   const i = t.headers.indexOf(header);
   if (i < 0) throw new Error(`table ${table} has no column "${header}" (columns: ${t.headers.join(", ")})`);
@@ -148,7 +148,7 @@ async function applied(port: WorkbookPort, design = contractDesign()): Promise<v
   await port.apply(design);
 }
 
-export const WORKBOOK_PORT_CASES: PortCase[] = [
+const WORKBOOK_PORT_CASES: PortCase[] = [
   {
     name: "apply then read gives back the sheets, tables, rows and names of the design",
     async run(port, h) {

@@ -1,7 +1,7 @@
 // The request context of the Excel double: commands are queued, then sent as one request at
 // sync(), like office.js. It measures each request and response as JSON and enforces the host's
 // limits (5 MB on the web), the API version, and cell-edit mode.
-import { FakeError, FakeWorkbookModel, NOT_LOADED } from "./model";
+import { FakeError, FakeWorkbookModel } from "./model";
 import { jsonBytes, utf8Bytes } from "../../../src/excel/chunks";
 
 export interface FakeHostOptions {
@@ -32,7 +32,7 @@ export const DEFAULT_HOST: FakeHostOptions = {
   autoExpandTables: true,
 };
 
-export function versionAtLeast(have: string, need: string): boolean {
+function versionAtLeast(have: string, need: string): boolean {
   const [hm, hn] = have.split(".").map(Number);
   const [nm, nn] = need.split(".").map(Number);
   return hm > nm || (hm === nm && (hn ?? 0) >= (nn ?? 0));
@@ -148,5 +148,3 @@ export class FakeRequestContext {
     for (const commit of commits) commit();
   }
 }
-
-export { NOT_LOADED };

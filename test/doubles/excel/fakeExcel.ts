@@ -5,7 +5,7 @@
 // It does not calculate formulas: a formula cell reads back the value last written (or "").
 // No Node-only APIs here: the task pane bundles this file into a browser page.
 import { DEFAULT_HOST, FakeHostOptions, FakeRequestContext } from "./context";
-import { FakeApplication, FakeRuntime, FakeWorkbookApi } from "./objects";
+import { FakeApplication, FakeRuntime, FakeWorkbookApi } from "./workbook";
 import { FakeError, FakeWorkbookModel, Scalar, parseBox } from "./model";
 
 export type { FakeHostOptions };

@@ -187,7 +187,7 @@ export interface FakeStats {
   calculationsWhileSuspended: string[];
 }
 
-export function emptyStats(): FakeStats {
+function emptyStats(): FakeStats {
   return {
     syncs: 0,
     requestBytes: [],
@@ -202,7 +202,7 @@ export function emptyStats(): FakeStats {
   };
 }
 
-export function contains(box: Box, row: number, col: number): boolean {
+function contains(box: Box, row: number, col: number): boolean {
   return row >= box.r1 && row <= box.r2 && col >= box.c1 && col <= box.c2;
 }
 
@@ -230,7 +230,7 @@ export function quoteSheet(name: string): string {
 }
 
 /** Splits "Sheet!A1", "'My sheet'!A1:B2" or "=Lists!$A$2:$A$4" into sheet name and address. */
-export function splitReference(ref: string): { sheet?: string; address: string } {
+function splitReference(ref: string): { sheet?: string; address: string } {
   const text = ref.replace(/^=/, "").trim();
   const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(.+)$/.exec(text);
   if (!m) return { address: text };

@@ -10,7 +10,7 @@ import { loadItems } from "./worksheet";
 
 const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
-export class FakeNamedItem extends ClientObject<FakeName> {
+class FakeNamedItem extends ClientObject<FakeName> {
   constructor(
     context: FakeRequestContext,
     path: string,

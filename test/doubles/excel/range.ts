@@ -39,7 +39,7 @@ export function checkShape(t: RangeTarget, input: unknown, property: string): un
   return input as unknown[][];
 }
 
-export function checkUnlocked(t: RangeTarget): void {
+function checkUnlocked(t: RangeTarget): void {
   if (!t.sheet.protection.protected) return;
   for (let r = t.box.r1; r <= t.box.r2; r++) for (let c = t.box.c1; c <= t.box.c2; c++) if (t.sheet.cell(r, c)?.locked !== false) throw PROTECTED();
 }
@@ -76,7 +76,7 @@ export function enter(cell: FakeCell, input: unknown): void {
  * Moves relative A1 references in a formula by (rows, cols), as pasting does. Text in quotes and
  * structured references in brackets are left alone; $ anchors a row or column.
  */
-export function moveReferences(formula: string, dr: number, dc: number): string {
+function moveReferences(formula: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return formula;
   return formula.replace(/"[^"]*"|\[[^\]]*\]|'[^']*'!|(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (match, colAnchor, col, rowAnchor, row) => {
     if (col === undefined) return match;

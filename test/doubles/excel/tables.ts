@@ -154,7 +154,7 @@ function tableHeaders(t: FakeTable): string[] {
 }
 
 /** A table (named with a trailing underscore so it does not clash with the model's FakeTable). */
-export class FakeTable_ extends ClientObject<FakeTable> {
+class FakeTable_ extends ClientObject<FakeTable> {
   constructor(
     context: FakeRequestContext,
     path: string,

@@ -137,7 +137,7 @@ const PROTECTION_OPTIONS = [
   "selectionMode",
 ];
 
-export class FakeSheetProtection extends ClientObject<FakeSheet> {
+class FakeSheetProtection extends ClientObject<FakeSheet> {
   constructor(
     context: FakeRequestContext,
     path: string,
