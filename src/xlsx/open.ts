@@ -2,9 +2,9 @@
 // and in the task pane (plain bytes, no Node APIs). In order:
 // 1. the signature: empty, old .xls, password-encrypted and non-zip files get their own sentence;
 // 2. the zip guard: entry count, declared and actual inflated size (a bomb is stopped at its cap);
-// 3. the structure guard on the inflated XML, which is what makes a few-kilobyte file costly:
-//    cells beyond Excel's last row or column, too many cells, a sheet whose cells span a box too big
-//    to read, DTDs (entity expansion), and ranges that ExcelJS would expand cell by cell (merges,
+// 3. the structure guard on the inflated XML, which is what makes a few-kilobyte file costly: rows
+//    per sheet, cells beyond Excel's last row or column, too many cells, a sheet whose cells span a
+//    box too big to read, DTDs (entity expansion), and ranges that ExcelJS would expand cell by cell (merges,
 //    data validations, conditional formats, column definitions, tables, filters). Those ranges are
 //    clamped to the cells that exist (a dropdown over whole columns becomes one over the rows in
 //    use), and what still names too many cells is refused;
@@ -26,6 +26,8 @@ export { MAX_ROW as EXCEL_MAX_ROWS, MAX_COLUMN as EXCEL_MAX_COLUMNS, rangeBox } 
 export interface OpenLimits extends ZipLimits {
   /** Bytes of the .xlsx file itself. */
   maxFileBytes: number;
+  /** Rows (<row> elements, empty ones too) in any one worksheet. */
+  maxRowsPerSheet: number;
   /** Cells (<c> elements) in the whole workbook. */
   maxCells: number;
   /** Rows x columns of the box a sheet's cells span (the readers hold that box). */
@@ -127,6 +129,7 @@ class Refused extends Error {
 
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 interface SheetFacts {
+  rows: number;
   cells: number;
   /** The box the cells holding something span; null for a sheet with none. */
   used: Box | null;
@@ -151,6 +154,7 @@ function rAttribute(xml: string, from: number, end: number): string | undefined 
  * of every file opened, and is twice as fast.
  */
 function sheetFacts(xml: string, sheet: string): SheetFacts {
+  let rows = 0;
   let cells = 0;
   let used: Box | null = null;
   let far = { row: 0, col: 0 };
@@ -168,6 +172,7 @@ function sheetFacts(xml: string, sheet: string): SheetFacts {
     const empty = xml.charCodeAt(end - 1) === 47; // <c r="B2" s="1"/>
     i = end;
     if (isRow) {
+      rows++;
       row = r ? Number(r) : row + 1;
       col = 0;
       if (!Number.isInteger(row) || row < 1 || row > EXCEL_MAX_ROWS) throw new Refused(`row number ${r} is beyond Excel's last row (${EXCEL_MAX_ROWS.toLocaleString("en-GB")})`, sheet);
@@ -191,7 +196,7 @@ function sheetFacts(xml: string, sheet: string): SheetFacts {
     }
     if (row >= used.bottom && col >= used.right) far = { row, col };
   }
-  return { cells, used, farthest: used ? cellAddress(far.row, far.col) : "" };
+  return { rows, cells, used, farthest: used ? cellAddress(far.row, far.col) : "" };
 }
 
 /** Clamps every range of a space-separated sqref to the box in use; "" when nothing is left; unchanged text when nothing was cut. */
@@ -318,6 +323,7 @@ function guardStructure(pkg: Package, limits: OpenLimits): string[] {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
     const sheet = names.get(part) ?? part;
     const f = sheetFacts(xml, sheet);
+    if (f.rows > limits.maxRowsPerSheet) throw new Refused(`a worksheet (${part}) has ${f.rows} rows (limit ${limits.maxRowsPerSheet})`, sheet);
     cells += f.cells;
     if (cells > limits.maxCells) throw new Refused(`the workbook has more than ${limits.maxCells.toLocaleString("en-GB")} cells (the limit)`, sheet);
     if (f.used && area(f.used) > limits.maxSheetArea) {
