@@ -10,7 +10,7 @@ import { rawAttr, XmlHandler } from "./xmlTokens";
 const decode = (raw: string) => (raw.includes("&") ? xmlUnescape(raw) : raw);
 
 /** ExcelJS's isDateFmt: a format with y, m, d, h, s or b outside quotes and brackets. */
-export function isDateFormat(format: string | undefined): boolean {
+function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
@@ -38,7 +38,7 @@ export function dateStyles(stylesXml: string): boolean[] {
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /** A serial through ExcelJS's Date and back (src/xlsx/snapshot.ts dateToSerial): milliseconds rounded. */
-export function dateSerial(v: number, date1904: boolean): number {
+function dateSerial(v: number, date1904: boolean): number {
   const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
   return (new Date(ms).getTime() - EPOCH_UTC) / 86_400_000;
 }
@@ -153,7 +153,7 @@ export function cellValueOf(c: RawCell, ctx: CellContext): CellValue {
 }
 
 /** One cell as the sheet reader hands it on: where it is, whether its tag held anything, and its parts. */
-export interface CellSink {
+interface CellSink {
   row(row: number): void;
   /** `written` is false for a self-closing <c/> (formatting only: not a used cell, as the opener counts). */
   cell(row: number, col: number, written: boolean, raw: RawCell): void;
