@@ -1,6 +1,7 @@
 // The Corporate Plan Overview Report (CPOR) use case: from this quarter's roll-up (or the returns
 // themselves, collected here) and optionally earlier roll-ups of the year and the measure register, to
 // the report model and its self-contained HTML page. The CLI and the pane write or show the result.
+import { checkReturnsAgainstRecords, returnSignOffs, SignOffRecord } from "../cycle/record";
 import type { Framework } from "../model/framework";
 import type { RegisterIndex } from "../model/measureRegister";
 import type { CollectOptions, Rollup } from "../qsr/collect";
@@ -19,6 +20,8 @@ export interface ReportRequest {
   collect?: Pick<CollectOptions, "period" | "includeDrafts" | "deadline">;
   /** yyyy-mm-dd. */
   generatedOn: string;
+  /** The BI team's sign-off records: each counted return is checked against them, and a mismatch listed as changed without agreement. */
+  signOffRecords?: readonly SignOffRecord[];
 }
 
 export interface ReportResult {
@@ -41,6 +44,7 @@ export async function corporateReport(req: ReportRequest): Promise<ReportResult>
     council: req.framework.council,
     generatedOn: req.generatedOn,
     file: "file" in req.current ? req.current.file : undefined,
+    signOffFlags: req.signOffRecords ? checkReturnsAgainstRecords(returnSignOffs(rollup.returns), req.signOffRecords) : undefined,
   });
   return { rollup, report, html: cporHtml(report) };
 }

@@ -1,9 +1,11 @@
 // The Corporate Plan Overview Report (CPOR): the quarter's roll-up turned into what ELT, Cabinet and
 // Overview & Scrutiny read, one section per Corporate Plan priority. Pure: the HTML page and the
 // workbook are drawn from this model (html.ts, files/cporXlsx.ts).
+import { formatUkDate, isIsoDate } from "../model/dates";
 import { RegisterIndex, Comparator } from "../model/measureRegister";
 import { financialYearLabel, parsePeriod, Period, periodLabel } from "../model/period";
-import { COUNT_KEYS, CountRow, DataQualityFinding, Rollup, RollupAction, RollupException, RollupMeasure } from "../qsr/collect";
+import type { SignOffFlag } from "../cycle/record";
+import { COUNT_KEYS, CountRow, DataQualityFinding, Rollup, RollupAction, RollupException, RollupMeasure, RollupTargetChange } from "../qsr/collect";
 import { RED, SLIPPED_MORE } from "../qsr/statusValues";
 
 export interface TrendPoint {
@@ -63,6 +65,32 @@ export interface Changes {
   newlySlipped: { id: string; action: string; planId: string }[];
 }
 
+/** A change to a signed-off value agreed since sign-off, as a counted return carries it (Sefton: ELT considers changes to targets each quarter). */
+export interface TargetChangeRow {
+  /** "CP2: Living well", or "Not linked to a priority". */
+  priority: string;
+  planId: string;
+  service: string;
+  itemType: string;
+  id: string;
+  /** The action or measure's name, from the roll-up ("" when the return no longer reports the item). */
+  name: string;
+  /** What changed, as the plan's column says it: "Annual target", "Approved due date". */
+  field: string;
+  was: string;
+  now: string;
+  agreedBy: string;
+  agreedOn: string | null;
+  reason: string;
+}
+
+/** A counted return whose frozen values no longer match the BI team's sign-off record (collect --signoffs). */
+export interface UnagreedChange {
+  planId: string;
+  returnFile: string;
+  detail: string;
+}
+
 export interface PrioritySection {
   id: string;
   title: string;
@@ -92,6 +120,10 @@ export interface Cpor {
   hasRegister: boolean;
   /** The counts of the whole council (the roll-up's total row). */
   totals: CountRow;
+  /** Every agreed change the counted returns carry, in the framework's priority order. */
+  targetChanges: TargetChangeRow[];
+  /** Returns flagged against the sign-off records; null when no records were given (not checked). */
+  unagreedChanges: UnagreedChange[] | null;
 }
 
 export interface CporInput {
@@ -104,6 +136,8 @@ export interface CporInput {
   generatedOn: string;
   /** The file the roll-up came from, for messages. */
   file?: string;
+  /** The counted returns checked against the BI team's sign-off records (checkReturnsAgainstRecords); absent when not checked. */
+  signOffFlags?: readonly SignOffFlag[];
 }
 
 const quarterOf = (p: Period) => p.quarter;
@@ -298,7 +332,51 @@ export function buildCpor(input: CporInput): Cpor {
     dataQuality,
     hasRegister: register !== undefined,
     totals: rollup.countsByPriority.at(-1) ?? emptyRow("All returns", ""),
+    targetChanges: targetChangeRows(rollup, priorities),
+    unagreedChanges: input.signOffFlags?.map((f) => ({ planId: f.planId, returnFile: f.file, detail: f.message })) ?? null,
   };
+}
+
+const FIGURE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 });
+/** A signed-off value as a reader takes it: dates dd/mm/yyyy, figures with thousands separators, a blank said as such. */
+function plainValue(v: string): string {
+  if (v === "") return "(blank)";
+  if (isIsoDate(v)) return formatUkDate(v);
+  return /^-?\d+(\.\d+)?$/.test(v) ? FIGURE.format(Number(v)) : v;
+}
+
+/**
+ * The agreed changes, each named and placed under its item's priority. The item is looked up in its own
+ * plan's rows; a measure counted from another return (reported twice) is found by its ID alone.
+ */
+function targetChangeRows(rollup: Rollup, priorities: PrioritySection[]): TargetChangeRow[] {
+  const rows = new Map<string, { name: string; priority: string }>();
+  for (const a of rollup.actions) rows.set(`Action\u0000${a.planId}\u0000${a.id}`, { name: a.action, priority: a.corporatePriority });
+  for (const m of rollup.measures) {
+    const row = { name: m.name, priority: m.corporatePriority };
+    rows.set(`Measure\u0000${m.planId}\u0000${m.id}`, row);
+    if (!rows.has(`Measure\u0000\u0000${m.id}`)) rows.set(`Measure\u0000\u0000${m.id}`, row);
+  }
+  const order = new Map(priorities.map((p, i) => [p.id, i]));
+  const titles = new Map(priorities.map((p) => [p.id, `${p.id}: ${p.title}`]));
+  const item = (c: RollupTargetChange) => rows.get(`${c.itemType}\u0000${c.planId}\u0000${c.id}`) ?? rows.get(`${c.itemType}\u0000\u0000${c.id}`);
+  return rollup.targetChanges
+    .map((c) => ({ c, found: item(c) }))
+    .sort((x, y) => (order.get(x.found?.priority ?? "") ?? order.size) - (order.get(y.found?.priority ?? "") ?? order.size) || BY_ID.compare(x.c.planId, y.c.planId) || BY_ID.compare(x.c.id, y.c.id))
+    .map(({ c, found }) => ({
+      priority: titles.get(found?.priority ?? "") ?? found?.priority ?? "Not linked to a priority",
+      planId: c.planId,
+      service: c.service,
+      itemType: c.itemType,
+      id: c.id,
+      name: found?.name ?? "",
+      field: c.field,
+      was: plainValue(c.was),
+      now: plainValue(c.now),
+      agreedBy: c.agreedBy,
+      agreedOn: c.agreedOn,
+      reason: c.reason,
+    }));
 }
 
 const NOT_IN_REGISTER = "Not in the register";

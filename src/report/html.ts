@@ -207,6 +207,40 @@ td b{white-space:nowrap}small{font-size:12px;color:#444}.empty{color:#333;font-s
 @page{size:A4 landscape;margin:12mm}
 `;
 
+/** One section after the priorities: ELT and Cabinet read every moved target together, each row naming its priority. */
+function targetChangesSection(r: Cpor): string {
+  const agreed = r.targetChanges.map((c) => [
+    esc(c.priority),
+    `${esc(c.service)}${c.service ? "<br>" : ""}<small>${esc(c.planId)}</small>`,
+    `<b>${esc(c.id)}</b> ${esc(c.name)}`,
+    esc(c.field),
+    esc(c.was),
+    esc(c.now),
+    esc(c.agreedBy),
+    esc(date(c.agreedOn)),
+    esc(c.reason),
+  ]);
+  const unagreed =
+    r.unagreedChanges === null
+      ? `<p class="empty">Not checked: this report was made without the BI team's sign-off records (report --signoffs FILE).</p>`
+      : table(
+          "Returns whose signed-off values no longer match the sign-off record",
+          ["Plan", "Return", "What the check found"],
+          r.unagreedChanges.map((u) => [esc(u.planId), esc(u.returnFile), esc(u.detail)]),
+          {
+            empty: "None this quarter: every return's signed-off values match the sign-off records.",
+          },
+        );
+  return `<section id="target-changes" aria-labelledby="target-changes-h">
+<h2 id="target-changes-h">Changes to targets since sign-off</h2>
+<p>Targets, trajectories and approved due dates are fixed when a plan is signed off. A change needs agreement: who agreed it, when and why.</p>
+<h3>Agreed changes</h3>
+${table("Changes to targets agreed since sign-off", ["Priority", "Service and plan", "Action or measure", "What changed", "Was (signed off)", "Now (agreed)", "Agreed by", "Date agreed", "Why"], agreed, { className: "target-changes", empty: "None this quarter." })}
+<h3>Changed without agreement</h3>
+${unagreed}
+</section>`;
+}
+
 export function cporHtml(r: Cpor): string {
   const sections = r.priorities.map(prioritySection).join("\n");
   const nav = r.priorities.map((p) => `<li><a href="#priority-${esc(p.id.replace(/[^A-Za-z0-9-]/g, "-"))}">${esc(p.id)}: ${esc(p.title)}</a></li>`).join("");
@@ -238,7 +272,7 @@ ${trendDefs(r.priorities.flatMap((p) => p.keyMeasures.map((m) => m.trend.length)
 <header>
 <h1>${esc(r.council)}: Corporate Plan Overview Report, ${esc(r.period)}</h1>
 <p class="meta">Produced ${esc(date(r.generatedOn))}. ${notes.map(esc).join(" ")}</p>
-<nav aria-label="Priorities"><ul>${nav}<li><a href="#latest-data">Latest data and comparators</a></li><li><a href="#data-quality">Data quality</a></li></ul></nav>
+<nav aria-label="Priorities"><ul>${nav}<li><a href="#target-changes">Changes to targets since sign-off</a></li><li><a href="#latest-data">Latest data and comparators</a></li><li><a href="#data-quality">Data quality</a></li></ul></nav>
 </header>
 <main>
 <section id="summary" aria-labelledby="summary-h">
@@ -247,6 +281,7 @@ ${countsTable("Measures by RAG and direction of travel, and actions, by Corporat
 <p><small>RAG: Green met, Amber within tolerance, Red missed; M cannot be measured yet. Direction of travel compares with the previous quarter (Q2, Q3) or the baseline (Q1, Q4).</small></p>
 </section>
 ${sections}
+${targetChangesSection(r)}
 <section id="latest-data" aria-labelledby="latest-data-h">
 <h2 id="latest-data-h">Latest data and comparators</h2>
 ${table(r.hasRegister ? "Every corporate measure in the register: its latest figure, the period it is for, and comparators" : "Every key measure: its latest figure, the period it is for, and comparators (give the measure register for all corporate measures)", ["Measure", "Plan", "Actual", "RAG", "Direction of travel", "Latest data", "Comparators"], measureRows, { className: "latest-data" })}

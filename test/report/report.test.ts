@@ -238,7 +238,18 @@ describe("report command", () => {
     expect(fs.readFileSync(r.html, "utf8")).toContain("Corporate Plan Overview Report, 2024/25 Q2");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Report", "At a glance", "Key measures", "Exceptions", "Slipped actions", "Changes", "Latest data", "Data quality"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Report",
+      "At a glance",
+      "Key measures",
+      "Exceptions",
+      "Slipped actions",
+      "Changes",
+      "Changes to targets",
+      "Changed without agreement",
+      "Latest data",
+      "Data quality",
+    ]);
     expect(wb.getWorksheet("Changes")!.getRow(2).values).toEqual(expect.arrayContaining(["New Red", "SM16"]));
     expect(process.exitCode ?? 0).toBe(0);
     expect(err.join("")).toContain('data quality: DSP-ASC-2024-25-Q2.json Measures!A4: LOCAL1 ("Local measure") is not in the measure register');

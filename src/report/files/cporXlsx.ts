@@ -1,6 +1,6 @@
 // The CPOR as a print-ready workbook: a cover, the counts by priority, then one table per part of the
-// report (key measures with their quarters, exceptions, slipped actions, what changed, latest data,
-// data quality), each with a Priority column so the BI team can filter and the pages repeat headers.
+// report (key measures with their quarters, exceptions, slipped actions, what changed, changes to
+// targets since sign-off, latest data, data quality), each with a Priority column so the BI team can filter and the pages repeat headers.
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { colourStatus, workbookBytes } from "../../xlsx/print";
@@ -19,6 +19,8 @@ export const CPOR_SHEETS = {
   exceptions: "Exceptions",
   slipped: "Slipped actions",
   changes: "Changes",
+  targetChanges: "Changes to targets",
+  unagreed: "Changed without agreement",
   latest: "Latest data",
   dataQuality: "Data quality",
 } as const;
@@ -40,6 +42,9 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
     ["Actions", r.totals.actions],
     ["Exceptions", r.totals.exceptions],
     ["Data-quality findings", r.dataQuality.length],
+    // Printed on the cover, so a pack with no changes still says so (a sheet with no rows prints no page).
+    ["Changes to targets agreed since sign-off", r.targetChanges.length || "None this quarter"],
+    ["Changed without agreement (returns not matching the sign-off record)", r.unagreedChanges === null ? "Not checked: no sign-off records given" : r.unagreedChanges.length || "None this quarter"],
   ];
   for (const [label, value] of lines) {
     const row = cover.addRow([label, value]);
@@ -133,6 +138,32 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
     CPOR_SHEETS.changes,
     [PRIORITY, c("change", "Change", "text", 18), c("id", "ID", "text", 12), c("title", "Action or measure", "longText", 44), c("detail", "Detail", "text", 16), c("since", "Since", "text", 11)],
     changeRows,
+    title,
+  );
+  addTableSheet(
+    wb,
+    CPOR_SHEETS.targetChanges,
+    [
+      PRIORITY,
+      c("service", "Service", "longText", 14),
+      c("planId", "Plan", "text", 12),
+      c("id", "ID", "text", 10),
+      c("name", "Action or measure", "longText", 28),
+      c("field", "What changed", "longText", 12),
+      c("was", "Was (signed off)", "text", 10),
+      c("now", "Now (agreed)", "text", 10),
+      c("agreedBy", "Agreed by", "longText", 16),
+      c("agreedOn", "Date agreed", "date", 11),
+      c("reason", "Why", "longText", 34),
+    ],
+    r.targetChanges,
+    title,
+  );
+  addTableSheet(
+    wb,
+    CPOR_SHEETS.unagreed,
+    [c("planId", "Plan", "text", 14), c("returnFile", "Return", "longText", 30), c("detail", "What the check found", "longText", 100)],
+    r.unagreedChanges ?? [],
     title,
   );
   addTableSheet(
