@@ -20,9 +20,6 @@ import { checkXlsxSignature, XlsxReadError } from "./readError";
 import { storeZip } from "./storeZip";
 import { Box, boxAddress, cellAddress, cellNumbers, columnLetter, MAX_COLUMN as EXCEL_MAX_COLUMNS, MAX_ROW as EXCEL_MAX_ROWS, rangeBox } from "../workbook/a1";
 
-// Excel's edges under the names the readers have used (src/xlsx/stream too).
-export { MAX_ROW as EXCEL_MAX_ROWS, MAX_COLUMN as EXCEL_MAX_COLUMNS, rangeBox } from "../workbook/a1";
-
 export interface OpenLimits extends ZipLimits {
   /** Bytes of the .xlsx file itself. */
   maxFileBytes: number;

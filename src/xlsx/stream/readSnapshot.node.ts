@@ -14,10 +14,9 @@ import { bomb, checkedEntries, entryData, inflateEntry, ZipEntry, ZipRejected } 
 import { zlibInflate } from "../../qsr/files/zipInflate.node";
 import { NAMES } from "../../status/names";
 import { CYCLE_SHEETS } from "../../cycle/sheet";
-import { cellOrNull, columnLetter } from "../../workbook/a1";
+import { cellOrNull, columnLetter, MAX_COLUMN as EXCEL_MAX_COLUMNS, MAX_ROW as EXCEL_MAX_ROWS, rangeBox } from "../../workbook/a1";
 import { SHEETS } from "../../workbook/names";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, rangeBox } from "../open";
 import { readDefinedNames, xmlUnescape } from "../packageParts";
 import { xlsxFileBytes } from "../openFile";
 import { checkXlsxSignature, XlsxReadError } from "../readError";
