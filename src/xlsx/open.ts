@@ -125,6 +125,7 @@ class Refused extends Error {
 }
 
 const DTD = /<!DOCTYPE|<!ENTITY/i;
+
 interface SheetFacts {
   rows: number;
   cells: number;
