@@ -34,6 +34,23 @@ function report(): string {
       { priorities: framework.priorities },
     );
   const q2 = at("2024/25 Q2");
+  // One agreed change to a key measure's target, so the Changes to targets table is drawn and scanned.
+  const m = q2.measures[0];
+  q2.targetChanges.push({
+    itemType: "Measure",
+    id: m.id,
+    field: "Annual target",
+    was: "80",
+    now: "75",
+    agreedBy: "Executive Leadership Team",
+    agreedOn: "2024-09-12",
+    reason: "Demand rose faster than planned",
+    planId: m.planId,
+    directorate: m.directorate,
+    service: m.service,
+    tier: m.tier,
+    returnFile: m.returnFile,
+  });
   const register = indexRegister(
     measureRegisterSchema.parse({
       formatVersion: 1,
@@ -91,9 +108,9 @@ maybe("the CPOR page in Chromium", () => {
     expect(requests).toEqual([]);
   });
 
-  it("has a section per priority plus the summary, latest data and data quality, each screenshotted", async () => {
+  it("has a section per priority plus the summary, changes to targets, latest data and data quality, each screenshotted", async () => {
     const ids = await page.$$eval("section", (els) => els.map((e) => e.id));
-    expect(ids).toEqual(["summary", "priority-CP1", "priority-CP2", "priority-CP3", "priority-CP4", "priority-CP5", "priority-CP6", "latest-data", "data-quality"]);
+    expect(ids).toEqual(["summary", "priority-CP1", "priority-CP2", "priority-CP3", "priority-CP4", "priority-CP5", "priority-CP6", "target-changes", "latest-data", "data-quality"]);
     for (const id of ids) {
       const shot = path.join(ARTIFACTS, `${id}.png`);
       await page.locator(`#${id}`).screenshot({ path: shot });
