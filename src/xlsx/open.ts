@@ -264,8 +264,20 @@ function tameSheet(xml: string, sheet: string, facts: SheetFacts, reach: Box | n
   return out;
 }
 
+/**
+ * Excel leaves headerRowCount out of a table with a header row (the spec's default is 1, ECMA-376
+ * Part 1, 18.5.1.2 table), but ExcelJS reads a table as having a header only when it says
+ * headerRowCount="1", so without this a plan saved by Excel would read its headers as an action.
+ */
+function withHeaderRowCount(xml: string): string {
+  const start = /<table\b[^>]*>/.exec(xml);
+  if (!start || /\bheaderRowCount=/.test(start[0])) return xml;
+  return xml.slice(0, start.index) + start[0].replace(/^<table\b/, '<table headerRowCount="1"') + xml.slice(start.index + start[0].length);
+}
+
 /** Clamps a table's range to the rows its sheet uses (a table stretched to row 1,048,576 reads as the rows in use). */
 function tameTable(xml: string, used: Box | null, limits: OpenLimits, notes: string[], part: string): { xml: string; box: Box | null } {
+  xml = withHeaderRowCount(xml);
   const m = /<table\b[^>]*?\bref="([^"]*)"/.exec(xml);
   if (!m) return { xml, box: null };
   const b = rangeBox(m[1]);

@@ -382,3 +382,21 @@ describe("replaceRows makes a table's body exactly the rows given", () => {
     await expect(wb.replaceRows("Register", [["CP1"]])).rejects.toThrow("row 1 has 1 values for 4 columns (ID, Title, Tier, Lead officer)");
   });
 });
+
+test("a plan saved by Excel, whose tables leave headerRowCount to the spec's default, reads the same (headers are not an action)", async () => {
+  const buf = await (await created()).toBuffer();
+  const zip = await zipOf(buf);
+  let stripped = 0;
+  for (const p of Object.keys(zip.files).filter((f) => /^xl\/tables\/.*\.xml$/.test(f))) {
+    const xml = await zip.file(p)!.async("string");
+    const without = xml.replace(/\s+headerRowCount="1"/, "");
+    if (without !== xml) stripped++;
+    zip.file(p, without);
+  }
+  expect(stripped).toBeGreaterThan(0);
+  const asExcelSaves = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  const original = readPlan(await (await XlsxWorkbook.fromBuffer(buf, "plan.xlsx")).read(), "plan.xlsx").plan;
+  const excels = readPlan(await (await XlsxWorkbook.fromBuffer(asExcelSaves, "plan.xlsx")).read(), "plan.xlsx").plan;
+  expect(excels.actions.map((a) => a.id)).toEqual(original.actions.map((a) => a.id));
+  expect(excels.measures).toEqual(original.measures);
+});
