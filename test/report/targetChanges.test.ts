@@ -1,7 +1,13 @@
 // The CPOR's "Changes to targets since sign-off": the agreed changes the counted returns carry, placed under
 // their item's priority, and the returns that no longer match the BI team's sign-off record; in the model,
 // on the HTML page (a captioned table with scoped headers) and in the print workbook.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import ExcelJS from "exceljs";
+import { runReport } from "../../src/cli/commands/report";
+import { rollupJson } from "../../src/qsr/files/rollupJson";
+import { captureOutput } from "../cli/capture";
 import { corporateReport } from "../../src/app/report";
 import { parseSignOffRecords } from "../../src/cycle/record";
 import { parsePeriod } from "../../src/model/period";
@@ -198,5 +204,40 @@ describe("changes to targets in the print workbook", () => {
     const cover = values(cporWorkbook(cporOf(rollupWith([]))).getWorksheet(CPOR_SHEETS.cover)!);
     expect(cover).toContainEqual(["Changes to targets agreed since sign-off", "None this quarter"]);
     expect(cover).toContainEqual(["Changed without agreement (returns not matching the sign-off record)", "Not checked: no sign-off records given"]);
+  });
+});
+
+describe("report --signoffs", () => {
+  const { err } = captureOutput();
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpor-changes-"));
+    fs.writeFileSync(path.join(dir, "rollup.json"), rollupJson(rollupWith([savingsTarget]), "2025-01-12"));
+    fs.writeFileSync(path.join(dir, "match.csv"), `DSP-ASC,2024/25,${FINGERPRINT},Alison Grant,2024-04-08\n`);
+    fs.writeFileSync(path.join(dir, "differ.csv"), `DSP-ASC,2024/25,${"b".repeat(64)},Alison Grant,2024-04-08\n`);
+    fs.writeFileSync(path.join(dir, "bad.csv"), "DSP-ASC,2024/25,not-a-fingerprint,Alison Grant,2024-04-08\n");
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const run = (signoffs: string) => runReport([path.join(dir, "rollup.json")], { out: path.join(dir, "out"), signoffs: path.join(dir, signoffs), force: true, generatedOn: "2025-01-20" });
+
+  it("writes the agreed change read from the roll-up JSON, and exits 0 when every return matches its record", async () => {
+    const r = await run("match.csv");
+    const html = fs.readFileSync(r.html, "utf8");
+    expect(html).toContain("<b>ASC-YTD-02</b> Savings delivered (£000)<td>Annual target<td>1,200<td>1,000");
+    expect(html).toContain("None this quarter: every return&#39;s signed-off values match the sign-off records.");
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+
+  it("lists a return that no longer matches its record on the page and on stderr, and exits 2 (written, but look)", async () => {
+    const r = await run("differ.csv");
+    expect(fs.readFileSync(r.html, "utf8")).toContain("<caption>Returns whose signed-off values no longer match the sign-off record</caption>");
+    expect(err.join("")).toMatch(/^sign-off: DSP-ASC-2024-25-Q3\.json \(DSP-ASC 2024\/25 Q3\): the frozen values no longer match the sign-off by Alison Grant on 08\/04\/2024/m);
+    expect(process.exitCode).toBe(2);
+  });
+
+  it("refuses an unreadable record file, naming it and the line, and writes nothing", async () => {
+    fs.rmSync(path.join(dir, "out"), { recursive: true, force: true });
+    await expect(run("bad.csv")).rejects.toThrow(/--signoffs: bad\.csv line 1: fingerprint "not-a-fingerprint" is not 64 hex digits/);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 });

@@ -55,7 +55,7 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
 }
 
 /** Reads the BI team's sign-off record file; unreadable lines stop the run, naming the file and line. */
-function readSignOffRecords(file: string): SignOffRecord[] {
+export function readSignOffRecords(file: string): SignOffRecord[] {
   if (!fs.existsSync(file)) throw new UserError(`--signoffs: ${file}: file not found`);
   const read = parseSignOffRecords(readTextFile(file, MAX_CSV_BYTES, path.basename(file)).text, path.basename(file));
   if (read.problems.length > 0) throw new UserError(`--signoffs: ${read.problems.join("; ")}`);

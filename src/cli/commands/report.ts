@@ -1,8 +1,9 @@
 // `service-plan report ROLLUP-or-RETURNS... --out DIR [--previous ROLLUP.json]... [--register FILE]
-//   [--framework FILE] [--period P] [--include-drafts] [--force] [--json]`
+//   [--framework FILE] [--period P] [--signoffs FILE] [--include-drafts] [--force] [--json]`
 // The quarter's Corporate Plan Overview Report as one self-contained HTML page and a print-ready
 // workbook. Give it the roll-up JSON that `collect` writes, or the returns themselves.
-// Exit codes: 0 written; 2 written, but some returns were rejected while collecting them (listed);
+// Exit codes: 0 written; 2 written, but some returns were rejected while collecting them, or (with
+// --signoffs) a return's signed-off values no longer match the record (listed, and in the report);
 // 1 nothing written: a usage error or bad input (an empty set of returns, a previous roll-up of another
 // year, a register with duplicate IDs ...), the message naming the file and where in it.
 import * as path from "path";
@@ -20,7 +21,7 @@ import { parseRollupJson, ROLLUP_FORMAT } from "../../qsr/files/rollupJson";
 import { cporWorkbook } from "../../report/files/cporXlsx";
 import { workbookBytes } from "../../xlsx/print";
 import { fail, loadFramework, UserError } from "../shared";
-import { EXIT_REJECTED } from "./collect";
+import { EXIT_REJECTED, readSignOffRecords } from "./collect";
 
 interface ReportCommandOptions {
   out: string;
@@ -28,6 +29,8 @@ interface ReportCommandOptions {
   register?: string;
   framework?: string;
   period?: string;
+  /** The BI team's sign-off records: returns that no longer match are listed as changed without agreement. */
+  signoffs?: string;
   includeDrafts?: boolean;
   force?: boolean;
   json?: boolean;
@@ -87,6 +90,7 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
   const framework = loadFramework(opts.framework);
   const register = opts.register ? loadRegister(opts.register) : undefined;
   const previous = (opts.previous ?? []).map((f) => ({ file: path.basename(f), rollup: readRollup(f, "--previous") }));
+  const signOffRecords = opts.signoffs ? readSignOffRecords(opts.signoffs) : undefined;
 
   const rollupFiles = inputs.filter(isRollupJson);
   if (rollupFiles.length > 0 && rollupFiles.length !== inputs.length) throw new UserError(`report: give either one roll-up (${rollupFiles.join(", ")}) or returns, not both`);
@@ -108,13 +112,14 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
       framework,
       collect: { period: opts.period, includeDrafts: opts.includeDrafts },
       generatedOn: opts.generatedOn ?? new Date().toISOString().slice(0, 10),
+      signOffRecords,
     });
   } catch (e) {
     throw new UserError((e as Error).message);
   }
   const stem = path.join(opts.out, reportStem(result.report.period));
   const out = { html: `${stem}.html`, xlsx: `${stem}.xlsx` };
-  const readFiles = [...inputs, ...(opts.previous ?? []), ...(opts.register ? [opts.register] : [])];
+  const readFiles = [...inputs, ...(opts.previous ?? []), ...(opts.register ? [opts.register] : []), ...(opts.signoffs ? [opts.signoffs] : [])];
   try {
     // Both paths are checked before either is written, so a refusal leaves nothing half-done.
     for (const f of Object.values(out)) checkOutputPath(f, { inputs: readFiles, force: opts.force });
@@ -132,12 +137,13 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
     if (!opts.quiet) for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
     if (!opts.quiet) for (const d of report.dataQuality) process.stderr.write(`data quality: ${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
+    for (const u of report.unagreedChanges ?? []) process.stderr.write(`sign-off: ${u.detail}\n`);
     if (!opts.quiet)
       process.stdout.write(
         `${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`,
       );
   }
-  if (rollup.rejects.length > 0) process.exitCode = EXIT_REJECTED;
+  if (rollup.rejects.length > 0 || (report.unagreedChanges?.length ?? 0) > 0) process.exitCode = EXIT_REJECTED;
   return { ...out, rollup, dataQuality: report.dataQuality };
 }
 
@@ -150,6 +156,7 @@ export function register(program: Command): void {
     .option("--register <file>", "the measure register JSON: names, units and comparator values")
     .option("--framework <file>", "council framework JSON (default: the Sefton example)")
     .option("--period <period>", "the report period, when reporting from returns (default: the period most returns are for)")
+    .option("--signoffs <file>", "the sign-off records (one line per plan from `signoff`): list every return whose signed-off values no longer match (exit 2)")
     .option("--include-drafts", "count draft returns too (by default they are listed and left out)")
     .option("--force", "replace report files that already exist")
     .option("--json", "print the report model as JSON to stdout")
