@@ -15,7 +15,7 @@ import { writeWorkbookSparklines } from "./sparklines";
 import { OpenLimits, openXlsx, PLAN_LIMITS } from "./open";
 import { openXlsxFile } from "./openFile";
 import { quotePrefixFormulaText } from "./quotePrefix";
-import { narrowSnapshot, workbookSnapshot } from "./snapshot";
+import { findTableShape, narrowSnapshot, workbookSnapshot } from "./snapshot";
 import { findTable } from "./addTableRows";
 import { FILE_SHEET_PROTECTION } from "./applyDesign";
 
@@ -67,16 +67,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeColumn(table: string, column: string, values: CellValue[]): Promise<void> {
-    const snapshot = await this.read();
-    const t = snapshot.tables.find((x) => x.name === table);
+    // Only the table's shape is read: a second snapshot of a large plan would double what is held.
+    const t = findTableShape(this.workbook, table);
     if (!t) throw new Error(`${this.fileName}: no table named ${table}`);
     const index = t.headers.indexOf(column);
     if (index < 0) throw new Error(`${this.fileName}: table ${table} has no column "${column}"`);
-    if (values.length !== t.rows.length) throw new Error(`${this.fileName}: table ${table} has ${t.rows.length} rows but ${values.length} values were given for "${column}"`);
-    const box = parseBox(t.range);
-    const ws = this.workbook.getWorksheet(t.sheet)!;
+    if (values.length !== t.rows) throw new Error(`${this.fileName}: table ${table} has ${t.rows} rows but ${values.length} values were given for "${column}"`);
     values.forEach((v, i) => {
-      ws.getCell(box.top + 1 + i, box.left + index).value = v;
+      t.sheet.getCell(t.firstRow + i, t.left + index).value = v;
     });
   }
 
