@@ -15,7 +15,7 @@ import { BenchRow } from "./table";
 const MB = 1024 * 1024;
 const BUDGET_MB = 1024;
 /** About 35 cells an action with a quarter as many measures: near the largest plan under PLAN_LIMITS.maxCells (convert, status, qsr, check --write). */
-const LARGEST_WHOLE = 11_000;
+const LARGEST_WHOLE = 6_800;
 /** The largest plan check reads (streamed): CHECK_LIMITS.maxTableRows actions, a quarter as many measures. */
 const LARGEST_CHECKED = CHECK_LIMITS.maxTableRows;
 

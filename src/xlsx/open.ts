@@ -36,16 +36,17 @@ export interface OpenLimits extends ZipLimits {
 const MB = 1024 * 1024;
 
 /**
- * Plans and loose plan workbooks: the largest accepted (see the README's limits). Reading costs
- * about 2 KB of memory per cell (ExcelJS's cell objects, then the snapshot), so 400,000 cells,
- * about 11,000 actions with 2,750 measures, keeps check and convert under 1 GB (npm run bench).
+ * Plans and loose plan workbooks: the largest accepted (see the README's limits). ExcelJS holds about
+ * 1.3 KB a cell once loaded and as much again while it writes the file back, so 250,000 cells, about
+ * 6,800 actions with 1,700 measures, keeps check --write, status, qsr and convert under 1 GB
+ * (npm run bench). check without --write streams instead (src/xlsx/stream) and takes far more.
  */
 export const PLAN_LIMITS: OpenLimits = {
   maxFileBytes: 50 * MB,
   maxUncompressedBytes: 200 * MB,
   maxEntries: 2_000,
   maxRowsPerSheet: 100_000,
-  maxCells: 400_000,
+  maxCells: 250_000,
   maxSheetArea: 2_000_000,
   maxRangeCells: 2_000_000,
 };

@@ -12,7 +12,7 @@ import { PLAN_LIMITS } from "../../src/xlsx/open";
 import { captureOutput } from "./capture";
 
 const CLI = path.join(__dirname, "..", "hostile", "child", "cli.js");
-/** Over PLAN_LIMITS.maxCells (400,000): 15,000 actions, 3,750 measures and 1,500 register entries are about 470,000 cells. */
+/** Over PLAN_LIMITS.maxCells (250,000): 15,000 actions, 3,750 measures and 1,500 register entries are about 470,000 cells. */
 const ACTIONS = 15_000;
 const HEAP_MB = 192;
 const MAX_RSS = 450 * 1024 * 1024;
