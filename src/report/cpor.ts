@@ -333,7 +333,8 @@ export function buildCpor(input: CporInput): Cpor {
     hasRegister: register !== undefined,
     totals: rollup.countsByPriority.at(-1) ?? emptyRow("All returns", ""),
     targetChanges: targetChangeRows(rollup, priorities),
-    unagreedChanges: input.signOffFlags?.map((f) => ({ planId: f.planId, returnFile: f.file, detail: f.message })) ?? null,
+    // The check's message starts by naming the return, which the row names already.
+    unagreedChanges: input.signOffFlags?.map((f) => ({ planId: f.planId, returnFile: f.file, detail: f.message.replace(`${f.file} (${f.planId} ${rollup.period}): `, "") })) ?? null,
   };
 }
 

@@ -137,7 +137,7 @@ export async function runReport(inputs: string[], opts: ReportCommandOptions): P
     if (!opts.quiet) for (const d of rollup.draftsExcluded) process.stderr.write(`draft left out: ${d.returnFile} (${d.planId}; --include-drafts counts it)\n`);
     if (!opts.quiet) for (const d of report.dataQuality) process.stderr.write(`data quality: ${d.file}${d.sheet ? ` ${d.sheet}` : ""}${d.cell ? `!${d.cell}` : ""}: ${d.detail}\n`);
     for (const r of rollup.rejects) process.stderr.write(`rejected: ${r.file}${r.sheet ? ` ${r.sheet}` : ""}${r.cell ? `!${r.cell}` : ""}: ${r.reason}\n`);
-    for (const u of report.unagreedChanges ?? []) process.stderr.write(`sign-off: ${u.detail}\n`);
+    for (const u of report.unagreedChanges ?? []) process.stderr.write(`sign-off: ${u.returnFile} (${u.planId}): ${u.detail}\n`);
     if (!opts.quiet)
       process.stdout.write(
         `${out.html}\n${out.xlsx}\n${report.period}: ${report.returns} returns, ${report.totals.measures} measures, ${report.totals.actions} actions, ${report.totals.exceptions} exceptions, ${rollup.rejects.length} rejected\n`,

@@ -18,6 +18,9 @@ import { CellValue } from "../../workbook/port";
 import { readPlan } from "../../workbook/readPlan";
 import { XlsxWorkbook } from "../../xlsx/adapter";
 import { collectReturns } from "../../app/collect";
+import { corporateReport } from "../../app/report";
+import { cporWorkbook } from "../../report/files/cporXlsx";
+import { workbookBytes } from "../../xlsx/print";
 import { planOf } from "../../app/plan";
 import { prepareReturn, returnFiles } from "../../app/qsr";
 import { returnFileSources } from "../../qsr/files/collectFiles";
@@ -53,13 +56,32 @@ async function writeReturn(file: string, period: string, outDir: string, prepare
   return ret;
 }
 
-async function collectWithSignOffs(dir: string, records: string) {
-  const files = fs
+const jsonFiles = (dir: string) =>
+  fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .map((f) => path.join(dir, f));
-  const rollup = await collectReturns(returnFileSources(files), { includeDrafts: true });
+
+async function collectWithSignOffs(dir: string, records: string) {
+  const rollup = await collectReturns(returnFileSources(jsonFiles(dir)), { includeDrafts: true });
   return checkReturnsAgainstRecords(returnSignOffs(rollup.returns), parseSignOffRecords(fs.readFileSync(records, "utf8"), path.basename(records)).records);
+}
+
+/** The Q3 CPOR from the copy sent in, checked against the sign-off records: the agreed change and the unagreed one side by side. */
+async function demoQuarterReport(dir: string, records: string, stem: string, framework: Framework, say: Say): Promise<void> {
+  const { report, html } = await corporateReport({
+    // Named by file name: the report is for Cabinet papers, not the demo's working folder.
+    current: { sources: returnFileSources(jsonFiles(dir)).map((s) => ({ ...s, label: path.basename(s.label) })) },
+    framework,
+    collect: { includeDrafts: true },
+    generatedOn: "2025-01-20",
+    signOffRecords: parseSignOffRecords(fs.readFileSync(records, "utf8"), path.basename(records)).records,
+  });
+  fs.writeFileSync(`${stem}.html`, html);
+  fs.writeFileSync(`${stem}.xlsx`, await workbookBytes(cporWorkbook(report)));
+  say(`   CPOR for ${report.period} from that copy, with the sign-off records (${stem}.html, .xlsx): Changes to targets since sign-off:`);
+  for (const c of report.targetChanges) say(`     agreed: ${c.id} ${c.field} ${c.was} -> ${c.now} (${c.agreedBy}, ${formatUkDate(c.agreedOn)}: ${c.reason})`);
+  for (const u of report.unagreedChanges ?? []) say(`     changed without agreement: ${u.planId} (${u.returnFile})`);
 }
 
 export async function demoYearCycle(directoratePlan: string, outDir: string, framework: Framework, say: Say): Promise<void> {
@@ -126,6 +148,7 @@ export async function demoYearCycle(directoratePlan: string, outDir: string, fra
   const flags = await collectWithSignOffs(at("returns-q3-lowered"), records);
   say(`   collect --signoffs ${path.basename(records)}: the Q3 return as signed off passes (${clean.length} flagged); the one with the lowered target is flagged:`);
   for (const f of flags) say(`     ${f.message}`);
+  await demoQuarterReport(at("returns-q3-lowered"), records, at("cpor-2024-25-Q3"), framework, say);
 
   // Q4 on the plan as agreed, and the year-end return with its history.
   await typeFigures(wb, 4);

@@ -10,7 +10,8 @@ import { ReturnColumn } from "../../qsr/schema";
 import { Cpor, shownDataQuality } from "../cpor";
 
 const c = (key: string, header: string, kind: ReturnColumn["kind"] = "text", width = 14): ReturnColumn => ({ key, header, csv: key, kind, width });
-const PRIORITY = c("priority", "Priority", "text", 20);
+// Wrapped: a priority title is longer than the column, and a cut-off title reads as another priority.
+const PRIORITY = c("priority", "Priority", "longText", 20);
 
 export const CPOR_SHEETS = {
   cover: "Report",
@@ -44,7 +45,7 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
     ["Data-quality findings", r.dataQuality.length],
     // Printed on the cover, so a pack with no changes still says so (a sheet with no rows prints no page).
     ["Changes to targets agreed since sign-off", r.targetChanges.length || "None this quarter"],
-    ["Changed without agreement (returns not matching the sign-off record)", r.unagreedChanges === null ? "Not checked: no sign-off records given" : r.unagreedChanges.length || "None this quarter"],
+    ["Changed without agreement", r.unagreedChanges === null ? "Not checked: no sign-off records given" : r.unagreedChanges.length || "None this quarter"],
   ];
   for (const [label, value] of lines) {
     const row = cover.addRow([label, value]);
@@ -144,17 +145,17 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
     wb,
     CPOR_SHEETS.targetChanges,
     [
+      // Narrower than the page's other tables so the reason stays on the page (A4 landscape at 80% holds about 160 units).
       PRIORITY,
-      c("service", "Service", "longText", 14),
       c("planId", "Plan", "text", 12),
       c("id", "ID", "text", 10),
-      c("name", "Action or measure", "longText", 28),
+      c("name", "Action or measure", "longText", 24),
       c("field", "What changed", "longText", 12),
       c("was", "Was (signed off)", "text", 10),
       c("now", "Now (agreed)", "text", 10),
-      c("agreedBy", "Agreed by", "longText", 16),
+      c("agreedBy", "Agreed by", "longText", 14),
       c("agreedOn", "Date agreed", "date", 11),
-      c("reason", "Why", "longText", 34),
+      c("reason", "Why", "longText", 26),
     ],
     r.targetChanges,
     title,
