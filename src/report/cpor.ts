@@ -334,9 +334,11 @@ export function buildCpor(input: CporInput): Cpor {
     totals: rollup.countsByPriority.at(-1) ?? emptyRow("All returns", ""),
     targetChanges: targetChangeRows(rollup, priorities),
     // The check's message starts by naming the return, which the row names already.
-    unagreedChanges: input.signOffFlags?.map((f) => ({ planId: f.planId, returnFile: f.file, detail: f.message.replace(`${f.file} (${f.planId} ${rollup.period}): `, "") })) ?? null,
+    unagreedChanges: input.signOffFlags?.map((f) => ({ planId: f.planId, returnFile: f.file, detail: sentence(f.message.replace(`${f.file} (${f.planId} ${rollup.period}): `, "")) })) ?? null,
   };
 }
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const FIGURE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 });
 /** A signed-off value as a reader takes it: dates dd/mm/yyyy, figures with thousands separators, a blank said as such. */

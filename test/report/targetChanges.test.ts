@@ -37,7 +37,7 @@ const savingsTarget: ReturnTargetChange = {
 const dueDate: ReturnTargetChange = {
   itemType: "Action",
   id: "DSP-ASC-03",
-  field: "Approved due date",
+  field: "Due date",
   was: "2024-12-31",
   now: "2025-03-31",
   agreedBy: "Cabinet Member for Adult Social Care",
@@ -74,7 +74,7 @@ describe("changes to targets in the CPOR model", () => {
         itemType: "Action",
         id: "DSP-ASC-03",
         name: "Publish the workforce strategy",
-        field: "Approved due date",
+        field: "Due date",
         was: "31/12/2024",
         now: "31/03/2025",
         agreedBy: "Cabinet Member for Adult Social Care",
@@ -102,7 +102,7 @@ describe("changes to targets in the CPOR model", () => {
     expect((await report(FINGERPRINT)).report.unagreedChanges).toEqual([]);
     const flagged = (await report("b".repeat(64))).report.unagreedChanges!;
     expect(flagged).toEqual([
-      { planId: "DSP-ASC", returnFile: "DSP-ASC-2024-25-Q3.json", detail: expect.stringMatching(/^the frozen values no longer match the sign-off by Alison Grant on 08\/04\/2024/) },
+      { planId: "DSP-ASC", returnFile: "DSP-ASC-2024-25-Q3.json", detail: expect.stringMatching(/^The frozen values no longer match the sign-off by Alison Grant on 08\/04\/2024/) },
     ]);
   });
 });
@@ -185,7 +185,7 @@ describe("changes to targets in the print workbook", () => {
     const rows = values(sheet);
     expect(rows[0]).toEqual(["Priority", "Plan", "ID", "Action or measure", "What changed", "Was (signed off)", "Now (agreed)", "Agreed by", "Date agreed", "Why"]);
     expect(rows.slice(1).map((r) => r.slice(2, 7))).toEqual([
-      ["DSP-ASC-03", "Publish the workforce strategy", "Approved due date", "31/12/2024", "31/03/2025"],
+      ["DSP-ASC-03", "Publish the workforce strategy", "Due date", "31/12/2024", "31/03/2025"],
       ["ASC-YTD-02", "Savings delivered (£000)", "Annual target", "1,200", "1,000"],
     ]);
     expect(sheet.getCell("I3").value).toEqual(new Date("2024-11-14T00:00:00Z"));
@@ -231,7 +231,7 @@ describe("report --signoffs", () => {
   it("lists a return that no longer matches its record on the page and on stderr, and exits 2 (written, but look)", async () => {
     const r = await run("differ.csv");
     expect(fs.readFileSync(r.html, "utf8")).toContain("<caption>Returns whose signed-off values no longer match the sign-off record</caption>");
-    expect(err.join("")).toMatch(/^sign-off: DSP-ASC-2024-25-Q3\.json \(DSP-ASC\): the frozen values no longer match the sign-off by Alison Grant on 08\/04\/2024/m);
+    expect(err.join("")).toMatch(/^sign-off: DSP-ASC-2024-25-Q3\.json \(DSP-ASC\): The frozen values no longer match the sign-off by Alison Grant on 08\/04\/2024/m);
     expect(process.exitCode).toBe(2);
   });
 
