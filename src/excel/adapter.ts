@@ -944,8 +944,11 @@ export class ExcelWorkbook implements WorkbookPort {
         steps.push(...this.newSheetSteps(edit.design, first, sheets));
         continue;
       }
+      // A cell's sheet is known by reading it or a table on it (its protection read either way): one cell of a large table needs no sheet read.
       const place =
-        edit.kind === "cells" ? sheets.find((s) => s.snapshot.name.toLowerCase() === edit.sheet.toLowerCase()) : first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
+        edit.kind === "cells"
+          ? (sheets.find((s) => s.snapshot.name.toLowerCase() === edit.sheet.toLowerCase()) ?? first.tables.find((x) => x.box.sheet.toLowerCase() === edit.sheet.toLowerCase()))
+          : first.tables.find((x) => x.name.toLowerCase() === edit.table.toLowerCase());
       const sheet = edit.kind === "cells" ? edit.sheet : (place as UpdateFirst["tables"][number] | undefined)?.box.sheet;
       const what = edit.kind === "cells" ? `Cannot write ${edit.sheet}!${edit.address}` : `Cannot lock columns of table "${edit.table}"`;
       if (!place || !sheet) throw new ExcelCommandError(`${what}: it was not read (no such ${edit.kind === "cells" ? "sheet" : "table"} in this workbook).`);

@@ -185,7 +185,7 @@ export function columnsAsked(headers: readonly string[], columns: readonly strin
 export type WorkbookEdit =
   /** A table's data rows: `append` added at the end, then the rows at `remove` (0-based data-row indices, as read) deleted. */
   | { kind: "rows"; table: string; remove: readonly number[]; append: CellValue[][] }
-  /** Values of a block of cells, e.g. "B20:B21", with their number formats ("" keeps the cell's) and locked or not. */
+  /** Values of a block of cells, e.g. "B20:B21", with their number formats ("" keeps the cell's) and locked or not; on a sheet read, or one holding a table read. */
   | { kind: "cells"; sheet: string; address: string; values: CellValue[][]; numberFormats?: string[][]; locked?: boolean }
   /** The data cells of these table columns locked (e.g. the values frozen at sign-off); the sheet is protected. */
   | { kind: "lock"; table: string; columns: readonly string[] }

@@ -375,6 +375,18 @@ const WORKBOOK_PORT_CASES: PortCase[] = [
     },
   },
   {
+    name: "update's cells edit on a protected sheet of which only a table's column was read writes the cell, locked, and the sheet stays protected",
+    async run(port, h) {
+      await applied(port);
+      const edits: WorkbookEdit[] = [{ kind: "cells", sheet: "Actions", address: "C3", values: [[APRIL_2024 + 30]], locked: true }];
+      await port.update({ sheets: [], tables: [{ name: "Actions", columns: ["ID"] }] }, () => ({ edits, result: null }));
+      const again = await h.reopen(port);
+      expect(await h.lockedCells(again, "Actions", ["C2", "C3", "C4"])).toEqual([false, true, false]);
+      expect((await h.protectedSheets(again)).sort()).toEqual(["Actions"]);
+      expect(tableOf(await again.read(), "Actions").rows.map((r) => r[2])).toEqual([APRIL_2024 + 300, APRIL_2024 + 30, APRIL_2024 + 200]);
+    },
+  },
+  {
     name: "update's rows edit removing every row and adding none leaves one blank row",
     async run(port, h) {
       await applied(port);
