@@ -12,7 +12,7 @@ import { columnLetter, parseCell } from "../workbook/a1";
 import { cellOf } from "../workbook/columnDesign";
 import { SHEETS, TABLES } from "../workbook/names";
 import type { CellValue, ReadRequest, SheetDesign, WorkbookEdit, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
-import { openPlan, planOf } from "./plan";
+import { planOf } from "./plan";
 
 export { SignOffError };
 
@@ -142,41 +142,69 @@ function typedValue(itemType: ItemType, field: string, text: string, where: stri
 }
 
 /**
+ * What an agreed change reads: the plan's details, the sign-off and the agreed changes, and of the
+ * actions and measures only their IDs and the column `field` names (the bulk of a plan it never needs).
+ */
+function agreeRead(field: string): ReadRequest {
+  const changed = ITEM_TYPES.flatMap((t) => {
+    const f = fieldOfHeader(t, field);
+    return f ? [fieldHeader(t, f)] : [];
+  });
+  return {
+    sheets: [SHEETS.plan, SHEETS.settings, CYCLE_SHEETS.signOff],
+    tables: [
+      { name: TABLES.actions, columns: frozenHeaders("Action", ["id"]).concat(changed) },
+      { name: TABLES.measures, columns: frozenHeaders("Measure", ["id"]).concat(changed) },
+      { name: TABLES.updates, columns: [] },
+      { name: TABLES.register, columns: [] },
+      // A row per item (the field's column) or, signed off before, a row per value (Field, Value).
+      { name: CYCLE_TABLES.signedOff, columns: ["Item type", "ID", "Field", "Value", ...changed] },
+      { name: CYCLE_TABLES.agreedChanges },
+    ],
+  };
+}
+
+/**
  * Records an agreed change (who, when, why) on the Agreed changes sheet and writes the agreed value
- * into the plan: the one clean route to change a signed-off value. Nothing else in the plan changes.
+ * into the plan: the one clean route to change a signed-off value. In one update: it reads only the
+ * IDs and the changed column, and writes only the new Agreed changes row and the one cell (its
+ * locking kept; a protected sheet stays protected). Nothing else in the plan changes.
  */
 export async function agreeChange(port: WorkbookPort, request: AgreeChangeRequest): Promise<AgreeChangeResult> {
   const name = request.fileName;
   if (!request.agreedBy.trim() || !request.reason.trim()) throw new SignOffError(`${name}: an agreed change needs who agreed it and why`);
   if (!isIsoDate(request.agreedOn)) throw new SignOffError(`${name}: agreed on ${JSON.stringify(request.agreedOn)} is not a date`);
-  const open = await openPlan(port, name);
-  const cycle = open.plan.cycle;
-  if (!cycle?.signOff) throw new SignOffError(`${name}: the plan has not been signed off, so its values can be changed as they are; no agreed change is needed`);
-  const action = open.plan.actions.find((a) => a.id === request.id.trim());
-  const measure = open.plan.measures.find((m) => m.id === request.id.trim());
-  const itemType: ItemType | undefined = action ? ITEM_TYPES[0] : measure ? ITEM_TYPES[1] : undefined;
-  const row = action ?? measure;
-  if (!itemType || !row) throw new SignOffError(`${name}: no action or measure with ID ${JSON.stringify(request.id)}`);
-  const field = fieldOfHeader(itemType, request.field);
-  if (!field) throw new SignOffError(`${name}: "${request.field}" is not a value sign-off freezes for ${itemType.toLowerCase()} ${row.id}`);
-  const header = fieldHeader(itemType, field);
-  const table = open.snapshot.tables.find((t) => t.name === (itemType === "Action" ? TABLES.actions : TABLES.measures))!;
-  const changes = open.snapshot.tables.find((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase());
-  if (!changes) throw new SignOffError(`${name}: no ${CYCLE_TABLES.agreedChanges} table (the ${CYCLE_SHEETS.agreedChanges} sheet is missing)`);
-  const column = table.headers.indexOf(header);
-  const index = row.source.row - parseCell(table.range.replace(/^.*!/, "").split(":")[0]).row - 1;
-  const cell = `${table.sheet}!${columnLetter(parseCell(table.range.replace(/^.*!/, "").split(":")[0]).col + column)}${row.source.row}`;
-  const value = typedValue(itemType, field, request.value, `${name} ${cell}`);
-  const frozen = cycle.signOff.values.find((v) => v.itemType === itemType && v.id === row.id && v.field === field);
-  const was = [...cycle.changes].reverse().find((c) => c.itemType === itemType && c.id === row.id && c.field === field)?.now ?? frozen?.value ?? "";
-  const now = canonicalCell(itemType, field, value);
-  if (now === canonicalCell(itemType, field, (row as unknown as Record<string, unknown>)[field]) && now === was) throw new SignOffError(`${name} ${cell}: ${header} is already ${shown(now)}`);
-  const change: AgreedChange = { itemType, id: row.id, field, was, now, agreedBy: request.agreedBy.trim(), agreedOn: request.agreedOn, reason: request.reason.trim() };
-
-  const kept = changes.rows.filter((r) => r.some((v) => v !== null && v !== ""));
-  await port.replaceRows(changes.name, [...kept, agreedChangeRow(change)]);
-  const values = table.rows.map((r) => r[column] ?? null);
-  values[index] = value;
-  await port.writeColumn(table.name, header, values);
-  return { change, cell };
+  return port.update(agreeRead(request.field), (snapshot) => {
+    const open = planOf(snapshot, name);
+    const cycle = open.plan.cycle;
+    if (!cycle?.signOff) throw new SignOffError(`${name}: the plan has not been signed off, so its values can be changed as they are; no agreed change is needed`);
+    const action = open.plan.actions.find((a) => a.id === request.id.trim());
+    const measure = open.plan.measures.find((m) => m.id === request.id.trim());
+    const itemType: ItemType | undefined = action ? ITEM_TYPES[0] : measure ? ITEM_TYPES[1] : undefined;
+    const row = action ?? measure;
+    if (!itemType || !row) throw new SignOffError(`${name}: no action or measure with ID ${JSON.stringify(request.id)}`);
+    const field = fieldOfHeader(itemType, request.field);
+    if (!field) throw new SignOffError(`${name}: "${request.field}" is not a value sign-off freezes for ${itemType.toLowerCase()} ${row.id}`);
+    const header = fieldHeader(itemType, field);
+    const table = snapshot.tables.find((t) => t.name === (itemType === "Action" ? TABLES.actions : TABLES.measures))!;
+    const changes = snapshot.tables.find((t) => t.name.toLowerCase() === CYCLE_TABLES.agreedChanges.toLowerCase());
+    if (!changes) throw new SignOffError(`${name}: no ${CYCLE_TABLES.agreedChanges} table (the ${CYCLE_SHEETS.agreedChanges} sheet is missing)`);
+    const column = table.headers.indexOf(header);
+    if (column < 0) throw new SignOffError(`${name} ${table.sheet}: table ${table.name} has no "${header}" column`);
+    const address = `${columnLetter(parseCell(table.range.replace(/^.*!/, "").split(":")[0]).col + column)}${row.source.row}`;
+    const cell = `${table.sheet}!${address}`;
+    const value = typedValue(itemType, field, request.value, `${name} ${cell}`);
+    const frozen = cycle.signOff.values.find((v) => v.itemType === itemType && v.id === row.id && v.field === field);
+    const was = [...cycle.changes].reverse().find((c) => c.itemType === itemType && c.id === row.id && c.field === field)?.now ?? frozen?.value ?? "";
+    const now = canonicalCell(itemType, field, value);
+    if (now === canonicalCell(itemType, field, (row as unknown as Record<string, unknown>)[field]) && now === was) throw new SignOffError(`${name} ${cell}: ${header} is already ${shown(now)}`);
+    const change: AgreedChange = { itemType, id: row.id, field, was, now, agreedBy: request.agreedBy.trim(), agreedOn: request.agreedOn, reason: request.reason.trim() };
+    // Blank rows go (a new table holds one); the cell's number format and locking are kept.
+    const blank = changes.rows.flatMap((r, i) => (r.every((v) => v === null || v === "") ? [i] : []));
+    const edits: WorkbookEdit[] = [
+      { kind: "rows", table: changes.name, remove: blank, append: [agreedChangeRow(change)] },
+      { kind: "cells", sheet: table.sheet, address, values: [[value]] },
+    ];
+    return { edits, result: { change, cell } };
+  });
 }

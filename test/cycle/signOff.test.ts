@@ -4,7 +4,7 @@ import { agreeChange, signOffWorkbook } from "../../src/app/signOff";
 import { canonicalForm, fieldHeader, fingerprint, FROZEN_ACTION_FIELDS, FROZEN_MEASURE_FIELDS, FrozenValue, frozenValues } from "../../src/cycle/frozen";
 import { signOffFindings } from "../../src/cycle/findings";
 import { checkReturnsAgainstRecords, parseSignOffRecords } from "../../src/cycle/record";
-import { CYCLE_SHEETS } from "../../src/cycle/sheet";
+import { agreedChangeRow, CYCLE_SHEETS } from "../../src/cycle/sheet";
 import { readPlan } from "../../src/workbook/readPlan";
 import { isoToSerial } from "../../src/model/dates";
 import { parseBox, parseCell } from "../../src/workbook/a1";
@@ -264,6 +264,45 @@ describe("sign off on the Excel double", () => {
       expect(signOff.values).toHaveLength(3 * 2 + n * 10);
       expect(signOff.fingerprint).toBe(result.signOff.fingerprint);
       expect(fingerprint(signOff.planId, signOff.planYear, signOff.values)).toBe(result.signOff.fingerprint);
+    },
+    120000,
+  );
+
+  test.each([50, 20000])(
+    "%i measures: an agreed change in three syncs writes its row and the one cell (still locked, the sheet protected); nothing else changes, the same as on a file",
+    async (n) => {
+      const measures = Array.from({ length: n }, (_, i) => ({ ...cycleMeasures()[i % 2], id: `M-${i + 1}` }));
+      const design = planDesign({ details: sampleDetails({ formatVersion: 2 }), framework, actions: cycleActions(), measures });
+      const { fake, port } = await planOnDouble(design);
+      await signOffWorkbook(port, { ...by, fileName: "Book1" });
+      const before = await port.read();
+      fake.workbook.resetStats();
+      const agreed = { id: `M-${n}`, field: "Annual target", value: "1,234", agreedBy: "Assistant Director", agreedOn: "2024-10-15", reason: "New funding" };
+      const result = await agreeChange(port, { fileName: "Book1", ...agreed });
+      expect(fake.workbook.stats.syncs).toBe(3);
+      expect(fake.workbook.stats.largestRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+      expect(result.change).toMatchObject({ itemType: "Measure", id: `M-${n}`, field: "annualTarget", now: "1234" });
+      const after = await port.read();
+      const { row, col } = parseCell(result.cell.replace(/^.*!/, ""));
+      expect(fake.workbook.sheet(SHEETS.measures).cell(row, col)).toMatchObject({ value: 1234, locked: true });
+      expect(fake.workbook.sheet(SHEETS.measures).protection.protected).toBe(true);
+      // Every table as it was but for the one cell and the new Agreed changes row.
+      const table = (s: WorkbookSnapshot, name: string) => s.tables.find((t) => t.name === name)!;
+      const expected = table(before, "Measures").rows.map((r) => [...r]);
+      expected[n - 1][table(before, "Measures").headers.indexOf("Annual target")] = 1234;
+      expect(table(after, "Measures").rows).toEqual(expected);
+      for (const name of ["Actions", "Updates", "SignedOff"]) expect(table(after, name)).toEqual(table(before, name));
+      const changeRows = table(after, "AgreedChanges").rows;
+      expect(changeRows).toEqual([agreedChangeRow(result.change)]);
+      if (n > 50) return;
+      // The same on a file.
+      const file = await planFile({ measures });
+      await signOffWorkbook(file, by);
+      const onFile = await agreeChange(file, { fileName: FILE, ...agreed });
+      expect(onFile).toEqual(result);
+      const fromFile = await (await reopen(file)).read();
+      expect(table(fromFile, "Measures").rows).toEqual(table(after, "Measures").rows);
+      expect(table(fromFile, "AgreedChanges").rows).toEqual(changeRows);
     },
     120000,
   );
