@@ -1,11 +1,13 @@
-// The planning year's office.js costs on the Excel double: record the quarter and sign off, each one
+// The planning year's office.js costs on the Excel double: record the quarter, sign off, agree a
+// change after sign-off and the pane's year state, each one
 // WorkbookPort.update() (what to read; the columns it needs; its writes with the recalculation), at
 // 2,000 and 20,000 rows (half actions, half measures), the Updates table already holding one earlier
 // quarter. Budget: 3 syncs, 4 MB a request (our ceiling under Excel on the web's 5 MB) and 5 MB an
 // answer (the web's limit: resource-limits-and-performance-optimization, "Excel add-ins").
 import { ExcelWorkbook } from "../src/excel/adapter";
 import { recordQuarter } from "../src/app/recordQuarter";
-import { signOffWorkbook } from "../src/app/signOff";
+import { agreeChange, signOffWorkbook } from "../src/app/signOff";
+import { yearServices } from "../src/app/yearServices";
 import { frameworkSchema } from "../src/model/framework";
 import { actionSchema, measureSchema, planDetailsSchema } from "../src/model/plan";
 import { planDesign } from "../src/workbook/design";
@@ -57,14 +59,15 @@ async function planned(rows: number): Promise<{ fake: FakeOffice; port: ExcelWor
   return { fake, port };
 }
 
-function rowsFor(label: string, fake: FakeOffice, ms: number): BenchRow[] {
+/** `writes` false: a command that only reads (no write sync to count in the least it could take). */
+function rowsFor(label: string, fake: FakeOffice, ms: number, writes = true): BenchRow[] {
   const { syncs, largestRequestBytes, largestResponseBytes, requestBytes, responseBytes } = fake.workbook.stats;
   const mb = (bytes: number) => Math.round((bytes / MB) * 1000) / 1000;
   // The least any design could do: one sync to learn the workbook's shape, the data read in answers of
   // at most 5 MB, the writes in requests of at most 4 MB (the reads' requests and sync 1's answer are small).
   const read = responseBytes.reduce((a, b) => a + b, 0);
   const written = requestBytes.reduce((a, b) => a + b, 0);
-  const least = 1 + Math.max(1, Math.ceil(read / (RESPONSE_BUDGET_MB * MB))) + Math.max(1, Math.ceil(written / (REQUEST_BUDGET_MB * MB)));
+  const least = 1 + Math.max(1, Math.ceil(read / (RESPONSE_BUDGET_MB * MB))) + (writes ? Math.max(1, Math.ceil(written / (REQUEST_BUDGET_MB * MB))) : 0);
   return [
     {
       area: "cycle",
@@ -102,6 +105,20 @@ export async function bench(): Promise<BenchRow[]> {
     t0 = Date.now();
     await signOffWorkbook(a.port, { fileName: "Book1", by: "Bench", role: "Director", on: "2024-04-08" });
     out.push(...rowsFor(`sign off, ${size} rows`, a.fake, Date.now() - t0));
+    a.fake.workbook.resetStats();
+    t0 = Date.now();
+    const agreed = { id: "M-1", field: "Annual target", value: "65", agreedBy: "Assistant Director", agreedOn: "2024-10-15", reason: "New funding" };
+    await agreeChange(a.port, { fileName: "Book1", ...agreed });
+    out.push(...rowsFor(`agree a change after sign-off, ${size} rows`, a.fake, Date.now() - t0));
+    a.fake.workbook.resetStats();
+    t0 = Date.now();
+    await yearServices(
+      a.port,
+      "Book1",
+      () => framework,
+      () => new Date(),
+    ).yearState();
+    out.push(...rowsFor(`the pane's year state (signed off, four quarters recorded), ${size} rows`, a.fake, Date.now() - t0, false));
   }
   return out;
 }
