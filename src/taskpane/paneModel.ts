@@ -193,6 +193,6 @@ export interface YearServices {
   recordQuarter(request: { period: string; by: string; replace: boolean }): Promise<RecordQuarterResult>;
   /** What next year's plan would hold; nothing is written. */
   previewRollForward(year: string): Promise<RollForwardSummary>;
-  /** Next year's plan as an .xlsx file, and what it carried; the open workbook is only read. Optional: hosts without a file writer only preview. */
-  rollForward?(year: string): Promise<{ file: ExportedFile; summary: RollForwardSummary }>;
+  /** Next year's plan as an .xlsx file, and what it carried; the open workbook is only read. */
+  rollForward(year: string): Promise<{ file: ExportedFile; summary: RollForwardSummary }>;
 }

@@ -79,11 +79,10 @@ export function YearView({ services, today = () => new Date(), open = openAsNewW
       await refresh();
     });
 
-  const rollForward = year.rollForward;
-  const makeNextYear = (make: NonNullable<YearServices["rollForward"]>) =>
+  const makeNextYear = () =>
     task.run(async () => {
       setMade(null);
-      const { file, summary } = await make(nextYear(state!.planYear));
+      const { file, summary } = await year.rollForward(nextYear(state!.planYear));
       setPreview(summary);
       setMade(`${await open(file)} This workbook is not changed.`);
     });
@@ -160,11 +159,9 @@ export function YearView({ services, today = () => new Date(), open = openAsNewW
         baseline with targets blank for agreement. This workbook is only read.
       </p>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        {rollForward && (
-          <Button appearance="primary" disabled={task.busy || !state} onClick={() => void makeNextYear(rollForward)}>
-            Make next year's plan
-          </Button>
-        )}
+        <Button appearance="primary" disabled={task.busy || !state} onClick={() => void makeNextYear()}>
+          Make next year's plan
+        </Button>
         <Button disabled={task.busy || !state} onClick={() => void task.run(async () => setPreview(await year.previewRollForward(nextYear(state!.planYear))))}>
           Preview roll forward
         </Button>
