@@ -151,6 +151,15 @@ export interface FrameworkSummary {
   source: string;
 }
 
+/** The measure register the pane offers Measure IDs from and checks plans against. */
+export interface RegisterSummary {
+  council: string;
+  measures: number;
+  /** The file it was imported from, or "the example Sefton register shipped with Golden Thread". */
+  source: string;
+  example: boolean;
+}
+
 export type Progress = (done: number, total: number, step: string) => void;
 
 /** Everything the pane can do. One implementation talks to Excel (services.ts); tests pass doubles. */
@@ -177,6 +186,10 @@ export interface PaneServices {
   corporateReport(request: { returns: { name: string; bytes: ArrayBuffer }[]; previous: { name: string; text: string }[]; register?: { name: string; text: string } }): Promise<CorporateReportResult>;
   importFramework(fileName: string, text: string): Promise<FrameworkSummary>;
   currentFramework(): Promise<FrameworkSummary>;
+  /** The measure register: kept between sessions like the framework; the example Sefton register until one is imported. */
+  importRegister(fileName: string, text: string): Promise<RegisterSummary>;
+  currentRegister(): Promise<RegisterSummary>;
+  useExampleRegister(): Promise<RegisterSummary>;
   /** Appends blank rows to the plan's Actions or Measures table, formulas, dropdowns and protection kept. */
   addRows(table: "Actions" | "Measures", count: number): Promise<void>;
   /** The planning year (Year view); optional so hosts and fakes without it still build. */

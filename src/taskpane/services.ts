@@ -16,6 +16,7 @@ import { reportingQuarters, setReportingQuarter, statusCounts } from "../app/sta
 import { measureTrends } from "../app/trends";
 import type { TableProposal } from "../convert/mapping";
 import { Framework, parseFramework } from "../model/framework";
+import { indexRegister, parseMeasureRegister, RegisterIndex } from "../model/measureRegister";
 import { parsePeriod } from "../model/period";
 import { ACTION_COLUMNS, Column, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
 import type { Finding } from "../rules/types";
@@ -34,13 +35,15 @@ import type {
   PaneServices,
   Progress,
   ProposedTable,
+  RegisterSummary,
   WorkbookSummary,
 } from "./paneModel";
 
-/** Where an imported framework is kept between sessions (localStorage in the pane). */
+/** Where an imported framework and measure register are kept between sessions (localStorage in the pane). */
 export interface FrameworkStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 export interface ServiceOptions {
@@ -53,6 +56,14 @@ export interface ServiceOptions {
 
 const FRAMEWORK_KEY = "goldenThread.framework";
 const EXAMPLE_SOURCE = "the example Sefton framework shipped with Golden Thread";
+const REGISTER_KEY = "goldenThread.measureRegister";
+const EXAMPLE_REGISTER_SOURCE = "the example Sefton register shipped with Golden Thread";
+
+interface LoadedRegister {
+  index: RegisterIndex;
+  source: string;
+  example: boolean;
+}
 
 export function createPaneServices(port: WorkbookPort, options: ServiceOptions = {}): PaneServices {
   const workbookName = options.workbookName ?? "this workbook";
@@ -63,6 +74,9 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
   let parentPlan: Plan | undefined;
   /** The proposal as the convert use case made it, kept so the user's corrections apply to it. */
   let lastProposal: Proposal | null = null;
+  // The register is parsed once, on first use (the example's JSON loads only then).
+  let register: Promise<LoadedRegister> | undefined;
+  const loadRegister = () => (register ??= savedRegister(store));
 
   const loadPlan = () => openPlan(port, workbookName);
 
@@ -80,7 +94,8 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
     detect: (): Promise<WorkbookSummary> => describeWorkbook(port, workbookName),
 
     async createPlan(request: NewPlanRequest): Promise<void> {
-      await createPlan(port, request, session.framework, workbookName);
+      const { index } = await loadRegister();
+      await createPlan(port, { ...request, registerMeasures: index.register.measures }, session.framework, workbookName);
     },
 
     async proposeConversion(): Promise<ConversionProposal> {
@@ -104,14 +119,18 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       onProgress?.(1, total, "Converting rows");
       const proposal = correctedProposal(lastProposal.proposal, view.tables);
       onProgress?.(2, total, "Writing the plan sheets");
-      const converted = await convertInto(port, lastProposal.snapshot, proposal, { tier, framework: session.framework, fileName: workbookName });
+      const { index, source } = await loadRegister();
+      const converted = await convertInto(port, lastProposal.snapshot, proposal, { tier, framework: session.framework, fileName: workbookName, register: index });
       onProgress?.(total, total, "Done");
-      return conversionSummary(converted);
+      const result = conversionSummary(converted);
+      const filled = converted.filledFromRegister.map((f) => `${f.id}: ${f.fields.join(", ")} filled in from ${source}.`);
+      return { ...result, notes: [...result.notes, ...filled] };
     },
 
     async runCheck(): Promise<CheckResult> {
       // The SMART check column lets people see the result in the sheet without the pane.
-      const outcome = await checkWorkbook(port, session, { fileName: workbookName, parent: parentPlan, writeColumn: true });
+      const { index } = await loadRegister();
+      const outcome = await checkWorkbook(port, session, { fileName: workbookName, parent: parentPlan, writeColumn: true, register: index });
       return {
         findings: outcome.findings.map((f): FindingView => ({
           ruleId: f.ruleId,
@@ -246,6 +265,23 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
     async currentFramework(): Promise<FrameworkSummary> {
       return summary(session.framework, session.frameworkSource);
     },
+
+    async importRegister(fileName: string, text: string): Promise<RegisterSummary> {
+      const loaded = { index: indexRegister(parseMeasureRegister(text, fileName)), source: fileName, example: false };
+      store?.setItem(REGISTER_KEY, JSON.stringify({ text, source: fileName }));
+      register = Promise.resolve(loaded);
+      return registerSummary(loaded);
+    },
+
+    async currentRegister(): Promise<RegisterSummary> {
+      return registerSummary(await loadRegister());
+    },
+
+    async useExampleRegister(): Promise<RegisterSummary> {
+      store?.removeItem(REGISTER_KEY);
+      register = exampleRegister();
+      return registerSummary(await register);
+    },
   };
   return services;
 }
@@ -262,6 +298,30 @@ function savedSession(store: FrameworkStore | null): Session {
     }
   }
   return openSession(parseFramework(JSON.stringify(exampleFramework), "sefton-framework.json"), EXAMPLE_SOURCE);
+}
+
+/** The register the user imported before, else the example; a damaged saved copy falls back to the example. */
+async function savedRegister(store: FrameworkStore | null): Promise<LoadedRegister> {
+  const saved = store?.getItem(REGISTER_KEY);
+  if (saved) {
+    try {
+      const { text, source } = JSON.parse(saved) as { text: string; source: string };
+      return { index: indexRegister(parseMeasureRegister(text, source)), source, example: false };
+    } catch {
+      // As for the framework: the example rather than a locked pane.
+    }
+  }
+  return exampleRegister();
+}
+
+async function exampleRegister(): Promise<LoadedRegister> {
+  // 60 KB of JSON: loaded when first needed, not with the pane.
+  const { default: json } = await import(/* webpackChunkName: "measure-register" */ "../../examples/sefton-measure-register.json");
+  return { index: indexRegister(parseMeasureRegister(JSON.stringify(json), "sefton-measure-register.json")), source: EXAMPLE_REGISTER_SOURCE, example: true };
+}
+
+function registerSummary({ index, source, example }: LoadedRegister): RegisterSummary {
+  return { council: index.register.council, measures: index.register.measures.length, source, example };
 }
 
 function defaultStore(): FrameworkStore | null {

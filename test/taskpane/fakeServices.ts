@@ -1,5 +1,5 @@
 // A stand-in for the pane's services: realistic answers, and a record of what the views asked for.
-import type { CheckResult, ConversionProposal, FindingView, GoldenThreadMap, MeasureTrendView, PaneServices, StatusCounts } from "../../src/taskpane/paneModel";
+import type { CheckResult, ConversionProposal, FindingView, GoldenThreadMap, MeasureTrendView, PaneServices, RegisterSummary, StatusCounts } from "../../src/taskpane/paneModel";
 
 export const FINDINGS: FindingView[] = [
   {
@@ -132,6 +132,8 @@ const THREAD: GoldenThreadMap = {
   parentPlan: "DSP-ASC-2024",
 };
 
+const EXAMPLE_REGISTER: RegisterSummary = { council: "Sefton Council", measures: 85, source: "the example Sefton register shipped with Golden Thread", example: true };
+
 export interface FakeServices extends PaneServices {
   calls: string[];
   selected: string[];
@@ -142,6 +144,7 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
   const calls: string[] = [];
   const selected: string[] = [];
   let checks = 0;
+  let register = EXAMPLE_REGISTER;
   const s: FakeServices = {
     calls,
     selected,
@@ -211,6 +214,12 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
         source: name,
       };
     },
+    importRegister: async (name, text) => {
+      const parsed = JSON.parse(text) as { council: string; measures: unknown[] };
+      return (register = { council: parsed.council, measures: parsed.measures.length, source: name, example: false });
+    },
+    currentRegister: async () => register,
+    useExampleRegister: async () => (register = EXAMPLE_REGISTER),
     addRows: async (table, count) => void calls.push(`addRows ${table} ${count}`),
     currentFramework: async () => ({
       council: "Sefton Council",

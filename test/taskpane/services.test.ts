@@ -13,7 +13,7 @@ import { aboutWhat } from "../../src/taskpane/components/CheckView";
 
 function memoryStore(): FrameworkStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
-  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
+  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
 }
 
 function setup() {

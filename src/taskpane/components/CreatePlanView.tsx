@@ -1,15 +1,16 @@
-// Create a plan: tier, plan year and the council framework it follows.
+// Create a plan: tier, plan year and the council framework it follows; its Measure ID column offers
+// the measure register's IDs.
 import * as React from "react";
 import { Button, Field, Input, Select, Spinner } from "@fluentui/react-components";
 import { financialYearLabel, parseFinancialYear } from "../../model/period";
 import { TIERS } from "../../model/plan";
-import type { FrameworkSummary, NewPlanRequest, PaneServices } from "../paneModel";
+import type { FrameworkSummary, NewPlanRequest, PaneServices, RegisterSummary } from "../paneModel";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 import type { ViewId } from "./views";
 
 interface Props {
-  services: Pick<PaneServices, "createPlan" | "currentFramework">;
+  services: Pick<PaneServices, "createPlan" | "currentFramework" | "currentRegister">;
   onNavigate(view: ViewId): void;
 }
 
@@ -22,13 +23,15 @@ function planYears(framework: FrameworkSummary | null): string[] {
 export function CreatePlanView({ services, onNavigate }: Props): React.JSX.Element {
   const task = useTask();
   const [framework, setFramework] = React.useState<FrameworkSummary | null>(null);
+  const [register, setRegister] = React.useState<RegisterSummary | null>(null);
   const [created, setCreated] = React.useState(false);
   const [request, setRequest] = React.useState<NewPlanRequest>({ tier: "Operational", planYear: "", planId: "", directorate: "", service: "", team: "", owner: "" });
   React.useEffect(() => {
     void task.run(async () => {
-      const f = await services.currentFramework();
+      const [f, r] = await Promise.all([services.currentFramework(), services.currentRegister()]);
       setFramework(f);
-      setRequest((r) => ({ ...r, planYear: r.planYear || f.planYear }));
+      setRegister(r);
+      setRequest((req) => ({ ...req, planYear: req.planYear || f.planYear }));
     });
   }, [services, task.run]);
 
@@ -49,6 +52,7 @@ export function CreatePlanView({ services, onNavigate }: Props): React.JSX.Eleme
           Framework: {framework.council} {framework.planYear} (change it in Settings).
         </p>
       )}
+      {register && <p>Measure IDs are offered from {register.source} (change it in Settings).</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();

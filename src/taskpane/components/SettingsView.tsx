@@ -1,14 +1,15 @@
-// Settings: the council's framework (priorities, tolerances, slippage rule) the plan follows.
+// Settings: the council's framework (priorities, tolerances, slippage rule) the plan follows, and the
+// measure register its corporate measures come from.
 import * as React from "react";
-import { Field, Spinner } from "@fluentui/react-components";
-import type { FrameworkSummary, PaneServices } from "../paneModel";
+import { Button, Field, Spinner } from "@fluentui/react-components";
+import type { FrameworkSummary, PaneServices, RegisterSummary } from "../paneModel";
 import { readFileText } from "../download";
 import { FilePicker } from "./FilePicker";
 import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 
 interface Props {
-  services: Pick<PaneServices, "importFramework" | "currentFramework">;
+  services: Pick<PaneServices, "importFramework" | "currentFramework" | "importRegister" | "currentRegister" | "useExampleRegister">;
 }
 
 export function SettingsView({ services }: Props): React.JSX.Element {
@@ -52,6 +53,52 @@ export function SettingsView({ services }: Props): React.JSX.Element {
             ))}
           </ul>
         </section>
+      )}
+      <RegisterSettings services={services} />
+    </section>
+  );
+}
+
+/** The measure register: which one is in use, importing the council's own, and going back to the example. */
+function RegisterSettings({ services }: Props): React.JSX.Element {
+  const task = useTask();
+  const [register, setRegister] = React.useState<RegisterSummary | null>(null);
+  const [done, setDone] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    void task.run(async () => setRegister(await services.currentRegister()));
+  }, [services, task.run]);
+  const change = (work: () => Promise<RegisterSummary>, said: string) =>
+    void task.run(async () => {
+      setRegister(await work());
+      setDone(said);
+    });
+  const importFile = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) change(async () => services.importRegister(file.name, await readFileText(file)), "Measure register imported.");
+  };
+  return (
+    <section aria-labelledby="register-heading">
+      <h3 id="register-heading">Measure register</h3>
+      <Field
+        label="Import the council's measure register (JSON)"
+        hint="The BI team keeps it: each corporate measure's ID, name, polarity and unit. New plans offer its IDs in the Measure ID column, and Check reports plan measures that disagree with it."
+      >
+        {(props) => <FilePicker field={props} accept=".json,application/json" onFiles={importFile} />}
+      </Field>
+      {task.busy && <Spinner size="tiny" label="Reading…" />}
+      <ErrorNote error={task.error} />
+      {done && <p role="status">{done}</p>}
+      {register && (
+        <>
+          <p>
+            In use: {register.example ? register.source : `${register.council || "the council's"} register from ${register.source}`}, {register.measures} measures.
+          </p>
+          {!register.example && (
+            <Button size="small" disabled={task.busy} onClick={() => change(() => services.useExampleRegister(), "Back to the example Sefton register.")}>
+              Use the example Sefton register
+            </Button>
+          )}
+        </>
       )}
     </section>
   );
