@@ -10,6 +10,7 @@ import { XlsxWorkbook } from "../../src/xlsx/adapter";
 import { ExcelWorkbook } from "../../src/excel/adapter";
 import { createPaneServices, FrameworkStore } from "../../src/taskpane/services";
 import { aboutWhat } from "../../src/taskpane/components/CheckView";
+import { cellAddress } from "../../src/workbook/a1";
 
 function memoryStore(): FrameworkStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -156,4 +157,65 @@ test("a finding says what it is about with the column's header, never a field's 
   // Every column the plan's fields live in is named by its header; no internal key reaches the pane.
   const keys = new RegExp(`\\b(${[...Object.keys(actions[0]), ...Object.keys(measures[0])].filter((k) => /[a-z][A-Z]/.test(k)).join("|")})\\b`);
   for (const f of findings) expect([aboutWhat(f), f.message, f.hint ?? ""].join(" ")).not.toMatch(keys);
+});
+
+describe("the measure register", () => {
+  const registerJson = fs.readFileSync(path.join(__dirname, "../../examples/sefton-measure-register.json"), "utf8");
+  const exampleIds = (JSON.parse(registerJson) as { measures: { id: string }[] }).measures.map((m) => m.id);
+
+  /** The values of the range a defined name refers to on the double, top to bottom. */
+  function namedValues(fake: ReturnType<typeof setup>["fake"], name: string): unknown[] {
+    const { sheet, box } = fake.workbook.resolveReference(fake.workbook.findName(name)!.formula);
+    const values: unknown[] = [];
+    for (let row = box.r1; row <= box.r2; row++) values.push(sheet.cell(row, box.c1)?.value);
+    return values;
+  }
+
+  test("a plan created in the pane offers the example register's IDs in its Measure ID dropdown", async () => {
+    const { fake, services } = setup();
+    expect(await services.currentRegister()).toEqual({ council: "Sefton Council", measures: 85, source: "the example Sefton register shipped with Golden Thread", example: true });
+    await services.createPlan(request);
+    const validation = fake.workbook.cellAt("Measures", "A2").validation!;
+    expect(validation.rule).toEqual({ list: { inCellDropDown: true, source: "=RegisterMeasuresList" } });
+    expect(validation.errorAlert).toMatchObject({ style: "Warning" }); // a local measure's own ID can still be kept
+    expect(namedValues(fake, "RegisterMeasuresList")).toEqual(exampleIds);
+  });
+
+  test("check reports a plan measure that disagrees with the register", async () => {
+    const { fake, services } = setup();
+    await services.createPlan(request);
+    // SM01 is a High-polarity percentage in the example register; the plan rates it Low.
+    const headers = (await fake.Excel.run(async (ctx: Excel.RequestContext) => {
+      const range = ctx.workbook.worksheets.getItem("Measures").getRange("A1:AN1").load("values");
+      await ctx.sync();
+      return range.values[0];
+    })) as string[];
+    const at = (header: string) => headers.indexOf(header);
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
+      const sheet = ctx.workbook.worksheets.getItem("Measures");
+      sheet.getRange(cellAddress(2, at("Measure ID") + 1)).values = [["SM01"]];
+      sheet.getRange(cellAddress(2, at("Measure") + 1)).values = [["Percentage of Cared for Children with fewer than 3 placements in the last 12 months"]];
+      sheet.getRange(cellAddress(2, at("Polarity") + 1)).values = [["Low"]];
+      await ctx.sync();
+    });
+    const mismatch = (await services.runCheck()).findings.filter((f) => f.ruleId === "measure-register-mismatch");
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]).toMatchObject({ sheet: "Measures", actionId: "SM01" });
+    expect(mismatch[0].message).toContain("polarity is Low here and High in the register");
+  });
+
+  test("an imported register is kept between sessions, a bad one is refused with its name, and the example can be had back", async () => {
+    const { fake, services, store } = setup();
+    await expect(services.importRegister("wirral-register.json", '{"formatVersion":1,"measures":[{"id":"W1"}]}')).rejects.toThrow(/^wirral-register\.json: .*measures\[0\]\.name/);
+    const own = JSON.stringify({ formatVersion: 1, council: "Wirral Council", measures: [{ id: "W1", name: "Households in temporary accommodation", polarity: "Low", unit: "number" }] });
+    expect(await services.importRegister("wirral-register.json", own)).toEqual({ council: "Wirral Council", measures: 1, source: "wirral-register.json", example: false });
+    // The next session (the pane opened again) reads it back from the store.
+    const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+    const next = createPaneServices(port, { store, workbookName: "plan.xlsx" });
+    expect((await next.currentRegister()).source).toBe("wirral-register.json");
+    await next.createPlan(request);
+    expect((await next.useExampleRegister()).example).toBe(true);
+    expect(store.items.has("goldenThread.measureRegister")).toBe(false);
+    expect((await createPaneServices(port, { store }).currentRegister()).example).toBe(true);
+  });
 });
