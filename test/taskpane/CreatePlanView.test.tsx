@@ -26,3 +26,13 @@ test("offers the framework's plan year and the next one, in the 2024/25 form", a
   const options = Array.from((screen.getByRole("combobox", { name: "Plan year" }) as HTMLSelectElement).options).map((o) => o.value);
   expect(options).toEqual(["2024/25", "2025/26"]);
 });
+
+test("says which measure register the Measure ID list comes from", async () => {
+  const services = fakeServices();
+  const { unmount } = renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);
+  expect(await screen.findByText("Measure IDs are offered from the example Sefton register shipped with Golden Thread (change it in Settings).")).toBeTruthy();
+  unmount();
+  await services.importRegister("wirral-register.json", JSON.stringify({ council: "Wirral Council", measures: [] }));
+  renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);
+  expect(await screen.findByText("Measure IDs are offered from wirral-register.json (change it in Settings).")).toBeTruthy();
+});

@@ -22,3 +22,25 @@ test("a framework file that does not parse is reported with its name", async () 
   fireEvent.change(screen.getByLabelText(/Import the council's framework file/), { target: { files: [new File(["{"], "broken.json")] } });
   expect((await screen.findByRole("alert")).textContent).toBe("broken.json: not valid JSON (Unexpected token)");
 });
+
+test("the measure register: the example Sefton register until the council's is imported, and back to the example", async () => {
+  const services = fakeServices();
+  renderInPane(<SettingsView services={services} />);
+  expect(await screen.findByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.")).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Use the example Sefton register" })).toBeNull();
+  const file = new File([JSON.stringify({ formatVersion: 1, council: "Wirral Council", measures: [{ id: "W1", name: "Households in temporary accommodation" }] })], "wirral-register.json");
+  fireEvent.change(screen.getByLabelText(/Import the council's measure register/), { target: { files: [file] } });
+  expect(await screen.findByText("In use: Wirral Council register from wirral-register.json, 1 measure.")).toBeTruthy();
+  expect(screen.getByRole("status").textContent).toBe("Measure register imported.");
+  fireEvent.click(screen.getByRole("button", { name: "Use the example Sefton register" }));
+  expect(await screen.findByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.")).toBeTruthy();
+});
+
+test("a register file that does not parse is reported with its name and the register in use stays", async () => {
+  const services = fakeServices({ importRegister: async (name) => Promise.reject(new Error(`${name}: measures[3].unit: expected a string`)) });
+  renderInPane(<SettingsView services={services} />);
+  await screen.findByText(/In use: the example Sefton register/);
+  fireEvent.change(screen.getByLabelText(/Import the council's measure register/), { target: { files: [new File(["{}"], "register.json")] } });
+  expect((await screen.findByRole("alert")).textContent).toBe("register.json: measures[3].unit: expected a string");
+  expect(screen.getByText(/In use: the example Sefton register/)).toBeTruthy();
+});

@@ -91,7 +91,7 @@ function RegisterSettings({ services }: Props): React.JSX.Element {
       {register && (
         <>
           <p>
-            In use: {register.example ? register.source : `${register.council || "the council's"} register from ${register.source}`}, {register.measures} measures.
+            In use: {register.example ? register.source : `${register.council || "the council's"} register from ${register.source}`}, {register.measures} measure{register.measures === 1 ? "" : "s"}.
           </p>
           {!register.example && (
             <Button size="small" disabled={task.busy} onClick={() => change(() => services.useExampleRegister(), "Back to the example Sefton register.")}>
