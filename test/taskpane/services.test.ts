@@ -204,6 +204,31 @@ describe("the measure register", () => {
     expect(mismatch[0].message).toContain("polarity is Low here and High in the register");
   });
 
+  test("a loose plan converted in the pane takes blank fields from the register and offers its IDs", async () => {
+    const fake = createFakeOffice({
+      sheets: [
+        {
+          name: "KPIs",
+          values: [
+            ["Measure ID", "Measure", "Polarity", "Target"],
+            ["SM01", "", "", 80],
+            ["ASC-LOCAL-1", "Carers assessed within 28 days", "High", 90],
+          ],
+        },
+      ],
+    });
+    const globals = globalThis as unknown as Record<string, unknown>;
+    globals.Office = fake.Office;
+    globals.Excel = fake.Excel;
+    const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+    const services = createPaneServices(port, { store: null, workbookName: "loose.xlsx" });
+    const result = await services.convert(await services.proposeConversion());
+    expect(result.measures).toBe(2);
+    expect(result.notes).toContain("SM01: name, polarity filled in from the example Sefton register shipped with Golden Thread.");
+    expect(fake.workbook.cellAt("Measures", "A2").validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=RegisterMeasuresList" } });
+    expect(namedValues(fake, "RegisterMeasuresList")).toEqual(exampleIds);
+  });
+
   test("an imported register is kept between sessions, a bad one is refused with its name, and the example can be had back", async () => {
     const { fake, services, store } = setup();
     await expect(services.importRegister("wirral-register.json", '{"formatVersion":1,"measures":[{"id":"W1"}]}')).rejects.toThrow(/^wirral-register\.json: .*measures\[0\]\.name/);
