@@ -190,6 +190,19 @@ maybe("task pane in Chromium over the Excel double", () => {
       await shoot(file);
       expect([item, await seriousViolations(page)]).toEqual([item, []]);
     }
+    // The council's own measure register at 320 px: imported, named, kept, and the example offered back.
+    await page.setViewportSize({ width: 320, height: 900 });
+    await openBiTool("Framework settings", "Settings");
+    const own = { formatVersion: 1, council: "Wirral Council", measures: [{ id: "W1", name: "Households in temporary accommodation", polarity: "Low", unit: "number" }] };
+    await page.getByLabel(/Import the council's measure register/).setInputFiles({ name: "wirral-register.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(own)) });
+    await page.getByText("In use: Wirral Council register from wirral-register.json, 1 measure.").waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("goldenThread.measureRegister"))).toContain("wirral-register.json");
+    await shoot("7b-settings-own-register-320");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Use the example Sefton register" }).click();
+    await page.getByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.").waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("goldenThread.measureRegister"))).toBeNull();
+    await page.setViewportSize({ width: 360, height: 900 });
     // The thread shows DSP-02's broken link to CP9.
     await page.getByRole("tab", { name: "Golden thread" }).click();
     expect(await page.getByRole("region", { name: "Broken links: 1" }).textContent()).toContain("DSP-02");
