@@ -26,6 +26,8 @@ export interface NewPlanRequest {
   service: string;
   team: string;
   owner: string;
+  /** Register measure IDs or Corporate Plan priority IDs, comma-separated: the plan starts with those measures, filled in from the register. */
+  fromRegister?: string;
 }
 
 /** One column of a loose sheet and the plan field it is proposed to fill (null: keep in Unmapped). */

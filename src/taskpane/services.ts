@@ -16,7 +16,7 @@ import { reportingQuarters, setReportingQuarter, statusCounts } from "../app/sta
 import { measureTrends } from "../app/trends";
 import type { TableProposal } from "../convert/mapping";
 import { Framework, parseFramework } from "../model/framework";
-import { indexRegister, parseMeasureRegister, RegisterIndex } from "../model/measureRegister";
+import { indexRegister, measuresFromRegister, parseMeasureRegister, RegisterIndex } from "../model/measureRegister";
 import { parsePeriod } from "../model/period";
 import { ACTION_COLUMNS, Column, MEASURE_COLUMNS, Plan, TIERS } from "../model/plan";
 import type { Finding } from "../rules/types";
@@ -94,8 +94,9 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
     detect: (): Promise<WorkbookSummary> => describeWorkbook(port, workbookName),
 
     async createPlan(request: NewPlanRequest): Promise<void> {
-      const { index } = await loadRegister();
-      await createPlan(port, { ...request, registerMeasures: index.register.measures }, session.framework, workbookName);
+      const { index, source } = await loadRegister();
+      const measures = request.fromRegister?.trim() ? measuresFromRegister(index, request.fromRegister.split(","), source) : undefined;
+      await createPlan(port, { ...request, measures, registerMeasures: index.register.measures }, session.framework, workbookName);
     },
 
     async proposeConversion(): Promise<ConversionProposal> {

@@ -36,3 +36,14 @@ test("says which measure register the Measure ID list comes from", async () => {
   renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);
   expect(await screen.findByText("Measure IDs are offered from wirral-register.json (change it in Settings).")).toBeTruthy();
 });
+
+test("the plan can start with register measures, passed as typed", async () => {
+  const services = fakeServices();
+  renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);
+  await screen.findByText(/Measure IDs are offered from/);
+  fireEvent.change(screen.getByRole("textbox", { name: /Plan ID/ }), { target: { value: "OSP-ASC-2024" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /Start with register measures/ }), { target: { value: "SM15, CP2" } });
+  fireEvent.click(screen.getByRole("button", { name: "Create plan" }));
+  await screen.findByText(/is ready/);
+  expect(services.calls).toEqual(["createPlan Operational 2024/25 OSP-ASC-2024 fromRegister=SM15, CP2"]);
+});

@@ -150,7 +150,7 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     selected,
     reportingPeriod: "2024/25 Q1",
     detect: async () => ({ kind: "plan", tier: "Operational", formatVersion: 1, planId: "OSP-ASC-2024", planYear: "2024/25", reportingPeriod: s.reportingPeriod, problems: [] }),
-    createPlan: async (r) => void calls.push(`createPlan ${r.tier} ${r.planYear} ${r.planId}`),
+    createPlan: async (r) => void calls.push(`createPlan ${r.tier} ${r.planYear} ${r.planId}${r.fromRegister ? ` fromRegister=${r.fromRegister}` : ""}`),
     proposeConversion: async () => JSON.parse(JSON.stringify(PROPOSAL)) as ConversionProposal,
     convert: async (p, onProgress) => {
       calls.push(`convert ${p.tier} ${JSON.stringify(p.tables.map((t) => [t.target, t.columns.map((c) => c.field)]))}`);

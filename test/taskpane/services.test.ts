@@ -181,6 +181,18 @@ describe("the measure register", () => {
     expect(namedValues(fake, "RegisterMeasuresList")).toEqual(exampleIds);
   });
 
+  test("a plan created in the pane can start with register measures, by ID or by priority; an unknown one is named", async () => {
+    const { fake, services } = setup();
+    await expect(services.createPlan({ ...request, fromRegister: "SM99" })).rejects.toThrow(
+      'the example Sefton register shipped with Golden Thread: "SM99" is neither a measure ID nor a Corporate Plan priority',
+    );
+    expect(fake.workbook.findName("RegisterMeasuresList")).toBeUndefined(); // nothing written
+    await services.createPlan({ ...request, fromRegister: "SM01, cp6" });
+    const ids = Array.from({ length: 17 }, (_, i) => fake.workbook.cellAt("Measures", `A${i + 2}`).value);
+    expect(ids).toEqual(["SM01", ...exampleIds.slice(70, 85), ""]);
+    expect((await services.runCheck()).findings.filter((f) => f.ruleId === "measure-register-mismatch")).toEqual([]);
+  });
+
   test("check reports a plan measure that disagrees with the register", async () => {
     const { fake, services } = setup();
     await services.createPlan(request);
