@@ -63,7 +63,9 @@ const jsonFiles = (dir: string) =>
     .map((f) => path.join(dir, f));
 
 async function collectWithSignOffs(dir: string, records: string) {
-  const rollup = await collectReturns(returnFileSources(jsonFiles(dir)), { includeDrafts: true });
+  // Named by file name, as the report is: the demo is built in a temporary folder first.
+  const sources = returnFileSources(jsonFiles(dir)).map((s) => ({ ...s, label: path.basename(s.label) }));
+  const rollup = await collectReturns(sources, { includeDrafts: true });
   return checkReturnsAgainstRecords(returnSignOffs(rollup.returns), parseSignOffRecords(fs.readFileSync(records, "utf8"), path.basename(records)).records);
 }
 
