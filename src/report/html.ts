@@ -222,7 +222,7 @@ function targetChangesSection(r: Cpor): string {
   ]);
   const unagreed =
     r.unagreedChanges === null
-      ? `<p class="empty">Not checked: this report was made without the BI team's sign-off records (report --signoffs FILE).</p>`
+      ? `<p class="empty">Not checked: this report was made without the BI team's sign-off records, so changes made without agreement could not be looked for.</p>`
       : table(
           "Returns whose signed-off values no longer match the sign-off record",
           ["Plan", "Return", "What the check found"],
