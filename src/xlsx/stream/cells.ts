@@ -4,6 +4,7 @@
 // back (rounded to the millisecond), formulas give their cached result, errors their text
 // ("#N/A"), rich text its runs joined. Plain strings only (no Node APIs).
 import type { CellValue } from "../../workbook/port";
+import { cellNumbers } from "../../workbook/a1";
 import { xmlUnescape } from "../packageParts";
 import { rawAttr, XmlHandler } from "./xmlTokens";
 
@@ -160,12 +161,6 @@ interface CellSink {
   merge(ref: string): void;
 }
 
-function letterToColumn(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
 /** A worksheet's XML, streamed: rows, cells (positions from r, or the next along when r is left out) and merges. */
 export class SheetCells implements XmlHandler {
   private rowNumber = 0;
@@ -212,11 +207,10 @@ export class SheetCells implements XmlHandler {
     const r = rawAttr(attrs, "r");
     let row = this.rowNumber;
     if (r) {
-      const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(r);
-      if (!m)
-        throw new Refused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address${/^[A-Za-z]{4}/.test(r) ? " (beyond Excel's last column, XFD)" : ""}`, { cell: r.slice(0, 20) });
-      this.col = letterToColumn(m[1].toUpperCase());
-      row = Number(m[2]);
+      const at = cellNumbers(r);
+      if (!at) throw new Refused(`a cell has the address "${r.slice(0, 20)}", which is not a cell address`, { cell: r.slice(0, 20) });
+      this.col = at.col;
+      row = at.row;
     } else this.col++;
     if (this.col > this.maxColumn) throw new Refused(`a cell is beyond Excel's last column (XFD)`, { cell: r?.toUpperCase() });
     if (row < 1 || row > this.maxRow) throw new Refused(`a cell is beyond Excel's last row (${this.maxRow.toLocaleString("en-GB")})`, { cell: r?.toUpperCase() });
