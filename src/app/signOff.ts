@@ -14,8 +14,6 @@ import { SHEETS, TABLES } from "../workbook/names";
 import type { CellValue, ReadRequest, SheetDesign, WorkbookEdit, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { planOf } from "./plan";
 
-export { SignOffError };
-
 export interface SignOffRequest {
   fileName: string;
   by: string;

@@ -11,7 +11,7 @@ import { cellOf } from "../workbook/columnDesign";
 import { isBlank } from "../workbook/cellValues";
 import { CellValue, TableSnapshot } from "../workbook/port";
 
-export class PeriodError extends Error {
+class PeriodError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PeriodError";

@@ -6,7 +6,7 @@ import { parseCsvRecords } from "../csv/parse";
 import { formatUkDate } from "../model/dates";
 import { SignOff } from "./signOff";
 
-export const SIGN_OFF_RECORD_HEADER = "plan_id,plan_year,fingerprint,signed_off_by,signed_off_on";
+const SIGN_OFF_RECORD_HEADER = "plan_id,plan_year,fingerprint,signed_off_by,signed_off_on";
 
 export interface SignOffRecord {
   planId: string;

@@ -47,7 +47,7 @@ export interface RolledPlan {
 }
 
 /** DSP-ASC-2024 -> DSP-ASC-2025, OSP-X-2024-25 -> OSP-X-2025-26; an ID without the year stays as it is. */
-export function nextPlanId(planId: string, startYear: number): string {
+function nextPlanId(planId: string, startYear: number): string {
   const two = (y: number) => String(y % 100).padStart(2, "0");
   const fy = new RegExp(`${startYear}([-/_])${two(startYear + 1)}`);
   if (fy.test(planId)) return planId.replace(fy, (_m, sep: string) => `${startYear + 1}${sep}${two(startYear + 2)}`);
@@ -55,12 +55,12 @@ export function nextPlanId(planId: string, startYear: number): string {
 }
 
 /** The carried-forward mark at the head of the progress narrative. */
-export function carriedForwardMark(fromYear: string, dueDate: IsoDate | null): string {
+function carriedForwardMark(fromYear: string, dueDate: IsoDate | null): string {
   return `Carried forward from ${fromYear}${dueDate ? ` (original due date ${formatUkDate(dueDate)})` : ""}.`;
 }
 
 /** This year's outturn: the latest quarter with a figure (Q4 for a full year). */
-export function outturn(m: Pick<Measure, "q1Actual" | "q2Actual" | "q3Actual" | "q4Actual">): number | null {
+function outturn(m: Pick<Measure, "q1Actual" | "q2Actual" | "q3Actual" | "q4Actual">): number | null {
   return m.q4Actual ?? m.q3Actual ?? m.q2Actual ?? m.q1Actual ?? null;
 }
 

@@ -13,7 +13,7 @@ export const CYCLE_SHEETS = { signOff: "Sign-off", frozen: "Signed-off values", 
 export const CYCLE_TABLES = { signedOff: "SignedOff", agreedChanges: "AgreedChanges" } as const;
 
 /** Labels in column A of the Sign-off sheet, values in column B, in this order from row 1. */
-export const SIGN_OFF_LABELS = {
+const SIGN_OFF_LABELS = {
   planId: "Plan ID",
   planYear: "Plan year",
   by: "Signed off by",
@@ -33,7 +33,7 @@ const LABEL_ORDER = ["planId", "planYear", "by", "role", "on", "fingerprint", "c
  * per value (Item type, ID, Field, Value): four times the bytes to write, so a 20,000-row plan took
  * more than one 4 MB request inside Excel. Both are read.
  */
-export const SIGNED_OFF_HEADERS = ["Item type", "ID", ...FROZEN_ACTION_FIELDS.map((f) => fieldHeader("Action", f)), ...FROZEN_MEASURE_FIELDS.map((f) => fieldHeader("Measure", f))];
+const SIGNED_OFF_HEADERS = ["Item type", "ID", ...FROZEN_ACTION_FIELDS.map((f) => fieldHeader("Action", f)), ...FROZEN_MEASURE_FIELDS.map((f) => fieldHeader("Measure", f))];
 const LONG_FORM_HEADERS = ["Field", "Value"];
 
 /** The SignedOff rows of a sign-off: one per item, in plan order. */
@@ -51,7 +51,7 @@ function signedOffRows(values: readonly FrozenValue[]): CellValue[][] {
   }
   return rows.map((r) => SIGNED_OFF_HEADERS.map((_, j) => r[j] ?? null));
 }
-export const AGREED_CHANGE_HEADERS = ["Item type", "ID", "Field", "Signed-off value", "Agreed value", "Agreed by", "Agreed on", "Reason"] as const;
+const AGREED_CHANGE_HEADERS = ["Item type", "ID", "Field", "Signed-off value", "Agreed value", "Agreed by", "Agreed on", "Reason"] as const;
 
 const textColumn = (header: string, width: number, locked = true): ColumnDesign => ({ header, width, numberFormat: "@", locked, wrap: width > 30 });
 

@@ -60,7 +60,7 @@ export type MeasureRegister = z.infer<typeof measureRegisterSchema>;
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 /** IDs compare as the plan checks compare them: trimmed, case-insensitive. */
-export const registerKey = (id: string): string => id.trim().toUpperCase();
+const registerKey = (id: string): string => id.trim().toUpperCase();
 
 export interface RegisterIndex {
   register: MeasureRegister;

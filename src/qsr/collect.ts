@@ -137,7 +137,7 @@ export const COUNT_KEYS = {
 };
 
 /** Sortable form of prepared-on: a plain date counts as the start of that day. */
-export function preparedKey(preparedOn: string): string {
+function preparedKey(preparedOn: string): string {
   if (preparedOn.length === 10) return `${preparedOn}T00:00:00Z`;
   return preparedOn.length === 17 ? `${preparedOn.slice(0, 16)}:00Z` : preparedOn;
 }

@@ -58,7 +58,7 @@ export interface ReturnIssue {
 export type ParsedReturn = { ok: true; value: QsrReturn } | { ok: false; issues: ReturnIssue[] };
 
 /** Beyond this many problems a return is plainly broken; listing more helps nobody. */
-export const MAX_ISSUES_PER_RETURN = 25;
+const MAX_ISSUES_PER_RETURN = 25;
 
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 

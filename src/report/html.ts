@@ -12,7 +12,7 @@ const COLOUR_CLASS = new Map<StatusColour, string>(Object.entries(PALETTE).map((
 /** A shape before each direction word (drawn by the style sheet), for readers who print in black and white. */
 const DIRECTION_MARK: Record<string, { cls: string; mark: string }> = { Improving: { cls: "up", mark: "▲" }, Maintained: { cls: "level", mark: "▶" }, Declining: { cls: "down", mark: "▼" } };
 
-export function esc(v: unknown): string {
+function esc(v: unknown): string {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
@@ -117,7 +117,7 @@ const axisId = (points: number) => `axis${points}`;
  * What the charts share, once for the page: the dot marker and the axis labels (Base, Q1 ...) for each
  * length of trend shown. Styled here: a used copy takes no style sheet selectors of its own.
  */
-export function trendDefs(lengths: Iterable<number>): string {
+function trendDefs(lengths: Iterable<number>): string {
   const axes = [...new Set(lengths)].map(
     (n) =>
       `<g id="${axisId(n)}">${Array.from({ length: n }, (_, i) => `<text x="${trendX(i)}" y="${TREND.h - 3}" font-size="9" fill="#333" text-anchor="${i === 0 ? "start" : "middle"}">${i === 0 ? "Base" : `Q${i}`}</text>`).join("")}</g>`,

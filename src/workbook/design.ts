@@ -60,7 +60,7 @@ function noPrint(title: string): PrintDesign {
 }
 
 /** "Sefton Council: Directorate plan DSP-ASC-2024, 2024/25": the top of every printed page. */
-export function planTitle(details: PlanDetails): string {
+function planTitle(details: PlanDetails): string {
   const unit = details.team || details.service || details.directorate;
   return [details.council, `${details.tier} plan ${details.planId}`.trim(), unit, details.planYear].filter((p) => p && p.trim() !== "").join(" · ");
 }
@@ -96,7 +96,7 @@ function statusFormats(column: string, colours: Record<string, StatusColour>): S
 }
 
 /** Status columns wide enough for their longest word in bold on one line: their rows are sized before Excel works them out. */
-export const STATUS_WIDTHS = { actionStatus: 33, rag: 11, direction: 13 } as const;
+const STATUS_WIDTHS = { actionStatus: 33, rag: 11, direction: 13 } as const;
 
 function formulaColumn(header: string, width: number, formula: string): ColumnDesign {
   // Never narrower than the bold header's longest word: a header must not break mid-word on paper.
@@ -104,7 +104,7 @@ function formulaColumn(header: string, width: number, formula: string): ColumnDe
 }
 
 /** The Updates table's period, ID and figure columns: where a cumulative measure finds last year's same quarter. */
-export const UPDATES_HISTORY: HistoryRef = {
+const UPDATES_HISTORY: HistoryRef = {
   period: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "period")!.meta.header)}]`,
   itemId: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "itemId")!.meta.header)}]`,
   value: `${TABLES.updates}[${escapeColumnHeader(UPDATE_COLUMNS.find((c) => c.key === "value")!.meta.header)}]`,

@@ -86,7 +86,7 @@ export function addSparklineGroup(wb: ExcelJS.Workbook, group: SparklineGroup): 
   pending.set(wb, [...(pending.get(wb) ?? []), group]);
 }
 
-export function sparklinesOf(wb: ExcelJS.Workbook): SparklineGroup[] {
+function sparklinesOf(wb: ExcelJS.Workbook): SparklineGroup[] {
   return pending.get(wb) ?? [];
 }
 
@@ -94,7 +94,7 @@ export function sparklinesOf(wb: ExcelJS.Workbook): SparklineGroup[] {
 
 const flag = (name: string, on: boolean | undefined) => (on ? ` ${name}="1"` : "");
 
-export function sparklineGroupXml(g: SparklineGroup): string {
+function sparklineGroupXml(g: SparklineGroup): string {
   const c = g.colours;
   const attrs =
     (g.kind === "column" ? ` type="column"` : "") +
@@ -134,7 +134,7 @@ const EXT = /<ext\b[^>]*uri="\{05C60535-1F16-4fd2-B633-F4F36F0B64E0\}"[^>]*>([\s
 const GROUPS = /<x14:sparklineGroups\b[^>]*>([\s\S]*?)<\/x14:sparklineGroups>/;
 
 /** Adds the groups' extension to a worksheet's XML: into its extLst, which is always the last child. */
-export function withSparklines(sheetXml: string, groupsInner: string): string {
+function withSparklines(sheetXml: string, groupsInner: string): string {
   if (groupsInner === "") return sheetXml;
   let xml = sheetXml;
   const existing = EXT.exec(xml);
@@ -160,7 +160,7 @@ export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** Writes the groups into their worksheets; a group for a sheet the package does not have is an error. */
-export async function writeSparklines(zip: JSZip, groups: SparklineGroup[], kept: Map<string, string> = new Map()): Promise<void> {
+async function writeSparklines(zip: JSZip, groups: SparklineGroup[], kept: Map<string, string> = new Map()): Promise<void> {
   if (groups.length === 0 && kept.size === 0) return;
   const paths = await worksheetPaths(zip);
   const bySheet = new Map<string, string>(kept);

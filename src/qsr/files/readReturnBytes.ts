@@ -12,9 +12,6 @@ import { parseReturnJson } from "./returnJson";
 import { CellRejected, rawReturnFromWorkbook } from "./returnXlsx";
 import type { CappedInflate } from "./zipGuard";
 
-/** A return file larger than this is refused before it is read (a real one is well under 1 MB). */
-export const MAX_RETURN_FILE_BYTES = RETURN_LIMITS.maxFileBytes;
-
 export const rejectReturn = (file: string, reason: string, sheet = "", cell = ""): ParsedReturn => ({ ok: false, issues: [{ file, sheet, cell, reason }] });
 
 export interface ReadReturnOptions {

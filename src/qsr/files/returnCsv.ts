@@ -19,7 +19,6 @@ import { parseCsvFile, toCsv } from "../../csv/parse";
 import { MAX_CSV_BYTES, readTextFile } from "../../csv/readFile";
 
 /** A CSV table larger than this is refused unread (a real return's tables are well under 1 MB). */
-export { MAX_CSV_BYTES };
 
 export const CSV_FILES = { header: "return.csv", actions: "actions.csv", measures: "measures.csv", exceptions: "exceptions.csv", targetChanges: "target-changes.csv", history: "history.csv" } as const;
 

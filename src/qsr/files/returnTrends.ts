@@ -15,7 +15,7 @@ const column = (key: string, header: string, kind: ReturnColumn["kind"], width: 
 
 const QUARTER_COLUMNS = (suffix: string, header: string) => QUARTERS_OF_YEAR.map((q) => column(`q${q}${suffix}`, `Q${q} ${header}`, "number", 9));
 
-export const TREND_COLUMNS: ReturnColumn[] = [
+const TREND_COLUMNS: ReturnColumn[] = [
   column("id", "Measure ID", "text", 12),
   column("name", "Measure", "longText", 40),
   column("polarity", "Polarity", "text", 9),

@@ -32,7 +32,7 @@ function utcDate(iso: string): Date {
 }
 
 /** Cell value for a column kind; dates become real dates so Excel sorts and filters them. */
-export function cellValueFor(kind: ReturnColumn["kind"], v: unknown): ExcelJS.CellValue {
+function cellValueFor(kind: ReturnColumn["kind"], v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (kind === "flag") return v ? "Yes" : "No";
   if (kind === "date" && typeof v === "string") return utcDate(v);
@@ -89,7 +89,7 @@ function colourStatuses(ws: ExcelJS.Worksheet, columns: ReturnColumn[], count: n
   });
 }
 
-export function returnTitle(r: QsrReturn): string {
+function returnTitle(r: QsrReturn): string {
   const h = r.header;
   return `${h.planId} QSR ${h.period}${h.status === "Draft" ? " DRAFT" : ""}`;
 }

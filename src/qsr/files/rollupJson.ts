@@ -5,7 +5,7 @@ import { parsePeriod } from "../../model/period";
 
 export const ROLLUP_FORMAT = "golden-thread-qsr-rollup";
 /** 2: the returns' agreed changes to targets and earlier quarters (targetChanges, history). Version 1 files are still read. */
-export const ROLLUP_FORMAT_VERSION = 2;
+const ROLLUP_FORMAT_VERSION = 2;
 const READS = [1, 2];
 /** Lists a version 1 roll-up does not have: read as empty. */
 const SINCE_V2 = ["targetChanges", "history"] as const;

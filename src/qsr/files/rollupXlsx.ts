@@ -28,7 +28,7 @@ export const ROLLUP_SHEETS = {
   rejects: "Rejects",
 } as const;
 
-export const ROLLUP_RETURN_COLUMNS: ReturnColumn[] = [
+const ROLLUP_RETURN_COLUMNS: ReturnColumn[] = [
   ...PROVENANCE,
   c("team", "Team", "text", 16),
   c("period", "Period", "text", 11),
@@ -55,7 +55,7 @@ export const countColumns = (groupHeader: string, named = false): ReturnColumn[]
   c("exceptions", "Exceptions", "number", 10),
 ];
 
-export const ROLLUP_MISSING_COLUMNS: ReturnColumn[] = [
+const ROLLUP_MISSING_COLUMNS: ReturnColumn[] = [
   c("expected", "Expected", "text", 24),
   c("kind", "Plan or directorate", "text", 12),
   c("status", "Status", "text", 10),
@@ -63,7 +63,7 @@ export const ROLLUP_MISSING_COLUMNS: ReturnColumn[] = [
   c("returnFile", "Return file(s)", "longText", 30),
 ];
 
-export const ROLLUP_DATA_QUALITY_COLUMNS: ReturnColumn[] = [
+const ROLLUP_DATA_QUALITY_COLUMNS: ReturnColumn[] = [
   c("measureId", "Measure ID", "text", 12),
   c("period", "Period", "text", 11),
   c("kind", "Finding", "text", 18),
@@ -73,7 +73,7 @@ export const ROLLUP_DATA_QUALITY_COLUMNS: ReturnColumn[] = [
   c("cell", "Cell(s)", "text", 10),
 ];
 
-export const ROLLUP_REJECT_COLUMNS: ReturnColumn[] = [c("file", "File", "text", 28), c("sheet", "Sheet", "text", 14), c("cell", "Cell", "text", 10), c("reason", "Reason", "longText", 80)];
+const ROLLUP_REJECT_COLUMNS: ReturnColumn[] = [c("file", "File", "text", 28), c("sheet", "Sheet", "text", 14), c("cell", "Cell", "text", 10), c("reason", "Reason", "longText", 80)];
 
 const ACTION_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_ACTION_COLUMNS, ...SOURCE];
 const MEASURE_ROWS: ReturnColumn[] = [...PROVENANCE, ...RETURN_MEASURE_COLUMNS, ...SOURCE, c("alsoReportedIn", "Also reported in", "text", 18)];

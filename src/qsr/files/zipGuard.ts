@@ -60,7 +60,7 @@ function findEndOfCentralDirectory(buf: Uint8Array, dv: DataView): number {
 }
 
 /** The entries the zip's central directory lists; throws ZipRejected when it is not a sound zip. */
-export function centralDirectory(buf: Uint8Array): ZipEntry[] {
+function centralDirectory(buf: Uint8Array): ZipEntry[] {
   const dv = view(buf);
   if (buf.length < 22 || dv.getUint32(0, true) !== LOCAL_SIGNATURE) throw new ZipRejected("not an .xlsx workbook (the file is not a zip package)");
   const eocd = findEndOfCentralDirectory(buf, dv);

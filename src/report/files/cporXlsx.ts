@@ -1,9 +1,8 @@
 // The CPOR as a print-ready workbook: a cover, the counts by priority, then one table per part of the
 // report (key measures with their quarters, exceptions, slipped actions, what changed, changes to
 // targets since sign-off, latest data, data quality), each with a Priority column so the BI team can filter and the pages repeat headers.
-import * as fs from "fs";
 import ExcelJS from "exceljs";
-import { colourStatus, workbookBytes } from "../../xlsx/print";
+import { colourStatus } from "../../xlsx/print";
 import { countColumns } from "../../qsr/files/rollupXlsx";
 import { addTableSheet, printSetup, STATUS_COLOURS } from "../../qsr/files/returnXlsx";
 import { ReturnColumn } from "../../qsr/schema";
@@ -191,8 +190,4 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
     title,
   );
   return wb;
-}
-
-export async function writeCporXlsx(r: Cpor, file: string): Promise<void> {
-  await fs.promises.writeFile(file, await workbookBytes(cporWorkbook(r)));
 }
