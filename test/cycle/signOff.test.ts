@@ -1,5 +1,6 @@
 // Sign-off: frozen values, fingerprint, changes caught by check, agreed changes, and the bad inputs.
 import fc from "fast-check";
+import { addPlanRows } from "../../src/app/addRows";
 import { agreeChange, signOffWorkbook } from "../../src/app/signOff";
 import { canonicalForm, fieldHeader, fingerprint, FROZEN_ACTION_FIELDS, FROZEN_MEASURE_FIELDS, FrozenValue, frozenValues } from "../../src/cycle/frozen";
 import { signOffFindings } from "../../src/cycle/findings";
@@ -248,6 +249,44 @@ describe("sign-off shows on the Plan sheet and locks the frozen cells", () => {
     expect(fake.workbook.sheet(SHEETS.measures).protection.protected).toBe(true);
     const plan = readPlan(await port.read(), "Book1").plan;
     expect(signOffFindings(plan, plan.cycle!).map((f) => f.severity)).toEqual(["info"]);
+  });
+});
+
+describe("rows added after sign-off", () => {
+  // A new action was never signed off: its due date and measure of success must be open for typing,
+  // while the signed-off rows above stay locked and the sheet protected.
+  const dueAndSuccess = (t: { headers: string[] }) => FROZEN_ACTION_FIELDS.map((f) => t.headers.indexOf(fieldHeader("Action", f)));
+  async function lockedRows(snapshot: WorkbookSnapshot, locked: (sheet: string, row: number, col: number) => boolean): Promise<boolean[][]> {
+    const t = snapshot.tables.find((x) => x.name === "Actions")!;
+    const box = parseBox(t.range);
+    return t.rows.map((_, i) => dueAndSuccess(t).map((j) => locked(t.sheet, box.top + 1 + i, box.left + j)));
+  }
+  test("in a file: the new rows' frozen columns are open, the signed-off rows locked", async () => {
+    const wb = await planFile();
+    await signOffWorkbook(wb, by);
+    const before = (await wb.read()).tables.find((t) => t.name === "Actions")!.rows.length;
+    await addPlanRows(wb, "Actions", 2);
+    const after = await reopen(wb);
+    const lockedIn = (sheet: string, row: number, col: number) => after.workbook.getWorksheet(sheet)!.getCell(row, col).protection?.locked !== false;
+    const rows = await lockedRows(await after.read(), lockedIn);
+    expect(rows.length).toBe(before + 2);
+    expect(rows.slice(0, before).flat().every(Boolean)).toBe(true);
+    expect(rows.slice(before)).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+  });
+  test("on the Excel double: the same, and the sheet stays protected", async () => {
+    const { fake, port } = await planOnDouble();
+    await signOffWorkbook(port, { ...by, fileName: "Book1" });
+    const before = (await port.read()).tables.find((t) => t.name === "Actions")!.rows.length;
+    await addPlanRows(port, "Actions", 3);
+    const lockedIn = (sheet: string, row: number, col: number) => fake.workbook.sheet(sheet).cell(row, col)?.locked !== false;
+    const rows = await lockedRows(await port.read(), lockedIn);
+    expect(rows.length).toBe(before + 3);
+    expect(rows.slice(0, before).flat().every(Boolean)).toBe(true);
+    expect(rows.slice(before).flat().some(Boolean)).toBe(false);
+    expect(fake.workbook.sheet(SHEETS.actions).protection.protected).toBe(true);
   });
 });
 
