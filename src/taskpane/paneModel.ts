@@ -160,6 +160,10 @@ export interface RegisterSummary {
   /** The file it was imported from, or "the example Sefton register shipped with Golden Thread". */
   source: string;
   example: boolean;
+  /** The user chose no register: Measure IDs are typed freely and Check makes no register comparison. */
+  none: boolean;
+  /** Why the register saved before could not be read; the example is in use instead. */
+  unreadable?: string;
 }
 
 export type Progress = (done: number, total: number, step: string) => void;
@@ -192,6 +196,8 @@ export interface PaneServices {
   importRegister(fileName: string, text: string): Promise<RegisterSummary>;
   currentRegister(): Promise<RegisterSummary>;
   useExampleRegister(): Promise<RegisterSummary>;
+  /** No register at all, kept between sessions: for a council without one (the example is Sefton's). */
+  useNoRegister(): Promise<RegisterSummary>;
   /** Appends blank rows to the plan's Actions or Measures table, formulas, dropdowns and protection kept. */
   addRows(table: "Actions" | "Measures", count: number): Promise<void>;
   /** The planning year (Year view); optional so hosts and fakes without it still build. */

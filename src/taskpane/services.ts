@@ -60,10 +60,16 @@ const REGISTER_KEY = "goldenThread.measureRegister";
 const EXAMPLE_REGISTER_SOURCE = "the example Sefton register shipped with Golden Thread";
 
 interface LoadedRegister {
-  index: RegisterIndex;
+  /** Absent when the user chose no register: Measure IDs are typed freely and Check compares with nothing. */
+  index?: RegisterIndex;
   source: string;
   example: boolean;
+  /** Why the register saved before could not be read (the example is in use instead). */
+  unreadable?: string;
 }
+
+/** What is saved when the user chooses no register, so the choice outlasts the session. */
+const NO_REGISTER = JSON.stringify({ none: true });
 
 export function createPaneServices(port: WorkbookPort, options: ServiceOptions = {}): PaneServices {
   const workbookName = options.workbookName ?? "this workbook";
@@ -95,8 +101,10 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
 
     async createPlan(request: NewPlanRequest): Promise<void> {
       const { index, source } = await loadRegister();
-      const measures = request.fromRegister?.trim() ? measuresFromRegister(index, request.fromRegister.split(","), source) : undefined;
-      await createPlan(port, { ...request, measures, registerMeasures: index.register.measures }, session.framework, workbookName);
+      const wanted = request.fromRegister?.trim();
+      if (wanted && !index) throw new Error(`Cannot start with the register measures ${wanted}: no measure register is in use. Import one in Settings, or leave the field empty.`);
+      const measures = wanted && index ? measuresFromRegister(index, wanted.split(","), source) : undefined;
+      await createPlan(port, { ...request, measures, registerMeasures: index?.register.measures }, session.framework, workbookName);
     },
 
     async proposeConversion(): Promise<ConversionProposal> {
@@ -283,6 +291,12 @@ export function createPaneServices(port: WorkbookPort, options: ServiceOptions =
       register = exampleRegister();
       return registerSummary(await register);
     },
+
+    async useNoRegister(): Promise<RegisterSummary> {
+      store?.setItem(REGISTER_KEY, NO_REGISTER);
+      register = Promise.resolve(noRegister);
+      return registerSummary(noRegister);
+    },
   };
   return services;
 }
@@ -301,18 +315,20 @@ function savedSession(store: FrameworkStore | null): Session {
   return openSession(parseFramework(JSON.stringify(exampleFramework), "sefton-framework.json"), EXAMPLE_SOURCE);
 }
 
-/** The register the user imported before, else the example; a damaged saved copy falls back to the example. */
+const noRegister: LoadedRegister = { source: "no measure register", example: false };
+
+/** The register the user imported before (or their choice of none), else the example; a damaged saved copy falls back to the example, saying why. */
 async function savedRegister(store: FrameworkStore | null): Promise<LoadedRegister> {
   const saved = store?.getItem(REGISTER_KEY);
-  if (saved) {
-    try {
-      const { text, source } = JSON.parse(saved) as { text: string; source: string };
-      return { index: indexRegister(parseMeasureRegister(text, source)), source, example: false };
-    } catch {
-      // As for the framework: the example rather than a locked pane.
-    }
+  if (!saved) return exampleRegister();
+  if (saved === NO_REGISTER) return noRegister;
+  try {
+    const { text, source } = JSON.parse(saved) as { text: string; source: string };
+    return { index: indexRegister(parseMeasureRegister(text, source)), source, example: false };
+  } catch (e) {
+    // As for the framework: the example rather than a locked pane, but the user is told (Settings) why theirs is not in use.
+    return { ...(await exampleRegister()), unreadable: e instanceof Error ? e.message : String(e) };
   }
-  return exampleRegister();
 }
 
 async function exampleRegister(): Promise<LoadedRegister> {
@@ -321,8 +337,9 @@ async function exampleRegister(): Promise<LoadedRegister> {
   return { index: indexRegister(parseMeasureRegister(JSON.stringify(json), "sefton-measure-register.json")), source: EXAMPLE_REGISTER_SOURCE, example: true };
 }
 
-function registerSummary({ index, source, example }: LoadedRegister): RegisterSummary {
-  return { council: index.register.council, measures: index.register.measures.length, source, example };
+function registerSummary({ index, source, example, unreadable }: LoadedRegister): RegisterSummary {
+  const summary: RegisterSummary = { council: index?.register.council ?? "", measures: index?.register.measures.length ?? 0, source, example, none: !index };
+  return unreadable ? { ...summary, unreadable } : summary;
 }
 
 function defaultStore(): FrameworkStore | null {

@@ -37,6 +37,14 @@ test("says which measure register the Measure ID list comes from", async () => {
   expect(await screen.findByText("Measure IDs are offered from wirral-register.json (change it in Settings).")).toBeTruthy();
 });
 
+test("with no measure register, says IDs are typed freely and offers no register measures to start with", async () => {
+  const services = fakeServices();
+  await services.useNoRegister();
+  renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);
+  expect(await screen.findByText("No measure register: measure IDs are typed freely (change it in Settings).")).toBeTruthy();
+  expect(screen.queryByRole("textbox", { name: /Start with register measures/ })).toBeNull();
+});
+
 test("the plan can start with register measures, passed as typed", async () => {
   const services = fakeServices();
   renderInPane(<CreatePlanView services={services} onNavigate={jest.fn()} />);

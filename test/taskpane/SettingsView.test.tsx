@@ -44,3 +44,27 @@ test("a register file that does not parse is reported with its name and the regi
   expect((await screen.findByRole("alert")).textContent).toBe("register.json: measures[3].unit: expected a string");
   expect(screen.getByText(/In use: the example Sefton register/)).toBeTruthy();
 });
+
+test("the measure register: no register at all, then the example again", async () => {
+  const services = fakeServices();
+  renderInPane(<SettingsView services={services} />);
+  await screen.findByText(/In use: the example Sefton register/);
+  fireEvent.click(screen.getByRole("button", { name: "Use no measure register" }));
+  expect(await screen.findByText("No measure register: measure IDs are typed freely.")).toBeTruthy();
+  expect(screen.getByRole("status").textContent).toBe("No measure register in use.");
+  expect(screen.queryByRole("button", { name: "Use no measure register" })).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "Use the example Sefton register" }));
+  expect(await screen.findByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.")).toBeTruthy();
+});
+
+test("a saved register that could not be read is said so, with the reason, and the example shown in use", async () => {
+  const example = await fakeServices().currentRegister();
+  const services = fakeServices({ currentRegister: async () => ({ ...example, unreadable: "wirral-register.json: not valid JSON (Unexpected end of JSON input)" }) });
+  renderInPane(<SettingsView services={services} />);
+  expect(
+    await screen.findByText(
+      "The register saved before could not be read (wirral-register.json: not valid JSON (Unexpected end of JSON input)); the example Sefton register is in use. Import yours again.",
+    ),
+  ).toBeTruthy();
+  expect(screen.getByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.")).toBeTruthy();
+});

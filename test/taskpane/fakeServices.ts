@@ -132,7 +132,7 @@ const THREAD: GoldenThreadMap = {
   parentPlan: "DSP-ASC-2024",
 };
 
-const EXAMPLE_REGISTER: RegisterSummary = { council: "Sefton Council", measures: 85, source: "the example Sefton register shipped with Golden Thread", example: true };
+const EXAMPLE_REGISTER: RegisterSummary = { council: "Sefton Council", measures: 85, source: "the example Sefton register shipped with Golden Thread", example: true, none: false };
 
 export interface FakeServices extends PaneServices {
   calls: string[];
@@ -216,10 +216,11 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
     },
     importRegister: async (name, text) => {
       const parsed = JSON.parse(text) as { council: string; measures: unknown[] };
-      return (register = { council: parsed.council, measures: parsed.measures.length, source: name, example: false });
+      return (register = { council: parsed.council, measures: parsed.measures.length, source: name, example: false, none: false });
     },
     currentRegister: async () => register,
     useExampleRegister: async () => (register = EXAMPLE_REGISTER),
+    useNoRegister: async () => (register = { council: "", measures: 0, source: "no measure register", example: false, none: true }),
     addRows: async (table, count) => void calls.push(`addRows ${table} ${count}`),
     currentFramework: async () => ({
       council: "Sefton Council",

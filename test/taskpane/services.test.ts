@@ -173,7 +173,7 @@ describe("the measure register", () => {
 
   test("a plan created in the pane offers the example register's IDs in its Measure ID dropdown", async () => {
     const { fake, services } = setup();
-    expect(await services.currentRegister()).toEqual({ council: "Sefton Council", measures: 85, source: "the example Sefton register shipped with Golden Thread", example: true });
+    expect(await services.currentRegister()).toEqual({ council: "Sefton Council", measures: 85, source: "the example Sefton register shipped with Golden Thread", example: true, none: false });
     await services.createPlan(request);
     const validation = fake.workbook.cellAt("Measures", "A2").validation!;
     expect(validation.rule).toEqual({ list: { inCellDropDown: true, source: "=RegisterMeasuresList" } });
@@ -193,10 +193,8 @@ describe("the measure register", () => {
     expect((await services.runCheck()).findings.filter((f) => f.ruleId === "measure-register-mismatch")).toEqual([]);
   });
 
-  test("check reports a plan measure that disagrees with the register", async () => {
-    const { fake, services } = setup();
-    await services.createPlan(request);
-    // SM01 is a High-polarity percentage in the example register; the plan rates it Low.
+  /** Types SM01 into the first measure row rated Low: SM01 is a High-polarity percentage in the example register. */
+  async function rateSm01Low(fake: ReturnType<typeof setup>["fake"]): Promise<void> {
     const headers = (await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const range = ctx.workbook.worksheets.getItem("Measures").getRange("A1:AN1").load("values");
       await ctx.sync();
@@ -210,6 +208,12 @@ describe("the measure register", () => {
       sheet.getRange(cellAddress(2, at("Polarity") + 1)).values = [["Low"]];
       await ctx.sync();
     });
+  }
+
+  test("check reports a plan measure that disagrees with the register", async () => {
+    const { fake, services } = setup();
+    await services.createPlan(request);
+    await rateSm01Low(fake);
     const mismatch = (await services.runCheck()).findings.filter((f) => f.ruleId === "measure-register-mismatch");
     expect(mismatch).toHaveLength(1);
     expect(mismatch[0]).toMatchObject({ sheet: "Measures", actionId: "SM01" });
@@ -245,7 +249,7 @@ describe("the measure register", () => {
     const { fake, services, store } = setup();
     await expect(services.importRegister("wirral-register.json", '{"formatVersion":1,"measures":[{"id":"W1"}]}')).rejects.toThrow(/^wirral-register\.json: .*measures\[0\]\.name/);
     const own = JSON.stringify({ formatVersion: 1, council: "Wirral Council", measures: [{ id: "W1", name: "Households in temporary accommodation", polarity: "Low", unit: "number" }] });
-    expect(await services.importRegister("wirral-register.json", own)).toEqual({ council: "Wirral Council", measures: 1, source: "wirral-register.json", example: false });
+    expect(await services.importRegister("wirral-register.json", own)).toEqual({ council: "Wirral Council", measures: 1, source: "wirral-register.json", example: false, none: false });
     // The next session (the pane opened again) reads it back from the store.
     const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
     const next = createPaneServices(port, { store, workbookName: "plan.xlsx" });
@@ -254,5 +258,36 @@ describe("the measure register", () => {
     expect((await next.useExampleRegister()).example).toBe(true);
     expect(store.items.has("goldenThread.measureRegister")).toBe(false);
     expect((await createPaneServices(port, { store }).currentRegister()).example).toBe(true);
+  });
+
+  test("with no register chosen, a created plan's Measure ID is free text, check compares with nothing, and the choice is kept", async () => {
+    const { fake, services, store } = setup();
+    expect(await services.useNoRegister()).toEqual({ council: "", measures: 0, source: "no measure register", example: false, none: true });
+    await expect(services.createPlan({ ...request, fromRegister: "SM01" })).rejects.toThrow("Cannot start with the register measures SM01: no measure register is in use.");
+    await services.createPlan(request);
+    expect(fake.workbook.cellAt("Measures", "A2").validation?.rule ?? null).toBeNull(); // no list: typed freely
+    expect(fake.workbook.findName("RegisterMeasuresList")).toBeUndefined();
+    await rateSm01Low(fake);
+    expect((await services.runCheck()).findings.filter((f) => f.ruleId === "measure-register-mismatch")).toEqual([]);
+    // The next session keeps the choice; the example can be had back.
+    const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+    const next = createPaneServices(port, { store });
+    expect((await next.currentRegister()).none).toBe(true);
+    expect(await next.useExampleRegister()).toMatchObject({ example: true, none: false });
+    expect((await createPaneServices(port, { store }).currentRegister()).example).toBe(true);
+  });
+
+  test("a saved register that no longer reads falls back to the example and says why", async () => {
+    const { fake, store } = setup();
+    store.setItem("goldenThread.measureRegister", JSON.stringify({ text: '{"formatVersion":1,"measures":[{"id":"W1"}]}', source: "wirral-register.json" }));
+    const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
+    const services = createPaneServices(port, { store });
+    const summary = await services.currentRegister();
+    expect(summary).toMatchObject({ example: true, none: false, measures: 85 });
+    expect(summary.unreadable).toMatch(/^wirral-register\.json: .*measures\[0\]\.name/);
+    store.setItem("goldenThread.measureRegister", "{cut short");
+    expect((await createPaneServices(port, { store }).currentRegister()).unreadable).toMatch(/JSON/);
+    // Nothing lost: the damaged copy stays until the user imports or chooses another.
+    expect(store.items.get("goldenThread.measureRegister")).toBe("{cut short");
   });
 });

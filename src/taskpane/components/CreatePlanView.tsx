@@ -52,7 +52,7 @@ export function CreatePlanView({ services, onNavigate }: Props): React.JSX.Eleme
           Framework: {framework.council} {framework.planYear} (change it in Settings).
         </p>
       )}
-      {register && <p>Measure IDs are offered from {register.source} (change it in Settings).</p>}
+      {register && <p>{register.none ? "No measure register: measure IDs are typed freely" : `Measure IDs are offered from ${register.source}`} (change it in Settings).</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -93,12 +93,14 @@ export function CreatePlanView({ services, onNavigate }: Props): React.JSX.Eleme
         <Field label="Plan owner" hint="Assistant Director, Service Manager or Team Manager.">
           <Input value={request.owner} onChange={set("owner")} />
         </Field>
-        <Field
-          label="Start with register measures (optional)"
-          hint="Measure IDs or Corporate Plan priorities, comma-separated, e.g. SM15, SM16 or CP2: their name, polarity, unit and officer come from the register."
-        >
-          <Input value={request.fromRegister ?? ""} onChange={set("fromRegister")} />
-        </Field>
+        {!register?.none && (
+          <Field
+            label="Start with register measures (optional)"
+            hint="Measure IDs or Corporate Plan priorities, comma-separated, e.g. SM15, SM16 or CP2: their name, polarity, unit and officer come from the register."
+          >
+            <Input value={request.fromRegister ?? ""} onChange={set("fromRegister")} />
+          </Field>
+        )}
         <div>
           <Button appearance="primary" type="submit" disabled={task.busy || !!missing}>
             Create plan

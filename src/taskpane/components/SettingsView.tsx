@@ -9,7 +9,7 @@ import { ErrorNote } from "./ErrorNote";
 import { useTask } from "./useTask";
 
 interface Props {
-  services: Pick<PaneServices, "importFramework" | "currentFramework" | "importRegister" | "currentRegister" | "useExampleRegister">;
+  services: Pick<PaneServices, "importFramework" | "currentFramework" | "importRegister" | "currentRegister" | "useExampleRegister" | "useNoRegister">;
 }
 
 export function SettingsView({ services }: Props): React.JSX.Element {
@@ -88,18 +88,30 @@ function RegisterSettings({ services }: Props): React.JSX.Element {
       {task.busy && <Spinner size="tiny" label="Reading…" />}
       <ErrorNote error={task.error} />
       {done && <p role="status">{done}</p>}
+      {register?.unreadable && <p>The register saved before could not be read ({register.unreadable}); the example Sefton register is in use. Import yours again.</p>}
       {register && (
         <>
-          <p>
-            In use: {register.example ? register.source : `${register.council || "the council's"} register from ${register.source}`}, {register.measures} measure{register.measures === 1 ? "" : "s"}.
-          </p>
-          {!register.example && (
-            <Button size="small" disabled={task.busy} onClick={() => change(() => services.useExampleRegister(), "Back to the example Sefton register.")}>
-              Use the example Sefton register
-            </Button>
-          )}
+          <p>{registerLine(register)}</p>
+          <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+            {!register.example && (
+              <Button size="small" disabled={task.busy} onClick={() => change(() => services.useExampleRegister(), "Back to the example Sefton register.")}>
+                Use the example Sefton register
+              </Button>
+            )}
+            {!register.none && (
+              <Button size="small" disabled={task.busy} onClick={() => change(() => services.useNoRegister(), "No measure register in use.")}>
+                Use no measure register
+              </Button>
+            )}
+          </div>
         </>
       )}
     </section>
   );
+}
+
+function registerLine(register: RegisterSummary): string {
+  if (register.none) return "No measure register: measure IDs are typed freely.";
+  const which = register.example ? register.source : `${register.council || "the council's"} register from ${register.source}`;
+  return `In use: ${which}, ${register.measures} measure${register.measures === 1 ? "" : "s"}.`;
 }
