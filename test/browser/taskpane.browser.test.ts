@@ -202,6 +202,14 @@ maybe("task pane in Chromium over the Excel double", () => {
     await page.getByRole("button", { name: "Use the example Sefton register" }).click();
     await page.getByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.").waitFor();
     expect(await page.evaluate(() => localStorage.getItem("goldenThread.measureRegister"))).toBeNull();
+    // A council without a register of its own: no register at all, kept like the rest, and the example had back.
+    await page.getByRole("button", { name: "Use no measure register" }).click();
+    await page.getByText("No measure register: measure IDs are typed freely.").waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("goldenThread.measureRegister"))).toBe('{"none":true}');
+    await shoot("7c-settings-no-register-320");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Use the example Sefton register" }).click();
+    await page.getByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.").waitFor();
     await page.setViewportSize({ width: 360, height: 900 });
     // The thread shows DSP-02's broken link to CP9.
     await page.getByRole("tab", { name: "Golden thread" }).click();

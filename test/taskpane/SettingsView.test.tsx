@@ -51,7 +51,7 @@ test("the measure register: no register at all, then the example again", async (
   await screen.findByText(/In use: the example Sefton register/);
   fireEvent.click(screen.getByRole("button", { name: "Use no measure register" }));
   expect(await screen.findByText("No measure register: measure IDs are typed freely.")).toBeTruthy();
-  expect(screen.getByRole("status").textContent).toBe("No measure register in use.");
+  expect(screen.getByRole("status").textContent).toBe("New plans and Check now use no measure register.");
   expect(screen.queryByRole("button", { name: "Use no measure register" })).toBeNull();
   fireEvent.click(screen.getByRole("button", { name: "Use the example Sefton register" }));
   expect(await screen.findByText("In use: the example Sefton register shipped with Golden Thread, 85 measures.")).toBeTruthy();

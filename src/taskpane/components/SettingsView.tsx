@@ -99,7 +99,7 @@ function RegisterSettings({ services }: Props): React.JSX.Element {
               </Button>
             )}
             {!register.none && (
-              <Button size="small" disabled={task.busy} onClick={() => change(() => services.useNoRegister(), "No measure register in use.")}>
+              <Button size="small" disabled={task.busy} onClick={() => change(() => services.useNoRegister(), "New plans and Check now use no measure register.")}>
                 Use no measure register
               </Button>
             )}
