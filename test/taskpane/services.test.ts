@@ -220,7 +220,8 @@ describe("the measure register", () => {
     expect(mismatch[0].message).toContain("polarity is Low here and High in the register");
   });
 
-  test("a loose plan converted in the pane takes blank fields from the register and offers its IDs", async () => {
+  /** A loose measures sheet (one register ID with blanks, one local measure) open in the pane. */
+  function loosePlan(store: FrameworkStore | null) {
     const fake = createFakeOffice({
       sheets: [
         {
@@ -237,12 +238,26 @@ describe("the measure register", () => {
     globals.Office = fake.Office;
     globals.Excel = fake.Excel;
     const port = new ExcelWorkbook({ run: fake.Excel.run as never, requirements: fake.Office.context.requirements });
-    const services = createPaneServices(port, { store: null, workbookName: "loose.xlsx" });
+    return { fake, services: createPaneServices(port, { store, workbookName: "loose.xlsx" }) };
+  }
+
+  test("a loose plan converted in the pane takes blank fields from the register and offers its IDs", async () => {
+    const { fake, services } = loosePlan(null);
     const result = await services.convert(await services.proposeConversion());
     expect(result.measures).toBe(2);
     expect(result.notes).toContain("SM01: name, polarity filled in from the example Sefton register shipped with Golden Thread.");
     expect(fake.workbook.cellAt("Measures", "A2").validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=RegisterMeasuresList" } });
     expect(namedValues(fake, "RegisterMeasuresList")).toEqual(exampleIds);
+  });
+
+  test("a loose plan converted with no register keeps its blanks and its Measure IDs are typed freely", async () => {
+    const { fake, services } = loosePlan(memoryStore());
+    await services.useNoRegister();
+    const result = await services.convert(await services.proposeConversion());
+    expect(result.measures).toBe(2);
+    expect(result.notes.filter((n) => n.includes("filled in from"))).toEqual([]);
+    expect(fake.workbook.cellAt("Measures", "A2").validation?.rule ?? null).toBeNull();
+    expect(fake.workbook.findName("RegisterMeasuresList")).toBeUndefined();
   });
 
   test("an imported register is kept between sessions, a bad one is refused with its name, and the example can be had back", async () => {
