@@ -8,6 +8,12 @@ import { addTableSheet, printSetup, STATUS_COLOURS } from "../../qsr/files/retur
 import { ReturnColumn } from "../../qsr/schema";
 import { Cpor, shownDataQuality } from "../cpor";
 
+/** "CP2: Adult Social Care", as every sheet's Priority column shows it. */
+const priorityLabel = (p: { id: string; title: string }) => `${p.id}: ${p.title}`;
+
+/** "England: 71.2 (2023/24); North West: 69.8" in one cell. */
+const comparatorText = (comparators: readonly { name: string; value: unknown; period?: string }[]) => comparators.map((x) => `${x.name}: ${x.value}${x.period ? ` (${x.period})` : ""}`).join("; ");
+
 const c = (key: string, header: string, kind: ReturnColumn["kind"] = "text", width = 14): ReturnColumn => ({ key, header, csv: key, kind, width });
 // Wrapped: a priority title is longer than the column, and a cut-off title reads as another priority.
 const PRIORITY = c("priority", "Priority", "longText", 20);
@@ -61,10 +67,10 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
   const quarters = ["Baseline", "Q1", "Q2", "Q3", "Q4"];
   const keyRows = r.priorities.flatMap((p) =>
     p.keyMeasures.map((m) => ({
-      priority: `${p.id}: ${p.title}`,
+      priority: priorityLabel(p),
       ...m,
       ...Object.fromEntries(m.trend.map((t) => [`trend ${t.label}`, t.value])),
-      comparators: m.comparators.map((x) => `${x.name}: ${x.value}${x.period ? ` (${x.period})` : ""}`).join("; "),
+      comparators: comparatorText(m.comparators),
     })),
   );
   addTableSheet(
@@ -103,7 +109,7 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
       c("recoveryDate", "Recovery date", "date", 11),
       c("missing", "Still missing", "longText", 20),
     ],
-    r.priorities.flatMap((p) => p.exceptions.map((e) => ({ priority: `${p.id}: ${p.title}`, ...e }))),
+    r.priorities.flatMap((p) => p.exceptions.map((e) => ({ priority: priorityLabel(p), ...e }))),
     title,
   );
   addTableSheet(
@@ -121,15 +127,15 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
       c("correctiveAction", "Corrective action", "longText", 28),
       c("recoveryDate", "Recovery date", "date", 11),
     ],
-    r.priorities.flatMap((p) => p.slipped.map((a) => ({ priority: `${p.id}: ${p.title}`, ...a }))),
+    r.priorities.flatMap((p) => p.slipped.map((a) => ({ priority: priorityLabel(p), ...a }))),
     title,
   );
   const changeRows = r.priorities.flatMap((p) =>
     p.changes
       ? [
-          ...p.changes.newReds.map((m) => ({ priority: `${p.id}: ${p.title}`, change: "New Red", id: m.id, title: m.name, detail: `was ${m.was}`, since: p.changes!.since })),
-          ...p.changes.recovered.map((m) => ({ priority: `${p.id}: ${p.title}`, change: "Recovered from Red", id: m.id, title: m.name, detail: `now ${m.now}`, since: p.changes!.since })),
-          ...p.changes.newlySlipped.map((a) => ({ priority: `${p.id}: ${p.title}`, change: "Newly slipped more than 3 months", id: a.id, title: a.action, detail: a.planId, since: p.changes!.since })),
+          ...p.changes.newReds.map((m) => ({ priority: priorityLabel(p), change: "New Red", id: m.id, title: m.name, detail: `was ${m.was}`, since: p.changes!.since })),
+          ...p.changes.recovered.map((m) => ({ priority: priorityLabel(p), change: "Recovered from Red", id: m.id, title: m.name, detail: `now ${m.now}`, since: p.changes!.since })),
+          ...p.changes.newlySlipped.map((a) => ({ priority: priorityLabel(p), change: "Newly slipped more than 3 months", id: a.id, title: a.action, detail: a.planId, since: p.changes!.since })),
         ]
       : [],
   );
@@ -179,7 +185,7 @@ export function cporWorkbook(r: Cpor): ExcelJS.Workbook {
       c("latestPeriod", "Latest data", "text", 14),
       c("comparators", "Comparators", "longText", 30),
     ],
-    r.measures.map((m) => ({ ...m, comparators: m.comparators.map((x) => `${x.name}: ${x.value}${x.period ? ` (${x.period})` : ""}`).join("; ") })),
+    r.measures.map((m) => ({ ...m, comparators: comparatorText(m.comparators) })),
     title,
   );
   addTableSheet(
