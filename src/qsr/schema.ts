@@ -151,9 +151,14 @@ export const returnMeasureSchema = z.object({
 
 const EXCEPTION_ITEM_TYPES = ["Action", "Measure"] as const;
 
-export const returnExceptionSchema = z.object({
+/** The first two columns of the exception, target-change and history tables: which item a row is about. */
+const itemColumns = {
   itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
   id: column(z.string().trim().min(1), "ID", "text", 14),
+};
+
+export const returnExceptionSchema = z.object({
+  ...itemColumns,
   rule: column(z.string().min(1), "Why it is an exception", "longText", 36),
   status: column(z.string().min(1), "Status", "choice", 18),
   reason: column(text(), "Reason", "longText", 32),
@@ -166,8 +171,7 @@ export const returnExceptionSchema = z.object({
 
 /** v2: a change to a signed-off value agreed since sign-off (who, when, why). */
 export const returnTargetChangeSchema = z.object({
-  itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
-  id: column(z.string().trim().min(1), "ID", "text", 14),
+  ...itemColumns,
   field: column(z.string().min(1), "What changed", "text", 16),
   was: column(text(), "Signed-off value", "text", 14),
   now: column(text(), "Agreed value", "text", 14),
@@ -178,8 +182,7 @@ export const returnTargetChangeSchema = z.object({
 
 /** v2: an item's recorded position in an earlier quarter of the year (from the plan's Updates table). */
 export const returnHistorySchema = z.object({
-  itemType: column(z.enum(EXCEPTION_ITEM_TYPES), "Action or measure", "choice", 10),
-  id: column(z.string().trim().min(1), "ID", "text", 14),
+  ...itemColumns,
   period: column(z.string().min(1), "Period", "text", 12),
   status: column(text(), "Status", "text", 30),
   percentComplete: column(z.number().min(0).max(100).nullable().default(null), "% complete", "percent", 9),
