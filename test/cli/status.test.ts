@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseFramework } from "../../src/model/framework";
-import { actionSchema, measureSchema } from "../../src/model/plan";
+import { actionSchema, measureSchema, planDetailsSchema } from "../../src/model/plan";
 import { actionStatus } from "../../src/status/actionStatus";
 import { directionOfTravel } from "../../src/status/direction";
 import { measureRag } from "../../src/status/rag";
@@ -102,23 +102,13 @@ test("status of a plan workbook reads its measures and actions", async () => {
     }),
   ];
   const actions = [actionSchema.parse({ id: "ACT-1", action: "Recruit six reablement officers", leadOfficer: "Sam Hughes", startDate: "2024-04-01", dueDate: "2024-05-31" })];
-  const details = {
-    formatVersion: 1 as const,
+  const details = planDetailsSchema.parse({
+    formatVersion: 1,
     planId: "OSP-1",
-    tier: "Operational" as const,
+    tier: "Operational",
     council: "Sefton Council",
-    directorate: "",
-    service: "",
-    team: "",
     planYear: "2024/25",
-    owner: "",
-    parentPlanId: "",
-    overview: "",
-    whereAreWeNow: "",
-    whereDoWeNeedToBe: "",
-    keyAchievements: "",
-    challengesAndRisks: "",
-  };
+  });
   const wb = XlsxWorkbook.create("plan.xlsx");
   await wb.apply(planDesign({ details, framework: FRAMEWORK, measures, actions }));
   const file = path.join(dir, "plan.xlsx");

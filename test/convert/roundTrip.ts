@@ -5,30 +5,20 @@ import { proposeMapping } from "../../src/convert/mapping";
 import { ConversionResult } from "../../src/convert/result";
 import { withUnmapped } from "../../src/convert/unmappedDesign";
 import { Framework, frameworkSchema } from "../../src/model/framework";
-import { PlanDetails } from "../../src/model/plan";
+import { PlanDetails, planDetailsSchema } from "../../src/model/plan";
 import { planDesign } from "../../src/workbook/design";
 import { WorkbookSnapshot } from "../../src/workbook/port";
 import { snapshotAfter } from "./conservation";
 
 const FRAMEWORK: Framework = frameworkSchema.parse({ council: "Test Council", planYear: "2024/25", priorities: [{ id: "CP1", title: "Thriving places" }] });
 
-const DETAILS: PlanDetails = {
+const DETAILS: PlanDetails = planDetailsSchema.parse({
   formatVersion: 1,
   planId: "OSP-TEST",
   tier: "Operational",
   council: "Test Council",
-  directorate: "",
-  service: "",
-  team: "",
   planYear: "2024/25",
-  owner: "",
-  parentPlanId: "",
-  overview: "",
-  whereAreWeNow: "",
-  whereDoWeNeedToBe: "",
-  keyAchievements: "",
-  challengesAndRisks: "",
-};
+});
 
 export const OPTIONS: ConvertOptions = { tier: "Operational", framework: FRAMEWORK };
 
