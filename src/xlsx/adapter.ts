@@ -15,7 +15,7 @@ import { writeWorkbookSparklines } from "./sparklines";
 import { OpenLimits, openXlsx, PLAN_LIMITS } from "./open";
 import { openXlsxFile } from "./openFile";
 import { quotePrefixFormulaText } from "./quotePrefix";
-import { findTableShape, narrowSnapshot, workbookSnapshot } from "./snapshot";
+import { narrowSnapshot, tableShape, workbookSnapshot } from "./snapshot";
 import { findTable } from "./addTableRows";
 import { FILE_SHEET_PROTECTION } from "./applyDesign";
 
@@ -68,13 +68,15 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeColumn(table: string, column: string, values: CellValue[]): Promise<void> {
     // Only the table's shape is read: a second snapshot of a large plan would double what is held.
-    const t = findTableShape(this.workbook, table);
-    if (!t) throw new Error(`${this.fileName}: no table named ${table}`);
-    const index = t.headers.indexOf(column);
+    const found = findTable(this.workbook, table);
+    if (!found) throw new Error(`${this.fileName}: no table named ${table}`);
+    const { box, first, last, headers } = tableShape(found.ws, found.model);
+    const index = headers.indexOf(column);
     if (index < 0) throw new Error(`${this.fileName}: table ${table} has no column "${column}"`);
-    if (values.length !== t.rows) throw new Error(`${this.fileName}: table ${table} has ${t.rows} rows but ${values.length} values were given for "${column}"`);
+    const rows = last - first + 1;
+    if (values.length !== rows) throw new Error(`${this.fileName}: table ${table} has ${rows} rows but ${values.length} values were given for "${column}"`);
     values.forEach((v, i) => {
-      t.sheet.getCell(t.firstRow + i, t.left + index).value = v;
+      found.ws.getCell(first + i, box.left + index).value = v;
     });
   }
 

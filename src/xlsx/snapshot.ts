@@ -69,7 +69,7 @@ interface LoadedTableModel {
 }
 
 /** Where a table's data rows are and what its columns are called, without reading the rows. */
-function tableShape(ws: ExcelJS.Worksheet, model: LoadedTableModel) {
+export function tableShape(ws: ExcelJS.Worksheet, model: LoadedTableModel) {
   const range = model.tableRef ?? model.ref ?? "A1";
   const box = parseBox(range);
   const headerRow = model.headerRow !== false;
@@ -80,18 +80,6 @@ function tableShape(ws: ExcelJS.Worksheet, model: LoadedTableModel) {
     return onSheet === null ? c.name : String(onSheet);
   });
   return { box, first, last, headers };
-}
-
-/** The named table's sheet, first data row, data row count and headers (for a column write that need not read the whole workbook). */
-export function findTableShape(wb: ExcelJS.Workbook, name: string): { sheet: ExcelJS.Worksheet; firstRow: number; left: number; rows: number; headers: string[] } | undefined {
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as { table: LoadedTableModel }[]) {
-      if (t.table.name !== name) continue;
-      const { box, first, last, headers } = tableShape(ws, t.table);
-      return { sheet: ws, firstRow: first, left: box.left, rows: last - first + 1, headers };
-    }
-  }
-  return undefined;
 }
 
 function tableSnapshot(ws: ExcelJS.Worksheet, model: LoadedTableModel): TableSnapshot {
